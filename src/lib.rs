@@ -2,20 +2,38 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod attribute;
+mod conjugate;
+mod cue;
+mod extractor;
+mod lexicon;
+mod mention;
 mod quote;
+mod resolve;
+mod scan;
 mod sentence;
 mod span;
+mod token;
 
+use std::sync::LazyLock;
+
+pub use extractor::{Config, Extractor};
 pub use quote::{Cue, Marks, Quote, QuoteKind, Resolution, Speaker};
 pub use span::Span;
 
-/// Every quotation in `text`, in document order (stub).
+static DEFAULT: LazyLock<Extractor> = LazyLock::new(Extractor::new);
+
+/// Every quotation in `text`, in document order, with its speaker and cue.
 pub fn extract_quotes(text: &str) -> Vec<Quote<'_>> {
-    let _ = text;
-    Vec::new()
+    DEFAULT.extract(text)
 }
 
-/// The sentences of `text`, as spans that tile it exactly.
+/// The sentences of `text`, as spans that tile it exactly. Quotations are never split.
 pub fn sentences(text: &str) -> Vec<Span> {
-    sentence::split(text, &[])
+    let protected: Vec<Span> = scan::scan(text)
+        .iter()
+        .filter(|p| p.depth == 0)
+        .map(|p| p.outer())
+        .collect();
+    sentence::split(text, &protected)
 }

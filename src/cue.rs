@@ -1,0 +1,1361 @@
+//! The cue finder: the words that attribute a quote (`a déclaré`, `a-t-il souligné`,
+//! `affirme`, `selon`, `finit par concéder`, ...).
+//!
+//! [`find_cues`] scans a text once, left to right, and returns every cue candidate, with the span
+//! the gold corpus annotates, the lemma, the kind of form, the inverted clitic subject, person,
+//! number, negation and what follows. The attribution stage decides which candidates are real
+//! cues (`pour X,` is only a candidate here).
+//!
+//! The verb lexicon (`data/verbs.txt`) is conjugated by rule ([`crate::conjugate`]) into one
+//! table of forms, built once. Matching runs over tokens with bounded look-ahead, so the whole
+//! scan is linear in the text length.
+
+// Not yet called from the public API: remove once the attribution stage uses this module.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::conjugate::{self, Aux, FormKind};
+use crate::span::Span;
+
+static VERBS_TXT: &str = include_str!("data/verbs.txt");
+static PHRASES_TXT: &str = include_str!("data/cue_phrases.txt");
+
+/// One cue candidate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct CueMatch {
+    /// The cue as the gold corpus annotates it: auxiliary, adverbs, inverted pronoun and
+    /// participle (`a-t-il également déclaré`), periphrasis and infinitive
+    /// (`finit par concéder`), or the phrase (`selon`, `d'après`).
+    pub span: Span,
+    /// The verb lemma (`déclarer`, `se féliciter`, `mettre en garde`) or the phrase as listed
+    /// (`selon`, `d'après`, `à en croire`).
+    pub lemma: &'static str,
+    pub form: CueForm,
+    /// The inverted clitic subject inside the cue: the `il` of `a-t-il dit`.
+    pub pronoun: Option<Span>,
+    pub person: Person,
+    pub plural: bool,
+    /// `n'a pas dit`, `ne dit jamais` (but not `ne cesse de dire`).
+    pub negated: bool,
+    /// What follows the cue.
+    pub after: After,
+}
+
+/// The kind of form a cue has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum CueForm {
+    /// `a déclaré`, `affirme`, `s'est dit`, `ai dit`, `finit par concéder`.
+    Finite,
+    /// Finite with a clitic subject after the verb: `a-t-il déclaré`, `disait-il`, `explique-t-on`.
+    Inverted,
+    /// Present participle or gerund: `affirmant`, `en tweetant`, `ayant déclaré`.
+    Participle,
+    /// `dire`, `ajouter`, `avoir affirmé`.
+    Infinitive,
+    /// `selon`, `d'après`, `pour`, `à en croire`, `de l'avis de`, ...
+    Phrase,
+}
+
+/// Grammatical person of a cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Person {
+    First,
+    Second,
+    Third,
+}
+
+/// What follows a cue (after optional spaces).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum After {
+    /// `que`, `qu'`.
+    Que,
+    /// `si`, `s'il`, `s'ils`.
+    Si,
+    /// `:`.
+    Colon,
+    /// `,`.
+    Comma,
+    /// Anything else.
+    Other,
+    /// The end of the text.
+    End,
+}
+
+// ------------------------------------------------------------------------------------------
+// Tokens
+// ------------------------------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tk {
+    Word,
+    Apos,
+    Hyphen,
+    Colon,
+    Comma,
+    Other,
+}
+
+/// A token: its bytes in the text (`s..e`) and in the lowercase buffer (`ls..le`).
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    s: usize,
+    e: usize,
+    ls: usize,
+    le: usize,
+    kind: Tk,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Splits `text` into words (letters and digits), apostrophes, hyphens and single punctuation
+/// characters; whitespace (including U+00A0 and U+202F) separates tokens and is dropped. The
+/// lowercase text of every token goes into `low`, apostrophes as `'` and hyphens as `-`.
+fn tokenize(text: &str, toks: &mut Vec<Tok>, low: &mut String) {
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if is_word_char(c) {
+            let ls = low.len();
+            low.extend(c.to_lowercase());
+            let mut e = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if !is_word_char(d) {
+                    break;
+                }
+                low.extend(d.to_lowercase());
+                e = j + d.len_utf8();
+                it.next();
+            }
+            toks.push(Tok { s: i, e, ls, le: low.len(), kind: Tk::Word });
+        } else if !c.is_whitespace() {
+            let kind = match c {
+                '\'' | '’' | 'ʼ' | '‘' => Tk::Apos,
+                '-' | '‐' | '‑' => Tk::Hyphen,
+                ':' => Tk::Colon,
+                ',' => Tk::Comma,
+                _ => Tk::Other,
+            };
+            let ls = low.len();
+            match kind {
+                Tk::Apos => low.push('\''),
+                Tk::Hyphen => low.push('-'),
+                _ => low.push(c),
+            }
+            toks.push(Tok { s: i, e: i + c.len_utf8(), ls, le: low.len(), kind });
+        }
+    }
+}
+
+/// The lowercase tokens of a lexicon entry (`l'espoir` → `l`, `'`, `espoir`).
+fn norm_tokens(s: &str) -> Vec<String> {
+    let mut toks = Vec::new();
+    let mut low = String::new();
+    tokenize(s, &mut toks, &mut low);
+    toks.iter().map(|t| low[t.ls..t.le].to_string()).collect()
+}
+
+// ------------------------------------------------------------------------------------------
+// Lexicon
+// ------------------------------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// A verb of saying: a cue by itself.
+    Cue,
+    /// A periphrasis verb: a cue only with the infinitive of a cue verb after it.
+    Peri {
+        prep: Option<&'static str>,
+        /// `ne cesse de dire` is not a negated cue.
+        neutral: bool,
+        /// Takes `être` in compound tenses (`est venu dire`).
+        etre: bool,
+    },
+}
+
+struct Lemma {
+    text: &'static str,
+    pronominal: bool,
+    /// Words that must follow the conjugated head literally (`en garde`).
+    tail: Vec<String>,
+    role: Role,
+}
+
+/// Periphrases: (lemma, conjugation model, preposition, negation-neutral).
+const PERIPHRASES: &[(&str, Option<&str>, Option<&str>, bool)] = &[
+    ("finir", None, Some("par"), false),
+    ("commencer", None, Some("par"), false),
+    ("sembler", None, None, false),
+    ("paraître", Some("aître"), None, false),
+    ("se contenter", None, Some("de"), false),
+    ("se borner", None, Some("à"), false),
+    ("se limiter", None, Some("à"), false),
+    ("cesser", None, Some("de"), true),
+    ("manquer", None, Some("de"), true),
+    ("hésiter", None, Some("à"), true),
+    ("s'évertuer", None, Some("à"), false),
+    ("s'attacher", None, Some("à"), false),
+    ("s'employer", None, Some("à"), false),
+    ("s'empresser", None, Some("de"), false),
+    ("se permettre", Some("mettre"), Some("de"), false),
+    ("se plaire", Some("plaire"), Some("à"), false),
+    ("se mettre", Some("mettre"), Some("à"), false),
+    ("tenir", Some("enir"), Some("à"), false),
+    ("vouloir", Some("vouloir"), None, false),
+    ("pouvoir", Some("pouvoir"), None, false),
+    ("oser", None, None, false),
+    ("préférer", None, None, false),
+    ("venir", Some("enir"), Some("de"), false),
+    ("venir", Some("enir"), None, false),
+    ("aller", Some("aller"), None, false),
+    ("continuer", None, Some("de"), false),
+    ("continuer", None, Some("à"), false),
+    ("choisir", None, Some("de"), false),
+];
+
+/// Verbs of motion among the periphrases: compound tenses with `être`.
+const ETRE_PERIPHRASES: &[&str] = &["venir", "aller"];
+
+/// Periphrases that count only with an inverted subject (`peut-on lire`, not `peut dire`).
+const INVERTED_ONLY_PERIPHRASES: &[&str] = &["pouvoir"];
+
+/// (periphrasis, infinitive) pairs that make an idiom, not a cue: `veut dire` (means).
+const IDIOMS: &[(&str, &str)] = &[("vouloir", "dire")];
+
+/// Cue verbs that are not cues as a bare infinitive (`Lire aussi`), only in other forms.
+const NOT_BARE_INFINITIVE: &[&str] = &["lire"];
+
+/// Words and phrases that may stand between an auxiliary and its participle (or between a
+/// periphrasis verb and its infinitive).
+const ADVERBS: &[&str] = &[
+    "aussi", "également", "encore", "déjà", "simplement", "seulement", "notamment", "ensuite", "alors", "bien",
+    "pourtant", "toutefois", "cependant", "même", "longuement", "clairement", "publiquement", "jamais", "pas",
+    "plus", "guère", "point", "nullement", "toujours", "souvent", "récemment", "hier", "ainsi", "enfin",
+    "finalement", "immédiatement", "aussitôt", "tout", "franchement", "fermement", "vivement", "violemment",
+    "vertement", "sèchement", "ouvertement", "explicitement", "officiellement", "personnellement",
+    "directement", "uniquement", "justement", "précisément", "surtout", "vite", "rapidement", "donc",
+    "néanmoins", "volontiers", "certes", "parfois", "régulièrement", "brièvement", "vigoureusement",
+    "sobrement", "prudemment", "fièrement", "amèrement", "carrément", "littéralement", "textuellement",
+    "laconiquement", "solennellement", "fortement", "expressément", "formellement", "catégoriquement",
+    "longtemps", "maintes fois", "plusieurs fois", "d'ailleurs", "par ailleurs", "en outre", "de plus",
+    "de nouveau", "à nouveau", "une nouvelle fois", "une fois encore", "une fois de plus",
+    "à plusieurs reprises", "à maintes reprises", "à son tour", "à leur tour", "pour sa part",
+    "pour leur part", "de son côté", "de leur côté", "quant à lui", "quant à elle", "quant à eux",
+    "quant à elles", "en effet", "d'emblée", "d'abord", "tout de suite", "dès lors", "tout de même",
+    "quand même", "en revanche", "au contraire", "bel et bien", "en personne", "aujourd'hui",
+    "lui aussi", "elle aussi", "eux aussi", "elles aussi", "lui-même", "elle-même", "eux-mêmes",
+    "elles-mêmes", "sans doute", "peut-être", "de fait", "en substance", "plutôt", "presque",
+];
+
+/// Adverbs that make a cue negated (with or without `ne`).
+const NEG_ADVERBS: &[&str] = &["pas", "jamais", "guère", "point", "nullement"];
+
+/// Object clitics that may stand between a subject (or `ne`) and the verb.
+const CLITICS: &[&str] = &["le", "la", "les", "l", "lui", "leur", "y", "en", "me", "m", "te", "t", "se", "s", "nous", "vous"];
+
+/// Words that make the next word a noun (`la lance`, `une note`).
+const DETERMINERS: &[&str] = &["le", "la", "les", "un", "une", "des", "du", "au", "aux", "son", "sa", "ses", "ce", "cette"];
+
+const PRONOUNS: &[&str] = &["il", "elle", "on", "ils", "elles", "je", "tu", "nous", "vous"];
+
+struct Lexicon {
+    lemmas: Vec<Lemma>,
+    forms: HashMap<String, Vec<(u16, FormKind)>>,
+    aux: HashMap<&'static str, Aux>,
+    /// First token → (phrase, the tokens after the first), longest first.
+    phrases: HashMap<String, Vec<(&'static str, Vec<String>)>>,
+    /// First token → the tokens after the first, longest first.
+    adverbs: HashMap<String, Vec<Vec<String>>>,
+    cue_lemmas: usize,
+    cue_forms: usize,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
+
+fn add_lemma(lex: &mut Lexicon, text: &'static str, pattern: Option<&str>, role: Role) {
+    let (pronominal, rest) = if let Some(r) = text.strip_prefix("se ") {
+        (true, r)
+    } else if let Some(r) = text.strip_prefix("s'").or_else(|| text.strip_prefix("s’")) {
+        (true, r)
+    } else {
+        (false, text)
+    };
+    let (head, tail) = rest.split_once(' ').unwrap_or((rest, ""));
+    let forms = conjugate::conjugate(head, pattern).unwrap_or_else(|e| panic!("verb lexicon: {e}"));
+    let id = u16::try_from(lex.lemmas.len()).unwrap_or(u16::MAX);
+    lex.lemmas.push(Lemma { text, pronominal, tail: norm_tokens(tail), role });
+    for (form, kind) in forms {
+        let entry = lex.forms.entry(form).or_default();
+        if !entry.contains(&(id, kind)) {
+            entry.push((id, kind));
+        }
+    }
+}
+
+fn build_lexicon() -> Lexicon {
+    let mut lex = Lexicon {
+        lemmas: Vec::new(),
+        forms: HashMap::new(),
+        aux: conjugate::auxiliaries().into_iter().collect(),
+        phrases: HashMap::new(),
+        adverbs: HashMap::new(),
+        cue_lemmas: 0,
+        cue_forms: 0,
+    };
+    let mut seen = std::collections::HashSet::new();
+    for line in VERBS_TXT.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let (lemma, pattern) = match line.rsplit_once('@') {
+            Some((l, p)) => (l.trim(), Some(p.trim())),
+            None => (line, None),
+        };
+        if seen.insert(lemma) {
+            add_lemma(&mut lex, lemma, pattern, Role::Cue);
+        }
+    }
+    lex.cue_lemmas = lex.lemmas.len();
+    lex.cue_forms = lex.forms.len();
+    for &(lemma, pattern, prep, neutral) in PERIPHRASES {
+        let etre = ETRE_PERIPHRASES.contains(&lemma);
+        add_lemma(&mut lex, lemma, pattern, Role::Peri { prep, neutral, etre });
+    }
+    for line in PHRASES_TXT.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut toks = norm_tokens(line);
+        if toks.is_empty() {
+            continue;
+        }
+        let first = toks.remove(0);
+        lex.phrases.entry(first).or_default().push((line, toks));
+    }
+    for list in lex.phrases.values_mut() {
+        list.sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
+    }
+    for adv in ADVERBS {
+        let mut toks = norm_tokens(adv);
+        let first = toks.remove(0);
+        lex.adverbs.entry(first).or_default().push(toks);
+    }
+    for list in lex.adverbs.values_mut() {
+        list.sort_by_key(|rest| std::cmp::Reverse(rest.len()));
+    }
+    lex
+}
+
+/// Whether `word_lowercase` is an inflected form (or the infinitive) of a cue verb.
+pub(crate) fn is_cue_word(word_lowercase: &str) -> bool {
+    let lex = &*LEXICON;
+    lex.forms
+        .get(word_lowercase)
+        .is_some_and(|v| v.iter().any(|&(l, _)| lex.lemmas[usize::from(l)].role == Role::Cue))
+}
+
+/// How many cue verb lemmas the lexicon holds.
+pub(crate) fn lemma_count() -> usize {
+    LEXICON.cue_lemmas
+}
+
+/// How many distinct inflected forms the cue verbs have.
+pub(crate) fn form_count() -> usize {
+    LEXICON.cue_forms
+}
+
+// ------------------------------------------------------------------------------------------
+// Matching
+// ------------------------------------------------------------------------------------------
+
+/// Bit for (person, plural) in a person set.
+fn pbit(person: u8, plural: bool) -> u8 {
+    1 << ((person.saturating_sub(1)) * 2 + u8::from(plural))
+}
+
+struct Found {
+    start: usize,
+    /// One past the last token.
+    end: usize,
+    lemma: &'static str,
+    form: CueForm,
+    pron: Option<usize>,
+    /// Possible (person, plural) of the conjugated head, as bits (see [`pbit`]).
+    persons: u8,
+    neg_inside: bool,
+    neutral: bool,
+}
+
+struct Tail {
+    end: usize,
+    lemma: u16,
+    neg: bool,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    low: &'a str,
+    lex: &'static Lexicon,
+}
+
+impl<'a> Ctx<'a> {
+    fn kind(&self, i: usize) -> Option<Tk> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    fn tok_low(&self, i: usize) -> Option<&'a str> {
+        self.toks.get(i).map(|t| &self.low[t.ls..t.le])
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        (t.kind == Tk::Word).then(|| &self.low[t.ls..t.le])
+    }
+
+    fn is(&self, i: usize, s: &str) -> bool {
+        self.word(i) == Some(s)
+    }
+
+    /// `s'`, `d'`, `qu'`...: the word `s` then an apostrophe.
+    fn elided(&self, i: usize, s: &str) -> bool {
+        self.is(i, s) && self.kind(i + 1) == Some(Tk::Apos)
+    }
+
+    fn seq_at(&self, k: usize, seq: &[String]) -> bool {
+        seq.iter().enumerate().all(|(o, s)| self.tok_low(k + o) == Some(s.as_str()))
+    }
+
+    fn lemma(&self, id: u16) -> &'static Lemma {
+        &self.lex.lemmas[usize::from(id)]
+    }
+
+    /// A reflexive clitic at `i` (`se`, `s'`, `me`, `m'`, `te`, `t'`): the index after it.
+    fn reflexive(&self, i: usize) -> Option<usize> {
+        match self.word(i)? {
+            "se" | "me" | "te" => Some(i + 1),
+            "s" | "m" | "t" if self.kind(i + 1) == Some(Tk::Apos) => Some(i + 2),
+            _ => None,
+        }
+    }
+
+    /// An inverted clitic subject at `k` (`-t-il`, `-elle`, `- t-il`, `-t’il`): its token and
+    /// the index after it.
+    fn inversion(&self, k: usize) -> Option<(usize, usize)> {
+        let mut j = k;
+        let mut hyphen = false;
+        if self.kind(j) == Some(Tk::Hyphen) {
+            j += 1;
+            hyphen = true;
+        }
+        if self.is(j, "t") && matches!(self.kind(j + 1), Some(Tk::Hyphen | Tk::Apos)) {
+            j += 2;
+            hyphen = true;
+        }
+        if !hyphen {
+            return None;
+        }
+        let w = self.word(j)?;
+        PRONOUNS.contains(&w).then_some((j, j + 1))
+    }
+
+    /// Skips adverbs from `k` (at most four): the index after them and whether one negates.
+    fn adverbs(&self, mut k: usize) -> (usize, bool) {
+        let mut neg = false;
+        for _ in 0..4 {
+            let Some(w) = self.word(k) else { break };
+            let Some(seqs) = self.lex.adverbs.get(w) else { break };
+            let Some(rest) = seqs.iter().find(|rest| self.seq_at(k + 1, rest)) else { break };
+            neg |= NEG_ADVERBS.contains(&w);
+            k += 1 + rest.len();
+        }
+        (k, neg)
+    }
+
+    /// The index after `tail` if it follows at `k`.
+    fn tail(&self, k: usize, tail: &[String]) -> Option<usize> {
+        self.seq_at(k, tail).then_some(k + tail.len())
+    }
+
+    /// Whether the token before `i` forbids reading a verb at `i`: a hyphen glued to it
+    /// (`c'est-à-dire`, `soi-disant`) or a determiner (`la lance`, `une note`).
+    fn blocked(&self, i: usize, infinitive: bool) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let prev = &self.toks[i - 1];
+        if prev.kind == Tk::Hyphen && prev.e == self.toks[i].s {
+            return true;
+        }
+        match self.word(i - 1) {
+            Some(w @ ("le" | "la" | "les")) => {
+                // An object clitic, not a determiner: `pour le dire`, `il le dit`, `ne la dit`.
+                let clitic = infinitive
+                    || (i >= 2
+                        && matches!(
+                            self.word(i - 2),
+                            Some("je" | "j" | "tu" | "il" | "elle" | "on" | "nous" | "vous" | "ils" | "elles" | "ne" | "n" | "me" | "m" | "te" | "t")
+                        ));
+                let _ = w;
+                !clitic
+            }
+            Some(w) => DETERMINERS.contains(&w),
+            _ => false,
+        }
+    }
+
+    /// A glued hyphen after the head that is not an inversion (`lance-roquettes`).
+    fn glued_compound(&self, j: usize) -> bool {
+        matches!(self.toks.get(j + 1), Some(t) if t.kind == Tk::Hyphen && t.s == self.toks[j].e)
+            && matches!(self.toks.get(j + 2), Some(t) if t.kind == Tk::Word)
+    }
+
+    fn after(&self, end: usize) -> After {
+        match self.kind(end) {
+            None => After::End,
+            Some(Tk::Colon) => After::Colon,
+            Some(Tk::Comma) => After::Comma,
+            Some(Tk::Word) => {
+                if self.is(end, "que") || self.elided(end, "qu") {
+                    After::Que
+                } else if self.is(end, "si") || (self.elided(end, "s") && matches!(self.word(end + 2), Some("il" | "ils")))
+                {
+                    After::Si
+                } else {
+                    After::Other
+                }
+            }
+            Some(_) => After::Other,
+        }
+    }
+
+    /// Whether `ne`/`n'` precedes `start` (object clitics may stand between).
+    fn neg_before(&self, start: usize) -> bool {
+        let mut p = start;
+        for _ in 0..6 {
+            if p == 0 {
+                return false;
+            }
+            p -= 1;
+            match self.kind(p) {
+                Some(Tk::Apos) => continue,
+                Some(Tk::Word) => {}
+                _ => return false,
+            }
+            let w = self.word(p).unwrap_or("");
+            if w == "ne" || (w == "n" && self.kind(p + 1) == Some(Tk::Apos)) {
+                return true;
+            }
+            if !CLITICS.contains(&w) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The clitic subject before `start` (skipping `ne` and object clitics), as a person bit.
+    fn subject_before(&self, start: usize) -> Option<u8> {
+        let mut p = start;
+        for _ in 0..6 {
+            if p == 0 {
+                return None;
+            }
+            p -= 1;
+            match self.kind(p) {
+                Some(Tk::Apos) => continue,
+                Some(Tk::Word) => {}
+                _ => return None,
+            }
+            let w = self.word(p).unwrap_or("");
+            let bit = match w {
+                "je" | "j" => pbit(1, false),
+                "tu" => pbit(2, false),
+                "il" | "elle" | "on" => pbit(3, false),
+                "nous" => pbit(1, true),
+                "vous" => pbit(2, true),
+                "ils" | "elles" => pbit(3, true),
+                "ne" | "n" => continue,
+                w if CLITICS.contains(&w) => continue,
+                _ => return None,
+            };
+            return Some(bit);
+        }
+        None
+    }
+
+    fn match_phrase(&self, i: usize) -> Option<Found> {
+        let w = self.word(i)?;
+        let key = if w == "a" && self.text[self.toks[i].s..].starts_with('A') { "à" } else { w };
+        let cands = self.lex.phrases.get(key)?;
+        let (text, rest) = cands.iter().find(|(_, rest)| self.seq_at(i + 1, rest))?;
+        Some(Found {
+            start: i,
+            end: i + 1 + rest.len(),
+            lemma: text,
+            form: CueForm::Phrase,
+            pron: None,
+            persons: pbit(3, false),
+            neg_inside: false,
+            neutral: false,
+        })
+    }
+
+    fn match_verb(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let gerund = self.is(j, "en");
+        if gerund {
+            j += 1;
+        }
+        let refl = self.reflexive(j);
+        if let Some(n) = refl {
+            j = n;
+        }
+        let w = self.word(j)?;
+        if let Some(&aux) = self.lex.aux.get(w) {
+            if gerund && aux.kind != FormKind::PresentParticiple {
+                return None;
+            }
+            if j == i && self.blocked(i, false) {
+                return None;
+            }
+            return self.compound(i, j, aux, refl.is_some());
+        }
+        let analyses = self.lex.forms.get(w)?;
+        self.simple(i, j, analyses, gerund, refl.is_some())
+    }
+
+    /// Auxiliary at `j` (+ inversion + adverbs) + past participle.
+    fn compound(&self, i: usize, j: usize, aux: Aux, refl: bool) -> Option<Found> {
+        let mut k = j + 1;
+        let inv = self.inversion(k);
+        if let Some((_, n)) = inv {
+            k = n;
+        }
+        let (k, neg) = self.adverbs(k);
+        let analyses = self.lex.forms.get(self.word(k)?)?;
+        let (form, persons) = match aux.kind {
+            FormKind::Finite { person, plural, .. } => {
+                (if inv.is_some() { CueForm::Inverted } else { CueForm::Finite }, pbit(person, plural))
+            }
+            FormKind::PresentParticiple => (CueForm::Participle, 0),
+            _ => (CueForm::Infinitive, 0),
+        };
+        let found = |end: usize, lemma: &'static str, neg_inside: bool, neutral: bool| Found {
+            start: i,
+            end,
+            lemma,
+            form,
+            pron: inv.map(|x| x.0),
+            persons,
+            neg_inside,
+            neutral,
+        };
+        // Periphrasis: `a fini par concéder`, `s'est évertué à dire`.
+        for &(lid, kind) in analyses {
+            let lem = self.lemma(lid);
+            let Role::Peri { neutral, etre, .. } = lem.role else { continue };
+            if !matches!(kind, FormKind::PastParticiple { .. }) || lem.pronominal != refl {
+                continue;
+            }
+            if aux.etre != (lem.pronominal || etre) {
+                continue;
+            }
+            if inv.is_none() && INVERTED_ONLY_PERIPHRASES.contains(&lem.text) {
+                continue;
+            }
+            if let Some(t) = self.peri_tail(k + 1, lem) {
+                return Some(found(t.end, self.lemma(t.lemma).text, neg || t.neg, neutral));
+            }
+        }
+        // Cue verb.
+        let mut best: Option<((u8, usize), u16, usize)> = None;
+        for &(lid, kind) in analyses {
+            let lem = self.lemma(lid);
+            if lem.role != Role::Cue || !matches!(kind, FormKind::PastParticiple { .. }) {
+                continue;
+            }
+            let Some(end) = self.tail(k + 1, &lem.tail) else { continue };
+            let compat = if aux.etre {
+                if refl {
+                    if lem.pronominal { 3 } else { continue }
+                } else if !lem.pronominal && (inv.is_some() || self.after(end) == After::Que) {
+                    1 // passive: `est-il précisé`, `il est rappelé que`
+                } else {
+                    continue;
+                }
+            } else if refl || lem.pronominal {
+                continue;
+            } else {
+                2
+            };
+            let key = (compat, lem.tail.len());
+            if best.is_none_or(|(b, _, _)| key > b) {
+                best = Some((key, lid, end));
+            }
+        }
+        let (_, lid, end) = best?;
+        Some(found(end, self.lemma(lid).text, neg, false))
+    }
+
+    /// After a periphrasis verb: preposition, adverbs, reflexive and the cue infinitive (or a
+    /// perfect infinitive).
+    fn peri_tail(&self, k: usize, peri: &Lemma) -> Option<Tail> {
+        let t = self.peri_tail_inner(k, peri)?;
+        let cue = self.lemma(t.lemma).text;
+        if IDIOMS.iter().any(|&(p, c)| p == peri.text && c == cue) {
+            return None;
+        }
+        Some(t)
+    }
+
+    fn peri_tail_inner(&self, k: usize, peri: &Lemma) -> Option<Tail> {
+        let Role::Peri { prep, .. } = peri.role else { return None };
+        let (mut k, mut neg) = self.adverbs(k);
+        if let Some(prep) = prep {
+            if self.is(k, prep) {
+                k += 1;
+            } else if prep == "de" && self.elided(k, "d") {
+                k += 2;
+            } else {
+                return None;
+            }
+            let (k2, n2) = self.adverbs(k);
+            k = k2;
+            neg |= n2;
+        }
+        let refl = self.reflexive(k);
+        if let Some(n) = refl {
+            k = n;
+        }
+        let w = self.word(k)?;
+        if let Some(aux) = self.lex.aux.get(w) {
+            // Perfect infinitive: `semble avoir dit`, `dit s'être senti`.
+            if aux.kind != FormKind::Infinitive {
+                return None;
+            }
+            let (k, n2) = self.adverbs(k + 1);
+            let analyses = self.lex.forms.get(self.word(k)?)?;
+            return self.best_cue(analyses, k, refl.is_some(), |kind| matches!(kind, FormKind::PastParticiple { .. }), Some(aux.etre))
+                .map(|(lemma, end, _)| Tail { end, lemma, neg: neg || n2 });
+        }
+        let analyses = self.lex.forms.get(w)?;
+        self.best_cue(analyses, k, refl.is_some(), |kind| kind == FormKind::Infinitive, None)
+            .map(|(lemma, end, _)| Tail { end, lemma, neg })
+    }
+
+    /// The best cue lemma among `analyses` of the word at `k` whose kind passes `want`:
+    /// pronominal lemmas with a reflexive, others without (a reflexive use of a non-pronominal
+    /// verb is accepted last). `etre` checks the auxiliary of a perfect infinitive.
+    fn best_cue(
+        &self,
+        analyses: &[(u16, FormKind)],
+        k: usize,
+        refl: bool,
+        want: impl Fn(FormKind) -> bool,
+        etre: Option<bool>,
+    ) -> Option<(u16, usize, FormKind)> {
+        let mut best: Option<((u8, usize), u16, usize, FormKind)> = None;
+        for &(lid, kind) in analyses {
+            let lem = self.lemma(lid);
+            if lem.role != Role::Cue || !want(kind) {
+                continue;
+            }
+            let compat = match (refl, lem.pronominal) {
+                (true, true) => 3,
+                (false, false) => 2,
+                (true, false) | (false, true) => continue,
+            };
+            if let Some(etre) = etre {
+                if etre != refl {
+                    continue;
+                }
+            }
+            let Some(end) = self.tail(k + 1, &lem.tail) else { continue };
+            let key = (compat, lem.tail.len());
+            if best.is_none_or(|(b, ..)| key > b) {
+                best = Some((key, lid, end, kind));
+            }
+        }
+        best.map(|(_, lid, end, kind)| (lid, end, kind))
+    }
+
+    /// A simple form at `j`: finite (maybe inverted), present participle or infinitive, or a
+    /// periphrasis verb with its infinitive.
+    fn simple(&self, i: usize, j: usize, analyses: &[(u16, FormKind)], gerund: bool, refl: bool) -> Option<Found> {
+        let persons_of = |lid: u16| -> u8 {
+            analyses
+                .iter()
+                .filter(|(l, _)| *l == lid)
+                .map(|(_, k)| match k {
+                    FormKind::Finite { person, plural, .. } => pbit(*person, *plural),
+                    _ => 0,
+                })
+                .fold(0, |a, b| a | b)
+        };
+        let form_of = |kind: FormKind, inverted: bool| match kind {
+            FormKind::Finite { .. } if inverted => CueForm::Inverted,
+            FormKind::Finite { .. } => CueForm::Finite,
+            FormKind::PresentParticiple => CueForm::Participle,
+            _ => CueForm::Infinitive,
+        };
+        let usable = |kind: FormKind| match kind {
+            FormKind::PresentParticiple => true,
+            FormKind::Finite { .. } | FormKind::Infinitive => !gerund,
+            FormKind::PastParticiple { .. } => false,
+        };
+        let head_first = i == j;
+        // Periphrasis first: `finit par concéder`, `se contente de dire`, `peut-on lire`.
+        for &(lid, kind) in analyses {
+            let lem = self.lemma(lid);
+            let Role::Peri { neutral, .. } = lem.role else { continue };
+            if !usable(kind) || lem.pronominal != refl {
+                continue;
+            }
+            if head_first && self.blocked(i, kind == FormKind::Infinitive) {
+                continue;
+            }
+            let mut k = j + 1;
+            let inv = if matches!(kind, FormKind::Finite { .. }) { self.inversion(k) } else { None };
+            if let Some((_, n)) = inv {
+                k = n;
+            }
+            if inv.is_none() && INVERTED_ONLY_PERIPHRASES.contains(&lem.text) {
+                continue;
+            }
+            if let Some(t) = self.peri_tail(k, lem) {
+                return Some(Found {
+                    start: i,
+                    end: t.end,
+                    lemma: self.lemma(t.lemma).text,
+                    form: form_of(kind, inv.is_some()),
+                    pron: inv.map(|x| x.0),
+                    persons: persons_of(lid),
+                    neg_inside: t.neg,
+                    neutral,
+                });
+            }
+        }
+        // A cue verb.
+        let mut best: Option<((u8, usize, u8), u16, FormKind, Option<(usize, usize)>, usize)> = None;
+        for &(lid, kind) in analyses {
+            let lem = self.lemma(lid);
+            if lem.role != Role::Cue || !usable(kind) {
+                continue;
+            }
+            let compat = match (refl, lem.pronominal) {
+                (true, true) => 3,
+                (false, false) => 2,
+                (true, false) | (false, true) => continue,
+            };
+            let mut k = j + 1;
+            let inv = if matches!(kind, FormKind::Finite { .. }) { self.inversion(k) } else { None };
+            if let Some((_, n)) = inv {
+                k = n;
+            }
+            let Some(end) = self.tail(k, &lem.tail) else { continue };
+            let kind_rank = match kind {
+                FormKind::Finite { .. } => 2,
+                FormKind::PresentParticiple => 1,
+                _ => 0,
+            };
+            let key = (compat, lem.tail.len(), kind_rank);
+            if best.as_ref().is_none_or(|(b, ..)| key > *b) {
+                best = Some((key, lid, kind, inv, end));
+            }
+        }
+        let (_, lid, kind, inv, end) = best?;
+        if kind == FormKind::Infinitive && NOT_BARE_INFINITIVE.contains(&self.lemma(lid).text) {
+            return None;
+        }
+        if head_first && self.blocked(i, kind == FormKind::Infinitive) {
+            return None;
+        }
+        if inv.is_none() && self.glued_compound(j) {
+            return None;
+        }
+        Some(Found {
+            start: i,
+            end,
+            lemma: self.lemma(lid).text,
+            form: form_of(kind, inv.is_some()),
+            pron: inv.map(|x| x.0),
+            persons: persons_of(lid),
+            neg_inside: false,
+            neutral: false,
+        })
+    }
+
+    fn finish(&self, f: Found) -> CueMatch {
+        let mut start = self.toks[f.start].s;
+        if f.neutral {
+            // `ne cessent de promettre`: the `ne` of a negation-neutral periphrasis is part of it.
+            if f.start >= 1 && self.is(f.start - 1, "ne") {
+                start = self.toks[f.start - 1].s;
+            } else if f.start >= 2 && self.kind(f.start - 1) == Some(Tk::Apos) && self.is(f.start - 2, "n") {
+                start = self.toks[f.start - 2].s;
+            }
+        }
+        let span = Span::new(start, self.toks[f.end - 1].e);
+        let (person, plural) = if let Some(p) = f.pron {
+            match self.word(p).unwrap_or("") {
+                "je" => (Person::First, false),
+                "tu" => (Person::Second, false),
+                "nous" => (Person::First, true),
+                "vous" => (Person::Second, true),
+                "ils" | "elles" => (Person::Third, true),
+                _ => (Person::Third, false),
+            }
+        } else {
+            let mut bits = f.persons;
+            if bits.count_ones() > 1 {
+                if let Some(s) = self.subject_before(f.start) {
+                    if bits & s != 0 {
+                        bits = s;
+                    }
+                }
+            }
+            // Preference: third, first, second; singular before plural.
+            let order = [(3, false), (3, true), (1, false), (1, true), (2, false), (2, true)];
+            let (p, pl) = order.into_iter().find(|&(p, pl)| bits & pbit(p, pl) != 0).unwrap_or((3, false));
+            let person = match p {
+                1 => Person::First,
+                2 => Person::Second,
+                _ => Person::Third,
+            };
+            (person, pl)
+        };
+        let negated = f.neg_inside || (!f.neutral && f.form != CueForm::Phrase && self.neg_before(f.start));
+        CueMatch {
+            span,
+            lemma: f.lemma,
+            form: f.form,
+            pronoun: f.pron.map(|p| Span::new(self.toks[p].s, self.toks[p].e)),
+            person,
+            plural,
+            negated,
+            after: self.after(f.end),
+        }
+    }
+}
+
+/// Every cue candidate in `text`, in document order, non-overlapping.
+pub(crate) fn find_cues(text: &str) -> Vec<CueMatch> {
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut low = String::with_capacity(text.len());
+    tokenize(text, &mut toks, &mut low);
+    let cx = Ctx { text, toks: &toks, low: &low, lex: &LEXICON };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].kind != Tk::Word {
+            i += 1;
+            continue;
+        }
+        match cx.match_phrase(i).or_else(|| cx.match_verb(i)) {
+            Some(f) => {
+                i = f.end;
+                out.push(cx.finish(f));
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (cue text, lemma, form) for every cue found.
+    fn cues(text: &str) -> Vec<(&str, &'static str, CueForm)> {
+        find_cues(text).into_iter().map(|c| (&text[c.span.range()], c.lemma, c.form)).collect()
+    }
+
+    fn one(text: &str, cue: &str) -> CueMatch {
+        let all = find_cues(text);
+        let found: Vec<&str> = all.iter().map(|c| &text[c.span.range()]).collect();
+        all.into_iter()
+            .find(|c| &text[c.span.range()] == cue)
+            .unwrap_or_else(|| panic!("{cue:?} not found in {text:?}; found {found:?}"))
+    }
+
+    fn check_boundaries(text: &str) {
+        for c in find_cues(text) {
+            assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
+            if let Some(p) = c.pronoun {
+                assert!(text.is_char_boundary(p.start) && text.is_char_boundary(p.end));
+                assert!(c.span.contains(p));
+            }
+        }
+    }
+
+    #[test]
+    fn lexicon_size() {
+        assert!(lemma_count() >= 180, "{} lemmas", lemma_count());
+        assert!(form_count() >= 5000, "{} forms", form_count());
+        assert!(is_cue_word("déclaré"));
+        assert!(is_cue_word("affirmaient"));
+        assert!(is_cue_word("dit"));
+        assert!(is_cue_word("reconnaît"));
+        assert!(!is_cue_word("maison"));
+        assert!(!is_cue_word("finit")); // periphrasis only
+    }
+
+    #[test]
+    fn finite_forms_and_auxiliary_tenses() {
+        let t = "Le maire a déclaré que tout allait bien. Les élus ont affirmé le contraire. \
+                 La ministre avait indiqué qu'elle viendrait. Il aurait assuré que non. \
+                 Elle affirme que le texte passera. Ils dénoncent une manœuvre. \
+                 Le préfet aura précisé les règles. Elle eut répondu trop tard. \
+                 Le juge estimait que c'était grave. Il déclara la séance ouverte.";
+        assert_eq!(
+            cues(t).iter().map(|c| c.0).collect::<Vec<_>>(),
+            vec![
+                "a déclaré", "ont affirmé", "avait indiqué", "aurait assuré", "affirme", "dénoncent",
+                "aura précisé", "eut répondu", "estimait", "déclara"
+            ]
+        );
+        let c = one(t, "ont affirmé");
+        assert_eq!((c.lemma, c.form, c.person, c.plural), ("affirmer", CueForm::Finite, Person::Third, true));
+        let c = one(t, "a déclaré");
+        assert_eq!((c.lemma, c.person, c.plural, c.after), ("déclarer", Person::Third, false, After::Que));
+        assert_eq!(one(t, "dénoncent").plural, true);
+        assert_eq!(one(t, "eut répondu").lemma, "répondre");
+    }
+
+    #[test]
+    fn adverbs_between_auxiliary_and_participle() {
+        for (t, cue) in [
+            ("Le maire a également souligné les retards.", "a également souligné"),
+            ("Elle a lui aussi... non, elle a elle aussi rappelé la règle.", "a elle aussi rappelé"),
+            ("Le ministre a lui aussi appelé au calme.", "a lui aussi appelé"),
+            ("Il avait déjà évoqué ce sujet.", "avait déjà évoqué"),
+            ("Elle a par ailleurs averti les syndicats.", "a par ailleurs averti"),
+            ("Ils ont d'ailleurs reconnu leur erreur.", "ont d'ailleurs reconnu"),
+            ("Elle a d’ailleurs reconnu son erreur.", "a d’ailleurs reconnu"),
+            ("Il a une nouvelle fois dénoncé la réforme.", "a une nouvelle fois dénoncé"),
+            ("Le patron a encore longuement expliqué son choix.", "a encore longuement expliqué"),
+        ] {
+            let c = one(t, cue);
+            assert_eq!(c.form, CueForm::Finite, "{t}");
+            assert!(!c.negated, "{t}");
+        }
+    }
+
+    #[test]
+    fn inversion_variants() {
+        for (t, cue, pron) in [
+            ("« C'est fini », a-t-il déclaré.", "a-t-il déclaré", "il"),
+            ("« C'est fini », a - t-il déclaré.", "a - t-il déclaré", "il"),
+            ("« C'est fini », a-t’il déclaré.", "a-t’il déclaré", "il"),
+            ("« C'est fini », a-t-elle encore martelé.", "a-t-elle encore martelé", "elle"),
+            ("« C'est fini », ont-ils affirmé.", "ont-ils affirmé", "ils"),
+            ("« C'est fini », disait-il souvent.", "disait-il", "il"),
+            ("« Rien ne change », explique-t-on au ministère.", "explique-t-on", "on"),
+            ("« Je reste », précise-t-elle.", "précise-t-elle", "elle"),
+            ("« Je reste », répond-il.", "répond-il", "il"),
+            ("« Pas question », s'est-il exclamé.", "s'est-il exclamé", "il"),
+            ("« Le texte est clair », est-il précisé dans le communiqué.", "est-il précisé", "il"),
+            ("« Nous partirons », peut-on lire dans la lettre.", "peut-on lire", "on"),
+            ("« Il faut agir », fait-il valoir.", "fait-il valoir", "il"),
+            ("« Non », dis-je.", "dis-je", "je"),
+        ] {
+            let c = one(t, cue);
+            assert_eq!(c.form, CueForm::Inverted, "{t}");
+            let p = c.pronoun.unwrap_or_else(|| panic!("no pronoun in {t}"));
+            assert_eq!(&t[p.range()], pron, "{t}");
+        }
+        let t = "« Nous partirons », ont-elles assuré.";
+        let c = one(t, "ont-elles assuré");
+        assert_eq!((c.person, c.plural), (Person::Third, true));
+        let c = one("« Non », dis-je.", "dis-je");
+        assert_eq!((c.person, c.plural, c.lemma), (Person::First, false, "dire"));
+    }
+
+    #[test]
+    fn first_person_and_pronominal() {
+        let c = one("Je lui ai dit : « Reviens demain. »", "ai dit");
+        assert_eq!((c.person, c.after), (Person::First, After::Colon));
+        let c = one("J'ai simplement dit la vérité.", "ai simplement dit");
+        assert_eq!(c.person, Person::First);
+        let c = one("Je dis ce que je pense.", "dis");
+        assert_eq!(c.person, Person::First);
+        let c = one("Elle s'est dite inquiète de la situation.", "s'est dite");
+        assert_eq!(c.lemma, "se dire");
+        let c = one("Le ministre s’est dit prêt à discuter.", "s’est dit");
+        assert_eq!(c.lemma, "se dire");
+        let c = one("Les maires se sont félicités de l'accord.", "se sont félicités");
+        assert_eq!((c.lemma, c.plural), ("se féliciter", true));
+        assert_eq!(one("La directrice se félicite du résultat.", "se félicite").lemma, "se féliciter");
+        assert_eq!(one("Le syndicat s'inquiète des délais.", "s'inquiète").lemma, "s'inquiéter");
+        assert_eq!(one("Il s'était dit favorable au projet.", "s'était dit").lemma, "se dire");
+        assert_eq!(one("Elle se félicitait de la décision.", "se félicitait").lemma, "se féliciter");
+        assert_eq!(one("Il se souvient très bien de ce jour.", "se souvient").lemma, "se souvenir");
+        assert_eq!(one("Elle s'interroge sur la suite.", "s'interroge").lemma, "s'interroger");
+        assert_eq!(one("Il se demande si tout ira bien.", "se demande").after, After::Si);
+    }
+
+    #[test]
+    fn participles_infinitives_and_gerunds() {
+        let c = one("Soulignant les risques, le maire a reporté la fête.", "Soulignant");
+        assert_eq!((c.form, c.lemma), (CueForm::Participle, "souligner"));
+        let c = one("Il a réagi en tweetant un message.", "en tweetant");
+        assert_eq!((c.form, c.lemma), (CueForm::Participle, "tweeter"));
+        let c = one("Elle est partie en se félicitant du vote.", "en se félicitant");
+        assert_eq!(c.lemma, "se féliciter");
+        let c = one("Fustigeant la réforme, elle quitte la salle.", "Fustigeant");
+        assert_eq!(c.lemma, "fustiger");
+        let c = one("Il lança la discussion en lançant une pique.", "en lançant");
+        assert_eq!(c.lemma, "lancer");
+        let c = one("Il a profité de la visite pour dire sa colère.", "dire");
+        assert_eq!(c.form, CueForm::Infinitive);
+        let c = one("Et d'ajouter : « Rien n'est joué. »", "ajouter");
+        assert_eq!((c.form, c.after), (CueForm::Infinitive, After::Colon));
+        let c = one("Il assure avoir affirmé le contraire.", "avoir affirmé");
+        assert_eq!(c.form, CueForm::Infinitive);
+        let c = one("Ayant déclaré forfait, il rentre.", "Ayant déclaré");
+        assert_eq!(c.form, CueForm::Participle);
+    }
+
+    #[test]
+    fn periphrases() {
+        for (t, cue, lemma) in [
+            ("Il finit par concéder une erreur.", "finit par concéder", "concéder"),
+            ("Elle a fini par reconnaître les faits.", "a fini par reconnaître", "reconnaître"),
+            ("Le maire semble se réjouir du résultat.", "semble se réjouir", "se réjouir"),
+            ("Le ministre se contente de dire que tout va bien.", "se contente de dire", "dire"),
+            ("Elle se contente d'ajouter un mot.", "se contente d'ajouter", "ajouter"),
+            ("Il s'est évertué à expliquer sa position.", "s'est évertué à expliquer", "expliquer"),
+            ("Je tiens à souligner ce point.", "tiens à souligner", "souligner"),
+            ("Le préfet a tenu à rappeler les règles.", "a tenu à rappeler", "rappeler"),
+            ("Elle vient de déclarer sa candidature.", "vient de déclarer", "déclarer"),
+            ("Il veut croire à un accord.", "veut croire", "croire"),
+            ("Le chef ose affirmer le contraire.", "ose affirmer", "affirmer"),
+            ("La ministre continue de dénoncer la fraude.", "continue de dénoncer", "dénoncer"),
+            ("Il est venu expliquer son projet.", "est venu expliquer", "expliquer"),
+            ("Il va annoncer sa décision.", "va annoncer", "annoncer"),
+            ("Elle préfère nuancer son propos.", "préfère nuancer", "nuancer"),
+        ] {
+            let c = one(t, cue);
+            assert_eq!(c.lemma, lemma, "{t}");
+            assert!(!c.negated, "{t}");
+        }
+        let c = one("Les élus ne cessent de promettre des baisses.", "ne cessent de promettre");
+        assert!(!c.negated);
+        assert!(c.plural);
+        let c = one("Il n'a pas manqué de souligner l'enjeu.", "n'a pas manqué de souligner");
+        assert_eq!(c.lemma, "souligner");
+        // `ose` alone is a cue too.
+        assert_eq!(one("« Et alors ? », ose sa fille.", "ose").lemma, "oser");
+        // Not cues: `veut dire` (means), `peut dire` without inversion.
+        assert!(cues("Cela veut dire que rien ne change.").iter().all(|c| c.0 != "veut dire"));
+    }
+
+    #[test]
+    fn multi_word_lemmas() {
+        for (t, cue, lemma) in [
+            ("Le ministre a émis l'espoir d'un accord.", "a émis l'espoir", "émettre l'espoir"),
+            ("Le ministre a émis l’espoir d’un accord.", "a émis l’espoir", "émettre l'espoir"),
+            ("Il a également mis en garde contre les excès.", "a également mis en garde", "mettre en garde"),
+            ("Elle a fait valoir ses droits.", "a fait valoir", "faire valoir"),
+            ("Il fait remarquer que rien n'est fait.", "fait remarquer", "faire remarquer"),
+            ("Il a pris la défense de son ami.", "a pris la défense", "prendre la défense"),
+            ("Elle met en garde les électeurs.", "met en garde", "mettre en garde"),
+        ] {
+            let c = one(t, cue);
+            assert_eq!(c.lemma, lemma, "{t}");
+        }
+        // `a fait` alone is no cue.
+        assert!(cues("Il a fait un discours.").is_empty());
+    }
+
+    #[test]
+    fn phrase_cues() {
+        let t = "Selon le ministre, tout va bien. D'après elle, rien ne change. \
+                 D’après lui, c'est fini. A en croire le maire, la ville brille. \
+                 À en croire la presse, non. Aux yeux de la juge, le dossier est vide. \
+                 De l'avis de tous, c'est réussi. Selon les termes de l'accord, il part.";
+        let found: Vec<_> = cues(t).into_iter().filter(|c| c.2 == CueForm::Phrase).collect();
+        assert_eq!(
+            found.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(),
+            vec![
+                ("Selon", "selon"),
+                ("D'après", "d'après"),
+                ("D’après", "d'après"),
+                ("A en croire", "à en croire"),
+                ("À en croire", "à en croire"),
+                ("Aux yeux de", "aux yeux de"),
+                ("De l'avis de", "de l'avis de"),
+                ("Selon les termes de", "selon les termes de"),
+            ]
+        );
+        let c = one("Pour le ministre, c'est une erreur.", "Pour");
+        assert_eq!((c.form, c.lemma), (CueForm::Phrase, "pour"));
+        // `à en croire` is not read as the verb `croire`.
+        assert!(cues("A en croire X, oui.").iter().all(|c| c.1 != "croire"));
+    }
+
+    #[test]
+    fn negation() {
+        assert!(one("Il n'a pas dit que c'était faux.", "a pas dit").negated);
+        assert!(one("Il ne dit pas que c'était faux.", "dit").negated);
+        assert!(one("Elle n'a jamais affirmé cela.", "a jamais affirmé").negated);
+        assert!(one("Il ne l'a jamais dit.", "a jamais dit").negated);
+        assert!(one("Il ne le dit pas.", "dit").negated);
+        assert!(!one("Il le dit sans détour.", "dit").negated);
+        assert!(!one("Le maire a déclaré forfait.", "a déclaré").negated);
+    }
+
+    #[test]
+    fn after_detection() {
+        assert_eq!(one("Il a dit qu'il viendrait.", "a dit").after, After::Que);
+        assert_eq!(one("Il a dit que oui.", "a dit").after, After::Que);
+        assert_eq!(one("Elle a demandé s'il viendrait.", "a demandé").after, After::Si);
+        assert_eq!(one("Elle a demandé si tout allait bien.", "a demandé").after, After::Si);
+        assert_eq!(one("Il a déclaré : « Non. »", "a déclaré").after, After::Colon);
+        assert_eq!(one("Il a déclaré\u{a0}: « Non. »", "a déclaré").after, After::Colon);
+        assert_eq!(one("« Non », a-t-il répondu, agacé.", "a-t-il répondu").after, After::Comma);
+        assert_eq!(one("Il a répondu aux questions.", "a répondu").after, After::Other);
+        assert_eq!(one("« Non », a-t-il répondu", "a-t-il répondu").after, After::End);
+    }
+
+    #[test]
+    fn false_friends() {
+        assert!(cues("Il est, c'est-à-dire, fatigué.").is_empty());
+        assert!(cues("Un soi-disant expert.").is_empty());
+        assert!(cues("La lance était rouillée. Une note salée. Le juge arrive.").is_empty());
+        assert!(cues("Lire aussi : notre dossier.").is_empty());
+        assert_eq!(one("Il lance : « Allons-y ! »", "lance").lemma, "lancer");
+    }
+
+    #[test]
+    fn byte_spans_with_accents_nbsp_and_curly_apostrophes() {
+        let t = "«\u{a0}Ça suffit\u{a0}», a-t-il déclaré. L’élue s’est écriée\u{202f}: «\u{202f}Non\u{202f}!\u{202f}» \
+                 Éric a précisé qu’il reviendrait. « Oui », répliqua-t-elle.";
+        check_boundaries(t);
+        let c = one(t, "a-t-il déclaré");
+        assert_eq!(c.span.start, t.find("a-t-il").unwrap_or(0));
+        let c = one(t, "s’est écriée");
+        assert_eq!((c.lemma, c.after), ("s'écrier", After::Colon));
+        assert_eq!(one(t, "a précisé").after, After::Que);
+        assert_eq!(one(t, "répliqua-t-elle").form, CueForm::Inverted);
+        // Uppercase at the start of a sentence.
+        assert_eq!(one("Évoquant la crise, il se tait.", "Évoquant").lemma, "évoquer");
+        assert_eq!(one("ÉCRIT-IL dans sa lettre.", "ÉCRIT-IL").form, CueForm::Inverted);
+    }
+
+    #[test]
+    fn no_span_off_char_boundary() {
+        let samples = [
+            "« Ça va », dit-il. — Ah ? répondit-elle… Œuvre, élan, ça, déçu ; « ẞ », a-t-il noté.",
+            "\u{202f}a\u{a0}déclaré\u{a0}– n’a pas dit’ ‘selon’ d’après« pour »",
+            "e\u{301}voque a\u{300} en croire 𝔄 a dit 😀 a-t-il 😀 dit",
+            "",
+            "a",
+            "a-t-",
+            "se",
+        ];
+        for t in samples {
+            check_boundaries(t);
+        }
+        // Every prefix of a mixed text.
+        let t = "Éloïse a-t-elle dit « où » ? S’est-il écrié : « Ça ! » — selon lui, d’après elle.";
+        for (i, _) in t.char_indices() {
+            check_boundaries(&t[..i]);
+            check_boundaries(&t[i..]);
+        }
+    }
+
+    #[test]
+    fn linear_on_long_text() {
+        let unit = "Il a également déclaré que « tout va bien », a-t-il ajouté, selon l’AFP. ";
+        let t = unit.repeat(2000);
+        let n = find_cues(&t).len();
+        assert_eq!(n, 2000 * 3);
+    }
+}
+
+#[cfg(test)]
+mod corpus_tests {
+    use super::*;
+
+    #[derive(serde::Deserialize)]
+    struct Doc {
+        id: String,
+        text: String,
+        quotes: Vec<Quote>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Quote {
+        cue: Option<Cue>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Cue {
+        start: usize,
+        end: usize,
+        text: String,
+    }
+
+    /// Recall of the gold cues (exact span) over tests/corpus/*.json.
+    #[test]
+    fn gold_cue_recall() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("no corpus at {}", dir.display());
+            return;
+        };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.retain(|p| p.extension().is_some_and(|e| e == "json"));
+        paths.sort();
+        let (mut total, mut hit) = (0usize, 0usize);
+        for path in paths {
+            let raw = std::fs::read_to_string(&path).unwrap_or_default();
+            let Ok(doc) = serde_json::from_str::<Doc>(&raw) else { continue };
+            let found = find_cues(&doc.text);
+            if std::env::var_os("CUE_DUMP").is_some() {
+                for c in &found {
+                    eprintln!("FOUND {} {:?} {:?} {:?}", doc.id, &doc.text[c.span.range()], c.form, c.after);
+                }
+            }
+            let mut seen = std::collections::HashSet::new();
+            for q in doc.quotes {
+                let Some(cue) = q.cue else { continue };
+                if !seen.insert((cue.start, cue.end)) {
+                    continue;
+                }
+                total += 1;
+                if found.iter().any(|c| c.span == Span::new(cue.start, cue.end)) {
+                    hit += 1;
+                } else {
+                    let near: Vec<&str> = found
+                        .iter()
+                        .filter(|c| c.span.start < cue.end + 20 && c.span.end + 20 > cue.start)
+                        .map(|c| &doc.text[c.span.range()])
+                        .collect();
+                    let mut ctx_s = cue.start.saturating_sub(40);
+                    while !doc.text.is_char_boundary(ctx_s) {
+                        ctx_s -= 1;
+                    }
+                    let mut ctx_e = (cue.end + 30).min(doc.text.len());
+                    while !doc.text.is_char_boundary(ctx_e) {
+                        ctx_e += 1;
+                    }
+                    eprintln!(
+                        "MISS {} {:?} near {:?} in {:?}",
+                        doc.id,
+                        cue.text,
+                        near,
+                        &doc.text[ctx_s..ctx_e]
+                    );
+                }
+            }
+        }
+        let recall = if total == 0 { 1.0 } else { hit as f64 / total as f64 };
+        eprintln!("gold cues: {hit}/{total} = {:.1}%", recall * 100.0);
+        assert!(recall >= 0.0, "recall {recall}");
+    }
+}

@@ -1,0 +1,141 @@
+//! The pipeline: scan → sentence → cue → mention → attribute → resolve.
+
+use crate::attribute::{Document, Via, attribute, clause_subject};
+use crate::cue::find_cues;
+use crate::quote::{Cue, Quote, QuoteKind, Resolution, Speaker};
+use crate::resolve::Resolver;
+use crate::scan::scan;
+use crate::sentence;
+use crate::span::Span;
+use crate::token::Tokens;
+
+/// Which kinds of quotation an [`Extractor`] returns, and other options.
+///
+/// ```
+/// use guillemet::{Config, Extractor, QuoteKind};
+/// let only_direct = Extractor::with_config(Config::default().partial(false).indirect(false));
+/// let quotes = only_direct.extract("« Nous viendrons », a déclaré Jean Dupont.");
+/// assert!(quotes.iter().all(|q| q.kind == QuoteKind::Direct));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    direct: bool,
+    partial: bool,
+    indirect: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            direct: true,
+            partial: true,
+            indirect: true,
+        }
+    }
+}
+
+impl Config {
+    /// Return direct quotations (whole utterances in marks). On by default.
+    pub fn direct(mut self, yes: bool) -> Config {
+        self.direct = yes;
+        self
+    }
+
+    /// Return partial quotations (fragments in marks). On by default.
+    pub fn partial(mut self, yes: bool) -> Config {
+        self.partial = yes;
+        self
+    }
+
+    /// Return reported speech without marks. On by default.
+    pub fn indirect(mut self, yes: bool) -> Config {
+        self.indirect = yes;
+        self
+    }
+
+    fn wants(&self, kind: QuoteKind) -> bool {
+        match kind {
+            QuoteKind::Direct => self.direct,
+            QuoteKind::Partial => self.partial,
+            QuoteKind::Indirect => self.indirect,
+        }
+    }
+}
+
+/// A reusable quotation extractor. Cheap to share: `Extractor` is `Send + Sync`, and the
+/// lexicons it reads are built once per process.
+///
+/// ```
+/// let extractor = guillemet::Extractor::new();
+/// let text = "« Nous sommes prêts », a déclaré Vladimir Poutine.";
+/// let quotes = extractor.extract(text);
+/// assert_eq!(quotes[0].text, "Nous sommes prêts");
+/// assert_eq!(quotes[0].speaker.as_ref().unwrap().name, "Vladimir Poutine");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Extractor {
+    config: Config,
+}
+
+impl Extractor {
+    /// An extractor returning every kind of quotation.
+    pub fn new() -> Extractor {
+        Extractor::default()
+    }
+
+    /// An extractor with the given options.
+    pub fn with_config(config: Config) -> Extractor {
+        Extractor { config }
+    }
+
+    /// Every quotation in `text`, in document order.
+    pub fn extract<'h>(&self, text: &'h str) -> Vec<Quote<'h>> {
+        let tokens = Tokens::new(text);
+        let pairs = scan(text);
+        let protected: Vec<Span> = pairs
+            .iter()
+            .filter(|p| p.depth == 0)
+            .map(|p| p.outer())
+            .collect();
+        let sentences = sentence::split(text, &protected);
+        let cues = find_cues(text);
+        let doc = Document::new(text, &tokens, &pairs, &sentences, &cues);
+        let found = attribute(&doc);
+        let subjects = sentences
+            .iter()
+            .filter_map(|&s| clause_subject(&doc, s))
+            .collect();
+        let mut resolver = Resolver::new(&doc, subjects);
+        let mut quotes = Vec::with_capacity(found.len());
+        for a in found {
+            let speaker = a.speaker.map(|m| {
+                let r = resolver.resolve(&m);
+                Speaker {
+                    span: m.span,
+                    text: &text[m.span],
+                    name: r.name,
+                    resolution: match a.via {
+                        Via::Continuation | Via::Enclosing => Resolution::Context,
+                        _ => r.how,
+                    },
+                }
+            });
+            if !self.config.wants(a.kind) {
+                continue;
+            }
+            quotes.push(Quote {
+                span: a.span,
+                text: &text[a.span],
+                kind: a.kind,
+                marks: a.marks,
+                speaker,
+                cue: a.cue.map(|c| Cue {
+                    span: cues[c].span,
+                    text: &text[cues[c].span],
+                }),
+            });
+        }
+        quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+        quotes
+    }
+}

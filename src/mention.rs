@@ -1,0 +1,330 @@
+//! Mention: who could be speaking — names, descriptions, pronouns — read from the tokens.
+
+use crate::cue::is_cue_word;
+use crate::lexicon::{Class, Gender, grammar, normalize};
+use crate::span::Span;
+use crate::token::Tokens;
+
+/// What sort of phrase a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MentionKind {
+    /// A proper name, with its title if any: `Vladimir Poutine`, `M. Valls`, `Alexandre T.`.
+    Name,
+    /// A noun phrase: `le dirigeant russe`, `la Banque mondiale`, `le président russe Vladimir Poutine`.
+    Description,
+    /// `il`, `elle`, `ils`, `on`, `lui` ...
+    Pronoun,
+    /// `ce dernier`, `celle-ci`, `cet homme`: points back to the last one spoken of.
+    Demonstrative,
+    /// `qui` after a noun phrase.
+    Relative,
+    /// `je`, `j'` (inside quotations: the quoted speaker).
+    FirstPerson,
+}
+
+/// One mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+    pub gender: Option<Gender>,
+    pub plural: bool,
+    /// The proper name the mention holds: all of it for a name (title left out), the name
+    /// attached to a description (`Vladimir Poutine` in `le président russe Vladimir Poutine`).
+    pub name: Option<Span>,
+    /// Tokens `first..end` it covers.
+    pub first: usize,
+    pub end: usize,
+}
+
+/// Words that end a description even though no class lists them.
+fn ends_description(t: &Tokens, i: usize) -> bool {
+    let w = t.str(i);
+    let g = grammar();
+    g.is(Class::Preposition, w)
+        || g.is(Class::Conjunction, w)
+        || g.is(Class::Verb, w)
+        || g.is(Class::Pronoun, w)
+        || is_cue_word(normalize(w).as_ref())
+        || g.adverb_len(words_from(t, i)) > 0
+}
+
+/// The words from token `i` on (stopping at the first non-word), for phrase matching.
+pub(crate) fn words_from<'a>(t: &'a Tokens, i: usize) -> impl Iterator<Item = &'a str> + Clone {
+    (i..t.len()).take_while(move |&k| t.is_word(k)).map(move |k| t.str(k))
+}
+
+/// Whether token `i` starts a proper name (a capitalised word that is not a common word).
+pub(crate) fn starts_name(t: &Tokens, i: usize) -> bool {
+    t.is_capitalized(i) && !grammar().is(Class::Stop, t.str(i)) && !is_cue_word(normalize(t.str(i)).as_ref())
+}
+
+fn is_title(t: &Tokens, i: usize) -> bool {
+    let w = t.str(i);
+    if !t.is_word(i) || !grammar().is(Class::Title, w) {
+        return false;
+    }
+    // `M.` `Mme` `Me`: abbreviations need their period (`me` alone is a pronoun).
+    let abbreviated = w.len() <= 3;
+    let after = if abbreviated && t.is_punct(i + 1, '.') { i + 2 } else { i + 1 };
+    (!abbreviated || t.is_punct(i + 1, '.') || matches!(normalize(w).as_ref(), "mme" | "mlle" | "mgr" | "dr" | "pr"))
+        && t.is_capitalized(after)
+}
+
+/// A run of capitalised words from `i` (particles and initials included): returns the end.
+fn name_run(t: &Tokens, i: usize, limit: usize) -> usize {
+    let mut k = i;
+    while k < limit {
+        if t.is_capitalized(k) {
+            k += 1;
+            // An initial with its period: `Alexandre T.`, `J.-M.`
+            if t.is_punct(k, '.') && t.str(k - 1).chars().count() == 1 {
+                k += 1;
+            }
+            continue;
+        }
+        if k > i && t.is_word(k) && grammar().is(Class::Particle, t.str(k)) {
+            // `Ursula von der Leyen`: particles count only when a capital follows.
+            let mut j = k;
+            while j < limit && t.is_word(j) && grammar().is(Class::Particle, t.str(j)) {
+                j += 1;
+            }
+            if j < limit && t.is_capitalized(j) && !grammar().is(Class::Stop, t.str(j)) && j - k <= 2 {
+                k = j;
+                continue;
+            }
+        }
+        break;
+    }
+    k
+}
+
+/// The gender a name's first word tells, if it is a known first name.
+fn name_gender(t: &Tokens, first: usize) -> Option<Gender> {
+    grammar().first_name(t.str(first)).flatten()
+}
+
+/// Where the person's name starts inside a capitalised run (`Justice Koen Geens` → `Koen`).
+fn person_start(t: &Tokens, first: usize, end: usize) -> usize {
+    (first + 1..end.saturating_sub(1))
+        .find(|&k| t.is_capitalized(k) && grammar().first_name(t.str(k)).is_some())
+        .unwrap_or(first)
+}
+
+/// Whether a word is an acronym (`PS`, `UDI`): all capitals.
+fn is_acronym(w: &str) -> bool {
+    w.chars().all(|c| !c.is_lowercase())
+}
+
+/// Read the mention that starts at token `i`, not going past token `limit`.
+pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
+    if i >= limit || !t.is_word(i) {
+        return None;
+    }
+    let g = grammar();
+    let w = t.str(i);
+    let lw = normalize(w);
+    let one = |kind, gender, plural| {
+        Some(Mention {
+            span: t.span(i),
+            kind,
+            gender,
+            plural,
+            name: None,
+            first: i,
+            end: i + 1,
+        })
+    };
+    match lw.as_ref() {
+        "il" | "lui" => return one(MentionKind::Pronoun, Some(Gender::Masculine), false),
+        "elle" => return one(MentionKind::Pronoun, Some(Gender::Feminine), false),
+        "ils" | "eux" => return one(MentionKind::Pronoun, Some(Gender::Masculine), true),
+        "elles" => return one(MentionKind::Pronoun, Some(Gender::Feminine), true),
+        "on" => return one(MentionKind::Pronoun, None, false),
+        "je" | "j'" => return one(MentionKind::FirstPerson, None, false),
+        "qui" => return one(MentionKind::Relative, None, false),
+        "celui-ci" | "celui-là" => return one(MentionKind::Demonstrative, Some(Gender::Masculine), false),
+        "celle-ci" | "celle-là" => return one(MentionKind::Demonstrative, Some(Gender::Feminine), false),
+        "ce" | "cette" if i + 1 < limit && matches!(normalize(t.str(i + 1)).as_ref(), "dernier" | "dernière") => {
+            return Some(Mention {
+                span: Span::new(t.span(i).start, t.span(i + 1).end),
+                kind: MentionKind::Demonstrative,
+                gender: g.gender_of(w),
+                plural: false,
+                name: None,
+                first: i,
+                end: i + 2,
+            });
+        }
+        _ => {}
+    }
+    if is_title(t, i) {
+        let name_first = if t.is_punct(i + 1, '.') { i + 2 } else { i + 1 };
+        let end = name_run(t, name_first, limit);
+        return Some(Mention {
+            span: Span::new(t.span(i).start, t.span(end - 1).end),
+            kind: MentionKind::Name,
+            gender: g.gender_of(w),
+            plural: lw == "mm",
+            name: Some(Span::new(t.span(name_first).start, t.span(end - 1).end)),
+            first: i,
+            end,
+        });
+    }
+    if starts_name(t, i) {
+        let end = name_run(t, i, limit);
+        let start = person_start(t, i, end);
+        let span = Span::new(t.span(i).start, t.span(end - 1).end);
+        return Some(Mention {
+            span,
+            kind: MentionKind::Name,
+            gender: name_gender(t, start),
+            plural: false,
+            name: Some(Span::new(t.span(start).start, span.end)),
+            first: i,
+            end,
+        });
+    }
+    if g.is(Class::Determiner, w) {
+        return description(t, i, limit);
+    }
+    None
+}
+
+/// A description from its determiner at `i`: `le ministre des Affaires étrangères`.
+fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
+    let g = grammar();
+    let det = t.str(i);
+    let mut k = i + 1;
+    // The head: the first word after the determiner (and a possible second determiner-like
+    // word: `un de ces conseillers`).
+    if k >= limit || !t.is_word(k) || g.is(Class::Verb, t.str(k)) || g.is(Class::Preposition, t.str(k)) {
+        return None;
+    }
+    let head = k;
+    let mut name: Option<(usize, usize)> = None;
+    let mut proper = t.is_capitalized(head);
+    k += 1;
+    if proper {
+        k = name_run(t, head, limit);
+    }
+    while k < limit && t.is_word(k) {
+        let w = t.str(k);
+        let lw = normalize(w);
+        if matches!(lw.as_ref(), "de" | "du" | "des" | "d'") {
+            // `de`, `de la`, `de l'`: a complement of the noun; it goes on if a word follows.
+            let mut j = k + 1;
+            if j < limit && matches!(normalize(t.str(j)).as_ref(), "la" | "l'" | "les" | "ces" | "ses" | "son" | "sa" | "leur") {
+                j += 1;
+            }
+            if j < limit && t.is_word(j) && !ends_description(t, j) {
+                k = if t.is_capitalized(j) { name_run(t, j, limit) } else { j + 1 };
+                proper = false;
+                continue;
+            }
+            break;
+        }
+        if t.is_capitalized(k) {
+            let end = name_run(t, k, limit);
+            // A name right after the noun is the person's: `le ministre Jan Jambon`.
+            let start = (k..end).find(|&x| !is_acronym(t.str(x))).unwrap_or(end);
+            if start < end && name.is_none() {
+                name = Some((start, end));
+            }
+            k = end;
+            continue;
+        }
+        if ends_description(t, k) {
+            break;
+        }
+        k += 1;
+        if k - i > 14 {
+            break;
+        }
+    }
+    let end = k;
+    let span = Span::new(t.span(i).start, t.span(end - 1).end);
+    let ld = normalize(det);
+    let plural = matches!(ld.as_ref(), "les" | "des" | "ces" | "ses" | "leurs" | "plusieurs" | "certains" | "certaines" | "quelques" | "tous" | "toutes" | "mes" | "nos" | "vos");
+    let mut gender = g.gender_of(det);
+    if gender.is_none() {
+        gender = noun_gender(t.str(head));
+    }
+    if let Some((s, e)) = name {
+        if let Some(ng) = name_gender(t, s) {
+            gender = Some(ng);
+        }
+    }
+    let _ = proper;
+    let kind = if matches!(ld.as_ref(), "ce" | "cet" | "cette") {
+        MentionKind::Demonstrative
+    } else {
+        MentionKind::Description
+    };
+    Some(Mention {
+        span,
+        kind,
+        gender,
+        plural,
+        name: name.map(|(s, e)| Span::new(t.span(s).start, t.span(e - 1).end)),
+        first: i,
+        end,
+    })
+}
+
+/// Gender from a noun's ending, where French morphology is clear about it.
+fn noun_gender(noun: &str) -> Option<Gender> {
+    let n = normalize(noun);
+    const FEMININE: &[&str] = &["trice", "euse", "esse", "ienne", "ière", "ère", "ée"];
+    if FEMININE.iter().any(|s| n.ends_with(s)) && n != "père" && n != "frère" {
+        return Some(Gender::Feminine);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first_mention(text: &str) -> (String, MentionKind, Option<String>, Option<Gender>) {
+        let t = Tokens::new(text);
+        let m = mention_at(&t, 0, t.len()).expect("a mention");
+        (
+            text[m.span].to_string(),
+            m.kind,
+            m.name.map(|n| text[n].to_string()),
+            m.gender,
+        )
+    }
+
+    #[test]
+    fn names_with_titles_particles_and_initials() {
+        let (s, k, n, g) = first_mention("Mme Ursula von der Leyen a dit");
+        assert_eq!((s.as_str(), k, n.as_deref(), g), ("Mme Ursula von der Leyen", MentionKind::Name, Some("Ursula von der Leyen"), Some(Gender::Feminine)));
+        let (s, _, n, _) = first_mention("M. Dupont a dit");
+        assert_eq!((s.as_str(), n.as_deref()), ("M. Dupont", Some("Dupont")));
+        let (s, ..) = first_mention("Alexandre T. a perdu");
+        assert_eq!(s, "Alexandre T.");
+        let (s, ..) = first_mention("Jean-Yves Le Drian estime");
+        assert_eq!(s, "Jean-Yves Le Drian");
+    }
+
+    #[test]
+    fn descriptions_stop_before_verbs_and_prepositions() {
+        let (s, k, ..) = first_mention("le ministre des Affaires étrangères a dit");
+        assert_eq!((s.as_str(), k), ("le ministre des Affaires étrangères", MentionKind::Description));
+        let (s, ..) = first_mention("l’ancien secrétaire d’État dans un entretien");
+        assert_eq!(s, "l’ancien secrétaire d’État");
+        let (s, _, n, _) = first_mention("le président russe Vladimir Poutine est venu");
+        assert_eq!((s.as_str(), n.as_deref()), ("le président russe Vladimir Poutine", Some("Vladimir Poutine")));
+        let (s, k, ..) = first_mention("cet homme de 38 ans, dont");
+        assert_eq!((s.as_str(), k), ("cet homme de 38 ans", MentionKind::Demonstrative));
+    }
+
+    #[test]
+    fn pronouns() {
+        assert_eq!(first_mention("elle a dit").1, MentionKind::Pronoun);
+        assert_eq!(first_mention("Ce dernier insiste").1, MentionKind::Demonstrative);
+        assert_eq!(first_mention("qui évoque").1, MentionKind::Relative);
+    }
+}

@@ -1,0 +1,413 @@
+//! Scan: find quotation marks and pair them, nested ones included.
+//!
+//! One pass over the text with a stack of open marks. Asymmetric marks (`« »`, `‹ ›`, `“ ”`)
+//! pair by kind; symmetric ones (`"`, `˝`, `'`) open or close according to what stands on
+//! either side. A mark still open at the end of a paragraph carries on only when the next
+//! paragraph opens with a mark of the same family (the French way of continuing a quotation
+//! over paragraphs); otherwise it is dropped, so an unbalanced mark never swallows the rest of
+//! the text.
+
+use crate::quote::Marks;
+use crate::span::Span;
+
+/// A pair of quotation marks and what they enclose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct MarkPair {
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark.
+    pub close: Span,
+    /// The text between the marks, without the spaces next to them.
+    pub inner: Span,
+    /// Which marks.
+    pub marks: Marks,
+    /// 0 for a pair that no other pair encloses.
+    pub depth: u16,
+    /// Index (in the returned vector) of the innermost enclosing pair.
+    pub parent: Option<usize>,
+    /// Whether the quotation runs over more than one paragraph.
+    pub multi_paragraph: bool,
+}
+
+impl MarkPair {
+    /// From the opening mark to the closing mark, both included.
+    pub fn outer(&self) -> Span {
+        Span::new(self.open.start, self.close.end)
+    }
+}
+
+/// How a mark character can act.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// Opens or closes depending on context.
+    Either,
+    /// Closes if a pair of its family is open and the context allows, else opens.
+    CloseOrOpen,
+}
+
+fn classify(c: char) -> Option<(Marks, Role)> {
+    Some(match c {
+        '«' => (Marks::Guillemets, Role::Open),
+        '»' => (Marks::Guillemets, Role::Close),
+        '‹' => (Marks::SingleGuillemets, Role::Open),
+        '›' => (Marks::SingleGuillemets, Role::Close),
+        '„' => (Marks::CurlyDouble, Role::Open),
+        '“' => (Marks::CurlyDouble, Role::CloseOrOpen),
+        '”' => (Marks::CurlyDouble, Role::Close),
+        '"' => (Marks::StraightDouble, Role::Either),
+        '˝' => (Marks::DoubleAcute, Role::Either),
+        '‘' => (Marks::CurlySingle, Role::Open),
+        '’' => (Marks::CurlySingle, Role::Close),
+        '\'' => (Marks::StraightSingle, Role::Either),
+        _ => return None,
+    })
+}
+
+/// Spaces that French typography puts inside quotation marks.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}' || c == '\u{feff}'
+}
+
+fn is_line_break(c: char) -> bool {
+    c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}'
+}
+
+/// Whether a symmetric or ambiguous mark at `i` looks like an opening one.
+fn looks_open(prev: Option<char>, next: Option<char>) -> bool {
+    let after_ok = matches!(next, Some(n) if !is_space(n));
+    let before_ok = match prev {
+        None => true,
+        Some(p) => is_space(p) || "([{«“‹‘—–-/:;".contains(p),
+    };
+    before_ok && after_ok
+}
+
+/// Whether a symmetric or ambiguous mark looks like a closing one.
+fn looks_close(prev: Option<char>, next: Option<char>) -> bool {
+    let before_ok = matches!(prev, Some(p) if !is_space(p));
+    let after_ok = match next {
+        None => true,
+        Some(n) => is_space(n) || (!n.is_alphanumeric() && n != '\''),
+    };
+    before_ok && after_ok
+}
+
+/// Pairs nested deeper than this are not looked for.
+const MAX_DEPTH: usize = 32;
+
+struct Open {
+    marks: Marks,
+    at: Span,
+    multi_paragraph: bool,
+}
+
+/// Find every pair of quotation marks in `text`, sorted by opening position.
+pub(crate) fn scan(text: &str) -> Vec<MarkPair> {
+    let mut stack: Vec<Open> = Vec::new();
+    let mut found: Vec<(Span, Span, Marks, bool)> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    // Marks at the start of a paragraph that only say "the quotation goes on".
+    let mut skip_until: usize = 0;
+
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        if i < skip_until {
+            prev = Some(c);
+            continue;
+        }
+        if is_line_break(c) {
+            if !stack.is_empty() {
+                // End of a paragraph with marks still open: does the next paragraph go on?
+                let (cont_at, cont_char) = next_paragraph_start(text, i);
+                let keep = match cont_char {
+                    Some(k) => stack.iter().rposition(|o| continues(o.marks, k)),
+                    None => None,
+                };
+                match keep {
+                    Some(idx) => {
+                        stack.truncate(idx + 1);
+                        stack[idx].multi_paragraph = true;
+                        if let Some(k) = cont_char {
+                            if is_mark_char(k) {
+                                skip_until = cont_at + k.len_utf8();
+                            }
+                        }
+                    }
+                    None => stack.clear(),
+                }
+                // What lies before the next paragraph is blank: no need to look at it again.
+                skip_until = skip_until.max(cont_at);
+            }
+            prev = Some(c);
+            continue;
+        }
+        let Some((marks, role)) = classify(c) else {
+            prev = Some(c);
+            continue;
+        };
+        let at = Span::new(i, i + c.len_utf8());
+        let open_idx = stack.iter().rposition(|o| o.marks == marks); // bounded by MAX_DEPTH
+        let act = match role {
+            Role::Open => Act::Open,
+            Role::Close => {
+                if marks == Marks::CurlySingle {
+                    // ’ is the usual apostrophe: it closes only a pair of ‘ ’ that is open,
+                    // and only where a word does not go on after it.
+                    if open_idx.is_some() && looks_close(prev, next) {
+                        Act::Close
+                    } else {
+                        Act::Nothing
+                    }
+                } else if open_idx.is_some() {
+                    Act::Close
+                } else {
+                    Act::Nothing
+                }
+            }
+            Role::CloseOrOpen => {
+                if open_idx.is_some() && looks_close(prev, next) {
+                    Act::Close
+                } else {
+                    Act::Open
+                }
+            }
+            Role::Either => symmetric(marks, open_idx.is_some(), !stack.is_empty(), prev, next),
+        };
+        match act {
+            // Deeper nesting than this is noise; ignoring it keeps every step bounded.
+            Act::Open if stack.len() >= MAX_DEPTH => {}
+            Act::Open => stack.push(Open {
+                marks,
+                at,
+                multi_paragraph: false,
+            }),
+            Act::Close => {
+                if let Some(idx) = open_idx {
+                    let open = &stack[idx];
+                    found.push((open.at, at, marks, open.multi_paragraph));
+                    stack.truncate(idx);
+                }
+            }
+            Act::Nothing => {}
+        }
+        prev = Some(c);
+    }
+    build_pairs(text, found)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Act {
+    Open,
+    Close,
+    Nothing,
+}
+
+/// Decide what a symmetric mark (`"`, `˝`, `'`) does.
+fn symmetric(
+    marks: Marks,
+    family_open: bool,
+    any_open: bool,
+    prev: Option<char>,
+    next: Option<char>,
+) -> Act {
+    let (o, c) = (looks_open(prev, next), looks_close(prev, next));
+    if marks == Marks::StraightSingle {
+        // Mostly an apostrophe: a quotation mark only inside other marks, and only where
+        // a word neither goes on before nor after it.
+        if family_open && c {
+            return Act::Close;
+        }
+        if any_open && o && !matches!(prev, Some(p) if p.is_alphanumeric()) {
+            return Act::Open;
+        }
+        return Act::Nothing;
+    }
+    if family_open {
+        // Nested pairs of the same symmetric mark do not happen in practice: close.
+        Act::Close
+    } else if o || !c {
+        Act::Open
+    } else {
+        Act::Nothing
+    }
+}
+
+fn is_mark_char(c: char) -> bool {
+    classify(c).is_some()
+}
+
+/// Whether a paragraph starting with `c` carries on an open pair of `marks`.
+fn continues(marks: Marks, c: char) -> bool {
+    match marks {
+        Marks::Guillemets => matches!(c, '«' | '»' | '—' | '–'),
+        Marks::CurlyDouble => matches!(c, '“' | '„'),
+        Marks::StraightDouble => c == '"',
+        Marks::SingleGuillemets => matches!(c, '‹' | '›'),
+        _ => false,
+    }
+}
+
+/// The first non-space character after the line break at `i`, skipping blank lines.
+fn next_paragraph_start(text: &str, i: usize) -> (usize, Option<char>) {
+    for (j, c) in text[i..].char_indices() {
+        if !is_space(c) && !is_line_break(c) {
+            return (i + j, Some(c));
+        }
+    }
+    (text.len(), None)
+}
+
+fn build_pairs(text: &str, mut found: Vec<(Span, Span, Marks, bool)>) -> Vec<MarkPair> {
+    found.sort_by_key(|&(open, close, _, _)| (open.start, std::cmp::Reverse(close.end)));
+    let mut pairs: Vec<MarkPair> = Vec::with_capacity(found.len());
+    // Stack of indices of enclosing pairs, to compute depth and parent in one pass.
+    let mut enclosing: Vec<usize> = Vec::new();
+    for (open, close, marks, multi) in found {
+        while let Some(&top) = enclosing.last() {
+            if pairs[top].close.end > open.start && pairs[top].close.start >= close.end {
+                break;
+            }
+            enclosing.pop();
+        }
+        let inner = trim_span(text, Span::new(open.end, close.start));
+        pairs.push(MarkPair {
+            open,
+            close,
+            inner,
+            marks,
+            depth: enclosing.len() as u16,
+            parent: enclosing.last().copied(),
+            multi_paragraph: multi,
+        });
+        enclosing.push(pairs.len() - 1);
+    }
+    pairs
+}
+
+/// `span` without the spaces at either end.
+pub(crate) fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span];
+    let start = span.start + (s.len() - s.trim_start_matches(is_space).len());
+    let end = span.end - (s.len() - s.trim_end_matches(is_space).len());
+    Span::new(start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inners(text: &str) -> Vec<&str> {
+        scan(text).iter().map(|p| &text[p.inner]).collect()
+    }
+
+    #[test]
+    fn guillemets_with_and_without_spaces() {
+        let t = "Il a dit « oui » puis «non» et «\u{a0}peut-être\u{202f}».";
+        assert_eq!(inners(t), ["oui", "non", "peut-être"]);
+        assert!(scan(t).iter().all(|p| p.marks == Marks::Guillemets));
+    }
+
+    #[test]
+    fn nested_marks_reported_with_depth_and_parent() {
+        let t = "« Il m'a dit ˝ Écoutez ˝ et “ non ” », a-t-il raconté.";
+        let p = scan(t);
+        assert_eq!(p.len(), 3);
+        assert_eq!(&t[p[0].inner], "Il m'a dit ˝ Écoutez ˝ et “ non ”");
+        assert_eq!(&t[p[1].inner], "Écoutez");
+        assert_eq!(p[1].marks, Marks::DoubleAcute);
+        assert_eq!((p[1].depth, p[1].parent), (1, Some(0)));
+        assert_eq!(&t[p[2].inner], "non");
+        assert_eq!(p[2].marks, Marks::CurlyDouble);
+    }
+
+    #[test]
+    fn straight_quotes_pair_by_position() {
+        let t = "\"Ils nous taxent\", a-t-il dit. Il a promis \"très bientôt\" une décision.";
+        assert_eq!(inners(t), ["Ils nous taxent", "très bientôt"]);
+    }
+
+    #[test]
+    fn curly_open_mark_used_as_closer() {
+        let t = "“La ministre ne suffit pas à tout“, a fait valoir la présidente.";
+        assert_eq!(inners(t), ["La ministre ne suffit pas à tout"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        let t = "« L’islam et l'État, aujourd’hui » d’après lui.";
+        assert_eq!(inners(t), ["L’islam et l'État, aujourd’hui"]);
+    }
+
+    #[test]
+    fn single_straight_quotes_inside_double_quotes() {
+        let t = "\"J'ai dit aux gens 'il faut partir vite'.\" Puis l'homme est sorti.";
+        assert_eq!(inners(t), ["J'ai dit aux gens 'il faut partir vite'.", "il faut partir vite"]);
+    }
+
+    #[test]
+    fn curly_single_inside() {
+        let t = "« Il a crié ‘Au secours’ », dit-elle.";
+        assert_eq!(inners(t), ["Il a crié ‘Au secours’", "Au secours"]);
+    }
+
+    #[test]
+    fn quotation_continued_over_paragraphs() {
+        let t = "« Premier paragraphe.\n\n« Deuxième paragraphe. »\n\nSuite.";
+        let p = scan(t);
+        assert_eq!(p.len(), 1);
+        assert_eq!(&t[p[0].inner], "Premier paragraphe.\n\n« Deuxième paragraphe.");
+        assert!(p[0].multi_paragraph);
+    }
+
+    #[test]
+    fn unbalanced_mark_does_not_swallow_the_text() {
+        let t = "Il a dit « oui.\n\nAutre paragraphe « vrai » ici.";
+        assert_eq!(inners(t), ["vrai"]);
+        let t = "Un » égaré puis « bon ».";
+        assert_eq!(inners(t), ["bon"]);
+    }
+
+    #[test]
+    fn closer_pops_unclosed_inner_marks() {
+        let t = "« Il a dit “ peut-être », fin.";
+        assert_eq!(inners(t), ["Il a dit “ peut-être"]);
+    }
+
+    #[test]
+    fn many_unmatched_marks_are_linear_and_empty() {
+        let t = "«".repeat(100_000);
+        assert!(scan(&t).is_empty());
+        let t = "»".repeat(100_000);
+        assert!(scan(&t).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod corpus_probe {
+    #[test]
+    #[ignore]
+    fn probe_corpus() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+        let (mut gold_n, mut hit) = (0, 0);
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            let s = std::fs::read_to_string(&p).unwrap();
+            let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+            let text = v["text"].as_str().unwrap();
+            let pairs = super::scan(text);
+            let spans: Vec<(usize, usize)> = pairs.iter().map(|p| (p.inner.start, p.inner.end)).collect();
+            for q in v["quotes"].as_array().unwrap() {
+                if q["kind"] == "indirect" { continue; }
+                gold_n += 1;
+                let k = (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize);
+                if spans.contains(&k) { hit += 1 } else { eprintln!("MISS {:?} {:?}", p.file_name().unwrap(), &q["text"].as_str().unwrap()[..q["text"].as_str().unwrap().len().min(60)]); }
+            }
+            let golds: Vec<(usize,usize)> = v["quotes"].as_array().unwrap().iter().map(|q| (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize)).collect();
+            for sp in &spans { if !golds.contains(sp) { eprintln!("EXTRA {:?} {:?}", p.file_name().unwrap(), &text[sp.0..sp.1].chars().take(60).collect::<String>()); } }
+        }
+        eprintln!("exact {hit}/{gold_n}");
+    }
+}

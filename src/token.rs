@@ -1,0 +1,227 @@
+//! Words and punctuation, as byte spans, for the stages that read phrases.
+//!
+//! French-aware in the few ways the later stages need: elided articles and pronouns are their
+//! own token (`l’` `islam`, `qu’` `il`), hyphenated words stay whole (`Jean-Marc`, `a-t-il`),
+//! and a period between letters or digits stays inside the word (`layoffs.fyi`, `1.900`).
+
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters, digits, and the joiners inside them.
+    Word,
+    /// One punctuation or symbol character (quotation marks included).
+    Punct,
+    /// A line break (one token for a run of them).
+    Break,
+}
+
+/// One token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub span: Span,
+    pub kind: Kind,
+}
+
+/// Elided words that end with an apostrophe (`l’`, `qu’`): split there, unlike `aujourd’hui`.
+const ELIDED: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
+
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '‘')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+/// Combining marks (NFD accents) and zero-width characters belong to the word they sit in.
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{ad}')
+}
+
+fn is_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
+}
+
+/// Split `text` into tokens. Linear time; spaces are not tokens.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_break(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if is_break(d) || (d.is_whitespace() || d == '\u{a0}' || d == '\u{202f}') {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                span: Span::new(i, end),
+                kind: Kind::Break,
+            });
+            continue;
+        }
+        if c.is_whitespace() || c == '\u{feff}' {
+            continue;
+        }
+        if !is_word_char(c) {
+            out.push(Token {
+                span: Span::new(i, i + c.len_utf8()),
+                kind: Kind::Punct,
+            });
+            continue;
+        }
+        // A word: letters and digits, joined by hyphens, apostrophes (unless elision)
+        // and periods or commas between two word characters.
+        let start = i;
+        let mut end = i + c.len_utf8();
+        loop {
+            let Some(&(j, d)) = chars.peek() else { break };
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                chars.next();
+                continue;
+            }
+            let joiner = d == '-' || d == '.' || is_apostrophe(d) || (d == ',' && ends_with_digit(text, end));
+            if !joiner {
+                break;
+            }
+            let after = text[j + d.len_utf8()..].chars().next();
+            let Some(a) = after.filter(|&a| is_word_char(a)) else {
+                // An apostrophe ending a word: `l’` before a space is still an elision.
+                if is_apostrophe(d) && is_elided(&text[start..end]) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                break;
+            };
+            if is_apostrophe(d) && is_elided(&text[start..end]) {
+                // `l’islam`: the elided word ends with its apostrophe.
+                end = j + d.len_utf8();
+                chars.next();
+                break;
+            }
+            if d == ',' && !a.is_ascii_digit() {
+                break;
+            }
+            if d == '.' && !(a.is_alphanumeric() && !is_initial(&text[start..end])) {
+                break;
+            }
+            end = j + d.len_utf8();
+            chars.next();
+        }
+        out.push(Token {
+            span: Span::new(start, end),
+            kind: Kind::Word,
+        });
+    }
+    out
+}
+
+fn ends_with_digit(text: &str, end: usize) -> bool {
+    text[..end].chars().next_back().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// `J` in `J.-M.` or `T.` in `Alexandre T.`: a lone capital keeps its period apart.
+fn is_initial(word: &str) -> bool {
+    let mut cs = word.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+}
+
+fn is_elided(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ELIDED.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.span]).collect()
+    }
+
+    #[test]
+    fn french_tokens() {
+        assert_eq!(
+            words("L’islam, aujourd’hui, a-t-il dit à Jean-Marc."),
+            ["L’", "islam", ",", "aujourd’hui", ",", "a-t-il", "dit", "à", "Jean-Marc", "."]
+        );
+        assert_eq!(words("qu'il l' a"), ["qu'", "il", "l'", "a"]);
+        assert_eq!(
+            words("selon layoffs.fyi, 1.900 ou 2,5 M. T. Dupont"),
+            ["selon", "layoffs.fyi", ",", "1.900", "ou", "2,5", "M", ".", "T", ".", "Dupont"]
+        );
+        assert_eq!(words("fin.\n\nDébut"), ["fin", ".", "\n\n", "Début"]);
+    }
+
+    #[test]
+    fn nfd_accents_stay_in_the_word() {
+        let t = "a de\u{301}clare\u{301}";
+        assert_eq!(words(t), ["a", "de\u{301}clare\u{301}"]);
+    }
+}
+
+/// The tokens of a text with the accessors the phrase-reading stages share.
+pub(crate) struct Tokens<'h> {
+    pub text: &'h str,
+    pub toks: Vec<Token>,
+}
+
+impl<'h> Tokens<'h> {
+    pub fn new(text: &'h str) -> Tokens<'h> {
+        Tokens {
+            text,
+            toks: tokenize(text),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The text of token `i` (empty past the end).
+    pub fn str(&self, i: usize) -> &'h str {
+        self.toks.get(i).map_or("", |t| &self.text[t.span])
+    }
+
+    pub fn span(&self, i: usize) -> Span {
+        self.toks[i].span
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    /// Whether token `i` is the punctuation character `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && self.text[t.span].starts_with(c))
+    }
+
+    pub fn is_break(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Break)
+    }
+
+    /// A word whose first letter is a capital.
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.is_word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The index of the first token starting at or after byte `at`.
+    pub fn at_or_after(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < at)
+    }
+
+    /// The index of the first token ending after byte `at` (the token containing `at`, or the next).
+    pub fn containing_or_after(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.span.end <= at)
+    }
+}
