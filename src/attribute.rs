@@ -68,14 +68,7 @@ impl<'a, 'h> Document<'a, 'h> {
                 *slot = Some(p as u32);
             }
         }
-        Document {
-            text,
-            t,
-            pairs,
-            sentences,
-            cues,
-            enclosing,
-        }
+        Document { text, t, pairs, sentences, cues, enclosing }
     }
 
     fn sentence_of(&self, at: usize) -> Span {
@@ -161,7 +154,9 @@ fn line_of(text: &str, at: usize) -> Span {
 /// A heading: a line that does not end like a sentence and that more text follows.
 fn is_heading_line(text: &str, line: Span) -> bool {
     let l = text[line].trim_matches(is_space);
-    !ends_like_sentence(l) && !l.ends_with(':') && text[line.end..].chars().any(|c| c.is_alphanumeric())
+    !ends_like_sentence(l)
+        && !l.ends_with(':')
+        && text[line.end..].chars().any(|c| c.is_alphanumeric())
 }
 
 /// Whether a pair of marks holds something somebody says, rather than a title, a name, a
@@ -181,15 +176,21 @@ fn is_quotation(doc: &Document, pair: &MarkPair) -> bool {
         }
     }
     // Titles and names: a few capitalised words, not a sentence, not introduced as speech.
-    if capital && words <= 4 && !ends_like_sentence(inner) && !after_colon && !followed_by_cue(doc, pair) {
+    if capital
+        && words <= 4
+        && !ends_like_sentence(inner)
+        && !after_colon
+        && !followed_by_cue(doc, pair)
+    {
         return false;
     }
     // Terms held at a distance: one or two lowercase words with no verb of saying near.
     if !capital && words <= 2 && pair.depth == 0 {
         let sentence = doc.sentence_of(pair.open.start);
-        let has_cue = doc
-            .cues_in(sentence)
-            .any(|c| !doc.quoted(doc.tok_cue_start(c)) && doc.cues[c].form != CueForm::Phrase || is_phrase_cue_ok(doc, c));
+        let has_cue = doc.cues_in(sentence).any(|c| {
+            !doc.quoted(doc.tok_cue_start(c)) && doc.cues[c].form != CueForm::Phrase
+                || is_phrase_cue_ok(doc, c)
+        });
         if !has_cue {
             return false;
         }
@@ -217,7 +218,8 @@ fn followed_by_cue(doc: &Document, pair: &MarkPair) -> bool {
     }
     doc.cue_starting_at(doc.t.span(i).start).is_some_and(|c| {
         let cue = &doc.cues[c];
-        cue.form == CueForm::Inverted || (cue.form == CueForm::Finite && subject_after(doc, c).is_some())
+        cue.form == CueForm::Inverted
+            || (cue.form == CueForm::Finite && subject_after(doc, c).is_some())
     })
 }
 
@@ -232,7 +234,9 @@ fn line_has_attribution(doc: &Document, line: Span, pair: &MarkPair) -> bool {
             && match cue.form {
                 CueForm::Phrase => is_phrase_cue_ok(doc, c),
                 CueForm::Inverted => true,
-                CueForm::Finite => subject_after(doc, c).is_some() || subject_before(doc, c).is_some(),
+                CueForm::Finite => {
+                    subject_after(doc, c).is_some() || subject_before(doc, c).is_some()
+                }
                 _ => false,
             }
     })
@@ -342,7 +346,9 @@ fn attribute_nested(doc: &Document, p: usize, parent: Option<Mention>) -> Option
         }
         // The subject of the cue, looked for inside the enclosing quotation only.
         let start = sentence_start_within(doc, outer, cue.span.start);
-        if let Some(m) = subject_in(doc, Span::new(start, cue.span.start), doc.tok_cue_start(c), true) {
+        if let Some(m) =
+            subject_in(doc, Span::new(start, cue.span.start), doc.tok_cue_start(c), true)
+        {
             if m.kind == MentionKind::FirstPerson {
                 found.speaker = parent;
                 found.via = Via::Enclosing;
@@ -372,16 +378,21 @@ fn sentence_start_within(doc: &Document, outer: Span, at: usize) -> usize {
 /// Whether the quotation holds a whole utterance (direct) or a fragment (partial).
 fn kind_of(doc: &Document, pair: &MarkPair) -> QuoteKind {
     let inner = &doc.text[pair.inner];
-    let first_word = inner.split(|c: char| is_space(c) || c == '\'' || c == '’').next().unwrap_or("");
+    let first_word =
+        inner.split(|c: char| is_space(c) || c == '\'' || c == '’').next().unwrap_or("");
     let subordinate = matches!(normalize(first_word).as_ref(), "que" | "qu" | "qui" | "dont");
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
     let words = word_count(doc, pair.inner);
     let sentence = doc.sentence_of(pair.open.start);
-    let before = doc.text[sentence.start.min(pair.open.start)..pair.open.start].trim_end_matches(is_space);
+    let before =
+        doc.text[sentence.start.min(pair.open.start)..pair.open.start].trim_end_matches(is_space);
     let open_tok = doc.t.at_or_after(pair.open.start);
     let prev_is_cue = open_tok > 0
         && doc.t.is_word(open_tok - 1)
-        && doc.cues.iter().any(|c| c.span.end == doc.t.span(open_tok - 1).end && c.form != CueForm::Phrase);
+        && doc
+            .cues
+            .iter()
+            .any(|c| c.span.end == doc.t.span(open_tok - 1).end && c.form != CueForm::Phrase);
     let direct = if subordinate {
         false
     } else if before.is_empty() || before.ends_with([':', '—', '–', '.', '!', '?']) {
@@ -400,7 +411,10 @@ fn incise(doc: &Document, pair: &MarkPair) -> Option<usize> {
         let cue = &doc.cues[c];
         let i = doc.tok_cue_start(c);
         let e = doc.tok_cue_end(c);
-        cue.form == CueForm::Inverted && i > 0 && doc.t.is_punct(i - 1, ',') && (doc.t.is_punct(e, ',') || doc.t.is_punct(e, '.'))
+        cue.form == CueForm::Inverted
+            && i > 0
+            && doc.t.is_punct(i - 1, ',')
+            && (doc.t.is_punct(e, ',') || doc.t.is_punct(e, '.'))
     })
 }
 
@@ -441,7 +455,9 @@ fn inverted_cue_later(doc: &Document, pair: &MarkPair, sentence: Span) -> Option
         }
         match cue.form {
             CueForm::Inverted => true,
-            CueForm::Finite => i > 0 && doc.t.is_punct(i - 1, ',') && subject_after(doc, c).is_some(),
+            CueForm::Finite => {
+                i > 0 && doc.t.is_punct(i - 1, ',') && subject_after(doc, c).is_some()
+            }
             CueForm::Phrase => i > 0 && doc.t.is_punct(i - 1, ',') && is_phrase_cue_ok(doc, c),
             _ => false,
         }
@@ -495,7 +511,9 @@ fn speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
             m.kind = MentionKind::Pronoun;
             Some(m)
         }
-        CueForm::Phrase => mention_at(doc.t, doc.tok_cue_end(c), doc.t.len()).map(|m| with_apposition(doc, m)),
+        CueForm::Phrase => {
+            mention_at(doc.t, doc.tok_cue_end(c), doc.t.len()).map(|m| with_apposition(doc, m))
+        }
         CueForm::Finite => {
             if let Some(m) = subject_after(doc, c) {
                 return Some(m);
@@ -507,7 +525,11 @@ fn speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
             let sentence = doc.sentence_of(cue.span.start);
             let other = doc
                 .cues_in(sentence)
-                .filter(|&o| o != c && matches!(doc.cues[o].form, CueForm::Finite | CueForm::Inverted) && !doc.quoted(doc.tok_cue_start(o)))
+                .filter(|&o| {
+                    o != c
+                        && matches!(doc.cues[o].form, CueForm::Finite | CueForm::Inverted)
+                        && !doc.quoted(doc.tok_cue_start(o))
+                })
                 .min_by_key(|&o| doc.cues[o].span.start.abs_diff(cue.span.start));
             if let Some(o) = other {
                 if let Some(m) = speaker_of_cue(doc, o) {
@@ -527,11 +549,7 @@ fn with_apposition(doc: &Document, m: Mention) -> Mention {
     if doc.t.is_punct(m.end, ',') {
         if let Some(n) = mention_at(doc.t, m.end + 1, doc.t.len()) {
             if n.kind == MentionKind::Name {
-                return Mention {
-                    name: n.name,
-                    span: n.span,
-                    ..n
-                };
+                return Mention { name: n.name, span: n.span, ..n };
             }
         }
     }
@@ -580,7 +598,9 @@ fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
             if matches!(m.kind, MentionKind::Relative | MentionKind::FirstPerson) {
                 return None;
             }
-            if m.kind == MentionKind::Pronoun && !matches!(normalize(w).as_ref(), "lui" | "elle" | "eux") {
+            if m.kind == MentionKind::Pronoun
+                && !matches!(normalize(w).as_ref(), "lui" | "elle" | "eux")
+            {
                 return None;
             }
             return Some(with_apposition(doc, m));
@@ -606,7 +626,9 @@ fn subject_in(doc: &Document, span: Span, verb_tok: usize, inside_quote: bool) -
     // The clause starts after the last colon, semicolon or closing mark before the verb.
     let mut start = first;
     for i in (first..verb_tok).rev() {
-        if (t.is_punct(i, ':') || t.is_punct(i, ';') || t.is_break(i)) && (inside_quote || !doc.quoted(i)) {
+        if (t.is_punct(i, ':') || t.is_punct(i, ';') || t.is_break(i))
+            && (inside_quote || !doc.quoted(i))
+        {
             start = i + 1;
             break;
         }
@@ -646,10 +668,7 @@ fn resolve_relative(doc: &Document, m: Mention, at: usize) -> Mention {
     for s in from.max(comma.saturating_sub(16))..comma {
         if let Some(a) = mention_at(doc.t, s, comma) {
             if a.end == comma && !matches!(a.kind, MentionKind::Relative) {
-                return Mention {
-                    kind: MentionKind::Relative,
-                    ..with_apposition(doc, a)
-                };
+                return Mention { kind: MentionKind::Relative, ..with_apposition(doc, a) };
             }
         }
     }

@@ -38,14 +38,8 @@ pub(crate) enum FormKind {
 }
 
 /// The six persons in the usual order: je, tu, il, nous, vous, ils.
-const PERSONS: [(u8, bool); 6] = [
-    (1, false),
-    (2, false),
-    (3, false),
-    (1, true),
-    (2, true),
-    (3, true),
-];
+const PERSONS: [(u8, bool); 6] =
+    [(1, false), (2, false), (3, false), (1, true), (2, true), (3, true)];
 
 const IMPERFECT_ENDINGS: [&str; 6] = ["ais", "ais", "ait", "ions", "iez", "aient"];
 const FUTURE_ENDINGS: [&str; 6] = ["ai", "as", "a", "ons", "ez", "ont"];
@@ -85,56 +79,256 @@ macro_rules! irr {
 
 /// The irregular models, by name.
 pub(crate) static IRREGULARS: &[Irregular] = &[
-    irr!("dire", "dire", ["dis", "dis", "dit", "disons", "dites", "disent"], "dis",
-        ["dis", "dis", "dit", "dîmes", "dîtes", "dirent"], "dir", "dit", "disant"),
-    irr!("crire", "crire", ["cris", "cris", "crit", "crivons", "crivez", "crivent"], "criv",
-        ["crivis", "crivis", "crivit", "crivîmes", "crivîtes", "crivirent"], "crir", "crit", "crivant"),
-    irr!("aître", "aître", ["ais", "ais", "aît", "aissons", "aissez", "aissent"], "aiss",
-        ["us", "us", "ut", "ûmes", "ûtes", "urent"], "aîtr", "u", "aissant"),
-    irr!("mettre", "mettre", ["mets", "mets", "met", "mettons", "mettez", "mettent"], "mett",
-        ["mis", "mis", "mit", "mîmes", "mîtes", "mirent"], "mettr", "mis", "mettant"),
-    irr!("enir", "enir", ["iens", "iens", "ient", "enons", "enez", "iennent"], "en",
-        ["ins", "ins", "int", "înmes", "întes", "inrent"], "iendr", "enu", "enant"),
-    irr!("dre", "dre", ["ds", "ds", "d", "dons", "dez", "dent"], "d",
-        ["dis", "dis", "dit", "dîmes", "dîtes", "dirent"], "dr", "du", "dant"),
-    irr!("suivre", "suivre", ["suis", "suis", "suit", "suivons", "suivez", "suivent"], "suiv",
-        ["suivis", "suivis", "suivit", "suivîmes", "suivîtes", "suivirent"], "suivr", "suivi", "suivant"),
-    irr!("clure", "clure", ["clus", "clus", "clut", "cluons", "cluez", "cluent"], "clu",
-        ["clus", "clus", "clut", "clûmes", "clûtes", "clurent"], "clur", "clu", "cluant"),
-    irr!("prendre", "prendre", ["prends", "prends", "prend", "prenons", "prenez", "prennent"], "pren",
-        ["pris", "pris", "prit", "prîmes", "prîtes", "prirent"], "prendr", "pris", "prenant"),
-    irr!("indre", "indre", ["ins", "ins", "int", "ignons", "ignez", "ignent"], "ign",
-        ["ignis", "ignis", "ignit", "ignîmes", "ignîtes", "ignirent"], "indr", "int", "ignant"),
-    irr!("croire", "croire", ["crois", "crois", "croit", "croyons", "croyez", "croient"], "croy",
-        ["crus", "crus", "crut", "crûmes", "crûtes", "crurent"], "croir", "cru", "croyant"),
-    irr!("faire", "faire", ["fais", "fais", "fait", "faisons", "faites", "font"], "fais",
-        ["fis", "fis", "fit", "fîmes", "fîtes", "firent"], "fer", "fait", "faisant"),
-    irr!("voir", "voir", ["vois", "vois", "voit", "voyons", "voyez", "voient"], "voy",
-        ["vis", "vis", "vit", "vîmes", "vîtes", "virent"], "verr", "vu", "voyant"),
-    irr!("prévoir", "voir", ["vois", "vois", "voit", "voyons", "voyez", "voient"], "voy",
-        ["vis", "vis", "vit", "vîmes", "vîtes", "virent"], "voir", "vu", "voyant"),
-    irr!("rire", "rire", ["ris", "ris", "rit", "rions", "riez", "rient"], "ri",
-        ["ris", "ris", "rit", "rîmes", "rîtes", "rirent"], "rir", "ri", "riant"),
-    irr!("tir", "tir", ["s", "s", "t", "tons", "tez", "tent"], "t",
-        ["tis", "tis", "tit", "tîmes", "tîtes", "tirent"], "tir", "ti", "tant"),
-    irr!("rompre", "rompre", ["romps", "romps", "rompt", "rompons", "rompez", "rompent"], "romp",
-        ["rompis", "rompis", "rompit", "rompîmes", "rompîtes", "rompirent"], "rompr", "rompu", "rompant"),
-    irr!("lire", "lire", ["lis", "lis", "lit", "lisons", "lisez", "lisent"], "lis",
-        ["lus", "lus", "lut", "lûmes", "lûtes", "lurent"], "lir", "lu", "lisant"),
-    irr!("plaire", "aire", ["ais", "ais", "aît", "aisons", "aisez", "aisent"], "ais",
-        ["us", "us", "ut", "ûmes", "ûtes", "urent"], "air", "u", "aisant"),
-    irr!("aller", "aller", ["vais", "vas", "va", "allons", "allez", "vont"], "all",
-        ["allai", "allas", "alla", "allâmes", "allâtes", "allèrent"], "ir", "allé", "allant"),
-    irr!("vouloir", "vouloir", ["veux", "veux", "veut", "voulons", "voulez", "veulent"], "voul",
-        ["voulus", "voulus", "voulut", "voulûmes", "voulûtes", "voulurent"], "voudr", "voulu", "voulant"),
-    irr!("pouvoir", "pouvoir", ["peux", "peux", "peut", "pouvons", "pouvez", "peuvent"], "pouv",
-        ["pus", "pus", "put", "pûmes", "pûtes", "purent"], "pourr", "pu", "pouvant"),
-    irr!("devoir", "devoir", ["dois", "dois", "doit", "devons", "devez", "doivent"], "dev",
-        ["dus", "dus", "dut", "dûmes", "dûtes", "durent"], "devr", "dû", "devant"),
-    irr!("émouvoir", "mouvoir", ["meus", "meus", "meut", "mouvons", "mouvez", "meuvent"], "mouv",
-        ["mus", "mus", "mut", "mûmes", "mûtes", "murent"], "mouvr", "mu", "mouvant"),
-    irr!("prévaloir", "valoir", ["vaux", "vaux", "vaut", "valons", "valez", "valent"], "val",
-        ["valus", "valus", "valut", "valûmes", "valûtes", "valurent"], "vaudr", "valu", "valant"),
+    irr!(
+        "dire",
+        "dire",
+        ["dis", "dis", "dit", "disons", "dites", "disent"],
+        "dis",
+        ["dis", "dis", "dit", "dîmes", "dîtes", "dirent"],
+        "dir",
+        "dit",
+        "disant"
+    ),
+    irr!(
+        "crire",
+        "crire",
+        ["cris", "cris", "crit", "crivons", "crivez", "crivent"],
+        "criv",
+        ["crivis", "crivis", "crivit", "crivîmes", "crivîtes", "crivirent"],
+        "crir",
+        "crit",
+        "crivant"
+    ),
+    irr!(
+        "aître",
+        "aître",
+        ["ais", "ais", "aît", "aissons", "aissez", "aissent"],
+        "aiss",
+        ["us", "us", "ut", "ûmes", "ûtes", "urent"],
+        "aîtr",
+        "u",
+        "aissant"
+    ),
+    irr!(
+        "mettre",
+        "mettre",
+        ["mets", "mets", "met", "mettons", "mettez", "mettent"],
+        "mett",
+        ["mis", "mis", "mit", "mîmes", "mîtes", "mirent"],
+        "mettr",
+        "mis",
+        "mettant"
+    ),
+    irr!(
+        "enir",
+        "enir",
+        ["iens", "iens", "ient", "enons", "enez", "iennent"],
+        "en",
+        ["ins", "ins", "int", "înmes", "întes", "inrent"],
+        "iendr",
+        "enu",
+        "enant"
+    ),
+    irr!(
+        "dre",
+        "dre",
+        ["ds", "ds", "d", "dons", "dez", "dent"],
+        "d",
+        ["dis", "dis", "dit", "dîmes", "dîtes", "dirent"],
+        "dr",
+        "du",
+        "dant"
+    ),
+    irr!(
+        "suivre",
+        "suivre",
+        ["suis", "suis", "suit", "suivons", "suivez", "suivent"],
+        "suiv",
+        ["suivis", "suivis", "suivit", "suivîmes", "suivîtes", "suivirent"],
+        "suivr",
+        "suivi",
+        "suivant"
+    ),
+    irr!(
+        "clure",
+        "clure",
+        ["clus", "clus", "clut", "cluons", "cluez", "cluent"],
+        "clu",
+        ["clus", "clus", "clut", "clûmes", "clûtes", "clurent"],
+        "clur",
+        "clu",
+        "cluant"
+    ),
+    irr!(
+        "prendre",
+        "prendre",
+        ["prends", "prends", "prend", "prenons", "prenez", "prennent"],
+        "pren",
+        ["pris", "pris", "prit", "prîmes", "prîtes", "prirent"],
+        "prendr",
+        "pris",
+        "prenant"
+    ),
+    irr!(
+        "indre",
+        "indre",
+        ["ins", "ins", "int", "ignons", "ignez", "ignent"],
+        "ign",
+        ["ignis", "ignis", "ignit", "ignîmes", "ignîtes", "ignirent"],
+        "indr",
+        "int",
+        "ignant"
+    ),
+    irr!(
+        "croire",
+        "croire",
+        ["crois", "crois", "croit", "croyons", "croyez", "croient"],
+        "croy",
+        ["crus", "crus", "crut", "crûmes", "crûtes", "crurent"],
+        "croir",
+        "cru",
+        "croyant"
+    ),
+    irr!(
+        "faire",
+        "faire",
+        ["fais", "fais", "fait", "faisons", "faites", "font"],
+        "fais",
+        ["fis", "fis", "fit", "fîmes", "fîtes", "firent"],
+        "fer",
+        "fait",
+        "faisant"
+    ),
+    irr!(
+        "voir",
+        "voir",
+        ["vois", "vois", "voit", "voyons", "voyez", "voient"],
+        "voy",
+        ["vis", "vis", "vit", "vîmes", "vîtes", "virent"],
+        "verr",
+        "vu",
+        "voyant"
+    ),
+    irr!(
+        "prévoir",
+        "voir",
+        ["vois", "vois", "voit", "voyons", "voyez", "voient"],
+        "voy",
+        ["vis", "vis", "vit", "vîmes", "vîtes", "virent"],
+        "voir",
+        "vu",
+        "voyant"
+    ),
+    irr!(
+        "rire",
+        "rire",
+        ["ris", "ris", "rit", "rions", "riez", "rient"],
+        "ri",
+        ["ris", "ris", "rit", "rîmes", "rîtes", "rirent"],
+        "rir",
+        "ri",
+        "riant"
+    ),
+    irr!(
+        "tir",
+        "tir",
+        ["s", "s", "t", "tons", "tez", "tent"],
+        "t",
+        ["tis", "tis", "tit", "tîmes", "tîtes", "tirent"],
+        "tir",
+        "ti",
+        "tant"
+    ),
+    irr!(
+        "rompre",
+        "rompre",
+        ["romps", "romps", "rompt", "rompons", "rompez", "rompent"],
+        "romp",
+        ["rompis", "rompis", "rompit", "rompîmes", "rompîtes", "rompirent"],
+        "rompr",
+        "rompu",
+        "rompant"
+    ),
+    irr!(
+        "lire",
+        "lire",
+        ["lis", "lis", "lit", "lisons", "lisez", "lisent"],
+        "lis",
+        ["lus", "lus", "lut", "lûmes", "lûtes", "lurent"],
+        "lir",
+        "lu",
+        "lisant"
+    ),
+    irr!(
+        "plaire",
+        "aire",
+        ["ais", "ais", "aît", "aisons", "aisez", "aisent"],
+        "ais",
+        ["us", "us", "ut", "ûmes", "ûtes", "urent"],
+        "air",
+        "u",
+        "aisant"
+    ),
+    irr!(
+        "aller",
+        "aller",
+        ["vais", "vas", "va", "allons", "allez", "vont"],
+        "all",
+        ["allai", "allas", "alla", "allâmes", "allâtes", "allèrent"],
+        "ir",
+        "allé",
+        "allant"
+    ),
+    irr!(
+        "vouloir",
+        "vouloir",
+        ["veux", "veux", "veut", "voulons", "voulez", "veulent"],
+        "voul",
+        ["voulus", "voulus", "voulut", "voulûmes", "voulûtes", "voulurent"],
+        "voudr",
+        "voulu",
+        "voulant"
+    ),
+    irr!(
+        "pouvoir",
+        "pouvoir",
+        ["peux", "peux", "peut", "pouvons", "pouvez", "peuvent"],
+        "pouv",
+        ["pus", "pus", "put", "pûmes", "pûtes", "purent"],
+        "pourr",
+        "pu",
+        "pouvant"
+    ),
+    irr!(
+        "devoir",
+        "devoir",
+        ["dois", "dois", "doit", "devons", "devez", "doivent"],
+        "dev",
+        ["dus", "dus", "dut", "dûmes", "dûtes", "durent"],
+        "devr",
+        "dû",
+        "devant"
+    ),
+    irr!(
+        "émouvoir",
+        "mouvoir",
+        ["meus", "meus", "meut", "mouvons", "mouvez", "meuvent"],
+        "mouv",
+        ["mus", "mus", "mut", "mûmes", "mûtes", "murent"],
+        "mouvr",
+        "mu",
+        "mouvant"
+    ),
+    irr!(
+        "prévaloir",
+        "valoir",
+        ["vaux", "vaux", "vaut", "valons", "valez", "valent"],
+        "val",
+        ["valus", "valus", "valut", "valûmes", "valûtes", "valurent"],
+        "vaudr",
+        "valu",
+        "valant"
+    ),
 ];
 
 /// Every form of `verb` (an infinitive, without `se`) with what it is.
@@ -142,7 +336,10 @@ pub(crate) static IRREGULARS: &[Irregular] = &[
 /// `pattern` is the name after `@` in the lexicon: `None` for regular `-er` and `-ir` verbs,
 /// `Some("ll")` / `Some("tt")` for the `appeler` / `jeter` doubling, or an irregular model name.
 /// Forms are lowercase; a form with `î` also comes without it (1990 spelling: `connait`).
-pub(crate) fn conjugate(verb: &str, pattern: Option<&str>) -> Result<Vec<(String, FormKind)>, String> {
+pub(crate) fn conjugate(
+    verb: &str,
+    pattern: Option<&str>,
+) -> Result<Vec<(String, FormKind)>, String> {
     let mut out = Vec::with_capacity(80);
     match pattern {
         None | Some("ll") | Some("tt") => {
@@ -150,7 +347,10 @@ pub(crate) fn conjugate(verb: &str, pattern: Option<&str>) -> Result<Vec<(String
                 first_group(verb, stem, pattern.is_some(), &mut out);
             } else if let Some(stem) = verb.strip_suffix("ir") {
                 if pattern.is_some() {
-                    return Err(format!("`{verb}`: @{} applies to -er verbs", pattern.unwrap_or("")));
+                    return Err(format!(
+                        "`{verb}`: @{} applies to -er verbs",
+                        pattern.unwrap_or("")
+                    ));
                 }
                 second_group(verb, stem, &mut out);
             } else {
@@ -177,11 +377,7 @@ pub(crate) fn conjugate(verb: &str, pattern: Option<&str>) -> Result<Vec<(String
 fn push_participles(pp: &str, out: &mut Vec<(String, FormKind)>) {
     let base = pp.strip_suffix('û').map(|s| format!("{s}u")).unwrap_or_else(|| pp.to_string());
     let fem = format!("{base}e");
-    let masc_pl = if base.ends_with('s') {
-        base.clone()
-    } else {
-        format!("{pp}s")
-    };
+    let masc_pl = if base.ends_with('s') { base.clone() } else { format!("{pp}s") };
     let fem_pl = format!("{base}es");
     out.push((pp.to_string(), FormKind::PastParticiple { feminine: false, plural: false }));
     out.push((fem, FormKind::PastParticiple { feminine: true, plural: false }));
@@ -215,7 +411,23 @@ fn join(stem: &str, ending: &str) -> String {
 fn is_vowel(c: char) -> bool {
     matches!(
         c,
-        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'é' | 'è' | 'ê' | 'ë' | 'à' | 'â' | 'î' | 'ï' | 'ô' | 'û' | 'ù' | 'ü'
+        'a' | 'e'
+            | 'i'
+            | 'o'
+            | 'u'
+            | 'y'
+            | 'é'
+            | 'è'
+            | 'ê'
+            | 'ë'
+            | 'à'
+            | 'â'
+            | 'î'
+            | 'ï'
+            | 'ô'
+            | 'û'
+            | 'ù'
+            | 'ü'
     )
 }
 
@@ -230,7 +442,9 @@ enum Alternation {
     /// `appeler` → `appelle`, `appellera` (marked `@ll` / `@tt`).
     Double,
     /// `employer` → `emploie`; `optional` for `-ayer` (`paye` / `paie`).
-    YToI { optional: bool },
+    YToI {
+        optional: bool,
+    },
 }
 
 fn alternation(stem: &str, double: bool) -> Alternation {
@@ -248,7 +462,9 @@ fn alternation(stem: &str, double: bool) -> Alternation {
     let ok_cluster = match cluster {
         [c] => !is_vowel(*c),
         ['c', 'h'] | ['g', 'n'] => true,
-        [a, b] => matches!(a, 'b' | 'c' | 'd' | 'f' | 'g' | 'p' | 't' | 'v') && matches!(b, 'r' | 'l'),
+        [a, b] => {
+            matches!(a, 'b' | 'c' | 'd' | 'f' | 'g' | 'p' | 't' | 'v') && matches!(b, 'r' | 'l')
+        }
         _ => false,
     };
     if !ok_cluster {
@@ -270,11 +486,8 @@ fn mute_stems(stem: &str, alt: Alternation) -> Vec<String> {
         Alternation::OpenE | Alternation::AcuteToGrave => {
             let chars: Vec<char> = stem.chars().collect();
             let v = chars.iter().rposition(|&c| is_vowel(c)).unwrap_or(0);
-            let s: String = chars
-                .iter()
-                .enumerate()
-                .map(|(i, &c)| if i == v { 'è' } else { c })
-                .collect();
+            let s: String =
+                chars.iter().enumerate().map(|(i, &c)| if i == v { 'è' } else { c }).collect();
             vec![s]
         }
         Alternation::Double => {
@@ -420,7 +633,11 @@ mod tests {
     fn has(verb: &str, pattern: Option<&str>, wanted: &[&str]) {
         let f = forms(verb, pattern);
         for w in wanted {
-            assert!(f.iter().any(|(s, _)| s == w), "{verb}: missing {w}; got {:?}", f.iter().map(|x| &x.0).collect::<Vec<_>>());
+            assert!(
+                f.iter().any(|(s, _)| s == w),
+                "{verb}: missing {w}; got {:?}",
+                f.iter().map(|x| &x.0).collect::<Vec<_>>()
+            );
         }
     }
 
@@ -441,9 +658,27 @@ mod tests {
             "déclarer",
             None,
             &[
-                "déclare", "déclares", "déclarons", "déclarez", "déclarent", "déclarait", "déclaraient",
-                "déclarais", "déclara", "déclarèrent", "déclarai", "déclarera", "déclareront", "déclarerait",
-                "déclareraient", "déclaré", "déclarée", "déclarés", "déclarées", "déclarant", "déclarer",
+                "déclare",
+                "déclares",
+                "déclarons",
+                "déclarez",
+                "déclarent",
+                "déclarait",
+                "déclaraient",
+                "déclarais",
+                "déclara",
+                "déclarèrent",
+                "déclarai",
+                "déclarera",
+                "déclareront",
+                "déclarerait",
+                "déclareraient",
+                "déclaré",
+                "déclarée",
+                "déclarés",
+                "déclarées",
+                "déclarant",
+                "déclarer",
             ],
         );
         assert!(kind_of("déclarer", None, "déclarent").contains(&FormKind::Finite {
@@ -451,10 +686,7 @@ mod tests {
             person: 3,
             plural: true
         }));
-        assert_eq!(
-            kind_of("déclarer", None, "déclarant"),
-            vec![FormKind::PresentParticiple]
-        );
+        assert_eq!(kind_of("déclarer", None, "déclarant"), vec![FormKind::PresentParticiple]);
         has("tweeter", None, &["tweete", "tweetant", "tweeté"]);
         has("confier", None, &["confie", "confiait", "confia", "confiera", "confié"]);
         has("rétorquer", None, &["rétorque", "rétorqua", "rétorquant"]);
@@ -462,9 +694,26 @@ mod tests {
 
     #[test]
     fn first_group_c_and_g() {
-        has("lancer", None, &["lance", "lança", "lançait", "lançaient", "lançant", "lancèrent", "lancions", "lancé"]);
+        has(
+            "lancer",
+            None,
+            &[
+                "lance",
+                "lança",
+                "lançait",
+                "lançaient",
+                "lançant",
+                "lancèrent",
+                "lancions",
+                "lancé",
+            ],
+        );
         lacks("lancer", None, &["lancait", "lancant", "lançèrent"]);
-        has("juger", None, &["juge", "jugea", "jugeait", "jugeant", "jugèrent", "jugions", "jugeons", "jugé"]);
+        has(
+            "juger",
+            None,
+            &["juge", "jugea", "jugeait", "jugeant", "jugèrent", "jugions", "jugeons", "jugé"],
+        );
         lacks("juger", None, &["jugait", "jugant"]);
         has("fustiger", None, &["fustigeant", "fustigea"]);
         has("annoncer", None, &["annonçant", "annonçons"]);
@@ -473,7 +722,11 @@ mod tests {
     #[test]
     fn first_group_stem_changes() {
         // é → è before a mute ending; future in both spellings.
-        has("révéler", None, &["révèle", "révèlent", "révélait", "révéla", "révélera", "révèlera", "révélé"]);
+        has(
+            "révéler",
+            None,
+            &["révèle", "révèlent", "révélait", "révéla", "révélera", "révèlera", "révélé"],
+        );
         lacks("révéler", None, &["révéle", "révèlait"]);
         has("inquiéter", None, &["inquiète", "inquiètent", "inquiétait"]);
         has("espérer", None, &["espère", "espérons", "espérait", "espérerait"]);
@@ -486,7 +739,20 @@ mod tests {
         has("relever", None, &["relève", "relevait", "relèvera", "relevant"]);
         has("achever", None, &["achève"]);
         // Doubling.
-        has("appeler", Some("ll"), &["appelle", "appellent", "appelait", "appela", "appellera", "appellerait", "appelé", "appelant"]);
+        has(
+            "appeler",
+            Some("ll"),
+            &[
+                "appelle",
+                "appellent",
+                "appelait",
+                "appela",
+                "appellera",
+                "appellerait",
+                "appelé",
+                "appelant",
+            ],
+        );
         lacks("appeler", Some("ll"), &["appèle", "appele"]);
         has("rappeler", Some("ll"), &["rappelle", "rappelait"]);
         has("jeter", Some("tt"), &["jette", "jetait", "jettera"]);
@@ -505,7 +771,21 @@ mod tests {
         has(
             "avertir",
             None,
-            &["avertit", "avertissent", "avertissait", "avertissaient", "avertit", "avertirent", "avertira", "avertirait", "averti", "avertie", "avertis", "averties", "avertissant"],
+            &[
+                "avertit",
+                "avertissent",
+                "avertissait",
+                "avertissaient",
+                "avertit",
+                "avertirent",
+                "avertira",
+                "avertirait",
+                "averti",
+                "avertie",
+                "avertis",
+                "averties",
+                "avertissant",
+            ],
         );
         has("réagir", None, &["réagit", "réagissait", "réagissant", "réagi"]);
         has("réjouir", None, &["réjouit", "réjouissent"]);
@@ -513,27 +793,153 @@ mod tests {
 
     #[test]
     fn irregular_models() {
-        has("dire", Some("dire"), &["dis", "dit", "disent", "disait", "disaient", "dirent", "dira", "diront", "dirait", "disant", "dite", "dits"]);
+        has(
+            "dire",
+            Some("dire"),
+            &[
+                "dis", "dit", "disent", "disait", "disaient", "dirent", "dira", "diront", "dirait",
+                "disant", "dite", "dits",
+            ],
+        );
         has("prédire", Some("dire"), &["prédit", "prédisait", "prédira"]);
-        has("écrire", Some("crire"), &["écrit", "écrivent", "écrivait", "écrivit", "écrira", "écrivant", "écrite"]);
+        has(
+            "écrire",
+            Some("crire"),
+            &["écrit", "écrivent", "écrivait", "écrivit", "écrira", "écrivant", "écrite"],
+        );
         has("décrire", Some("crire"), &["décrit", "décrivait"]);
-        has("reconnaître", Some("aître"), &["reconnaît", "reconnait", "reconnaissent", "reconnaissait", "reconnut", "reconnaîtra", "reconnu", "reconnue", "reconnaissant"]);
-        has("admettre", Some("mettre"), &["admet", "admettent", "admettait", "admit", "admettra", "admis", "admise", "admises", "admettant"]);
+        has(
+            "reconnaître",
+            Some("aître"),
+            &[
+                "reconnaît",
+                "reconnait",
+                "reconnaissent",
+                "reconnaissait",
+                "reconnut",
+                "reconnaîtra",
+                "reconnu",
+                "reconnue",
+                "reconnaissant",
+            ],
+        );
+        has(
+            "admettre",
+            Some("mettre"),
+            &[
+                "admet",
+                "admettent",
+                "admettait",
+                "admit",
+                "admettra",
+                "admis",
+                "admise",
+                "admises",
+                "admettant",
+            ],
+        );
         has("émettre", Some("mettre"), &["émet", "émis", "émit"]);
-        has("soutenir", Some("enir"), &["soutient", "soutiennent", "soutenait", "soutint", "soutiendra", "soutenu", "soutenant"]);
-        has("prévenir", Some("enir"), &["prévient", "prévenait", "prévint", "préviendra", "prévenu"]);
+        has(
+            "soutenir",
+            Some("enir"),
+            &[
+                "soutient",
+                "soutiennent",
+                "soutenait",
+                "soutint",
+                "soutiendra",
+                "soutenu",
+                "soutenant",
+            ],
+        );
+        has(
+            "prévenir",
+            Some("enir"),
+            &["prévient", "prévenait", "prévint", "préviendra", "prévenu"],
+        );
         has("souvenir", Some("enir"), &["souvient", "souvenait", "souvenu"]);
-        has("répondre", Some("dre"), &["répond", "répondent", "répondait", "répondit", "répondra", "répondu", "répondant"]);
-        has("poursuivre", Some("suivre"), &["poursuit", "poursuivent", "poursuivait", "poursuivit", "poursuivra", "poursuivi", "poursuivant"]);
-        has("conclure", Some("clure"), &["conclut", "concluent", "concluait", "conclurent", "conclura", "conclu", "conclue", "concluant"]);
-        has("reprendre", Some("prendre"), &["reprend", "reprennent", "reprenait", "reprit", "reprendra", "repris", "reprise", "reprenant"]);
-        has("craindre", Some("indre"), &["craint", "craignent", "craignait", "craignit", "craindra", "craint", "crainte", "craignant"]);
+        has(
+            "répondre",
+            Some("dre"),
+            &["répond", "répondent", "répondait", "répondit", "répondra", "répondu", "répondant"],
+        );
+        has(
+            "poursuivre",
+            Some("suivre"),
+            &[
+                "poursuit",
+                "poursuivent",
+                "poursuivait",
+                "poursuivit",
+                "poursuivra",
+                "poursuivi",
+                "poursuivant",
+            ],
+        );
+        has(
+            "conclure",
+            Some("clure"),
+            &[
+                "conclut",
+                "concluent",
+                "concluait",
+                "conclurent",
+                "conclura",
+                "conclu",
+                "conclue",
+                "concluant",
+            ],
+        );
+        has(
+            "reprendre",
+            Some("prendre"),
+            &[
+                "reprend",
+                "reprennent",
+                "reprenait",
+                "reprit",
+                "reprendra",
+                "repris",
+                "reprise",
+                "reprenant",
+            ],
+        );
+        has(
+            "craindre",
+            Some("indre"),
+            &[
+                "craint",
+                "craignent",
+                "craignait",
+                "craignit",
+                "craindra",
+                "craint",
+                "crainte",
+                "craignant",
+            ],
+        );
         has("plaindre", Some("indre"), &["plaint", "plaignait"]);
-        has("croire", Some("croire"), &["croit", "croient", "croyait", "crut", "croira", "cru", "croyant"]);
-        has("faire", Some("faire"), &["fait", "font", "faisait", "fit", "fera", "ferait", "faisant"]);
+        has(
+            "croire",
+            Some("croire"),
+            &["croit", "croient", "croyait", "crut", "croira", "cru", "croyant"],
+        );
+        has(
+            "faire",
+            Some("faire"),
+            &["fait", "font", "faisait", "fit", "fera", "ferait", "faisant"],
+        );
         has("prévoir", Some("prévoir"), &["prévoit", "prévoyait", "prévit", "prévoira", "prévu"]);
-        has("sourire", Some("rire"), &["sourit", "sourient", "souriait", "sourira", "souri", "souriant"]);
-        has("démentir", Some("tir"), &["dément", "démentent", "démentait", "démentit", "démentira", "démenti", "démentant"]);
+        has(
+            "sourire",
+            Some("rire"),
+            &["sourit", "sourient", "souriait", "sourira", "souri", "souriant"],
+        );
+        has(
+            "démentir",
+            Some("tir"),
+            &["dément", "démentent", "démentait", "démentit", "démentira", "démenti", "démentant"],
+        );
         has("interrompre", Some("rompre"), &["interrompt", "interrompait", "interrompu"]);
         has("lire", Some("lire"), &["lit", "lisait", "lut", "lu", "lisant"]);
         has("plaire", Some("plaire"), &["plaît", "plait", "plaisait", "plut"]);
@@ -550,10 +956,10 @@ mod tests {
             person: 1,
             plural: false
         }));
-        assert!(kind_of("dire", Some("dire"), "dit").contains(&FormKind::PastParticiple {
-            feminine: false,
-            plural: false
-        }));
+        assert!(
+            kind_of("dire", Some("dire"), "dit")
+                .contains(&FormKind::PastParticiple { feminine: false, plural: false })
+        );
         has("déclarer", None, &["déclare", "déclarai", "déclarerai", "déclarais"]);
     }
 
@@ -561,16 +967,14 @@ mod tests {
     fn auxiliaries_cover_the_tenses() {
         let aux = auxiliaries();
         for f in [
-            "a", "ont", "ai", "avait", "avaient", "avais", "eut", "eurent", "aura", "auront", "aurait", "auraient", "est", "sont",
-            "suis", "était", "étaient", "sera", "serait", "fut", "furent", "ait", "soit", "avoir", "être", "ayant", "étant",
+            "a", "ont", "ai", "avait", "avaient", "avais", "eut", "eurent", "aura", "auront",
+            "aurait", "auraient", "est", "sont", "suis", "était", "étaient", "sera", "serait",
+            "fut", "furent", "ait", "soit", "avoir", "être", "ayant", "étant",
         ] {
             assert!(aux.iter().any(|(s, _)| *s == f), "missing aux {f}");
         }
         let (_, a) = aux.iter().find(|(s, _)| *s == "ai").copied().unwrap_or(("", aux[0].1));
-        assert_eq!(
-            a.kind,
-            FormKind::Finite { tense: Tense::Present, person: 1, plural: false }
-        );
+        assert_eq!(a.kind, FormKind::Finite { tense: Tense::Present, person: 1, plural: false });
     }
 
     #[test]

@@ -230,33 +230,141 @@ const NOT_BARE_INFINITIVE: &[&str] = &["lire"];
 /// Words and phrases that may stand between an auxiliary and its participle (or between a
 /// periphrasis verb and its infinitive).
 const ADVERBS: &[&str] = &[
-    "aussi", "également", "encore", "déjà", "simplement", "seulement", "notamment", "ensuite", "alors", "bien",
-    "pourtant", "toutefois", "cependant", "même", "longuement", "clairement", "publiquement", "jamais", "pas",
-    "plus", "guère", "point", "nullement", "toujours", "souvent", "récemment", "hier", "ainsi", "enfin",
-    "finalement", "immédiatement", "aussitôt", "tout", "franchement", "fermement", "vivement", "violemment",
-    "vertement", "sèchement", "ouvertement", "explicitement", "officiellement", "personnellement",
-    "directement", "uniquement", "justement", "précisément", "surtout", "vite", "rapidement", "donc",
-    "néanmoins", "volontiers", "certes", "parfois", "régulièrement", "brièvement", "vigoureusement",
-    "sobrement", "prudemment", "fièrement", "amèrement", "carrément", "littéralement", "textuellement",
-    "laconiquement", "solennellement", "fortement", "expressément", "formellement", "catégoriquement",
-    "longtemps", "maintes fois", "plusieurs fois", "d'ailleurs", "par ailleurs", "en outre", "de plus",
-    "de nouveau", "à nouveau", "une nouvelle fois", "une fois encore", "une fois de plus",
-    "à plusieurs reprises", "à maintes reprises", "à son tour", "à leur tour", "pour sa part",
-    "pour leur part", "de son côté", "de leur côté", "quant à lui", "quant à elle", "quant à eux",
-    "quant à elles", "en effet", "d'emblée", "d'abord", "tout de suite", "dès lors", "tout de même",
-    "quand même", "en revanche", "au contraire", "bel et bien", "en personne", "aujourd'hui",
-    "lui aussi", "elle aussi", "eux aussi", "elles aussi", "lui-même", "elle-même", "eux-mêmes",
-    "elles-mêmes", "sans doute", "peut-être", "de fait", "en substance", "plutôt", "presque",
+    "aussi",
+    "également",
+    "encore",
+    "déjà",
+    "simplement",
+    "seulement",
+    "notamment",
+    "ensuite",
+    "alors",
+    "bien",
+    "pourtant",
+    "toutefois",
+    "cependant",
+    "même",
+    "longuement",
+    "clairement",
+    "publiquement",
+    "jamais",
+    "pas",
+    "plus",
+    "guère",
+    "point",
+    "nullement",
+    "toujours",
+    "souvent",
+    "récemment",
+    "hier",
+    "ainsi",
+    "enfin",
+    "finalement",
+    "immédiatement",
+    "aussitôt",
+    "tout",
+    "franchement",
+    "fermement",
+    "vivement",
+    "violemment",
+    "vertement",
+    "sèchement",
+    "ouvertement",
+    "explicitement",
+    "officiellement",
+    "personnellement",
+    "directement",
+    "uniquement",
+    "justement",
+    "précisément",
+    "surtout",
+    "vite",
+    "rapidement",
+    "donc",
+    "néanmoins",
+    "volontiers",
+    "certes",
+    "parfois",
+    "régulièrement",
+    "brièvement",
+    "vigoureusement",
+    "sobrement",
+    "prudemment",
+    "fièrement",
+    "amèrement",
+    "carrément",
+    "littéralement",
+    "textuellement",
+    "laconiquement",
+    "solennellement",
+    "fortement",
+    "expressément",
+    "formellement",
+    "catégoriquement",
+    "longtemps",
+    "maintes fois",
+    "plusieurs fois",
+    "d'ailleurs",
+    "par ailleurs",
+    "en outre",
+    "de plus",
+    "de nouveau",
+    "à nouveau",
+    "une nouvelle fois",
+    "une fois encore",
+    "une fois de plus",
+    "à plusieurs reprises",
+    "à maintes reprises",
+    "à son tour",
+    "à leur tour",
+    "pour sa part",
+    "pour leur part",
+    "de son côté",
+    "de leur côté",
+    "quant à lui",
+    "quant à elle",
+    "quant à eux",
+    "quant à elles",
+    "en effet",
+    "d'emblée",
+    "d'abord",
+    "tout de suite",
+    "dès lors",
+    "tout de même",
+    "quand même",
+    "en revanche",
+    "au contraire",
+    "bel et bien",
+    "en personne",
+    "aujourd'hui",
+    "lui aussi",
+    "elle aussi",
+    "eux aussi",
+    "elles aussi",
+    "lui-même",
+    "elle-même",
+    "eux-mêmes",
+    "elles-mêmes",
+    "sans doute",
+    "peut-être",
+    "de fait",
+    "en substance",
+    "plutôt",
+    "presque",
 ];
 
 /// Adverbs that make a cue negated (with or without `ne`).
 const NEG_ADVERBS: &[&str] = &["pas", "jamais", "guère", "point", "nullement"];
 
 /// Object clitics that may stand between a subject (or `ne`) and the verb.
-const CLITICS: &[&str] = &["le", "la", "les", "l", "lui", "leur", "y", "en", "me", "m", "te", "t", "se", "s", "nous", "vous"];
+const CLITICS: &[&str] = &[
+    "le", "la", "les", "l", "lui", "leur", "y", "en", "me", "m", "te", "t", "se", "s", "nous",
+    "vous",
+];
 
 /// Words that make the next word a noun (`la lance`, `une note`).
-const DETERMINERS: &[&str] = &["le", "la", "les", "un", "une", "des", "du", "au", "aux", "son", "sa", "ses", "ce", "cette"];
+const DETERMINERS: &[&str] =
+    &["le", "la", "les", "un", "une", "des", "du", "au", "aux", "son", "sa", "ses", "ce", "cette"];
 
 const PRONOUNS: &[&str] = &["il", "elle", "on", "ils", "elles", "je", "tu", "nous", "vous"];
 
@@ -498,7 +606,23 @@ impl<'a> Ctx<'a> {
                     || (i >= 2
                         && matches!(
                             self.word(i - 2),
-                            Some("je" | "j" | "tu" | "il" | "elle" | "on" | "nous" | "vous" | "ils" | "elles" | "ne" | "n" | "me" | "m" | "te" | "t")
+                            Some(
+                                "je" | "j"
+                                    | "tu"
+                                    | "il"
+                                    | "elle"
+                                    | "on"
+                                    | "nous"
+                                    | "vous"
+                                    | "ils"
+                                    | "elles"
+                                    | "ne"
+                                    | "n"
+                                    | "me"
+                                    | "m"
+                                    | "te"
+                                    | "t"
+                            )
                         ));
                 let _ = w;
                 !clitic
@@ -522,7 +646,8 @@ impl<'a> Ctx<'a> {
             Some(Tk::Word) => {
                 if self.is(end, "que") || self.elided(end, "qu") {
                     After::Que
-                } else if self.is(end, "si") || (self.elided(end, "s") && matches!(self.word(end + 2), Some("il" | "ils")))
+                } else if self.is(end, "si")
+                    || (self.elided(end, "s") && matches!(self.word(end + 2), Some("il" | "ils")))
                 {
                     After::Si
                 } else {
@@ -638,9 +763,10 @@ impl<'a> Ctx<'a> {
         let (k, neg) = self.adverbs(k);
         let analyses = self.lex.forms.get(self.word(k)?)?;
         let (form, persons) = match aux.kind {
-            FormKind::Finite { person, plural, .. } => {
-                (if inv.is_some() { CueForm::Inverted } else { CueForm::Finite }, pbit(person, plural))
-            }
+            FormKind::Finite { person, plural, .. } => (
+                if inv.is_some() { CueForm::Inverted } else { CueForm::Finite },
+                pbit(person, plural),
+            ),
             FormKind::PresentParticiple => (CueForm::Participle, 0),
             _ => (CueForm::Infinitive, 0),
         };
@@ -739,7 +865,14 @@ impl<'a> Ctx<'a> {
             }
             let (k, n2) = self.adverbs(k + 1);
             let analyses = self.lex.forms.get(self.word(k)?)?;
-            return self.best_cue(analyses, k, refl.is_some(), |kind| matches!(kind, FormKind::PastParticiple { .. }), Some(aux.etre))
+            return self
+                .best_cue(
+                    analyses,
+                    k,
+                    refl.is_some(),
+                    |kind| matches!(kind, FormKind::PastParticiple { .. }),
+                    Some(aux.etre),
+                )
                 .map(|(lemma, end, _)| Tail { end, lemma, neg: neg || n2 });
         }
         let analyses = self.lex.forms.get(w)?;
@@ -785,7 +918,14 @@ impl<'a> Ctx<'a> {
 
     /// A simple form at `j`: finite (maybe inverted), present participle or infinitive, or a
     /// periphrasis verb with its infinitive.
-    fn simple(&self, i: usize, j: usize, analyses: &[(u16, FormKind)], gerund: bool, refl: bool) -> Option<Found> {
+    fn simple(
+        &self,
+        i: usize,
+        j: usize,
+        analyses: &[(u16, FormKind)],
+        gerund: bool,
+        refl: bool,
+    ) -> Option<Found> {
         let persons_of = |lid: u16| -> u8 {
             analyses
                 .iter()
@@ -819,7 +959,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let mut k = j + 1;
-            let inv = if matches!(kind, FormKind::Finite { .. }) { self.inversion(k) } else { None };
+            let inv =
+                if matches!(kind, FormKind::Finite { .. }) { self.inversion(k) } else { None };
             if let Some((_, n)) = inv {
                 k = n;
             }
@@ -840,7 +981,8 @@ impl<'a> Ctx<'a> {
             }
         }
         // A cue verb.
-        let mut best: Option<((u8, usize, u8), u16, FormKind, Option<(usize, usize)>, usize)> = None;
+        let mut best: Option<((u8, usize, u8), u16, FormKind, Option<(usize, usize)>, usize)> =
+            None;
         for &(lid, kind) in analyses {
             let lem = self.lemma(lid);
             if lem.role != Role::Cue || !usable(kind) {
@@ -852,7 +994,8 @@ impl<'a> Ctx<'a> {
                 (true, false) | (false, true) => continue,
             };
             let mut k = j + 1;
-            let inv = if matches!(kind, FormKind::Finite { .. }) { self.inversion(k) } else { None };
+            let inv =
+                if matches!(kind, FormKind::Finite { .. }) { self.inversion(k) } else { None };
             if let Some((_, n)) = inv {
                 k = n;
             }
@@ -895,7 +1038,10 @@ impl<'a> Ctx<'a> {
             // `ne cessent de promettre`: the `ne` of a negation-neutral periphrasis is part of it.
             if f.start >= 1 && self.is(f.start - 1, "ne") {
                 start = self.toks[f.start - 1].s;
-            } else if f.start >= 2 && self.kind(f.start - 1) == Some(Tk::Apos) && self.is(f.start - 2, "n") {
+            } else if f.start >= 2
+                && self.kind(f.start - 1) == Some(Tk::Apos)
+                && self.is(f.start - 2, "n")
+            {
                 start = self.toks[f.start - 2].s;
             }
         }
@@ -920,7 +1066,8 @@ impl<'a> Ctx<'a> {
             }
             // Preference: third, first, second; singular before plural.
             let order = [(3, false), (3, true), (1, false), (1, true), (2, false), (2, true)];
-            let (p, pl) = order.into_iter().find(|&(p, pl)| bits & pbit(p, pl) != 0).unwrap_or((3, false));
+            let (p, pl) =
+                order.into_iter().find(|&(p, pl)| bits & pbit(p, pl) != 0).unwrap_or((3, false));
             let person = match p {
                 1 => Person::First,
                 2 => Person::Second,
@@ -928,7 +1075,8 @@ impl<'a> Ctx<'a> {
             };
             (person, pl)
         };
-        let negated = f.neg_inside || (!f.neutral && f.form != CueForm::Phrase && self.neg_before(f.start));
+        let negated =
+            f.neg_inside || (!f.neutral && f.form != CueForm::Phrase && self.neg_before(f.start));
         CueMatch {
             span,
             lemma: f.lemma,
@@ -1015,14 +1163,28 @@ mod tests {
         assert_eq!(
             cues(t).iter().map(|c| c.0).collect::<Vec<_>>(),
             vec![
-                "a déclaré", "ont affirmé", "avait indiqué", "aurait assuré", "affirme", "dénoncent",
-                "aura précisé", "eut répondu", "estimait", "déclara"
+                "a déclaré",
+                "ont affirmé",
+                "avait indiqué",
+                "aurait assuré",
+                "affirme",
+                "dénoncent",
+                "aura précisé",
+                "eut répondu",
+                "estimait",
+                "déclara"
             ]
         );
         let c = one(t, "ont affirmé");
-        assert_eq!((c.lemma, c.form, c.person, c.plural), ("affirmer", CueForm::Finite, Person::Third, true));
+        assert_eq!(
+            (c.lemma, c.form, c.person, c.plural),
+            ("affirmer", CueForm::Finite, Person::Third, true)
+        );
         let c = one(t, "a déclaré");
-        assert_eq!((c.lemma, c.person, c.plural, c.after), ("déclarer", Person::Third, false, After::Que));
+        assert_eq!(
+            (c.lemma, c.person, c.plural, c.after),
+            ("déclarer", Person::Third, false, After::Que)
+        );
         assert_eq!(one(t, "dénoncent").plural, true);
         assert_eq!(one(t, "eut répondu").lemma, "répondre");
     }
@@ -1031,7 +1193,10 @@ mod tests {
     fn adverbs_between_auxiliary_and_participle() {
         for (t, cue) in [
             ("Le maire a également souligné les retards.", "a également souligné"),
-            ("Elle a lui aussi... non, elle a elle aussi rappelé la règle.", "a elle aussi rappelé"),
+            (
+                "Elle a lui aussi... non, elle a elle aussi rappelé la règle.",
+                "a elle aussi rappelé",
+            ),
             ("Le ministre a lui aussi appelé au calme.", "a lui aussi appelé"),
             ("Il avait déjà évoqué ce sujet.", "avait déjà évoqué"),
             ("Elle a par ailleurs averti les syndicats.", "a par ailleurs averti"),
@@ -1090,10 +1255,16 @@ mod tests {
         assert_eq!(c.lemma, "se dire");
         let c = one("Les maires se sont félicités de l'accord.", "se sont félicités");
         assert_eq!((c.lemma, c.plural), ("se féliciter", true));
-        assert_eq!(one("La directrice se félicite du résultat.", "se félicite").lemma, "se féliciter");
+        assert_eq!(
+            one("La directrice se félicite du résultat.", "se félicite").lemma,
+            "se féliciter"
+        );
         assert_eq!(one("Le syndicat s'inquiète des délais.", "s'inquiète").lemma, "s'inquiéter");
         assert_eq!(one("Il s'était dit favorable au projet.", "s'était dit").lemma, "se dire");
-        assert_eq!(one("Elle se félicitait de la décision.", "se félicitait").lemma, "se féliciter");
+        assert_eq!(
+            one("Elle se félicitait de la décision.", "se félicitait").lemma,
+            "se féliciter"
+        );
         assert_eq!(one("Il se souvient très bien de ce jour.", "se souvient").lemma, "se souvenir");
         assert_eq!(one("Elle s'interroge sur la suite.", "s'interroge").lemma, "s'interroger");
         assert_eq!(one("Il se demande si tout ira bien.", "se demande").after, After::Si);
@@ -1160,7 +1331,11 @@ mod tests {
         for (t, cue, lemma) in [
             ("Le ministre a émis l'espoir d'un accord.", "a émis l'espoir", "émettre l'espoir"),
             ("Le ministre a émis l’espoir d’un accord.", "a émis l’espoir", "émettre l'espoir"),
-            ("Il a également mis en garde contre les excès.", "a également mis en garde", "mettre en garde"),
+            (
+                "Il a également mis en garde contre les excès.",
+                "a également mis en garde",
+                "mettre en garde",
+            ),
             ("Elle a fait valoir ses droits.", "a fait valoir", "faire valoir"),
             ("Il fait remarquer que rien n'est fait.", "fait remarquer", "faire remarquer"),
             ("Il a pris la défense de son ami.", "a pris la défense", "prendre la défense"),
@@ -1318,7 +1493,13 @@ mod corpus_tests {
             let found = find_cues(&doc.text);
             if std::env::var_os("CUE_DUMP").is_some() {
                 for c in &found {
-                    eprintln!("FOUND {} {:?} {:?} {:?}", doc.id, &doc.text[c.span.range()], c.form, c.after);
+                    eprintln!(
+                        "FOUND {} {:?} {:?} {:?}",
+                        doc.id,
+                        &doc.text[c.span.range()],
+                        c.form,
+                        c.after
+                    );
                 }
             }
             let mut seen = std::collections::HashSet::new();

@@ -26,11 +26,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Config {
-        Config {
-            direct: true,
-            partial: true,
-            indirect: true,
-        }
+        Config { direct: true, partial: true, indirect: true }
     }
 }
 
@@ -92,19 +88,13 @@ impl Extractor {
     pub fn extract<'h>(&self, text: &'h str) -> Vec<Quote<'h>> {
         let tokens = Tokens::new(text);
         let pairs = scan(text);
-        let protected: Vec<Span> = pairs
-            .iter()
-            .filter(|p| p.depth == 0)
-            .map(|p| p.outer())
-            .collect();
+        let protected: Vec<Span> =
+            pairs.iter().filter(|p| p.depth == 0).map(|p| p.outer()).collect();
         let sentences = sentence::split(text, &protected);
         let cues = find_cues(text);
         let doc = Document::new(text, &tokens, &pairs, &sentences, &cues);
         let found = attribute(&doc);
-        let subjects = sentences
-            .iter()
-            .filter_map(|&s| clause_subject(&doc, s))
-            .collect();
+        let subjects = sentences.iter().filter_map(|&s| clause_subject(&doc, s)).collect();
         let mut resolver = Resolver::new(&doc, subjects);
         let mut quotes = Vec::with_capacity(found.len());
         for a in found {
@@ -129,10 +119,7 @@ impl Extractor {
                 kind: a.kind,
                 marks: a.marks,
                 speaker,
-                cue: a.cue.map(|c| Cue {
-                    span: cues[c].span,
-                    text: &text[cues[c].span],
-                }),
+                cue: a.cue.map(|c| Cue { span: cues[c].span, text: &text[cues[c].span] }),
             });
         }
         quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));

@@ -107,11 +107,7 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         };
         first_names.insert(normalize(entry).into_owned(), gender);
     }
-    Grammar {
-        classes,
-        adverbs,
-        first_names,
-    }
+    Grammar { classes, adverbs, first_names }
 });
 
 pub(crate) fn grammar() -> &'static Grammar {
@@ -121,9 +117,7 @@ pub(crate) fn grammar() -> &'static Grammar {
 impl Grammar {
     /// Whether `word` (any case, any apostrophe) belongs to `class`.
     pub fn is(&self, class: Class, word: &str) -> bool {
-        self.classes
-            .get(&class)
-            .is_some_and(|set| set.contains(normalize(word).as_ref()))
+        self.classes.get(&class).is_some_and(|set| set.contains(normalize(word).as_ref()))
     }
 
     /// How many words of an adverbial phrase start `words` (0 when none does).

@@ -30,10 +30,7 @@ pub fn extract_quotes(text: &str) -> Vec<Quote<'_>> {
 
 /// The sentences of `text`, as spans that tile it exactly. Quotations are never split.
 pub fn sentences(text: &str) -> Vec<Span> {
-    let protected: Vec<Span> = scan::scan(text)
-        .iter()
-        .filter(|p| p.depth == 0)
-        .map(|p| p.outer())
-        .collect();
+    let protected: Vec<Span> =
+        scan::scan(text).iter().filter(|p| p.depth == 0).map(|p| p.outer()).collect();
     sentence::split(text, &protected)
 }

@@ -56,7 +56,9 @@ pub(crate) fn words_from<'a>(t: &'a Tokens, i: usize) -> impl Iterator<Item = &'
 
 /// Whether token `i` starts a proper name (a capitalised word that is not a common word).
 pub(crate) fn starts_name(t: &Tokens, i: usize) -> bool {
-    t.is_capitalized(i) && !grammar().is(Class::Stop, t.str(i)) && !is_cue_word(normalize(t.str(i)).as_ref())
+    t.is_capitalized(i)
+        && !grammar().is(Class::Stop, t.str(i))
+        && !is_cue_word(normalize(t.str(i)).as_ref())
 }
 
 fn is_title(t: &Tokens, i: usize) -> bool {
@@ -67,7 +69,9 @@ fn is_title(t: &Tokens, i: usize) -> bool {
     // `M.` `Mme` `Me`: abbreviations need their period (`me` alone is a pronoun).
     let abbreviated = w.len() <= 3;
     let after = if abbreviated && t.is_punct(i + 1, '.') { i + 2 } else { i + 1 };
-    (!abbreviated || t.is_punct(i + 1, '.') || matches!(normalize(w).as_ref(), "mme" | "mlle" | "mgr" | "dr" | "pr"))
+    (!abbreviated
+        || t.is_punct(i + 1, '.')
+        || matches!(normalize(w).as_ref(), "mme" | "mlle" | "mgr" | "dr" | "pr"))
         && t.is_capitalized(after)
 }
 
@@ -89,7 +93,11 @@ fn name_run(t: &Tokens, i: usize, limit: usize) -> usize {
             while j < limit && t.is_word(j) && grammar().is(Class::Particle, t.str(j)) {
                 j += 1;
             }
-            if j < limit && t.is_capitalized(j) && !grammar().is(Class::Stop, t.str(j)) && j - k <= 2 {
+            if j < limit
+                && t.is_capitalized(j)
+                && !grammar().is(Class::Stop, t.str(j))
+                && j - k <= 2
+            {
                 k = j;
                 continue;
             }
@@ -125,15 +133,7 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
     let w = t.str(i);
     let lw = normalize(w);
     let one = |kind, gender, plural| {
-        Some(Mention {
-            span: t.span(i),
-            kind,
-            gender,
-            plural,
-            name: None,
-            first: i,
-            end: i + 1,
-        })
+        Some(Mention { span: t.span(i), kind, gender, plural, name: None, first: i, end: i + 1 })
     };
     match lw.as_ref() {
         "il" | "lui" => return one(MentionKind::Pronoun, Some(Gender::Masculine), false),
@@ -143,9 +143,16 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
         "on" => return one(MentionKind::Pronoun, None, false),
         "je" | "j'" => return one(MentionKind::FirstPerson, None, false),
         "qui" => return one(MentionKind::Relative, None, false),
-        "celui-ci" | "celui-là" => return one(MentionKind::Demonstrative, Some(Gender::Masculine), false),
-        "celle-ci" | "celle-là" => return one(MentionKind::Demonstrative, Some(Gender::Feminine), false),
-        "ce" | "cette" if i + 1 < limit && matches!(normalize(t.str(i + 1)).as_ref(), "dernier" | "dernière") => {
+        "celui-ci" | "celui-là" => {
+            return one(MentionKind::Demonstrative, Some(Gender::Masculine), false);
+        }
+        "celle-ci" | "celle-là" => {
+            return one(MentionKind::Demonstrative, Some(Gender::Feminine), false);
+        }
+        "ce" | "cette"
+            if i + 1 < limit
+                && matches!(normalize(t.str(i + 1)).as_ref(), "dernier" | "dernière") =>
+        {
             return Some(Mention {
                 span: Span::new(t.span(i).start, t.span(i + 1).end),
                 kind: MentionKind::Demonstrative,
@@ -198,7 +205,11 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     let mut k = i + 1;
     // The head: the first word after the determiner (and a possible second determiner-like
     // word: `un de ces conseillers`).
-    if k >= limit || !t.is_word(k) || g.is(Class::Verb, t.str(k)) || g.is(Class::Preposition, t.str(k)) {
+    if k >= limit
+        || !t.is_word(k)
+        || g.is(Class::Verb, t.str(k))
+        || g.is(Class::Preposition, t.str(k))
+    {
         return None;
     }
     let head = k;
@@ -214,7 +225,12 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
         if matches!(lw.as_ref(), "de" | "du" | "des" | "d'") {
             // `de`, `de la`, `de l'`: a complement of the noun; it goes on if a word follows.
             let mut j = k + 1;
-            if j < limit && matches!(normalize(t.str(j)).as_ref(), "la" | "l'" | "les" | "ces" | "ses" | "son" | "sa" | "leur") {
+            if j < limit
+                && matches!(
+                    normalize(t.str(j)).as_ref(),
+                    "la" | "l'" | "les" | "ces" | "ses" | "son" | "sa" | "leur"
+                )
+            {
                 j += 1;
             }
             if j < limit && t.is_word(j) && !ends_description(t, j) {
@@ -245,7 +261,23 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     let end = k;
     let span = Span::new(t.span(i).start, t.span(end - 1).end);
     let ld = normalize(det);
-    let plural = matches!(ld.as_ref(), "les" | "des" | "ces" | "ses" | "leurs" | "plusieurs" | "certains" | "certaines" | "quelques" | "tous" | "toutes" | "mes" | "nos" | "vos");
+    let plural = matches!(
+        ld.as_ref(),
+        "les"
+            | "des"
+            | "ces"
+            | "ses"
+            | "leurs"
+            | "plusieurs"
+            | "certains"
+            | "certaines"
+            | "quelques"
+            | "tous"
+            | "toutes"
+            | "mes"
+            | "nos"
+            | "vos"
+    );
     let mut gender = g.gender_of(det);
     if gender.is_none() {
         gender = noun_gender(t.str(head));
@@ -289,18 +321,21 @@ mod tests {
     fn first_mention(text: &str) -> (String, MentionKind, Option<String>, Option<Gender>) {
         let t = Tokens::new(text);
         let m = mention_at(&t, 0, t.len()).expect("a mention");
-        (
-            text[m.span].to_string(),
-            m.kind,
-            m.name.map(|n| text[n].to_string()),
-            m.gender,
-        )
+        (text[m.span].to_string(), m.kind, m.name.map(|n| text[n].to_string()), m.gender)
     }
 
     #[test]
     fn names_with_titles_particles_and_initials() {
         let (s, k, n, g) = first_mention("Mme Ursula von der Leyen a dit");
-        assert_eq!((s.as_str(), k, n.as_deref(), g), ("Mme Ursula von der Leyen", MentionKind::Name, Some("Ursula von der Leyen"), Some(Gender::Feminine)));
+        assert_eq!(
+            (s.as_str(), k, n.as_deref(), g),
+            (
+                "Mme Ursula von der Leyen",
+                MentionKind::Name,
+                Some("Ursula von der Leyen"),
+                Some(Gender::Feminine)
+            )
+        );
         let (s, _, n, _) = first_mention("M. Dupont a dit");
         assert_eq!((s.as_str(), n.as_deref()), ("M. Dupont", Some("Dupont")));
         let (s, ..) = first_mention("Alexandre T. a perdu");
@@ -312,11 +347,17 @@ mod tests {
     #[test]
     fn descriptions_stop_before_verbs_and_prepositions() {
         let (s, k, ..) = first_mention("le ministre des Affaires étrangères a dit");
-        assert_eq!((s.as_str(), k), ("le ministre des Affaires étrangères", MentionKind::Description));
+        assert_eq!(
+            (s.as_str(), k),
+            ("le ministre des Affaires étrangères", MentionKind::Description)
+        );
         let (s, ..) = first_mention("l’ancien secrétaire d’État dans un entretien");
         assert_eq!(s, "l’ancien secrétaire d’État");
         let (s, _, n, _) = first_mention("le président russe Vladimir Poutine est venu");
-        assert_eq!((s.as_str(), n.as_deref()), ("le président russe Vladimir Poutine", Some("Vladimir Poutine")));
+        assert_eq!(
+            (s.as_str(), n.as_deref()),
+            ("le président russe Vladimir Poutine", Some("Vladimir Poutine"))
+        );
         let (s, k, ..) = first_mention("cet homme de 38 ans, dont");
         assert_eq!((s.as_str(), k), ("cet homme de 38 ans", MentionKind::Demonstrative));
     }

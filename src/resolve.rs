@@ -86,10 +86,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                         if t.is_punct(m.end, ',') {
                             if let Some(d) = mention_at(t, m.end + 1, t.len()) {
                                 if d.kind == MentionKind::Description && d.name.is_none() {
-                                    ties.push(Tie {
-                                        words: words_of(&doc.text[d.span]),
-                                        name: n,
-                                    });
+                                    ties.push(Tie { words: words_of(&doc.text[d.span]), name: n });
                                 }
                             }
                         }
@@ -121,14 +118,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             }
             i = m.end.max(i + 1);
         }
-        Resolver {
-            doc,
-            names,
-            ties,
-            subjects,
-            next_subject: 0,
-            history: Vec::new(),
-        }
+        Resolver { doc, names, ties, subjects, next_subject: 0, history: Vec::new() }
     }
 
     /// The fullest name whose words end or start with those of `name`.
@@ -224,10 +214,8 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     };
                 }
                 let words = words_of(&text[m.span]);
-                let tie = self
-                    .ties
-                    .iter()
-                    .find(|t| t.words.starts_with(&words) && words.len() >= 2);
+                let tie =
+                    self.ties.iter().find(|t| t.words.starts_with(&words) && words.len() >= 2);
                 match tie {
                     Some(t) => Resolved {
                         name: self.fullest(t.name),
@@ -239,27 +227,16 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 }
             }
             MentionKind::Pronoun | MentionKind::Demonstrative => {
-                let quoted = self
-                    .doc
-                    .enclosing
-                    .get(self.doc.t.at_or_after(m.span.start))
-                    .copied()
-                    .flatten();
+                let quoted =
+                    self.doc.enclosing.get(self.doc.t.at_or_after(m.span.start)).copied().flatten();
                 if let Some(q) = quoted {
                     if let Some(r) = self.antecedent_in_quote(m, q as usize) {
                         return r;
                     }
                 }
                 self.antecedent(m).map_or(
-                    Resolved {
-                        how: Resolution::Pronoun,
-                        ..as_written
-                    },
-                    |a| Resolved {
-                        how: Resolution::Pronoun,
-                        gender: a.gender.or(m.gender),
-                        ..a
-                    },
+                    Resolved { how: Resolution::Pronoun, ..as_written },
+                    |a| Resolved { how: Resolution::Pronoun, gender: a.gender.or(m.gender), ..a },
                 )
             }
             MentionKind::FirstPerson => as_written,

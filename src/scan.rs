@@ -179,11 +179,7 @@ pub(crate) fn scan(text: &str) -> Vec<MarkPair> {
         match act {
             // Deeper nesting than this is noise; ignoring it keeps every step bounded.
             Act::Open if stack.len() >= MAX_DEPTH => {}
-            Act::Open => stack.push(Open {
-                marks,
-                at,
-                multi_paragraph: false,
-            }),
+            Act::Open => stack.push(Open { marks, at, multi_paragraph: false }),
             Act::Close => {
                 if let Some(idx) = open_idx {
                     let open = &stack[idx];
@@ -398,15 +394,42 @@ mod corpus_probe {
             let v: serde_json::Value = serde_json::from_str(&s).unwrap();
             let text = v["text"].as_str().unwrap();
             let pairs = super::scan(text);
-            let spans: Vec<(usize, usize)> = pairs.iter().map(|p| (p.inner.start, p.inner.end)).collect();
+            let spans: Vec<(usize, usize)> =
+                pairs.iter().map(|p| (p.inner.start, p.inner.end)).collect();
             for q in v["quotes"].as_array().unwrap() {
-                if q["kind"] == "indirect" { continue; }
+                if q["kind"] == "indirect" {
+                    continue;
+                }
                 gold_n += 1;
-                let k = (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize);
-                if spans.contains(&k) { hit += 1 } else { eprintln!("MISS {:?} {:?}", p.file_name().unwrap(), &q["text"].as_str().unwrap()[..q["text"].as_str().unwrap().len().min(60)]); }
+                let k =
+                    (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize);
+                if spans.contains(&k) {
+                    hit += 1
+                } else {
+                    eprintln!(
+                        "MISS {:?} {:?}",
+                        p.file_name().unwrap(),
+                        &q["text"].as_str().unwrap()[..q["text"].as_str().unwrap().len().min(60)]
+                    );
+                }
             }
-            let golds: Vec<(usize,usize)> = v["quotes"].as_array().unwrap().iter().map(|q| (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize)).collect();
-            for sp in &spans { if !golds.contains(sp) { eprintln!("EXTRA {:?} {:?}", p.file_name().unwrap(), &text[sp.0..sp.1].chars().take(60).collect::<String>()); } }
+            let golds: Vec<(usize, usize)> = v["quotes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|q| {
+                    (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize)
+                })
+                .collect();
+            for sp in &spans {
+                if !golds.contains(sp) {
+                    eprintln!(
+                        "EXTRA {:?} {:?}",
+                        p.file_name().unwrap(),
+                        &text[sp.0..sp.1].chars().take(60).collect::<String>()
+                    );
+                }
+            }
         }
         eprintln!("exact {hit}/{gold_n}");
     }

@@ -247,11 +247,7 @@ fn classify_start(text: &str, m: usize) -> Start {
         // `Monsieur D. « le coupable idéal »`: a quotation opening on a lowercase word
         // continues the sentence.
         let after = skip_hspace(text, m + c.len_utf8());
-        if char_at(text, after).is_some_and(char::is_lowercase) {
-            Start::No
-        } else {
-            Start::Opener
-        }
+        if char_at(text, after).is_some_and(char::is_lowercase) { Start::No } else { Start::Opener }
     } else if c == '-' && char_at(text, m + 1).is_some_and(char::is_whitespace) {
         // A dialogue dash typed as a hyphen.
         Start::Opener
@@ -364,13 +360,10 @@ fn token_before(text: &str, t: usize) -> Option<(usize, &str)> {
 
 /// Single capitals joined by `.` or `-`: `R`, `J.-M`, `J.F`.
 fn is_initials(token: &str) -> bool {
-    token
-        .split(['.', '-'])
-        .filter(|p| !p.is_empty())
-        .all(|part| {
-            let mut chars = part.chars();
-            chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
-        })
+    token.split(['.', '-']).filter(|p| !p.is_empty()).all(|part| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    })
 }
 
 /// Whether the capitalised word at `m` is a common sentence-opening function word.
@@ -434,10 +427,7 @@ mod tests {
         // Whitespace goes with the preceding sentence: no sentence but the first starts with it.
         for s in spans.iter().skip(1).filter(|_| strict_space) {
             let c = text[s.start..].chars().next().unwrap();
-            assert!(
-                !c.is_whitespace(),
-                "sentence starts with whitespace in {text:?}"
-            );
+            assert!(!c.is_whitespace(), "sentence starts with whitespace in {text:?}");
         }
     }
 
@@ -504,11 +494,7 @@ mod tests {
         );
         assert_eq!(
             sents("Le vote a eu lieu. (Les résultats sont attendus.) Le préfet attend."),
-            [
-                "Le vote a eu lieu.",
-                "(Les résultats sont attendus.)",
-                "Le préfet attend."
-            ]
+            ["Le vote a eu lieu.", "(Les résultats sont attendus.)", "Le préfet attend."]
         );
         assert_eq!(
             sents("Tu viens ? — Non, je reste. – Dommage."),
@@ -527,22 +513,10 @@ mod tests {
     fn line_breaks_are_hard_boundaries() {
         assert_eq!(
             sents("Les HLM face à la crise\n\nLe logement social s'inquiète. Il alerte.\nFin"),
-            [
-                "Les HLM face à la crise",
-                "Le logement social s'inquiète.",
-                "Il alerte.",
-                "Fin"
-            ]
+            ["Les HLM face à la crise", "Le logement social s'inquiète.", "Il alerte.", "Fin"]
         );
         let text = "Titre sans point\r\nPremier paragraphe\rSecond paragraphe\r\n";
-        assert_eq!(
-            sents(text),
-            [
-                "Titre sans point",
-                "Premier paragraphe",
-                "Second paragraphe"
-            ]
-        );
+        assert_eq!(sents(text), ["Titre sans point", "Premier paragraphe", "Second paragraphe"]);
         let spans = split(text, &[]);
         assert_eq!(&text[spans[0]], "Titre sans point\r\n");
         // A line break ends a sentence even before a lowercase word, after an abbreviation.
@@ -575,10 +549,7 @@ mod tests {
     fn etc_and_may_end_abbreviations() {
         assert_eq!(
             sents("Ils ont acheté du pain, du lait, etc. Le lendemain, ils sont revenus."),
-            [
-                "Ils ont acheté du pain, du lait, etc.",
-                "Le lendemain, ils sont revenus."
-            ]
+            ["Ils ont acheté du pain, du lait, etc.", "Le lendemain, ils sont revenus."]
         );
         one("Du pain, du lait, etc. et des fruits.");
         one("Du pain, du lait, etc. 3 kilos en tout.");
@@ -588,10 +559,7 @@ mod tests {
         );
         assert_eq!(
             sents("Le chantier commencera le 3 janv. Les riverains sont prévenus."),
-            [
-                "Le chantier commencera le 3 janv.",
-                "Les riverains sont prévenus."
-            ]
+            ["Le chantier commencera le 3 janv.", "Les riverains sont prévenus."]
         );
         one("Le 3 janv. 2016, il est parti.");
     }
@@ -601,10 +569,7 @@ mod tests {
         one("César est mort en 44 av. J.-C. en plein Sénat.");
         assert_eq!(
             sents("La ville est fondée en 52 av. J.-C. Les Romains y restent."),
-            [
-                "La ville est fondée en 52 av. J.-C.",
-                "Les Romains y restent."
-            ]
+            ["La ville est fondée en 52 av. J.-C.", "Les Romains y restent."]
         );
         one("Vers 400 apr. J.-C. la ville décline.");
     }
@@ -645,10 +610,7 @@ mod tests {
             sents("Il est né en 1975. Il a 50 ans."),
             ["Il est né en 1975.", "Il a 50 ans."]
         );
-        assert_eq!(
-            sents("1. Le contexte\n2. Les enjeux"),
-            ["1. Le contexte", "2. Les enjeux"]
-        );
+        assert_eq!(sents("1. Le contexte\n2. Les enjeux"), ["1. Le contexte", "2. Les enjeux"]);
         one("12. Une dernière remarque.");
     }
 
@@ -674,10 +636,7 @@ mod tests {
             sents("« Il viendra.\u{202f}» Puis il est parti."),
             ["« Il viendra.\u{202f}»", "Puis il est parti."]
         );
-        assert_eq!(
-            sents("Il a dit “non.” Le reste suit."),
-            ["Il a dit “non.”", "Le reste suit."]
-        );
+        assert_eq!(sents("Il a dit “non.” Le reste suit."), ["Il a dit “non.”", "Le reste suit."]);
         assert_eq!(
             sents("Il a dit \"non.\" Le reste suit."),
             ["Il a dit \"non.\"", "Le reste suit."]
@@ -704,10 +663,7 @@ mod tests {
     fn ellipsis() {
         one("Il hésite… puis il repart.");
         one("Il hésite... puis il repart.");
-        assert_eq!(
-            sents("Il hésite… Puis il repart."),
-            ["Il hésite…", "Puis il repart."]
-        );
+        assert_eq!(sents("Il hésite… Puis il repart."), ["Il hésite…", "Puis il repart."]);
         one("« Nous avons (…) Il faut agir », dit-il.");
         one("« Nous avons [...] Le pays attend », dit-il.");
         one("« Bon… », soupire-t-il.");
@@ -743,40 +699,26 @@ mod tests {
         let p = [Span::new(open, close)];
         assert_eq!(
             check(text, &p),
-            [
-                "Il a dit : « Je viendrai. Nous verrons. »",
-                "Puis il est parti."
-            ]
+            ["Il a dit : « Je viendrai. Nous verrons. »", "Puis il est parti."]
         );
         // Without protection the quotation is split.
         assert_eq!(sents(text).len(), 3);
 
         let text = "« Première ligne.\nSeconde ligne. » Fin.\nAprès";
         let p = [Span::new(0, text.find('»').unwrap() + 2)];
-        assert_eq!(
-            check(text, &p),
-            ["« Première ligne.\nSeconde ligne. »", "Fin.", "Après"]
-        );
+        assert_eq!(check(text, &p), ["« Première ligne.\nSeconde ligne. »", "Fin.", "Après"]);
         // A protected span opening right after a period: boundary before it.
         let text = "Il part. « Adieu. Au revoir. » Fin.";
         let open = text.find('«').unwrap();
         let p = [Span::new(open, text.find('»').unwrap() + 2)];
-        assert_eq!(
-            check(text, &p),
-            ["Il part.", "« Adieu. Au revoir. »", "Fin."]
-        );
+        assert_eq!(check(text, &p), ["Il part.", "« Adieu. Au revoir. »", "Fin."]);
         // Unsorted or overlapping input must not panic.
-        let _ = check(
-            text,
-            &[Span::new(20, 30), Span::new(0, 5), Span::new(3, 12)],
-        );
+        let _ = check(text, &[Span::new(20, 30), Span::new(0, 5), Span::new(3, 12)]);
     }
 
     #[test]
     fn is_abbreviation_works() {
-        for w in [
-            "M.", "M", "Mme", "etc.", "J.-C.", "n°", "av.", "Cf.", "janv.", "bd.",
-        ] {
+        for w in ["M.", "M", "Mme", "etc.", "J.-C.", "n°", "av.", "Cf.", "janv.", "bd."] {
             assert!(is_abbreviation(w), "{w}");
         }
         for w in ["Paris.", "le", "", ".", "P.", "Dupont", "m."] {
@@ -884,11 +826,8 @@ mod tests {
                 .chain([text.len()])
                 .filter(|_| rng.below(6) == 0)
                 .collect();
-            let protected: Vec<Span> = cuts
-                .chunks(2)
-                .filter(|c| c.len() == 2)
-                .map(|c| Span::new(c[0], c[1]))
-                .collect();
+            let protected: Vec<Span> =
+                cuts.chunks(2).filter(|c| c.len() == 2).map(|c| Span::new(c[0], c[1])).collect();
             let _ = check(&text, &protected);
             let _ = check(&text, &[]);
             // Arbitrary, even invalid, protected spans never cause a panic.

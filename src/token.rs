@@ -61,20 +61,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            out.push(Token {
-                span: Span::new(i, end),
-                kind: Kind::Break,
-            });
+            out.push(Token { span: Span::new(i, end), kind: Kind::Break });
             continue;
         }
         if c.is_whitespace() || c == '\u{feff}' {
             continue;
         }
         if !is_word_char(c) {
-            out.push(Token {
-                span: Span::new(i, i + c.len_utf8()),
-                kind: Kind::Punct,
-            });
+            out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: Kind::Punct });
             continue;
         }
         // A word: letters and digits, joined by hyphens, apostrophes (unless elision)
@@ -88,7 +82,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 chars.next();
                 continue;
             }
-            let joiner = d == '-' || d == '.' || is_apostrophe(d) || (d == ',' && ends_with_digit(text, end));
+            let joiner = d == '-'
+                || d == '.'
+                || is_apostrophe(d)
+                || (d == ',' && ends_with_digit(text, end));
             if !joiner {
                 break;
             }
@@ -116,10 +113,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             end = j + d.len_utf8();
             chars.next();
         }
-        out.push(Token {
-            span: Span::new(start, end),
-            kind: Kind::Word,
-        });
+        out.push(Token { span: Span::new(start, end), kind: Kind::Word });
     }
     out
 }
@@ -176,10 +170,7 @@ pub(crate) struct Tokens<'h> {
 
 impl<'h> Tokens<'h> {
     pub fn new(text: &'h str) -> Tokens<'h> {
-        Tokens {
-            text,
-            toks: tokenize(text),
-        }
+        Tokens { text, toks: tokenize(text) }
     }
 
     pub fn len(&self) -> usize {
@@ -201,9 +192,7 @@ impl<'h> Tokens<'h> {
 
     /// Whether token `i` is the punctuation character `c`.
     pub fn is_punct(&self, i: usize, c: char) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.kind == Kind::Punct && self.text[t.span].starts_with(c))
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct && self.text[t.span].starts_with(c))
     }
 
     pub fn is_break(&self, i: usize) -> bool {
