@@ -10,7 +10,7 @@
 //! 5. no cue: the subject before a colon (`Larcher : « … »`), the subject of the sentence a
 //!    fragment sits in, or, for a quotation standing alone, the previous speaker.
 
-use crate::cue::{CueForm, CueMatch, Person};
+use crate::cue::{CueForm, CueMatch, Person, is_cue_word};
 use crate::lexicon::{Class, grammar, normalize};
 use crate::mention::{Mention, MentionKind, mention_at, words_from};
 use crate::quote::{Marks, QuoteKind};
@@ -441,8 +441,19 @@ fn cue_before(doc: &Document, pair: &MarkPair, sentence: Span) -> Option<usize> 
         !cue.negated
             && !doc.quoted(doc.tok_cue_start(c))
             && cue.span.end <= pair.open.start
-            && (cue.form != CueForm::Phrase || is_phrase_cue_ok(doc, c))
+            && match cue.form {
+                CueForm::Phrase => is_phrase_cue_ok(doc, c),
+                // `avant d'ajouter : « … »`, `dire « oui »`: only right before the quotation.
+                CueForm::Infinitive => introduces(doc, c, pair),
+                _ => true,
+            }
     })
+}
+
+/// Whether only a colon, `que` or nothing stands between the cue and the quotation.
+fn introduces(doc: &Document, c: usize, pair: &MarkPair) -> bool {
+    let between = doc.text[doc.cues[c].span.end..pair.open.start].trim_matches(is_space);
+    between.is_empty() || between == ":" || matches!(normalize(between).as_ref(), "que" | "qu'")
 }
 
 /// An inverted cue after the quotation, later in its sentence: `…, affirme X.`
@@ -515,8 +526,10 @@ fn speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
             mention_at(doc.t, doc.tok_cue_end(c), doc.t.len()).map(|m| with_apposition(doc, m))
         }
         CueForm::Finite => {
-            if let Some(m) = subject_after(doc, c) {
-                return Some(m);
+            if inversion_context(doc, c) {
+                if let Some(m) = subject_after(doc, c) {
+                    return Some(m);
+                }
             }
             subject_before(doc, c)
         }
@@ -541,6 +554,32 @@ fn speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
     }
 }
 
+/// Whether a finite cue stands where French puts the subject after the verb: after a
+/// quotation (`« … », dit X`), or after a comma that ends a clause (`…, affirme X.`).
+fn inversion_context(doc: &Document, c: usize) -> bool {
+    let i = doc.tok_cue_start(c);
+    if i == 0 {
+        return false;
+    }
+    let mut j = i - 1;
+    if doc.t.is_punct(j, ',') {
+        if j == 0 {
+            return false;
+        }
+        j -= 1;
+        if !doc.t.is_word(j) || doc.t.is_punct(j, ')') {
+            return true;
+        }
+        // `…, affirme X` but not `X, à la tête de …, estime que`: decided by what follows.
+        return true;
+    }
+    doc.t.toks[j].kind == crate::token::Kind::Punct && is_closing_mark(doc.t.str(j))
+}
+
+fn is_closing_mark(s: &str) -> bool {
+    matches!(s, "»" | "”" | "\"" | "˝" | "›" | "“" | "'")
+}
+
 /// `X, ministre de …,`: a name in apposition right after a description names it.
 fn with_apposition(doc: &Document, m: Mention) -> Mention {
     if m.name.is_some() || m.kind != MentionKind::Description {
@@ -548,7 +587,12 @@ fn with_apposition(doc: &Document, m: Mention) -> Mention {
     }
     if doc.t.is_punct(m.end, ',') {
         if let Some(n) = mention_at(doc.t, m.end + 1, doc.t.len()) {
-            if n.kind == MentionKind::Name {
+            let closes = doc.t.is_break(n.end)
+                || [',', '.', '(', ';', ':'].iter().any(|&c| doc.t.is_punct(n.end, c))
+                || n.end >= doc.t.len()
+                || grammar().is(Class::Verb, doc.t.str(n.end))
+                || is_cue_word(normalize(doc.t.str(n.end)).as_ref());
+            if n.kind == MentionKind::Name && closes {
                 return Mention { name: n.name, span: n.span, ..n };
             }
         }
@@ -586,9 +630,19 @@ fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
         if matches!(normalize(w).as_ref(), "que" | "qu'" | "si" | "s'") {
             return None;
         }
+        if is_date_word(w) {
+            i += 1;
+            continue;
+        }
         if g.is(Class::Preposition, w) && !matches!(normalize(w).as_ref(), "selon") {
             i += 1;
             match mention_at(t, i, limit) {
+                // `en France Gérard Larcher`: the person starts at the first name.
+                Some(m) if m.kind == MentionKind::Name && m.name.is_some_and(|n| n.start > m.span.start) => {
+                    let n = m.name.unwrap_or(m.span);
+                    let first = t.at_or_after(n.start);
+                    return mention_at(t, first, limit).map(|p| with_apposition(doc, p));
+                }
                 Some(m) => i = m.end,
                 None => i += 1,
             }
@@ -610,6 +664,16 @@ fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
     None
 }
 
+/// Numbers and month names in dates (`lundi 25 mars`).
+fn is_date_word(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit())
+        || matches!(
+            normalize(w).as_ref(),
+            "janvier" | "février" | "mars" | "avril" | "mai" | "juin" | "juillet" | "août"
+                | "septembre" | "octobre" | "novembre" | "décembre" | "dernier" | "prochain" | "er"
+        )
+}
+
 /// The subject before a finite cue, in the clause that ends at the cue.
 fn subject_before(doc: &Document, c: usize) -> Option<Mention> {
     let cue = &doc.cues[c];
@@ -619,16 +683,15 @@ fn subject_before(doc: &Document, c: usize) -> Option<Mention> {
 
 /// The subject of the clause in `span` (which ends at a verb), reading comma-separated
 /// segments: `Le directeur, Jim Ryan, a déclaré` → `Jim Ryan`; `Des avocats, une trentaine, ont
-/// dénoncé` → `Des avocats`; `Dans un souffle, il poursuit` → `il`.
+/// dénoncé` → `Des avocats`; `Dans un souffle, il poursuit` → `il`; `l'actrice confie qu'il lui
+/// disait` → `il`.
 fn subject_in(doc: &Document, span: Span, verb_tok: usize, inside_quote: bool) -> Option<Mention> {
     let t = doc.t;
     let first = t.at_or_after(span.start);
-    // The clause starts after the last colon, semicolon or closing mark before the verb.
+    // The clause starts after the last colon, semicolon or line break before the verb.
     let mut start = first;
     for i in (first..verb_tok).rev() {
-        if (t.is_punct(i, ':') || t.is_punct(i, ';') || t.is_break(i))
-            && (inside_quote || !doc.quoted(i))
-        {
+        if (t.is_punct(i, ':') || t.is_punct(i, ';') || t.is_break(i)) && (inside_quote || !doc.quoted(i)) {
             start = i + 1;
             break;
         }
@@ -637,9 +700,9 @@ fn subject_in(doc: &Document, span: Span, verb_tok: usize, inside_quote: bool) -
     let last = *segments.last()?;
     let comma_before_verb = verb_tok > 0 && t.is_punct(verb_tok - 1, ',');
     if !comma_before_verb {
-        // `Il a`, `Le sénateur de l’Yonne ajoute`, `ses responsables disent`.
-        if let Some(m) = mention_at(t, last.0, verb_tok) {
-            return Some(resolve_relative(doc, m, last.0));
+        // The verb's own segment: `Il a`, `Le sénateur de l’Yonne ajoute`, `qu'il lui disait`.
+        if let Some(m) = subject_of_segment(doc, last.0, verb_tok) {
+            return Some(m);
         }
     }
     // `X, apposition, a dit`: the first segment that starts with a mention, unless a later one
@@ -654,30 +717,73 @@ fn subject_in(doc: &Document, span: Span, verb_tok: usize, inside_quote: bool) -
             subject = Some(resolve_relative(doc, m, s));
         }
     }
-    subject.or_else(|| mention_at(t, last.0, verb_tok).map(|m| resolve_relative(doc, m, last.0)))
+    subject.or_else(|| subject_of_segment(doc, last.0, verb_tok))
 }
 
-/// A relative `qui` stands for the noun phrase before its comma.
+/// The subject in the segment that ends at the verb: the first mention after the last
+/// `que`/`qu'` (the verb is in that clause), past leading adverbs and conjunctions.
+fn subject_of_segment(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention> {
+    let t = doc.t;
+    let from = (start..verb_tok)
+        .rev()
+        .find(|&i| matches!(normalize(t.str(i)).as_ref(), "que" | "qu'"))
+        .map_or(start, |i| i + 1);
+    let mut i = from;
+    let mut skipped = 0;
+    while i < verb_tok && skipped <= 3 {
+        if let Some(m) = mention_at(t, i, verb_tok) {
+            if m.kind == MentionKind::Pronoun && normalize(t.str(i)) == "lui" && m.end == verb_tok && i > from {
+                // `il lui disait`: an object pronoun before the verb.
+                return None;
+            }
+            return Some(resolve_relative(doc, m, i));
+        }
+        let w = t.str(i);
+        let skippable = grammar().is(Class::Conjunction, w) || grammar().is(Class::Stop, w) || starts_adverbial(doc, i);
+        if !skippable {
+            return None;
+        }
+        i += 1;
+        skipped += 1;
+    }
+    None
+}
+
+/// A relative `qui` stands for the noun phrase just before it: `le sénateur des Yvelines, qui
+/// évoque`, `un Président qui lui a dit`. A person's name is preferred to a longer phrase
+/// (`la ligne de mire de Donald Trump, qui` → `Donald Trump`).
 fn resolve_relative(doc: &Document, m: Mention, at: usize) -> Mention {
-    if m.kind != MentionKind::Relative || at < 2 || !doc.t.is_punct(at - 1, ',') {
+    if m.kind != MentionKind::Relative || at == 0 {
         return m;
     }
-    let comma = at - 1;
-    let sentence = doc.sentence_of(doc.t.span(comma).start);
-    let from = doc.t.at_or_after(sentence.start);
-    for s in from.max(comma.saturating_sub(16))..comma {
-        if let Some(a) = mention_at(doc.t, s, comma) {
-            if a.end == comma && !matches!(a.kind, MentionKind::Relative) {
-                return Mention { kind: MentionKind::Relative, ..with_apposition(doc, a) };
+    let end = if doc.t.is_punct(at - 1, ',') { at - 1 } else { at };
+    let sentence = doc.sentence_of(doc.t.span(at).start);
+    let from = doc.t.at_or_after(sentence.start).max(end.saturating_sub(16));
+    let mut best: Option<Mention> = None;
+    for s in from..end {
+        if doc.quoted(s) && !doc.quoted(at) {
+            continue;
+        }
+        let Some(a) = mention_at(doc.t, s, end) else { continue };
+        if a.end != end || matches!(a.kind, MentionKind::Relative | MentionKind::FirstPerson) {
+            continue;
+        }
+        let person = a.kind == MentionKind::Name && a.gender.is_some();
+        if best.is_none() || person {
+            best = Some(with_apposition(doc, a));
+            if person {
+                break;
             }
         }
     }
-    m
+    best.unwrap_or(m)
 }
 
 fn starts_adverbial(doc: &Document, i: usize) -> bool {
     let w = doc.t.str(i);
-    grammar().is(Class::Preposition, w) || grammar().adverb_len(words_from(doc.t, i)) > 0
+    // `A Nairobi, …`: a capital À is often written without its accent.
+    let capital_a = w == "A";
+    capital_a || grammar().is(Class::Preposition, w) || grammar().adverb_len(words_from(doc.t, i)) > 0
 }
 
 /// Comma-separated segments (token ranges) between `start` and `end`, skipping commas inside
@@ -699,22 +805,28 @@ fn segments(doc: &Document, start: usize, end: usize, inside_quote: bool) -> Vec
     out
 }
 
-/// The subject of the clause in `span`: the cue's subject if it has a cue, else the first
-/// segment that starts with a mention.
+/// The subject of the clause in `span`: the first segment whose mention the verb follows
+/// directly (`La veille, dans un message, Brahim A. avait expliqué`), else the first segment
+/// that starts with a mention (`Le ministre, Jean Dupont, a dit`).
 pub(crate) fn clause_subject(doc: &Document, span: Span) -> Option<Mention> {
     let t = doc.t;
     let first = t.at_or_after(span.start);
     let end = t.at_or_after(span.end);
+    let mut fallback = None;
     for (s, e) in segments(doc, first, end, false) {
         if doc.quoted(s) || starts_adverbial(doc, s) {
             continue;
         }
-        if let Some(m) = mention_at(t, s, e) {
-            if matches!(m.kind, MentionKind::FirstPerson) {
-                continue;
-            }
+        let Some(m) = mention_at(t, s, e) else { continue };
+        if matches!(m.kind, MentionKind::FirstPerson) {
+            continue;
+        }
+        if m.end < e && t.is_word(m.end) {
             return Some(resolve_relative(doc, m, s));
         }
+        if fallback.is_none() {
+            fallback = Some(with_apposition(doc, resolve_relative(doc, m, s)));
+        }
     }
-    None
+    fallback
 }

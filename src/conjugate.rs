@@ -455,10 +455,13 @@ fn alternation(stem: &str, double: bool) -> Alternation {
         return Alternation::YToI { optional: stem.ends_with("ay") };
     }
     let chars: Vec<char> = stem.chars().collect();
-    let Some(v) = chars.iter().rposition(|&c| is_vowel(c)) else {
+    let Some(v) = last_stem_vowel(&chars) else {
         return Alternation::None;
     };
-    let cluster = &chars[v + 1..];
+    // The `u` of a final `gu`/`qu` belongs to the consonant (`alléguer` → `allègue`).
+    let body_end =
+        if stem.ends_with("gu") || stem.ends_with("qu") { chars.len() - 1 } else { chars.len() };
+    let cluster = &chars[v + 1..body_end];
     let ok_cluster = match cluster {
         [c] => !is_vowel(*c),
         ['c', 'h'] | ['g', 'n'] => true,
@@ -473,10 +476,17 @@ fn alternation(stem: &str, double: bool) -> Alternation {
     let before_is_vowel = v > 0 && is_vowel(chars[v - 1]);
     match chars[v] {
         'e' if !before_is_vowel => Alternation::OpenE,
-        // `-guer`/`-quer` stems end with a vowel `u` and never get here.
         'é' => Alternation::AcuteToGrave,
         _ => Alternation::None,
     }
+}
+
+/// The index of the last vowel of a stem, not counting the `u` of a final `gu`/`qu`.
+fn last_stem_vowel(chars: &[char]) -> Option<usize> {
+    let n = chars.len();
+    let end =
+        if n >= 2 && chars[n - 1] == 'u' && matches!(chars[n - 2], 'g' | 'q') { n - 1 } else { n };
+    chars[..end].iter().rposition(|&c| is_vowel(c))
 }
 
 /// The stem before a mute ending (`-e`, `-es`, `-ent`), with its variants.
@@ -485,7 +495,7 @@ fn mute_stems(stem: &str, alt: Alternation) -> Vec<String> {
         Alternation::None => vec![stem.to_string()],
         Alternation::OpenE | Alternation::AcuteToGrave => {
             let chars: Vec<char> = stem.chars().collect();
-            let v = chars.iter().rposition(|&c| is_vowel(c)).unwrap_or(0);
+            let v = last_stem_vowel(&chars).unwrap_or(0);
             let s: String =
                 chars.iter().enumerate().map(|(i, &c)| if i == v { 'è' } else { c }).collect();
             vec![s]
@@ -733,6 +743,9 @@ mod tests {
         has("répéter", None, &["répète", "répétait"]);
         has("célébrer", None, &["célèbre"]);
         has("protéger", None, &["protège", "protégeait", "protégea"]);
+        has("alléguer", None, &["allègue", "alléguait", "allégua"]);
+        lacks("alléguer", None, &["allégue"]);
+        has("évoquer", None, &["évoque", "évoquait"]);
         // e → è, future too.
         has("marteler", None, &["martèle", "martèlent", "martelait", "martèlera", "martelé"]);
         lacks("marteler", None, &["martele", "martelle"]);

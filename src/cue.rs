@@ -345,6 +345,8 @@ const ADVERBS: &[&str] = &[
     "elle-même",
     "eux-mêmes",
     "elles-mêmes",
+    "juste",
+    "tout juste",
     "sans doute",
     "peut-être",
     "de fait",
@@ -458,12 +460,17 @@ fn build_lexicon() -> Lexicon {
     lex
 }
 
-/// Whether `word_lowercase` is an inflected form (or the infinitive) of a cue verb.
+/// Whether `word_lowercase` is an inflected form (or the infinitive) of a one-word cue verb
+/// (`déclaré`, `affirmaient`, `reconnaît`). The heads of multi-word cues alone (`fait` of
+/// `faire valoir`, `mis` of `mettre en garde`) and periphrasis verbs (`finit`) do not count.
 pub(crate) fn is_cue_word(word_lowercase: &str) -> bool {
     let lex = &*LEXICON;
-    lex.forms
-        .get(word_lowercase)
-        .is_some_and(|v| v.iter().any(|&(l, _)| lex.lemmas[usize::from(l)].role == Role::Cue))
+    lex.forms.get(word_lowercase).is_some_and(|v| {
+        v.iter().any(|&(l, _)| {
+            let lem = &lex.lemmas[usize::from(l)];
+            lem.role == Role::Cue && lem.tail.is_empty()
+        })
+    })
 }
 
 /// How many cue verb lemmas the lexicon holds.
@@ -505,7 +512,6 @@ struct Tail {
 }
 
 struct Ctx<'a> {
-    text: &'a str,
     toks: &'a [Tok],
     low: &'a str,
     lex: &'static Lexicon,
@@ -563,6 +569,8 @@ impl<'a> Ctx<'a> {
         if self.is(j, "t") && matches!(self.kind(j + 1), Some(Tk::Hyphen | Tk::Apos)) {
             j += 2;
             hyphen = true;
+        } else if hyphen && self.is(j, "t") {
+            j += 1; // `a-t il`
         }
         if !hyphen {
             return None;
@@ -576,8 +584,12 @@ impl<'a> Ctx<'a> {
         let mut neg = false;
         for _ in 0..4 {
             let Some(w) = self.word(k) else { break };
-            let Some(seqs) = self.lex.adverbs.get(w) else { break };
-            let Some(rest) = seqs.iter().find(|rest| self.seq_at(k + 1, rest)) else { break };
+            let Some(seqs) = self.lex.adverbs.get(w) else {
+                break;
+            };
+            let Some(rest) = seqs.iter().find(|rest| self.seq_at(k + 1, rest)) else {
+                break;
+            };
             neg |= NEG_ADVERBS.contains(&w);
             k += 1 + rest.len();
         }
@@ -714,12 +726,30 @@ impl<'a> Ctx<'a> {
 
     fn match_phrase(&self, i: usize) -> Option<Found> {
         let w = self.word(i)?;
-        let key = if w == "a" && self.text[self.toks[i].s..].starts_with('A') { "à" } else { w };
+        // `A en croire`: the accentless capital (and the lowercase typo) stand for `à`.
+        let key = if w == "a" { "à" } else { w };
         let cands = self.lex.phrases.get(key)?;
-        let (text, rest) = cands.iter().find(|(_, rest)| self.seq_at(i + 1, rest))?;
+        let (text, end) = cands.iter().find_map(|(text, rest)| {
+            if self.seq_at(i + 1, rest) {
+                return Some((text, i + 1 + rest.len()));
+            }
+            // A final `de` contracted with the article: `de l'avis des experts`, `aux yeux du juge`.
+            let (last, init) = rest.split_last()?;
+            if last != "de" || !self.seq_at(i + 1, init) {
+                return None;
+            }
+            let k = i + 1 + init.len();
+            if matches!(self.word(k), Some("des" | "du")) {
+                Some((text, k + 1))
+            } else if self.elided(k, "d") {
+                Some((text, k + 2))
+            } else {
+                None
+            }
+        })?;
         Some(Found {
             start: i,
-            end: i + 1 + rest.len(),
+            end,
             lemma: text,
             form: CueForm::Phrase,
             pron: None,
@@ -783,7 +813,9 @@ impl<'a> Ctx<'a> {
         // Periphrasis: `a fini par concéder`, `s'est évertué à dire`.
         for &(lid, kind) in analyses {
             let lem = self.lemma(lid);
-            let Role::Peri { neutral, etre, .. } = lem.role else { continue };
+            let Role::Peri { neutral, etre, .. } = lem.role else {
+                continue;
+            };
             if !matches!(kind, FormKind::PastParticiple { .. }) || lem.pronominal != refl {
                 continue;
             }
@@ -804,7 +836,9 @@ impl<'a> Ctx<'a> {
             if lem.role != Role::Cue || !matches!(kind, FormKind::PastParticiple { .. }) {
                 continue;
             }
-            let Some(end) = self.tail(k + 1, &lem.tail) else { continue };
+            let Some(end) = self.tail(k + 1, &lem.tail) else {
+                continue;
+            };
             let compat = if aux.etre {
                 if refl {
                     if lem.pronominal { 3 } else { continue }
@@ -839,7 +873,9 @@ impl<'a> Ctx<'a> {
     }
 
     fn peri_tail_inner(&self, k: usize, peri: &Lemma) -> Option<Tail> {
-        let Role::Peri { prep, .. } = peri.role else { return None };
+        let Role::Peri { prep, .. } = peri.role else {
+            return None;
+        };
         let (mut k, mut neg) = self.adverbs(k);
         if let Some(prep) = prep {
             if self.is(k, prep) {
@@ -907,7 +943,9 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
-            let Some(end) = self.tail(k + 1, &lem.tail) else { continue };
+            let Some(end) = self.tail(k + 1, &lem.tail) else {
+                continue;
+            };
             let key = (compat, lem.tail.len());
             if best.is_none_or(|(b, ..)| key > b) {
                 best = Some((key, lid, end, kind));
@@ -951,7 +989,9 @@ impl<'a> Ctx<'a> {
         // Periphrasis first: `finit par concéder`, `se contente de dire`, `peut-on lire`.
         for &(lid, kind) in analyses {
             let lem = self.lemma(lid);
-            let Role::Peri { neutral, .. } = lem.role else { continue };
+            let Role::Peri { neutral, .. } = lem.role else {
+                continue;
+            };
             if !usable(kind) || lem.pronominal != refl {
                 continue;
             }
@@ -981,8 +1021,9 @@ impl<'a> Ctx<'a> {
             }
         }
         // A cue verb.
-        let mut best: Option<((u8, usize, u8), u16, FormKind, Option<(usize, usize)>, usize)> =
-            None;
+        // (rank, lemma, kind, inversion, end)
+        type Pick = ((u8, usize, u8), u16, FormKind, Option<(usize, usize)>, usize);
+        let mut best: Option<Pick> = None;
         for &(lid, kind) in analyses {
             let lem = self.lemma(lid);
             if lem.role != Role::Cue || !usable(kind) {
@@ -999,7 +1040,9 @@ impl<'a> Ctx<'a> {
             if let Some((_, n)) = inv {
                 k = n;
             }
-            let Some(end) = self.tail(k, &lem.tail) else { continue };
+            let Some(end) = self.tail(k, &lem.tail) else {
+                continue;
+            };
             let kind_rank = match kind {
                 FormKind::Finite { .. } => 2,
                 FormKind::PresentParticiple => 1,
@@ -1095,7 +1138,7 @@ pub(crate) fn find_cues(text: &str) -> Vec<CueMatch> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let mut low = String::with_capacity(text.len());
     tokenize(text, &mut toks, &mut low);
-    let cx = Ctx { text, toks: &toks, low: &low, lex: &LEXICON };
+    let cx = Ctx { toks: &toks, low: &low, lex: &LEXICON };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1143,6 +1186,7 @@ mod tests {
 
     #[test]
     fn lexicon_size() {
+        eprintln!("{} lemmas, {} forms", lemma_count(), form_count());
         assert!(lemma_count() >= 180, "{} lemmas", lemma_count());
         assert!(form_count() >= 5000, "{} forms", form_count());
         assert!(is_cue_word("déclaré"));
@@ -1151,6 +1195,8 @@ mod tests {
         assert!(is_cue_word("reconnaît"));
         assert!(!is_cue_word("maison"));
         assert!(!is_cue_word("finit")); // periphrasis only
+        assert!(!is_cue_word("fait")); // head of `faire valoir` only
+        assert!(!is_cue_word("a"));
     }
 
     #[test]
@@ -1185,7 +1231,7 @@ mod tests {
             (c.lemma, c.person, c.plural, c.after),
             ("déclarer", Person::Third, false, After::Que)
         );
-        assert_eq!(one(t, "dénoncent").plural, true);
+        assert!(one(t, "dénoncent").plural);
         assert_eq!(one(t, "eut répondu").lemma, "répondre");
     }
 
@@ -1375,6 +1421,36 @@ mod tests {
     }
 
     #[test]
+    fn more_variants() {
+        let t = "« Oui », a t-il répondu. « Non », a-t il répondu.";
+        assert_eq!(one(t, "a t-il répondu").form, CueForm::Inverted);
+        assert_eq!(one(t, "a-t il répondu").form, CueForm::Inverted);
+        let c = one("De l'avis des experts, la crise dure.", "De l'avis des");
+        assert_eq!((c.lemma, c.form), ("de l'avis de", CueForm::Phrase));
+        assert_eq!(one("Aux yeux du juge, rien ne tient.", "Aux yeux du").lemma, "aux yeux de");
+        assert_eq!(
+            one("Il vient juste de déclarer forfait.", "vient juste de déclarer").lemma,
+            "déclarer"
+        );
+        // Passive only with inversion or `que`.
+        assert_eq!(one("Il est rappelé que tout va bien.", "est rappelé").after, After::Que);
+        assert!(cues("Le texte est publié demain.").is_empty());
+        // Subjunctive auxiliary, pluperfect pronominal, inverted pronominal.
+        assert_eq!(one("Qu'il ait dit cela, soit.", "ait dit").lemma, "dire");
+        let c = one("Ils s'étaient dit prêts.", "s'étaient dit");
+        assert_eq!((c.lemma, c.plural), ("se dire", true));
+        let c = one("S'est-elle félicitée du vote ?", "S'est-elle félicitée");
+        assert_eq!((c.lemma, c.form), ("se féliciter", CueForm::Inverted));
+        // Object clitics stay out of the span.
+        assert_eq!(one("Il le lui a dit hier.", "a dit").person, Person::Third);
+        assert_eq!(one("Lui a-t-il dit ?", "a-t-il dit").form, CueForm::Inverted);
+        // Subject clitic picks the person of an ambiguous form.
+        assert_eq!(one("Tu dis n'importe quoi.", "dis").person, Person::Second);
+        assert_eq!(one("Nous affirmons le contraire.", "affirmons").person, Person::First);
+        assert_eq!(one("Vous affirmez le contraire.", "affirmez").person, Person::Second);
+    }
+
+    #[test]
     fn negation() {
         assert!(one("Il n'a pas dit que c'était faux.", "a pas dit").negated);
         assert!(one("Il ne dit pas que c'était faux.", "dit").negated);
@@ -1449,7 +1525,9 @@ mod tests {
     fn linear_on_long_text() {
         let unit = "Il a également déclaré que « tout va bien », a-t-il ajouté, selon l’AFP. ";
         let t = unit.repeat(2000);
+        let t0 = std::time::Instant::now();
         let n = find_cues(&t).len();
+        eprintln!("{} bytes in {:?}", t.len(), t0.elapsed());
         assert_eq!(n, 2000 * 3);
     }
 }
@@ -1489,7 +1567,9 @@ mod corpus_tests {
         let (mut total, mut hit) = (0usize, 0usize);
         for path in paths {
             let raw = std::fs::read_to_string(&path).unwrap_or_default();
-            let Ok(doc) = serde_json::from_str::<Doc>(&raw) else { continue };
+            let Ok(doc) = serde_json::from_str::<Doc>(&raw) else {
+                continue;
+            };
             let found = find_cues(&doc.text);
             if std::env::var_os("CUE_DUMP").is_some() {
                 for c in &found {
@@ -1537,6 +1617,6 @@ mod corpus_tests {
         }
         let recall = if total == 0 { 1.0 } else { hit as f64 / total as f64 };
         eprintln!("gold cues: {hit}/{total} = {:.1}%", recall * 100.0);
-        assert!(recall >= 0.0, "recall {recall}");
+        assert!(recall >= 0.97, "recall {recall}");
     }
 }

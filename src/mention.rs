@@ -56,9 +56,21 @@ pub(crate) fn words_from<'a>(t: &'a Tokens, i: usize) -> impl Iterator<Item = &'
 
 /// Whether token `i` starts a proper name (a capitalised word that is not a common word).
 pub(crate) fn starts_name(t: &Tokens, i: usize) -> bool {
-    t.is_capitalized(i)
-        && !grammar().is(Class::Stop, t.str(i))
-        && !is_cue_word(normalize(t.str(i)).as_ref())
+    if !t.is_capitalized(i)
+        || grammar().is(Class::Stop, t.str(i))
+        || is_cue_word(normalize(t.str(i)).as_ref())
+    {
+        return false;
+    }
+    // A lone capitalised word opening a sentence (`Longtemps hostile à …`) is a name only if
+    // the text writes it with a capital elsewhere, it is a first name, or a verb follows.
+    if t.starts_sentence(i) && !t.is_capitalized(i + 1) && !t.capitalized_elsewhere(i) {
+        let next = t.str(i + 1);
+        return grammar().first_name(t.str(i)).is_some()
+            || grammar().is(Class::Verb, next)
+            || is_cue_word(normalize(next).as_ref());
+    }
+    true
 }
 
 fn is_title(t: &Tokens, i: usize) -> bool {
@@ -234,7 +246,16 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
                 j += 1;
             }
             if j < limit && t.is_word(j) && !ends_description(t, j) {
-                k = if t.is_capitalized(j) { name_run(t, j, limit) } else { j + 1 };
+                if t.is_capitalized(j) {
+                    // `des États-Unis Mike Pompeo`: a first name inside the run starts the person.
+                    k = name_run(t, j, limit);
+                    let p = person_start(t, j, k);
+                    if p > j && name.is_none() {
+                        name = Some((p, k));
+                    }
+                } else {
+                    k = j + 1;
+                }
                 proper = false;
                 continue;
             }
@@ -242,8 +263,12 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
         }
         if t.is_capitalized(k) {
             let end = name_run(t, k, limit);
-            // A name right after the noun is the person's: `le ministre Jan Jambon`.
-            let start = (k..end).find(|&x| !is_acronym(t.str(x))).unwrap_or(end);
+            // A name right after the noun is the person's: `le ministre Jan Jambon`,
+            // `le sénateur LR Jean-Baptiste Lemoyne` (not `la sénatrice PS de Paris`).
+            let start = (k..end)
+                .take_while(|&x| t.is_capitalized(x) || t.is_punct(x, '.'))
+                .find(|&x| t.is_capitalized(x) && !is_acronym(t.str(x)))
+                .unwrap_or(end);
             if start < end && name.is_none() {
                 name = Some((start, end));
             }
@@ -251,6 +276,14 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
             continue;
         }
         if ends_description(t, k) {
+            break;
+        }
+        // A word followed by a determiner or `que` is a verb, not an adjective:
+        // `la maire de la capitale prépare un …`.
+        let next = t.str(k + 1);
+        if t.is_word(k + 1)
+            && (g.is(Class::Determiner, next) || matches!(normalize(next).as_ref(), "que" | "qu'"))
+        {
             break;
         }
         k += 1;

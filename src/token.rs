@@ -166,11 +166,40 @@ mod tests {
 pub(crate) struct Tokens<'h> {
     pub text: &'h str,
     pub toks: Vec<Token>,
+    /// Words seen with a capital inside a sentence: proper names, not sentence openers.
+    capitalized_inside: std::collections::HashSet<&'h str>,
 }
 
 impl<'h> Tokens<'h> {
     pub fn new(text: &'h str) -> Tokens<'h> {
-        Tokens { text, toks: tokenize(text) }
+        let mut tokens = Tokens { text, toks: tokenize(text), capitalized_inside: Default::default() };
+        let inside: std::collections::HashSet<&'h str> = (0..tokens.len())
+            .filter(|&i| tokens.is_capitalized(i) && !tokens.starts_sentence(i))
+            .map(|i| tokens.str(i))
+            .collect();
+        tokens.capitalized_inside = inside;
+        tokens
+    }
+
+    /// Whether token `i` opens a sentence or a line (so a capital there proves nothing).
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            let s = self.str(j);
+            match self.toks[j].kind {
+                Kind::Break => return true,
+                Kind::Punct if matches!(s, "«" | "“" | "\"" | "‹" | "(" | "—" | "–" | "-" | "˝") => continue,
+                Kind::Punct => return matches!(s, "." | "!" | "?" | "…" | ":"),
+                Kind::Word => return false,
+            }
+        }
+        true
+    }
+
+    /// Whether the word at `i` is written with a capital somewhere inside a sentence.
+    pub fn capitalized_elsewhere(&self, i: usize) -> bool {
+        self.capitalized_inside.contains(self.str(i))
     }
 
     pub fn len(&self) -> usize {
