@@ -561,17 +561,17 @@ fn inversion_context(doc: &Document, c: usize) -> bool {
     if i == 0 {
         return false;
     }
-    let mut j = i - 1;
+    let j = i - 1;
     if doc.t.is_punct(j, ',') {
-        if j == 0 {
-            return false;
-        }
-        j -= 1;
-        if !doc.t.is_word(j) || doc.t.is_punct(j, ')') {
-            return true;
-        }
-        // `…, affirme X` but not `X, à la tête de …, estime que`: decided by what follows.
-        return true;
+        // `Poutine voit la «faiblesse» de Biden, affirme X` inverts; `Un policier, résident de
+        // l'immeuble, témoigne` does not: there the clause opens with a bare noun phrase.
+        let sentence = doc.sentence_of(doc.cues[c].span.start);
+        let first = doc.t.at_or_after(sentence.start);
+        let segs = segments(doc, first, j, false);
+        let bare_subject = segs.first().is_some_and(|&(s, e)| {
+            !starts_adverbial(doc, s) && mention_at(doc.t, s, e).is_some_and(|m| m.end == e)
+        });
+        return !bare_subject;
     }
     doc.t.toks[j].kind == crate::token::Kind::Punct && is_closing_mark(doc.t.str(j))
 }
@@ -724,10 +724,22 @@ fn subject_in(doc: &Document, span: Span, verb_tok: usize, inside_quote: bool) -
 /// `que`/`qu'` (the verb is in that clause), past leading adverbs and conjunctions.
 fn subject_of_segment(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention> {
     let t = doc.t;
-    let from = (start..verb_tok)
-        .rev()
-        .find(|&i| matches!(normalize(t.str(i)).as_ref(), "que" | "qu'"))
-        .map_or(start, |i| i + 1);
+    let last_clause = (start..verb_tok).rev().find(|&i| {
+        matches!(normalize(t.str(i)).as_ref(), "que" | "qu'" | "qui")
+            && (doc.quoted(i) == doc.quoted(verb_tok.saturating_sub(1)))
+    });
+    if let Some(q) = last_clause {
+        if normalize(t.str(q)) == "qui" {
+            // `un Président qui lui a dit`: the relative stands for the phrase before it.
+            if let Some(m) = mention_at(t, q, q + 1) {
+                let r = resolve_relative(doc, m, q);
+                if r.kind != MentionKind::Relative || r.span != m.span {
+                    return Some(r);
+                }
+            }
+        }
+    }
+    let from = last_clause.map_or(start, |i| i + 1);
     let mut i = from;
     let mut skipped = 0;
     while i < verb_tok && skipped <= 3 {

@@ -224,6 +224,11 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     {
         return None;
     }
+    // `L'impressionnait-elle ?`: a verb with its inverted pronoun, not a noun.
+    let head_word = normalize(t.str(k));
+    if ["-il", "-elle", "-ils", "-elles", "-on"].iter().any(|s| head_word.ends_with(s)) {
+        return None;
+    }
     let head = k;
     let mut name: Option<(usize, usize)> = None;
     let mut proper = t.is_capitalized(head);

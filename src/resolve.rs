@@ -164,11 +164,14 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         }
     }
 
+    /// Keep `history` sorted by position: a speaker found after its quotation may come
+    /// before subjects already remembered.
     fn remember(&mut self, at: usize, r: Resolved<'h>) {
-        if self.history.last().is_some_and(|h| h.at == at) {
+        let i = self.history.partition_point(|h| h.at < at);
+        if self.history.get(i).is_some_and(|h| h.at == at) {
             return;
         }
-        self.history.push(Antecedent { at, resolved: r });
+        self.history.insert(i, Antecedent { at, resolved: r });
     }
 
     /// Resolve the speaker mention of a quotation.
@@ -214,8 +217,14 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     };
                 }
                 let words = words_of(&text[m.span]);
-                let tie =
-                    self.ties.iter().find(|t| t.words.starts_with(&words) && words.len() >= 2);
+                // The latest tie made before the mention: `le ministre` is the minister
+                // named last.
+                let tie = self
+                    .ties
+                    .iter()
+                    .rev()
+                    .filter(|t| t.name.start < m.span.start)
+                    .find(|t| t.words.starts_with(&words) && words.len() >= 2);
                 match tie {
                     Some(t) => Resolved {
                         name: self.fullest(t.name),
