@@ -581,7 +581,7 @@ fn is_closing_mark(s: &str) -> bool {
 }
 
 /// `X, ministre de …,`: a name in apposition right after a description names it.
-fn with_apposition(doc: &Document, m: Mention) -> Mention {
+pub(crate) fn with_apposition(doc: &Document, m: Mention) -> Mention {
     if m.name.is_some() || m.kind != MentionKind::Description {
         return m;
     }

@@ -9,9 +9,9 @@
 //! - a pronoun or a demonstrative (`il`, `-t-elle`, `selon lui`, `ce dernier`) → the most
 //!   recent subject or speaker of compatible gender and number, outside quotations.
 
-use crate::attribute::Document;
+use crate::attribute::{Document, with_apposition};
 use crate::lexicon::{Class, Gender, grammar, normalize};
-use crate::mention::{Mention, MentionKind, mention_at, starts_name};
+use crate::mention::{Mention, MentionKind, mention_at};
 use crate::quote::Resolution;
 use crate::scan::is_space;
 use crate::span::Span;
@@ -93,14 +93,8 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     }
                 }
                 MentionKind::Description | MentionKind::Demonstrative => {
-                    let attached = m.name.or_else(|| {
-                        // `le ministre, Jean Dupont,`
-                        (t.is_punct(m.end, ',') && starts_name(t, m.end + 1))
-                            .then(|| mention_at(t, m.end + 1, t.len()))
-                            .flatten()
-                            .filter(|n| n.kind == MentionKind::Name)
-                            .and_then(|n| n.name)
-                    });
+                    // `le ministre Jean Dupont`, `le ministre, Jean Dupont,`
+                    let attached = m.name.or_else(|| with_apposition(doc, m).name);
                     if let Some(n) = attached {
                         let desc_end = if m.name.is_some() { n.start } else { m.span.end };
                         ties.push(Tie {
