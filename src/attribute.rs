@@ -346,17 +346,15 @@ fn attribute_nested(doc: &Document, p: usize, parent: Option<Mention>) -> Option
         }
         // The subject of the cue, looked for inside the enclosing quotation only.
         let start = sentence_start_within(doc, outer, cue.span.start);
-        if let Some(m) =
-            subject_in(doc, Span::new(start, cue.span.start), doc.tok_cue_start(c), true)
-        {
-            if m.kind == MentionKind::FirstPerson {
+        match subject_in(doc, Span::new(start, cue.span.start), doc.tok_cue_start(c), true) {
+            Some(m) if m.kind != MentionKind::FirstPerson => found.speaker = Some(m),
+            // `J'ai dit "…"`, or no subject in the quotation: its own speaker says it.
+            _ => {
                 found.speaker = parent;
                 found.via = Via::Enclosing;
-            } else {
-                found.speaker = Some(m);
             }
-            return Some(found);
         }
+        return Some(found);
     }
     // Marks inside a quotation with no verb of saying: a term, not a quotation.
     let inner = &doc.text[pair.inner];
@@ -411,10 +409,15 @@ fn incise(doc: &Document, pair: &MarkPair) -> Option<usize> {
         let cue = &doc.cues[c];
         let i = doc.tok_cue_start(c);
         let e = doc.tok_cue_end(c);
-        cue.form == CueForm::Inverted
-            && i > 0
-            && doc.t.is_punct(i - 1, ',')
-            && (doc.t.is_punct(e, ',') || doc.t.is_punct(e, '.'))
+        let between_commas = i > 0 && doc.t.is_punct(i - 1, ',');
+        match cue.form {
+            CueForm::Inverted => {
+                between_commas && (doc.t.is_punct(e, ',') || doc.t.is_punct(e, '.'))
+            }
+            // `« …, raconte Béatrix Mora, directrice … »`
+            CueForm::Finite => between_commas && subject_after(doc, c).is_some(),
+            _ => false,
+        }
     })
 }
 
@@ -638,7 +641,10 @@ fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
             i += 1;
             match mention_at(t, i, limit) {
                 // `en France Gérard Larcher`: the person starts at the first name.
-                Some(m) if m.kind == MentionKind::Name && m.name.is_some_and(|n| n.start > m.span.start) => {
+                Some(m)
+                    if m.kind == MentionKind::Name
+                        && m.name.is_some_and(|n| n.start > m.span.start) =>
+                {
                     let n = m.name.unwrap_or(m.span);
                     let first = t.at_or_after(n.start);
                     return mention_at(t, first, limit).map(|p| with_apposition(doc, p));
@@ -669,8 +675,21 @@ fn is_date_word(w: &str) -> bool {
     w.chars().all(|c| c.is_ascii_digit())
         || matches!(
             normalize(w).as_ref(),
-            "janvier" | "février" | "mars" | "avril" | "mai" | "juin" | "juillet" | "août"
-                | "septembre" | "octobre" | "novembre" | "décembre" | "dernier" | "prochain" | "er"
+            "janvier"
+                | "février"
+                | "mars"
+                | "avril"
+                | "mai"
+                | "juin"
+                | "juillet"
+                | "août"
+                | "septembre"
+                | "octobre"
+                | "novembre"
+                | "décembre"
+                | "dernier"
+                | "prochain"
+                | "er"
         )
 }
 
@@ -691,7 +710,9 @@ fn subject_in(doc: &Document, span: Span, verb_tok: usize, inside_quote: bool) -
     // The clause starts after the last colon, semicolon or line break before the verb.
     let mut start = first;
     for i in (first..verb_tok).rev() {
-        if (t.is_punct(i, ':') || t.is_punct(i, ';') || t.is_break(i)) && (inside_quote || !doc.quoted(i)) {
+        if (t.is_punct(i, ':') || t.is_punct(i, ';') || t.is_break(i))
+            && (inside_quote || !doc.quoted(i))
+        {
             start = i + 1;
             break;
         }
@@ -744,14 +765,20 @@ fn subject_of_segment(doc: &Document, start: usize, verb_tok: usize) -> Option<M
     let mut skipped = 0;
     while i < verb_tok && skipped <= 3 {
         if let Some(m) = mention_at(t, i, verb_tok) {
-            if m.kind == MentionKind::Pronoun && normalize(t.str(i)) == "lui" && m.end == verb_tok && i > from {
+            if m.kind == MentionKind::Pronoun
+                && normalize(t.str(i)) == "lui"
+                && m.end == verb_tok
+                && i > from
+            {
                 // `il lui disait`: an object pronoun before the verb.
                 return None;
             }
             return Some(resolve_relative(doc, m, i));
         }
         let w = t.str(i);
-        let skippable = grammar().is(Class::Conjunction, w) || grammar().is(Class::Stop, w) || starts_adverbial(doc, i);
+        let skippable = grammar().is(Class::Conjunction, w)
+            || grammar().is(Class::Stop, w)
+            || starts_adverbial(doc, i);
         if !skippable {
             return None;
         }
@@ -795,7 +822,9 @@ fn starts_adverbial(doc: &Document, i: usize) -> bool {
     let w = doc.t.str(i);
     // `A Nairobi, …`: a capital À is often written without its accent.
     let capital_a = w == "A";
-    capital_a || grammar().is(Class::Preposition, w) || grammar().adverb_len(words_from(doc.t, i)) > 0
+    capital_a
+        || grammar().is(Class::Preposition, w)
+        || grammar().adverb_len(words_from(doc.t, i)) > 0
 }
 
 /// Comma-separated segments (token ranges) between `start` and `end`, skipping commas inside
@@ -841,4 +870,20 @@ pub(crate) fn clause_subject(doc: &Document, span: Span) -> Option<Mention> {
         }
     }
     fallback
+}
+
+#[cfg(test)]
+mod debug_probe {
+    #[test]
+    #[ignore]
+    fn probe() {
+        let text = std::fs::read_to_string("/tmp/t5.txt").unwrap();
+        for c in crate::cue::find_cues(&text) {
+            eprintln!("{:?} {:?} {:?}", &text[c.span], c.form, c.pronoun);
+        }
+        let pairs = crate::scan::scan(&text);
+        for p in &pairs {
+            eprintln!("pair {:?} depth {}", &text[p.inner], p.depth);
+        }
+    }
 }

@@ -89,6 +89,14 @@ impl Index<Span> for str {
     }
 }
 
+impl Index<Span> for String {
+    type Output = str;
+    #[inline]
+    fn index(&self, span: Span) -> &str {
+        &self[span.start..span.end]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

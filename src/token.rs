@@ -172,7 +172,8 @@ pub(crate) struct Tokens<'h> {
 
 impl<'h> Tokens<'h> {
     pub fn new(text: &'h str) -> Tokens<'h> {
-        let mut tokens = Tokens { text, toks: tokenize(text), capitalized_inside: Default::default() };
+        let mut tokens =
+            Tokens { text, toks: tokenize(text), capitalized_inside: Default::default() };
         let inside: std::collections::HashSet<&'h str> = (0..tokens.len())
             .filter(|&i| tokens.is_capitalized(i) && !tokens.starts_sentence(i))
             .map(|i| tokens.str(i))
@@ -189,7 +190,11 @@ impl<'h> Tokens<'h> {
             let s = self.str(j);
             match self.toks[j].kind {
                 Kind::Break => return true,
-                Kind::Punct if matches!(s, "«" | "“" | "\"" | "‹" | "(" | "—" | "–" | "-" | "˝") => continue,
+                Kind::Punct
+                    if matches!(s, "«" | "“" | "\"" | "‹" | "(" | "—" | "–" | "-" | "˝") =>
+                {
+                    continue;
+                }
                 Kind::Punct => return matches!(s, "." | "!" | "?" | "…" | ":"),
                 Kind::Word => return false,
             }
