@@ -2,6 +2,7 @@
 //! itself checked against the reference `corpus/score.py`.
 
 mod corpus;
+mod french;
 #[path = "../../examples/support/score.rs"]
 mod score;
 mod scorer;
