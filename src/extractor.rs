@@ -1,12 +1,14 @@
 //! The pipeline: scan → sentence → cue → mention → attribute → resolve.
 
-use crate::attribute::{Document, Via, attribute, clause_subject};
+use crate::attribute::{Via, attribute};
 use crate::cue::find_cues;
+use crate::document::Document;
 use crate::quote::{Cue, Quote, QuoteKind, Resolution, Speaker};
 use crate::resolve::Resolver;
 use crate::scan::scan;
 use crate::sentence;
 use crate::span::Span;
+use crate::speaker::clause_subject;
 use crate::token::Tokens;
 
 /// Which kinds of quotation an [`Extractor`] returns, and other options.

@@ -5,6 +5,7 @@
 mod attribute;
 mod conjugate;
 mod cue;
+mod document;
 mod extractor;
 mod lexicon;
 mod mention;
@@ -13,6 +14,7 @@ mod resolve;
 mod scan;
 mod sentence;
 mod span;
+mod speaker;
 mod token;
 
 use std::sync::LazyLock;

@@ -320,7 +320,7 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     if gender.is_none() {
         gender = noun_gender(t.str(head));
     }
-    if let Some((s, e)) = name {
+    if let Some((s, _)) = name {
         if let Some(ng) = name_gender(t, s) {
             gender = Some(ng);
         }

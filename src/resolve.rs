@@ -9,12 +9,13 @@
 //! - a pronoun or a demonstrative (`il`, `-t-elle`, `selon lui`, `ce dernier`) → the most
 //!   recent subject or speaker of compatible gender and number, outside quotations.
 
-use crate::attribute::{Document, with_apposition};
+use crate::document::Document;
 use crate::lexicon::{Class, Gender, grammar, normalize};
 use crate::mention::{Mention, MentionKind, mention_at};
 use crate::quote::Resolution;
 use crate::scan::is_space;
 use crate::span::Span;
+use crate::speaker::with_apposition;
 
 /// What a mention resolved to.
 #[derive(Clone, Copy, Debug)]

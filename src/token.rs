@@ -75,8 +75,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         // and periods or commas between two word characters.
         let start = i;
         let mut end = i + c.len_utf8();
-        loop {
-            let Some(&(j, d)) = chars.peek() else { break };
+        while let Some(&(j, d)) = chars.peek() {
             if is_word_char(d) {
                 end = j + d.len_utf8();
                 chars.next();
@@ -107,7 +106,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             if d == ',' && !a.is_ascii_digit() {
                 break;
             }
-            if d == '.' && !(a.is_alphanumeric() && !is_initial(&text[start..end])) {
+            // A period stays inside `layoffs.fyi` but not after an initial (`J.-M.`).
+            if d == '.' && (!a.is_alphanumeric() || is_initial(&text[start..end])) {
                 break;
             }
             end = j + d.len_utf8();
@@ -131,35 +131,6 @@ fn is_initial(word: &str) -> bool {
 fn is_elided(word: &str) -> bool {
     let lower = word.to_lowercase();
     ELIDED.contains(&lower.as_str())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.span]).collect()
-    }
-
-    #[test]
-    fn french_tokens() {
-        assert_eq!(
-            words("L’islam, aujourd’hui, a-t-il dit à Jean-Marc."),
-            ["L’", "islam", ",", "aujourd’hui", ",", "a-t-il", "dit", "à", "Jean-Marc", "."]
-        );
-        assert_eq!(words("qu'il l' a"), ["qu'", "il", "l'", "a"]);
-        assert_eq!(
-            words("selon layoffs.fyi, 1.900 ou 2,5 M. T. Dupont"),
-            ["selon", "layoffs.fyi", ",", "1.900", "ou", "2,5", "M", ".", "T", ".", "Dupont"]
-        );
-        assert_eq!(words("fin.\n\nDébut"), ["fin", ".", "\n\n", "Début"]);
-    }
-
-    #[test]
-    fn nfd_accents_stay_in_the_word() {
-        let t = "a de\u{301}clare\u{301}";
-        assert_eq!(words(t), ["a", "de\u{301}clare\u{301}"]);
-    }
 }
 
 /// The tokens of a text with the accessors the phrase-reading stages share.
@@ -242,9 +213,33 @@ impl<'h> Tokens<'h> {
     pub fn at_or_after(&self, at: usize) -> usize {
         self.toks.partition_point(|t| t.span.start < at)
     }
+}
 
-    /// The index of the first token ending after byte `at` (the token containing `at`, or the next).
-    pub fn containing_or_after(&self, at: usize) -> usize {
-        self.toks.partition_point(|t| t.span.end <= at)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.span]).collect()
+    }
+
+    #[test]
+    fn french_tokens() {
+        assert_eq!(
+            words("L’islam, aujourd’hui, a-t-il dit à Jean-Marc."),
+            ["L’", "islam", ",", "aujourd’hui", ",", "a-t-il", "dit", "à", "Jean-Marc", "."]
+        );
+        assert_eq!(words("qu'il l' a"), ["qu'", "il", "l'", "a"]);
+        assert_eq!(
+            words("selon layoffs.fyi, 1.900 ou 2,5 M. T. Dupont"),
+            ["selon", "layoffs.fyi", ",", "1.900", "ou", "2,5", "M", ".", "T", ".", "Dupont"]
+        );
+        assert_eq!(words("fin.\n\nDébut"), ["fin", ".", "\n\n", "Début"]);
+    }
+
+    #[test]
+    fn nfd_accents_stay_in_the_word() {
+        let t = "a de\u{301}clare\u{301}";
+        assert_eq!(words(t), ["a", "de\u{301}clare\u{301}"]);
     }
 }

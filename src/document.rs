@@ -1,0 +1,67 @@
+//! The document as the phrase-reading stages see it: text, tokens, marks, sentences, cues.
+
+use crate::cue::CueMatch;
+use crate::scan::MarkPair;
+use crate::span::Span;
+use crate::token::Tokens;
+
+/// Everything the earlier stages found in one text, with the look-ups the later ones share.
+pub(crate) struct Document<'a, 'h> {
+    pub text: &'h str,
+    pub t: &'a Tokens<'h>,
+    pub pairs: &'a [MarkPair],
+    pub sentences: &'a [Span],
+    pub cues: &'a [CueMatch],
+    /// For each token, the index of the outermost pair whose marks enclose it.
+    pub(crate) enclosing: Vec<Option<u32>>,
+}
+
+impl<'a, 'h> Document<'a, 'h> {
+    pub fn new(
+        text: &'h str,
+        t: &'a Tokens<'h>,
+        pairs: &'a [MarkPair],
+        sentences: &'a [Span],
+        cues: &'a [CueMatch],
+    ) -> Self {
+        let mut enclosing = vec![None; t.len()];
+        for (p, pair) in pairs.iter().enumerate().filter(|(_, p)| p.depth == 0) {
+            let first = t.at_or_after(pair.open.start);
+            let end = t.at_or_after(pair.close.end);
+            for slot in &mut enclosing[first..end] {
+                *slot = Some(p as u32);
+            }
+        }
+        Document { text, t, pairs, sentences, cues, enclosing }
+    }
+
+    pub fn sentence_of(&self, at: usize) -> Span {
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        self.sentences.get(i).copied().unwrap_or(Span::new(at, at))
+    }
+
+    /// Whether token `i` lies inside the marks of a top-level quotation.
+    pub fn quoted(&self, i: usize) -> bool {
+        self.enclosing.get(i).copied().flatten().is_some()
+    }
+
+    pub fn cue_starting_at(&self, at: usize) -> Option<usize> {
+        let i = self.cues.partition_point(|c| c.span.start < at);
+        (i < self.cues.len() && self.cues[i].span.start == at).then_some(i)
+    }
+
+    /// Indices of cues starting in `span`.
+    pub fn cues_in(&self, span: Span) -> std::ops::Range<usize> {
+        let a = self.cues.partition_point(|c| c.span.start < span.start);
+        let b = self.cues.partition_point(|c| c.span.start < span.end);
+        a..b
+    }
+
+    pub fn tok_cue_start(&self, c: usize) -> usize {
+        self.t.at_or_after(self.cues[c].span.start)
+    }
+
+    pub fn tok_cue_end(&self, c: usize) -> usize {
+        self.t.at_or_after(self.cues[c].span.end)
+    }
+}

@@ -1,0 +1,412 @@
+//! Speaker: find the mention a cue points to — the subject before the verb, the inverted
+//! subject after it, the source after `selon`, the antecedent of a relative `qui`.
+
+use crate::cue::{CueForm, is_cue_word};
+use crate::document::Document;
+use crate::lexicon::{Class, grammar, normalize};
+use crate::mention::{Mention, MentionKind, mention_at, words_from};
+use crate::span::Span;
+
+/// `selon X`, `d'après X`, `à en croire X` always name a source; `pour X,` only at the head
+/// of a clause and before a comma (`Pour Poutine, …`, not `pour atteindre son objectif`).
+pub(crate) fn is_phrase_cue_ok(doc: &Document, c: usize) -> bool {
+    let cue = &doc.cues[c];
+    let e = doc.tok_cue_end(c);
+    let Some(m) = mention_at(doc.t, e, doc.t.len()) else {
+        return false;
+    };
+    if cue.lemma != "pour" {
+        return true;
+    }
+    let i = doc.tok_cue_start(c);
+    let clause_head = i == 0
+        || doc.t.is_punct(i - 1, ',')
+        || doc.t.is_break(i - 1)
+        || doc.t.is_punct(i - 1, '.')
+        || matches!(normalize(doc.t.str(i - 1)).as_ref(), "mais" | "et");
+    let person_like = !matches!(m.kind, MentionKind::Relative | MentionKind::FirstPerson)
+        && !matches!(normalize(doc.t.str(e)).as_ref(), "cela" | "ça" | "ce" | "autant");
+    clause_head && person_like && doc.t.is_punct(m.end, ',')
+}
+
+/// The mention a cue points to as its speaker.
+pub(crate) fn speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
+    let cue = &doc.cues[c];
+    match cue.form {
+        CueForm::Inverted => {
+            let pr = cue.pronoun?;
+            let i = doc.t.at_or_after(pr.start);
+            // `a-t-il` is one token: the mention is the pronoun inside it.
+            let g = grammar();
+            let word = &doc.text[pr];
+            let mut m = mention_at(doc.t, i, i + 1).unwrap_or(Mention {
+                span: pr,
+                kind: MentionKind::Pronoun,
+                gender: g.gender_of(word),
+                plural: normalize(word).ends_with('s'),
+                name: None,
+                first: i,
+                end: i + 1,
+            });
+            m.span = pr;
+            m.gender = g.gender_of(word);
+            m.plural = normalize(word).ends_with('s');
+            m.kind = MentionKind::Pronoun;
+            Some(m)
+        }
+        CueForm::Phrase => {
+            mention_at(doc.t, doc.tok_cue_end(c), doc.t.len()).map(|m| with_apposition(doc, m))
+        }
+        CueForm::Finite => {
+            if inversion_context(doc, c) {
+                if let Some(m) = subject_after(doc, c) {
+                    return Some(m);
+                }
+            }
+            subject_before(doc, c)
+        }
+        CueForm::Participle | CueForm::Infinitive => {
+            // The speaker is the subject of the clause the participle or infinitive hangs on.
+            let sentence = doc.sentence_of(cue.span.start);
+            let other = doc
+                .cues_in(sentence)
+                .filter(|&o| {
+                    o != c
+                        && matches!(doc.cues[o].form, CueForm::Finite | CueForm::Inverted)
+                        && !doc.quoted(doc.tok_cue_start(o))
+                })
+                .min_by_key(|&o| doc.cues[o].span.start.abs_diff(cue.span.start));
+            if let Some(o) = other {
+                if let Some(m) = speaker_of_cue(doc, o) {
+                    return Some(m);
+                }
+            }
+            clause_subject(doc, Span::new(sentence.start, cue.span.start))
+        }
+    }
+}
+
+/// Whether a finite cue stands where French puts the subject after the verb: after a
+/// quotation (`« … », dit X`), or after a comma that ends a clause (`…, affirme X.`).
+pub(crate) fn inversion_context(doc: &Document, c: usize) -> bool {
+    let i = doc.tok_cue_start(c);
+    if i == 0 {
+        return false;
+    }
+    let j = i - 1;
+    if doc.t.is_punct(j, ',') {
+        // `Poutine voit la «faiblesse» de Biden, affirme X` inverts; `Un policier, résident de
+        // l'immeuble, témoigne` does not: there the clause opens with a bare noun phrase.
+        let sentence = doc.sentence_of(doc.cues[c].span.start);
+        let first = doc.t.at_or_after(sentence.start);
+        let segs = segments(doc, first, j, false);
+        let bare_subject = segs.first().is_some_and(|&(s, e)| {
+            !starts_adverbial(doc, s) && mention_at(doc.t, s, e).is_some_and(|m| m.end == e)
+        });
+        return !bare_subject;
+    }
+    doc.t.toks[j].kind == crate::token::Kind::Punct && is_closing_mark(doc.t.str(j))
+}
+
+pub(crate) fn is_closing_mark(s: &str) -> bool {
+    matches!(s, "»" | "”" | "\"" | "˝" | "›" | "“" | "'")
+}
+
+/// `X, ministre de …,`: a name in apposition right after a description names it.
+pub(crate) fn with_apposition(doc: &Document, m: Mention) -> Mention {
+    if m.name.is_some() || m.kind != MentionKind::Description {
+        return m;
+    }
+    if doc.t.is_punct(m.end, ',') {
+        if let Some(n) = mention_at(doc.t, m.end + 1, doc.t.len()) {
+            let closes = doc.t.is_break(n.end)
+                || [',', '.', '(', ';', ':'].iter().any(|&c| doc.t.is_punct(n.end, c))
+                || n.end >= doc.t.len()
+                || grammar().is(Class::Verb, doc.t.str(n.end))
+                || is_cue_word(normalize(doc.t.str(n.end)).as_ref());
+            if n.kind == MentionKind::Name && closes {
+                return Mention { name: n.name, span: n.span, ..n };
+            }
+        }
+    }
+    m
+}
+
+/// The inverted subject after a finite cue: `a déclaré Poutine`, `explique vendredi dans Le
+/// Parisien Gérard Larcher`. `None` where something else follows (`rapporte que …`).
+pub(crate) fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
+    let t = doc.t;
+    let g = grammar();
+    let sentence = doc.sentence_of(doc.cues[c].span.start);
+    let limit = t.at_or_after(sentence.end);
+    let mut i = doc.tok_cue_end(c);
+    let mut steps = 0;
+    while i < limit && steps < 8 {
+        steps += 1;
+        if !t.is_word(i) {
+            if t.is_punct(i, '/') {
+                i += 1;
+                if let Some(m) = mention_at(t, i, limit) {
+                    i = m.end;
+                }
+                continue;
+            }
+            return None;
+        }
+        let adv = g.adverb_len(words_from(t, i));
+        if adv > 0 {
+            i += adv;
+            continue;
+        }
+        let w = t.str(i);
+        if matches!(normalize(w).as_ref(), "que" | "qu'" | "si" | "s'") {
+            return None;
+        }
+        if is_date_word(w) {
+            i += 1;
+            continue;
+        }
+        if g.is(Class::Preposition, w) && !matches!(normalize(w).as_ref(), "selon") {
+            i += 1;
+            match mention_at(t, i, limit) {
+                // `en France Gérard Larcher`: the person starts at the first name.
+                Some(m)
+                    if m.kind == MentionKind::Name
+                        && m.name.is_some_and(|n| n.start > m.span.start) =>
+                {
+                    let n = m.name.unwrap_or(m.span);
+                    let first = t.at_or_after(n.start);
+                    return mention_at(t, first, limit).map(|p| with_apposition(doc, p));
+                }
+                Some(m) => i = m.end,
+                None => i += 1,
+            }
+            continue;
+        }
+        if let Some(m) = mention_at(t, i, limit) {
+            if matches!(m.kind, MentionKind::Relative | MentionKind::FirstPerson) {
+                return None;
+            }
+            if m.kind == MentionKind::Pronoun
+                && !matches!(normalize(w).as_ref(), "lui" | "elle" | "eux")
+            {
+                return None;
+            }
+            return Some(with_apposition(doc, m));
+        }
+        return None;
+    }
+    None
+}
+
+/// Numbers and month names in dates (`lundi 25 mars`).
+pub(crate) fn is_date_word(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit())
+        || matches!(
+            normalize(w).as_ref(),
+            "janvier"
+                | "février"
+                | "mars"
+                | "avril"
+                | "mai"
+                | "juin"
+                | "juillet"
+                | "août"
+                | "septembre"
+                | "octobre"
+                | "novembre"
+                | "décembre"
+                | "dernier"
+                | "prochain"
+                | "er"
+        )
+}
+
+/// The subject before a finite cue, in the clause that ends at the cue.
+pub(crate) fn subject_before(doc: &Document, c: usize) -> Option<Mention> {
+    let cue = &doc.cues[c];
+    let sentence = doc.sentence_of(cue.span.start);
+    subject_in(doc, Span::new(sentence.start, cue.span.start), doc.tok_cue_start(c), false)
+}
+
+/// The subject of the clause in `span` (which ends at a verb), reading comma-separated
+/// segments: `Le directeur, Jim Ryan, a déclaré` → `Jim Ryan`; `Des avocats, une trentaine, ont
+/// dénoncé` → `Des avocats`; `Dans un souffle, il poursuit` → `il`; `l'actrice confie qu'il lui
+/// disait` → `il`.
+pub(crate) fn subject_in(
+    doc: &Document,
+    span: Span,
+    verb_tok: usize,
+    inside_quote: bool,
+) -> Option<Mention> {
+    let t = doc.t;
+    let first = t.at_or_after(span.start);
+    // The clause starts after the last colon, semicolon or line break before the verb.
+    let mut start = first;
+    for i in (first..verb_tok).rev() {
+        if (t.is_punct(i, ':') || t.is_punct(i, ';') || t.is_break(i))
+            && (inside_quote || !doc.quoted(i))
+        {
+            start = i + 1;
+            break;
+        }
+    }
+    let segments = segments(doc, start, verb_tok, inside_quote);
+    let last = *segments.last()?;
+    let comma_before_verb = verb_tok > 0 && t.is_punct(verb_tok - 1, ',');
+    if !comma_before_verb {
+        // The verb's own segment: `Il a`, `Le sénateur de l’Yonne ajoute`, `qu'il lui disait`.
+        if let Some(m) = subject_of_segment(doc, last.0, verb_tok) {
+            return Some(m);
+        }
+    }
+    // `X, apposition, a dit`: the first segment that starts with a mention, unless a later one
+    // is a bare name (`le directeur de PlayStation, Jim Ryan, a déclaré`).
+    let mut subject: Option<Mention> = None;
+    for &(s, e) in &segments {
+        let Some(m) = mention_at(t, s, e) else { continue };
+        if m.kind == MentionKind::Name && m.end == e && subject.is_some() {
+            return Some(m);
+        }
+        if subject.is_none() && !starts_adverbial(doc, s) {
+            subject = Some(resolve_relative(doc, m, s));
+        }
+    }
+    subject.or_else(|| subject_of_segment(doc, last.0, verb_tok))
+}
+
+/// The subject in the segment that ends at the verb: the first mention after the last
+/// `que`/`qu'` (the verb is in that clause), past leading adverbs and conjunctions.
+pub(crate) fn subject_of_segment(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention> {
+    let t = doc.t;
+    let last_clause = (start..verb_tok).rev().find(|&i| {
+        matches!(normalize(t.str(i)).as_ref(), "que" | "qu'" | "qui")
+            && (doc.quoted(i) == doc.quoted(verb_tok.saturating_sub(1)))
+    });
+    if let Some(q) = last_clause {
+        if normalize(t.str(q)) == "qui" {
+            // `un Président qui lui a dit`: the relative stands for the phrase before it.
+            if let Some(m) = mention_at(t, q, q + 1) {
+                let r = resolve_relative(doc, m, q);
+                if r.kind != MentionKind::Relative || r.span != m.span {
+                    return Some(r);
+                }
+            }
+        }
+    }
+    let from = last_clause.map_or(start, |i| i + 1);
+    let mut i = from;
+    let mut skipped = 0;
+    while i < verb_tok && skipped <= 3 {
+        if let Some(m) = mention_at(t, i, verb_tok) {
+            if m.kind == MentionKind::Pronoun
+                && normalize(t.str(i)) == "lui"
+                && m.end == verb_tok
+                && i > from
+            {
+                // `il lui disait`: an object pronoun before the verb.
+                return None;
+            }
+            return Some(resolve_relative(doc, m, i));
+        }
+        let w = t.str(i);
+        let skippable = grammar().is(Class::Conjunction, w)
+            || grammar().is(Class::Stop, w)
+            || starts_adverbial(doc, i);
+        if !skippable {
+            return None;
+        }
+        i += 1;
+        skipped += 1;
+    }
+    None
+}
+
+/// A relative `qui` stands for the noun phrase just before it: `le sénateur des Yvelines, qui
+/// évoque`, `un Président qui lui a dit`. A person's name is preferred to a longer phrase
+/// (`la ligne de mire de Donald Trump, qui` → `Donald Trump`).
+pub(crate) fn resolve_relative(doc: &Document, m: Mention, at: usize) -> Mention {
+    if m.kind != MentionKind::Relative || at == 0 {
+        return m;
+    }
+    let end = if doc.t.is_punct(at - 1, ',') { at - 1 } else { at };
+    let sentence = doc.sentence_of(doc.t.span(at).start);
+    let from = doc.t.at_or_after(sentence.start).max(end.saturating_sub(16));
+    let mut best: Option<Mention> = None;
+    for s in from..end {
+        if doc.quoted(s) && !doc.quoted(at) {
+            continue;
+        }
+        let Some(a) = mention_at(doc.t, s, end) else { continue };
+        if a.end != end || matches!(a.kind, MentionKind::Relative | MentionKind::FirstPerson) {
+            continue;
+        }
+        let person = a.kind == MentionKind::Name && a.gender.is_some();
+        if best.is_none() || person {
+            best = Some(with_apposition(doc, a));
+            if person {
+                break;
+            }
+        }
+    }
+    best.unwrap_or(m)
+}
+
+pub(crate) fn starts_adverbial(doc: &Document, i: usize) -> bool {
+    let w = doc.t.str(i);
+    // `A Nairobi, …`: a capital À is often written without its accent.
+    let capital_a = w == "A";
+    capital_a
+        || grammar().is(Class::Preposition, w)
+        || grammar().adverb_len(words_from(doc.t, i)) > 0
+}
+
+/// Comma-separated segments (token ranges) between `start` and `end`, skipping commas inside
+/// quotations.
+pub(crate) fn segments(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    inside_quote: bool,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = start;
+    for i in start..end {
+        if doc.t.is_punct(i, ',') && (inside_quote || !doc.quoted(i)) {
+            if i > s {
+                out.push((s, i));
+            }
+            s = i + 1;
+        }
+    }
+    if end > s {
+        out.push((s, end));
+    }
+    out
+}
+
+/// The subject of the clause in `span`: the first segment whose mention the verb follows
+/// directly (`La veille, dans un message, Brahim A. avait expliqué`), else the first segment
+/// that starts with a mention (`Le ministre, Jean Dupont, a dit`).
+pub(crate) fn clause_subject(doc: &Document, span: Span) -> Option<Mention> {
+    let t = doc.t;
+    let first = t.at_or_after(span.start);
+    let end = t.at_or_after(span.end);
+    let mut fallback = None;
+    for (s, e) in segments(doc, first, end, false) {
+        if doc.quoted(s) || starts_adverbial(doc, s) {
+            continue;
+        }
+        let Some(m) = mention_at(t, s, e) else { continue };
+        if matches!(m.kind, MentionKind::FirstPerson) {
+            continue;
+        }
+        if m.end < e && t.is_word(m.end) {
+            return Some(resolve_relative(doc, m, s));
+        }
+        if fallback.is_none() {
+            fallback = Some(with_apposition(doc, resolve_relative(doc, m, s)));
+        }
+    }
+    fallback
+}
