@@ -171,6 +171,11 @@ fn line_has_attribution(doc: &Document, line: Span, pair: &MarkPair) -> bool {
     if preceded_by_colon(doc, pair) {
         return true;
     }
+    // `« … », constate la` + a broken line: a cue right after the quotation is enough.
+    let i = after_close(doc, pair);
+    if i < doc.t.len() && doc.t.is_word(i) && doc.cue_starting_at(doc.t.span(i).start).is_some() {
+        return true;
+    }
     doc.cues_in(line).any(|c| {
         let cue = &doc.cues[c];
         !doc.quoted(doc.tok_cue_start(c))

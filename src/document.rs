@@ -35,6 +35,20 @@ impl<'a, 'h> Document<'a, 'h> {
         Document { text, t, pairs, sentences, cues, enclosing }
     }
 
+    /// The inner span of a title in marks (`«Le Temps»`) whose opening mark is token `i`.
+    pub fn title_at(&self, i: usize) -> Option<Span> {
+        if i >= self.t.len() || self.t.is_word(i) {
+            return None;
+        }
+        let at = self.t.span(i).start;
+        let p = self.pairs.iter().find(|p| p.open.start == at)?;
+        let inner = &self.text[p.inner];
+        let words = inner.split_whitespace().count();
+        let capital = inner.chars().next().is_some_and(char::is_uppercase);
+        let sentence_like = inner.trim_end().ends_with(['.', '!', '?', '…']);
+        (capital && words <= 5 && !sentence_like).then_some(p.inner)
+    }
+
     pub fn sentence_of(&self, at: usize) -> Span {
         let i = self.sentences.partition_point(|s| s.end <= at);
         self.sentences.get(i).copied().unwrap_or(Span::new(at, at))

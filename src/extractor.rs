@@ -3,6 +3,7 @@
 use crate::attribute::{Via, attribute};
 use crate::cue::find_cues;
 use crate::document::Document;
+use crate::indirect::indirect;
 use crate::quote::{Cue, Quote, QuoteKind, Resolution, Speaker};
 use crate::resolve::Resolver;
 use crate::scan::scan;
@@ -95,7 +96,12 @@ impl Extractor {
         let sentences = sentence::split(text, &protected);
         let cues = find_cues(text);
         let doc = Document::new(text, &tokens, &pairs, &sentences, &cues);
-        let found = attribute(&doc);
+        let mut found = attribute(&doc);
+        if self.config.indirect {
+            let reported = indirect(&doc, &found);
+            found.extend(reported);
+            found.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
+        }
         let subjects = sentences.iter().filter_map(|&s| clause_subject(&doc, s)).collect();
         let mut resolver = Resolver::new(&doc, subjects);
         let mut quotes = Vec::with_capacity(found.len());

@@ -22,6 +22,7 @@ pub(crate) enum Class {
     Pronoun,
     Stop,
     Verb,
+    NotSource,
 }
 
 impl Class {
@@ -37,6 +38,7 @@ impl Class {
             "pronoun" => Class::Pronoun,
             "stop" => Class::Stop,
             "verb" => Class::Verb,
+            "notsource" => Class::NotSource,
             _ => return None,
         })
     }

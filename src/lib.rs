@@ -7,6 +7,7 @@ mod conjugate;
 mod cue;
 mod document;
 mod extractor;
+mod indirect;
 mod lexicon;
 mod mention;
 mod quote;

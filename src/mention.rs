@@ -38,9 +38,28 @@ pub(crate) struct Mention {
 }
 
 /// Words that end a description even though no class lists them.
+/// `layoffs.fyi`, `www.exemple.fr`: a word with an inner period followed by letters.
+fn is_domain(w: &str) -> bool {
+    w.rsplit_once('.').is_some_and(|(a, b)| {
+        !a.is_empty() && b.len() >= 2 && b.chars().all(|c| c.is_ascii_lowercase())
+    })
+}
+
 fn ends_description(t: &Tokens, i: usize) -> bool {
     let w = t.str(i);
     let g = grammar();
+    // `une note rendue publique par la Banque mondiale`: `par` after a participle goes on.
+    if normalize(w) == "par" && i >= 2 {
+        let participle = |k: usize| {
+            let p = normalize(t.str(k));
+            ["é", "ée", "és", "ées", "ue", "u", "us", "ues", "ie", "it", "ite"]
+                .iter()
+                .any(|s| p.ends_with(s))
+        };
+        if participle(i - 1) || participle(i - 2) {
+            return false;
+        }
+    }
     g.is(Class::Preposition, w)
         || g.is(Class::Conjunction, w)
         || g.is(Class::Verb, w)
@@ -206,6 +225,14 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
     }
     if g.is(Class::Determiner, w) {
         return description(t, i, limit);
+    }
+    // A web site as a source: `selon layoffs.fyi`.
+    if is_domain(w) {
+        return Some(Mention {
+            kind: MentionKind::Name,
+            name: Some(t.span(i)),
+            ..one(MentionKind::Name, None, false)?
+        });
     }
     None
 }

@@ -9,10 +9,16 @@ use crate::span::Span;
 
 /// `selon X`, `d'après X`, `à en croire X` always name a source; `pour X,` only at the head
 /// of a clause and before a comma (`Pour Poutine, …`, not `pour atteindre son objectif`).
+/// The source named after `selon`, `d'après`, `pour`: a mention or a title in marks.
+pub(crate) fn source_after(doc: &Document, c: usize) -> Option<Mention> {
+    let e = doc.tok_cue_end(c);
+    mention_at(doc.t, e, doc.t.len()).or_else(|| title_mention(doc, e))
+}
+
 pub(crate) fn is_phrase_cue_ok(doc: &Document, c: usize) -> bool {
     let cue = &doc.cues[c];
     let e = doc.tok_cue_end(c);
-    let Some(m) = mention_at(doc.t, e, doc.t.len()) else {
+    let Some(m) = source_after(doc, c) else {
         return false;
     };
     if cue.lemma != "pour" {
@@ -54,9 +60,7 @@ pub(crate) fn speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
             m.kind = MentionKind::Pronoun;
             Some(m)
         }
-        CueForm::Phrase => {
-            mention_at(doc.t, doc.tok_cue_end(c), doc.t.len()).map(|m| with_apposition(doc, m))
-        }
+        CueForm::Phrase => source_after(doc, c).map(|m| with_apposition(doc, m)),
         CueForm::Finite => {
             if inversion_context(doc, c) {
                 if let Some(m) = subject_after(doc, c) {
@@ -103,9 +107,96 @@ pub(crate) fn inversion_context(doc: &Document, c: usize) -> bool {
         let bare_subject = segs.first().is_some_and(|&(s, e)| {
             !starts_adverbial(doc, s) && mention_at(doc.t, s, e).is_some_and(|m| m.end == e)
         });
-        return !bare_subject;
+        // …unless a later segment has a verb of its own: `Le studio, fondé en 2002, va fermer,
+        // a précisé X` inverts.
+        let verb_between = segs.iter().skip(1).any(|&(s, e)| has_finite_verb(doc, s, e));
+        return !bare_subject || verb_between;
     }
     doc.t.toks[j].kind == crate::token::Kind::Punct && is_closing_mark(doc.t.str(j))
+}
+
+/// The proper name that ends right before the verb, past object pronouns and `ne`.
+fn name_before(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention> {
+    let t = doc.t;
+    let mut j = verb_tok;
+    while j > start {
+        let w = normalize(t.str(j - 1));
+        let clitic = matches!(
+            w.as_ref(),
+            "ne" | "n'"
+                | "lui"
+                | "leur"
+                | "l'"
+                | "y"
+                | "en"
+                | "se"
+                | "s'"
+                | "me"
+                | "m'"
+                | "te"
+                | "t'"
+        );
+        if !clitic {
+            break;
+        }
+        j -= 1;
+    }
+    if j <= start || !t.is_capitalized(j - 1) {
+        return None;
+    }
+    let after_complement = |k: usize| {
+        k > 0 && {
+            let w = normalize(t.str(k - 1));
+            matches!(w.as_ref(), "de" | "d'" | "du" | "des" | "l'" | "la")
+                || grammar().is(Class::Preposition, &w)
+        }
+    };
+    // Walk back over the capitalised run (initials and particles included).
+    let mut s = j - 1;
+    while s > start
+        && (t.is_capitalized(s - 1)
+            || t.is_punct(s - 1, '.') && s >= 2 && t.is_capitalized(s - 2)
+            || t.is_word(s - 1)
+                && grammar().is(Class::Particle, t.str(s - 1))
+                && s >= 2
+                && t.is_capitalized(s - 2))
+    {
+        s -= 1;
+    }
+    // `le sénateur de l'Yonne ajoute`: a place after `de` is not the subject.
+    (s..j)
+        .filter_map(|k| mention_at(t, k, j))
+        .find(|m| m.kind == MentionKind::Name && m.end == j)
+        .filter(|m| !after_complement(m.first))
+}
+
+/// A title in marks used as a name: `«Le Temps» rapporte`, `révèle «Le Temps»`.
+pub(crate) fn title_mention(doc: &Document, i: usize) -> Option<Mention> {
+    let inner = doc.title_at(i)?;
+    let end = doc.t.at_or_after(inner.end) + 1;
+    Some(Mention {
+        span: inner,
+        kind: MentionKind::Name,
+        gender: None,
+        plural: false,
+        name: Some(inner),
+        first: i,
+        end,
+    })
+}
+
+/// Whether tokens `s..e` hold a finite verb: an auxiliary or frequent verb, a cue, or a word
+/// with a finite ending (`tiendront`, `disait`, `serait`). An approximation, without a tagger.
+pub(crate) fn has_finite_verb(doc: &Document, s: usize, e: usize) -> bool {
+    (s..e).any(|i| {
+        if !doc.t.is_word(i) || doc.t.is_capitalized(i) {
+            return false;
+        }
+        let w = normalize(doc.t.str(i));
+        grammar().is(Class::Verb, &w) && !matches!(w.as_ref(), "ne" | "n'" | "se" | "s'" | "y")
+            || is_cue_word(&w)
+            || ["ait", "aient", "ront", "rait", "raient", "ient"].iter().any(|x| w.ends_with(x))
+    })
 }
 
 pub(crate) fn is_closing_mark(s: &str) -> bool {
@@ -143,6 +234,9 @@ pub(crate) fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
     let mut steps = 0;
     while i < limit && steps < 8 {
         steps += 1;
+        if let Some(m) = title_mention(doc, i) {
+            return Some(m);
+        }
         if !t.is_word(i) {
             if t.is_punct(i, '/') {
                 i += 1;
@@ -279,6 +373,14 @@ pub(crate) fn subject_in(
 /// `que`/`qu'` (the verb is in that clause), past leading adverbs and conjunctions.
 pub(crate) fn subject_of_segment(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention> {
     let t = doc.t;
+    // A name right before the verb (past clitics) is its subject, whatever came before:
+    // `l'interview dans laquelle Yves Leterme déclarait`.
+    if let Some(m) = name_before(doc, start, verb_tok) {
+        return Some(m);
+    }
+    if let Some(m) = title_mention(doc, start) {
+        return Some(m);
+    }
     let last_clause = (start..verb_tok).rev().find(|&i| {
         matches!(normalize(t.str(i)).as_ref(), "que" | "qu'" | "qui")
             && (doc.quoted(i) == doc.quoted(verb_tok.saturating_sub(1)))
@@ -372,7 +474,8 @@ pub(crate) fn segments(
     let mut out = Vec::new();
     let mut s = start;
     for i in start..end {
-        if doc.t.is_punct(i, ',') && (inside_quote || !doc.quoted(i)) {
+        let separator = doc.t.is_punct(i, ',') || doc.t.is_punct(i, '–') || doc.t.is_punct(i, '—');
+        if separator && (inside_quote || !doc.quoted(i)) {
             if i > s {
                 out.push((s, i));
             }

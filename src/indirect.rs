@@ -1,0 +1,338 @@
+//! Indirect: reported speech without marks.
+//!
+//! Three forms, as FORMAT.md defines them:
+//! - a verb of saying or thinking + `que`/`qu'` (or `si` after a verb of asking) + a clause:
+//!   `Le ministre a estimé mardi que la réforme était nécessaire.`;
+//! - the inverted form: `La réforme est nécessaire, a estimé le ministre.`;
+//! - a source phrase: `Selon la police, trois personnes ont été blessées.`,
+//!   `…, selon la police.`, `D'après un communiqué, …`, `Pour le maire, …`.
+//!
+//! Not reported: infinitive complements (`a promis de réformer`), negated cues (`n'a pas dit
+//! que`), cues inside quotations, `selon` phrases that name no speaker (`selon les chiffres`,
+//! `selon moi`), and clauses that hold a quotation (those are partial quotes).
+
+use crate::attribute::{Attributed, Via};
+use crate::cue::{CueForm, CueMatch, Person};
+use crate::document::Document;
+use crate::lexicon::{Class, grammar, normalize};
+use crate::mention::MentionKind;
+use crate::quote::QuoteKind;
+use crate::scan::is_space;
+use crate::span::Span;
+use crate::speaker::{
+    has_finite_verb, inversion_context, is_phrase_cue_ok, source_after, speaker_of_cue,
+    subject_after,
+};
+
+/// Prepositions of audience, place and time that may stand between a verb and its `que`
+/// (not `sur`, `avec`, `de` …: `plaisante sur le dîner qu'elle …` holds a relative).
+const AUDIENCE: &[&str] = &[
+    "à", "au", "aux", "devant", "auprès", "en", "lors", "dans", "pendant", "depuis", "après",
+    "avant", "face",
+];
+
+/// Verbs after which `si`, `pourquoi`, `comment` … open a reported question.
+const ASKING: &[&str] = &["demander", "se demander", "interroger", "s'interroger", "questionner"];
+
+/// Find the reported clauses of the document that no quotation already covers.
+pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed> {
+    let mut out: Vec<Attributed> = Vec::new();
+    for (c, cue) in doc.cues.iter().enumerate() {
+        // Negated cues, cues inside quotations, bare infinitives (`il faut rappeler que`) and
+        // questions to the reader (`croyez-vous que …?`) report nobody's words.
+        if cue.negated
+            || doc.quoted(doc.tok_cue_start(c))
+            || cue.form == CueForm::Infinitive
+            || cue.person != Person::Third
+        {
+            continue;
+        }
+        let Some(span) = reported_clause(doc, c, cue) else { continue };
+        if span.is_empty() || !doc.text[span].chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        // A clause holding a quotation is that quotation's (partial), not reported speech.
+        if quotes.iter().any(|q| q.span.overlaps(span)) || out.iter().any(|q| q.span.overlaps(span))
+        {
+            continue;
+        }
+        let Some(speaker) = speaker_of_cue(doc, c) else { continue };
+        // `on pense que …` is what people think, not what somebody said.
+        let generic_on =
+            cue.form != CueForm::Inverted && normalize(&doc.text[speaker.span]) == "on";
+        if matches!(speaker.kind, MentionKind::FirstPerson) || generic_on {
+            continue;
+        }
+        out.push(Attributed {
+            span,
+            kind: QuoteKind::Indirect,
+            marks: None,
+            cue: Some(c),
+            speaker: Some(speaker),
+            via: Via::Cue,
+        });
+    }
+    out
+}
+
+/// The reported clause a cue introduces, if it introduces one.
+fn reported_clause(doc: &Document, c: usize, cue: &CueMatch) -> Option<Span> {
+    let sentence = doc.sentence_of(cue.span.start);
+    match cue.form {
+        CueForm::Phrase => source_clause(doc, c, sentence),
+        CueForm::Inverted | CueForm::Finite if ends_sentence_inverted(doc, c, cue) => {
+            // `La réforme est nécessaire, a estimé le ministre.`
+            let comma = doc.tok_cue_start(c) - 1;
+            let start = clause_start(doc, sentence);
+            // The fronted words must make a clause: `Au point de s'éponger le front,
+            // précise-t-elle` reports no statement.
+            has_finite_verb(doc, doc.t.at_or_after(start), comma)
+                .then(|| trim(doc, Span::new(start, doc.t.span(comma).start)))
+        }
+        _ => {
+            if doc.text[sentence].trim_end_matches(is_space).ends_with('?') {
+                return None;
+            }
+            let open = complement_start(doc, c, cue)?;
+            let end = clause_end(doc, c, open, sentence)?;
+            Some(trim(doc, Span::new(open, end)))
+        }
+    }
+}
+
+/// `…, a estimé le ministre.`: an inverted cue that closes its sentence after a comma.
+fn ends_sentence_inverted(doc: &Document, c: usize, cue: &CueMatch) -> bool {
+    let i = doc.tok_cue_start(c);
+    if i == 0 || !doc.t.is_punct(i - 1, ',') {
+        return false;
+    }
+    let speaker_end = match cue.form {
+        CueForm::Inverted => doc.tok_cue_end(c),
+        _ => {
+            if !inversion_context(doc, c) {
+                return false;
+            }
+            match subject_after(doc, c) {
+                Some(m) => m.end,
+                None => return false,
+            }
+        }
+    };
+    // Only complements may follow the subject: a comma, then anything, or the end.
+    let t = doc.t;
+    let end = t.at_or_after(doc.sentence_of(cue.span.start).end);
+    speaker_end >= end
+        || t.is_punct(speaker_end, ',')
+        || t.is_punct(speaker_end, '.')
+        || t.is_punct(speaker_end, '(')
+        || t.is_break(speaker_end)
+        || !t.is_word(speaker_end)
+        || grammar().is(Class::Preposition, t.str(speaker_end))
+}
+
+/// Where the clause after `que` (or `si`) starts, if the cue governs one: only adverbs,
+/// dates, prepositional phrases and object pronouns may stand between (`a estimé mardi que`,
+/// `a rappelé à la presse que`, `lui a assuré que`), not an object (`a annoncé la mesure que`).
+fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
+    let t = doc.t;
+    let g = grammar();
+    let asking = ASKING.contains(&cue.lemma);
+    let sentence_end = t.at_or_after(doc.sentence_of(cue.span.start).end);
+    let mut i = doc.tok_cue_end(c);
+    let mut steps = 0;
+    while i < sentence_end && steps < 12 {
+        steps += 1;
+        let w = normalize(t.str(i));
+        match w.as_ref() {
+            "que" | "qu'" => return (i + 1 < sentence_end).then(|| t.span(i + 1).start),
+            "si" | "s'" | "pourquoi" | "comment" | "combien" | "quand" | "où" if asking => {
+                return (i + 1 < sentence_end).then(|| t.span(i + 1).start);
+            }
+            "lui" | "leur" | "nous" | "vous" | "me" | "m'" | "te" | "t'" => {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if !t.is_word(i) {
+            return None;
+        }
+        let adv = g.adverb_len(crate::mention::words_from(t, i));
+        if adv > 0 {
+            i += adv;
+            continue;
+        }
+        if is_date(t.str(i)) {
+            i += 1;
+            continue;
+        }
+        if AUDIENCE.contains(&normalize(t.str(i)).as_ref()) {
+            // `à la presse`, `devant les députés`, `en commission`: skip the phrase, up to the
+            // next `que`, comma or verb. `après que`, `avant que` are conjunctions.
+            i += 1;
+            if matches!(normalize(t.str(i)).as_ref(), "que" | "qu'") {
+                return None;
+            }
+            while i < sentence_end && t.is_word(i) {
+                let w = normalize(t.str(i));
+                if matches!(w.as_ref(), "que" | "qu'" | "si" | "s'") || g.is(Class::Verb, &w) {
+                    break;
+                }
+                i += 1;
+            }
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+fn is_date(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Where the reported clause ends: before the sentence's closing punctuation, a semicolon, a
+/// colon or `, mais`; at the first comma when the cue sits in a fronted subordinate clause
+/// (`comme l'organisme estime qu'un chômeur sur trois …, il faut …`).
+fn clause_end(doc: &Document, c: usize, open: usize, sentence: Span) -> Option<usize> {
+    let t = doc.t;
+    let fronted = fronted_subordinate(doc, c, sentence);
+    let first = t.at_or_after(open);
+    let last = t.at_or_after(sentence.end);
+    for i in first..last {
+        if doc.quoted(i) {
+            continue;
+        }
+        // `qu'il lui disait : « … »`: the clause only introduces a quotation.
+        if t.is_punct(i, ':') {
+            return None;
+        }
+        if t.is_punct(i, ';') || t.is_break(i) {
+            return Some(t.span(i).start);
+        }
+        if t.is_punct(i, ',') {
+            let next = normalize(t.str(i + 1));
+            if fronted || next == "mais" {
+                return Some(t.span(i).start);
+            }
+        }
+    }
+    Some(sentence.end)
+}
+
+/// Whether the cue's clause opens with a subordinating conjunction, before the main clause.
+fn fronted_subordinate(doc: &Document, c: usize, sentence: Span) -> bool {
+    let t = doc.t;
+    let first = t.at_or_after(sentence.start);
+    let cue_tok = doc.tok_cue_start(c);
+    (first..cue_tok).take(12).any(|i| {
+        let w = normalize(t.str(i));
+        matches!(w.as_ref(), "comme" | "puisque" | "puisqu'" | "lorsque" | "lorsqu'" | "quand")
+            && (i == first || t.is_punct(i - 1, ','))
+    })
+}
+
+/// The clause a source phrase governs: after `Selon X,` to the end, or before `, selon X.`.
+fn source_clause(doc: &Document, c: usize, sentence: Span) -> Option<Span> {
+    if !is_phrase_cue_ok(doc, c) {
+        return None;
+    }
+    let t = doc.t;
+    let source = source_after(doc, c)?;
+    if !names_a_source(doc, &source) {
+        return None;
+    }
+    let i = doc.tok_cue_start(c);
+    let at_head = i == t.at_or_after(clause_start(doc, sentence));
+    if at_head {
+        // `Selon X, clause.` — X may carry an apposition up to the comma.
+        let mut k = source.end;
+        while k < t.len() && !t.is_punct(k, ',') && t.span(k).start < sentence.end {
+            k += 1;
+        }
+        if k >= t.len() || t.span(k).start >= sentence.end {
+            return None;
+        }
+        let start = t.span(k + 1).start;
+        let end = clause_end_plain(doc, k + 1, sentence);
+        return Some(trim(doc, Span::new(start, end)));
+    }
+    if i > 0 && t.is_punct(i - 1, ',') && ends_clause(doc, source.end, sentence) {
+        // `Clause, selon X.`
+        let start = clause_start(doc, sentence);
+        return Some(trim(doc, Span::new(start, t.span(i - 1).start)));
+    }
+    None
+}
+
+/// Whether only a short complement follows the source to the end of the sentence
+/// (`…, selon le site, dans 171 sociétés.`), not a clause of its own.
+fn ends_clause(doc: &Document, from: usize, sentence: Span) -> bool {
+    let t = doc.t;
+    let end = t.at_or_after(sentence.end);
+    if from >= end || !t.is_punct(from, ',') {
+        return from >= end || !t.is_word(from);
+    }
+    // An apposition to the source, or a short complement.
+    let rest = end - from;
+    rest <= 6 || !has_finite_verb(doc, from, end)
+}
+
+fn clause_end_plain(doc: &Document, from: usize, sentence: Span) -> usize {
+    let t = doc.t;
+    let last = t.at_or_after(sentence.end);
+    for i in from..last {
+        if (t.is_punct(i, ';') || t.is_break(i)) && !doc.quoted(i) {
+            return t.span(i).start;
+        }
+    }
+    sentence.end
+}
+
+/// `selon les chiffres`, `selon la loi`, `selon moi` name no speaker.
+fn names_a_source(doc: &Document, m: &crate::mention::Mention) -> bool {
+    match m.kind {
+        MentionKind::Pronoun => {
+            matches!(normalize(&doc.text[m.span]).as_ref(), "lui" | "elle" | "eux" | "elles")
+        }
+        MentionKind::FirstPerson | MentionKind::Relative => false,
+        MentionKind::Name => true,
+        MentionKind::Description | MentionKind::Demonstrative => {
+            let head = doc.t.str(m.first + 1);
+            !grammar().is(Class::NotSource, head)
+        }
+    }
+}
+
+/// Where the sentence's own words start (past spaces and a line's leading dash).
+fn clause_start(doc: &Document, sentence: Span) -> usize {
+    let s = &doc.text[sentence];
+    let skipped =
+        s.len() - s.trim_start_matches(|c: char| is_space(c) || matches!(c, '-' | '—' | '–')).len();
+    sentence.start + skipped
+}
+
+/// The span without surrounding spaces, final punctuation, or a closing parenthetical.
+fn trim(doc: &Document, span: Span) -> Span {
+    let mut s = &doc.text[span];
+    loop {
+        let before = s.len();
+        s = s.trim_end_matches(|c: char| {
+            is_space(c) || matches!(c, '.' | '!' | '?' | '…' | ',' | ';' | ':')
+        });
+        if s.ends_with(')') {
+            if let Some(open) = s.rfind('(') {
+                if open > 0 {
+                    s = &s[..open];
+                }
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    let s = s.trim_start_matches(is_space);
+    let start =
+        span.start + (doc.text[span].len() - doc.text[span].trim_start_matches(is_space).len());
+    Span::new(start, start + s.len())
+}
