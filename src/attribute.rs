@@ -11,6 +11,7 @@
 //!    fragment sits in, or, for a quotation standing alone, the previous speaker.
 
 use crate::cue::{CueForm, Person};
+use crate::dialogue::{dialogue_turns, interview};
 use crate::document::Document;
 use crate::lexicon::normalize;
 use crate::mention::{Mention, MentionKind, mention_at};
@@ -51,9 +52,20 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
     // The speaker of the latest top-level quotation, for quotations that carry on.
     let mut last: Option<(Mention, usize)> = None;
     let mut speakers: Vec<Option<Mention>> = vec![None; doc.pairs.len()];
+    let mut dialogue_blocks: Vec<usize> = Vec::new();
     for (p, pair) in doc.pairs.iter().enumerate() {
+        if pair.parent.is_some_and(|q| dialogue_blocks.contains(&q)) {
+            continue;
+        }
         if !is_quotation(doc, pair) {
             continue;
+        }
+        if pair.depth == 0 {
+            if let Some(turns) = dialogue_turns(doc, pair) {
+                dialogue_blocks.push(p);
+                out.extend(attribute_dialogue(doc, p, &turns, last.map(|(m, at)| (m, at))));
+                continue;
+            }
         }
         let found = if pair.depth == 0 {
             attribute_top(doc, p, last.as_ref().map(|(m, at)| (*m, *at)))
@@ -70,7 +82,56 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
         }
         out.push(found);
     }
+    for answer in interview(doc) {
+        if out.iter().any(|q| q.span.overlaps(answer.span)) {
+            continue;
+        }
+        out.push(Attributed {
+            span: answer.span,
+            kind: QuoteKind::Direct,
+            marks: None,
+            cue: None,
+            speaker: Some(answer.speaker),
+            via: Via::Subject,
+        });
+    }
+    out.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
     out
+}
+
+/// The turns of a dialogue in marks, alternating between the speaker the block is given
+/// (`Le juge commence : « — … »`) and the person spoken of last before it.
+fn attribute_dialogue(
+    doc: &Document,
+    p: usize,
+    turns: &[(Span, usize)],
+    last: Option<(Mention, usize)>,
+) -> Vec<Attributed> {
+    let pair = &doc.pairs[p];
+    let first = attribute_top(doc, p, last).and_then(|a| a.speaker);
+    let other = first.and_then(|f| {
+        let said = normalize(&doc.text[f.span]).into_owned();
+        let before = doc.sentences.partition_point(|s| s.end <= pair.open.start);
+        doc.sentences[..before].iter().rev().take(12).filter_map(|&s| clause_subject(doc, s)).find(
+            |m| {
+                !matches!(
+                    m.kind,
+                    MentionKind::Pronoun | MentionKind::FirstPerson | MentionKind::Relative
+                ) && normalize(&doc.text[m.span]) != said
+            },
+        )
+    });
+    turns
+        .iter()
+        .map(|&(span, turn)| Attributed {
+            span,
+            kind: QuoteKind::Direct,
+            marks: Some(pair.marks),
+            cue: None,
+            speaker: if turn % 2 == 0 { first } else { other },
+            via: Via::Subject,
+        })
+        .collect()
 }
 
 // ------------------------------------------------------------------ which marks are quotes

@@ -5,6 +5,7 @@
 mod attribute;
 mod conjugate;
 mod cue;
+mod dialogue;
 mod document;
 mod extractor;
 mod indirect;

@@ -1,0 +1,131 @@
+//! Dialogue: quotations that no verb introduces, read from the layout of the text.
+//!
+//! - A dialogue in marks, one line per turn, each opening with a dash
+//!   (`« — Pourquoi ?\n\n— Je ne sais pas. »`): each line is a quotation of its own, and turns
+//!   alternate between the speaker the block is given and the person spoken of before it.
+//! - An interview written `Name: answer`, question and answer paragraphs in turn: answers are
+//!   quotations of the one who answers; the interviewer's questions are not.
+
+use crate::document::Document;
+use crate::lexicon::normalize;
+use crate::mention::{Mention, MentionKind, mention_at};
+use crate::scan::{MarkPair, is_space, trim_span};
+use crate::span::Span;
+
+/// The turns of a dialogue block, or `None` when the pair is not one: `(span, turn index)`.
+/// Turns with no words (`— …`) count in the alternation but are not returned.
+pub(crate) fn dialogue_turns(doc: &Document, pair: &MarkPair) -> Option<Vec<(Span, usize)>> {
+    if !pair.multi_paragraph || !starts_with_dash(&doc.text[pair.inner]) {
+        return None;
+    }
+    let mut turns = Vec::new();
+    let mut turn = 0;
+    let mut line_start = pair.inner.start;
+    let inner_end = pair.inner.end;
+    while line_start < inner_end {
+        let rest = &doc.text[line_start..inner_end];
+        let line_len = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let line = Span::new(line_start, line_start + line_len);
+        line_start = line.end + 1;
+        let text = doc.text[line].trim_start_matches(is_space);
+        if text.is_empty() {
+            continue;
+        }
+        if !starts_with_dash(text) {
+            return None;
+        }
+        let body_start = line.end - text.len() + text.chars().next().map_or(0, char::len_utf8);
+        let body =
+            without_stage_direction(doc, trim_span(doc.text, Span::new(body_start, line.end)));
+        if doc.text[body].chars().any(char::is_alphanumeric) {
+            turns.push((body, turn));
+        }
+        turn += 1;
+    }
+    (turns.len() >= 2).then_some(turns)
+}
+
+fn starts_with_dash(s: &str) -> bool {
+    s.trim_start_matches(is_space).starts_with(['—', '–'])
+        || s.trim_start_matches(is_space).starts_with("- ")
+}
+
+/// `Euh… (il semble articuler)` → `Euh…`: a closing parenthesis is the writer's, not the speaker's.
+fn without_stage_direction(doc: &Document, span: Span) -> Span {
+    let s = &doc.text[span];
+    if s.ends_with(')') {
+        if let Some(open) = s.rfind('(') {
+            if open > 0 {
+                return trim_span(doc.text, Span::new(span.start, span.start + open));
+            }
+        }
+    }
+    span
+}
+
+/// `Jean Dupont:` or `JD :` at the start of a line: up to four capitalised words and a colon.
+fn speaker_label(doc: &Document, i: usize) -> Option<Mention> {
+    let t = doc.t;
+    let mut k = i;
+    while k < t.len() && k - i < 4 && (t.is_capitalized(k) || (k > i && t.is_punct(k, '.'))) {
+        k += 1;
+    }
+    if k == i || !t.is_punct(k, ':') {
+        return None;
+    }
+    if let Some(m) = mention_at(t, i, k).filter(|m| m.kind == MentionKind::Name && m.end == k) {
+        return Some(m);
+    }
+    let span = Span::new(t.span(i).start, t.span(k - 1).end);
+    Some(Mention {
+        span,
+        kind: MentionKind::Name,
+        gender: None,
+        plural: false,
+        name: Some(span),
+        first: i,
+        end: k,
+    })
+}
+
+/// One answer of an interview.
+pub(crate) struct Answer {
+    pub span: Span,
+    pub speaker: Mention,
+}
+
+/// The answers of an interview laid out as `Name: text` paragraphs. Needs at least two
+/// such paragraphs by two people; the one who asks questions is the interviewer.
+pub(crate) fn interview(doc: &Document) -> Vec<Answer> {
+    let t = doc.t;
+    let mut lines: Vec<(Mention, Span, bool)> = Vec::new();
+    for i in 0..t.len() {
+        let line_start = i == 0 || t.is_break(i - 1);
+        if !line_start || !t.is_word(i) || doc.quoted(i) {
+            continue;
+        }
+        let Some(m) = speaker_label(doc, i) else { continue };
+        let start = t.span(m.end).end;
+        let rest = &doc.text[start..];
+        let end = start + rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let body = trim_span(doc.text, Span::new(start, end));
+        let text = &doc.text[body];
+        // A line that opens with marks is read by the quotation path (`Larcher : « … »`).
+        if text.is_empty() || text.starts_with(['«', '"', '“', '‹', '˝']) {
+            continue;
+        }
+        let question = text.trim_end_matches(is_space).ends_with('?');
+        lines.push((m, body, question));
+    }
+    let key = |m: &Mention| normalize(&doc.text[m.span]).into_owned();
+    let askers: Vec<String> = lines.iter().filter(|l| l.2).map(|l| key(&l.0)).collect();
+    let people: std::collections::HashSet<String> = lines.iter().map(|l| key(&l.0)).collect();
+    if lines.len() < 2 || people.len() < 2 {
+        return Vec::new();
+    }
+    lines
+        .into_iter()
+        .filter(|(m, _, question)| !question && !askers.contains(&key(m)))
+        .map(|(speaker, span, _)| Answer { span, speaker })
+        .collect()
+}
