@@ -109,15 +109,24 @@ fn attribute_dialogue(
 ) -> Vec<Attributed> {
     let pair = &doc.pairs[p];
     let first = attribute_top(doc, p, last).and_then(|a| a.speaker);
+    // The other party: compared by determiner and head, so `Le juge commence` is `Le juge`.
+    let head = |m: &Mention| {
+        let words: Vec<String> = doc.text[m.span]
+            .split_whitespace()
+            .take(2)
+            .map(|w| normalize(w).into_owned())
+            .collect();
+        words.join(" ")
+    };
     let other = first.and_then(|f| {
-        let said = normalize(&doc.text[f.span]).into_owned();
+        let said = head(&f);
         let before = doc.sentences.partition_point(|s| s.end <= pair.open.start);
         doc.sentences[..before].iter().rev().take(12).filter_map(|&s| clause_subject(doc, s)).find(
             |m| {
                 !matches!(
                     m.kind,
                     MentionKind::Pronoun | MentionKind::FirstPerson | MentionKind::Relative
-                ) && normalize(&doc.text[m.span]) != said
+                ) && head(m) != said
             },
         )
     });

@@ -20,8 +20,8 @@ use crate::quote::QuoteKind;
 use crate::scan::is_space;
 use crate::span::Span;
 use crate::speaker::{
-    has_finite_verb, inversion_context, is_phrase_cue_ok, source_after, speaker_of_cue,
-    subject_after,
+    has_finite_verb, inversion_context, is_date_word, is_phrase_cue_ok, source_after,
+    speaker_of_cue, subject_after,
 };
 
 /// Prepositions of audience, place and time that may stand between a verb and its `que`
@@ -162,7 +162,7 @@ fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
             i += adv;
             continue;
         }
-        if is_date(t.str(i)) {
+        if is_date_word(t.str(i)) {
             i += 1;
             continue;
         }
@@ -185,10 +185,6 @@ fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
         return None;
     }
     None
-}
-
-fn is_date(w: &str) -> bool {
-    w.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Where the reported clause ends: before the sentence's closing punctuation, a semicolon, a

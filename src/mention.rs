@@ -314,6 +314,7 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
         // `la maire de la capitale prépare un …`.
         let next = t.str(k + 1);
         if t.is_word(k + 1)
+            && !g.is(Class::Preposition, t.str(k))
             && (g.is(Class::Determiner, next) || matches!(normalize(next).as_ref(), "que" | "qu'"))
         {
             break;

@@ -164,10 +164,17 @@ fn name_before(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention>
         s -= 1;
     }
     // `le sénateur de l'Yonne ajoute`: a place after `de` is not the subject.
-    (s..j)
+    let name = (s..j)
         .filter_map(|k| mention_at(t, k, j))
         .find(|m| m.kind == MentionKind::Name && m.end == j)
-        .filter(|m| !after_complement(m.first))
+        .filter(|m| !after_complement(m.first))?;
+    // `Le Conseil d'État se contente`: the article belongs to the name as written.
+    if name.first > start && grammar().is(Class::Determiner, t.str(name.first - 1)) {
+        if let Some(d) = mention_at(t, name.first - 1, j).filter(|d| d.end == j) {
+            return Some(d);
+        }
+    }
+    Some(name)
 }
 
 /// A title in marks used as a name: `«Le Temps» rapporte`, `révèle «Le Temps»`.
@@ -193,9 +200,13 @@ pub(crate) fn has_finite_verb(doc: &Document, s: usize, e: usize) -> bool {
             return false;
         }
         let w = normalize(doc.t.str(i));
+        // Infinitives and participles (`raconter`, `évoquant`) are not finite.
+        let non_finite = ["er", "ir", "re", "ant"].iter().any(|x| w.ends_with(x));
         grammar().is(Class::Verb, &w) && !matches!(w.as_ref(), "ne" | "n'" | "se" | "s'" | "y")
-            || is_cue_word(&w)
-            || ["ait", "aient", "ront", "rait", "raient", "ient"].iter().any(|x| w.ends_with(x))
+            || is_cue_word(&w) && !non_finite
+            || ["ait", "aient", "ront", "rait", "raient", "ient"]
+                .iter()
+                .any(|x| w.ends_with(x) && w.chars().count() > x.len() + 2)
     })
 }
 
@@ -451,6 +462,18 @@ pub(crate) fn resolve_relative(doc: &Document, m: Mention, at: usize) -> Mention
             }
         }
     }
+    // `Donald Trump et ses équipes, qui`: the person leads the group.
+    if let Some(b) = best {
+        if b.first >= 2 && normalize(doc.t.str(b.first - 1)) == "et" {
+            let person =
+                (from..b.first - 1).filter_map(|s| mention_at(doc.t, s, b.first - 1)).find(|a| {
+                    a.end == b.first - 1 && a.kind == MentionKind::Name && a.gender.is_some()
+                });
+            if let Some(p) = person {
+                return p;
+            }
+        }
+    }
     best.unwrap_or(m)
 }
 
@@ -504,12 +527,37 @@ pub(crate) fn clause_subject(doc: &Document, span: Span) -> Option<Mention> {
         if matches!(m.kind, MentionKind::FirstPerson) {
             continue;
         }
-        if m.end < e && t.is_word(m.end) {
+        if m.end < e && verb_follows(doc, m.end) {
             return Some(resolve_relative(doc, m, s));
         }
-        if fallback.is_none() {
+        // `Le ministre, Jean Dupont, a dit`: a bare noun phrase before an apposition and a verb.
+        if fallback.is_none() && m.end == e && has_finite_verb(doc, e, end) {
             fallback = Some(with_apposition(doc, resolve_relative(doc, m, s)));
         }
     }
     fallback
+}
+
+/// Whether a verb (or a clitic before one) stands at token `i`.
+fn verb_follows(doc: &Document, i: usize) -> bool {
+    let w = normalize(doc.t.str(i));
+    let clitic = matches!(
+        w.as_ref(),
+        "ne" | "n'"
+            | "se"
+            | "s'"
+            | "y"
+            | "en"
+            | "lui"
+            | "leur"
+            | "l'"
+            | "le"
+            | "la"
+            | "les"
+            | "me"
+            | "m'"
+            | "nous"
+            | "vous"
+    );
+    doc.t.is_word(i) && (clitic || has_finite_verb(doc, i, i + 1))
 }
