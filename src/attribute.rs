@@ -19,7 +19,8 @@ use crate::quote::{Marks, QuoteKind};
 use crate::scan::{MarkPair, is_space};
 use crate::span::Span;
 use crate::speaker::{
-    clause_subject, is_phrase_cue_ok, speaker_of_cue, subject_after, subject_before, subject_in,
+    Subject, clause_subject, is_phrase_cue_ok, speaker_of_cue, subject_after, subject_before,
+    subject_in,
 };
 
 /// How the speaker of a quotation was found.
@@ -121,14 +122,17 @@ fn attribute_dialogue(
     let other = first.and_then(|f| {
         let said = head(&f);
         let before = doc.sentences.partition_point(|s| s.end <= pair.open.start);
-        doc.sentences[..before].iter().rev().take(12).filter_map(|&s| clause_subject(doc, s)).find(
-            |m| {
+        doc.sentences[..before]
+            .iter()
+            .rev()
+            .take(12)
+            .filter_map(|&s| clause_subject(doc, s, Subject::Strict))
+            .find(|m| {
                 !matches!(
                     m.kind,
                     MentionKind::Pronoun | MentionKind::FirstPerson | MentionKind::Relative
                 ) && head(m) != said
-            },
-        )
+            })
     });
     turns
         .iter()
@@ -304,14 +308,16 @@ fn attribute_top(doc: &Document, p: usize, last: Option<(Mention, usize)>) -> Op
     // 5. No cue.
     if preceded_by_colon(doc, pair) {
         let colon = doc.text[..pair.open.start].trim_end_matches(is_space).len() - 1;
-        if let Some(m) = clause_subject(doc, Span::new(sentence.start, colon)) {
+        if let Some(m) = clause_subject(doc, Span::new(sentence.start, colon), Subject::Loose) {
             found.speaker = Some(m);
             found.via = Via::Subject;
             return Some(found);
         }
     }
     if kind == QuoteKind::Partial {
-        if let Some(m) = clause_subject(doc, Span::new(sentence.start, pair.open.start)) {
+        if let Some(m) =
+            clause_subject(doc, Span::new(sentence.start, pair.open.start), Subject::Loose)
+        {
             found.speaker = Some(m);
             found.via = Via::Subject;
             return Some(found);

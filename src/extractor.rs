@@ -9,7 +9,7 @@ use crate::resolve::Resolver;
 use crate::scan::scan;
 use crate::sentence;
 use crate::span::Span;
-use crate::speaker::clause_subject;
+use crate::speaker::{Subject, clause_subject};
 use crate::token::Tokens;
 
 /// Which kinds of quotation an [`Extractor`] returns, and other options.
@@ -102,7 +102,8 @@ impl Extractor {
             found.extend(reported);
             found.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
         }
-        let subjects = sentences.iter().filter_map(|&s| clause_subject(&doc, s)).collect();
+        let subjects =
+            sentences.iter().filter_map(|&s| clause_subject(&doc, s, Subject::Strict)).collect();
         let mut resolver = Resolver::new(&doc, subjects);
         let mut quotes = Vec::with_capacity(found.len());
         for a in found {

@@ -301,7 +301,9 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
                 .take_while(|&x| t.is_capitalized(x) || t.is_punct(x, '.'))
                 .find(|&x| t.is_capitalized(x) && !is_acronym(t.str(x)))
                 .unwrap_or(end);
-            if start < end && name.is_none() {
+            // Not after an article (`par la Banque mondiale`): that is a name of its own.
+            let after_article = g.is(Class::Determiner, t.str(k - 1)) && k - 1 > i;
+            if start < end && name.is_none() && !after_article {
                 name = Some((start, end));
             }
             k = end;

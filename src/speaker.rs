@@ -85,7 +85,7 @@ pub(crate) fn speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
                     return Some(m);
                 }
             }
-            clause_subject(doc, Span::new(sentence.start, cue.span.start))
+            clause_subject(doc, Span::new(sentence.start, cue.span.start), Subject::Loose)
         }
     }
 }
@@ -514,7 +514,7 @@ pub(crate) fn segments(
 /// The subject of the clause in `span`: the first segment whose mention the verb follows
 /// directly (`La veille, dans un message, Brahim A. avait expliqué`), else the first segment
 /// that starts with a mention (`Le ministre, Jean Dupont, a dit`).
-pub(crate) fn clause_subject(doc: &Document, span: Span) -> Option<Mention> {
+pub(crate) fn clause_subject(doc: &Document, span: Span, how: Subject) -> Option<Mention> {
     let t = doc.t;
     let first = t.at_or_after(span.start);
     let end = t.at_or_after(span.end);
@@ -531,11 +531,23 @@ pub(crate) fn clause_subject(doc: &Document, span: Span) -> Option<Mention> {
             return Some(resolve_relative(doc, m, s));
         }
         // `Le ministre, Jean Dupont, a dit`: a bare noun phrase before an apposition and a verb.
-        if fallback.is_none() && m.end == e && has_finite_verb(doc, e, end) {
+        let bare = how == Subject::Loose || m.end == e && has_finite_verb(doc, e, end);
+        if fallback.is_none() && bare {
             fallback = Some(with_apposition(doc, resolve_relative(doc, m, s)));
         }
     }
     fallback
+}
+
+/// How sure a clause subject must be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Subject {
+    /// A noun phrase followed by a verb, or before an apposition and a verb: what later
+    /// pronouns may point back to.
+    Strict,
+    /// The first noun phrase of the clause will do: the speaker before a colon
+    /// (`Larcher : « … »`), or of a sentence a fragment sits in.
+    Loose,
 }
 
 /// Whether a verb (or a clitic before one) stands at token `i`.
