@@ -64,7 +64,7 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
         if pair.depth == 0 {
             if let Some(turns) = dialogue_turns(doc, pair) {
                 dialogue_blocks.push(p);
-                out.extend(attribute_dialogue(doc, p, &turns, last.map(|(m, at)| (m, at))));
+                out.extend(attribute_dialogue(doc, p, &turns, last));
                 continue;
             }
         }
