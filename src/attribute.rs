@@ -411,9 +411,8 @@ fn kind_of(doc: &Document, pair: &MarkPair) -> QuoteKind {
     let prev_is_cue = open_tok > 0
         && doc.t.is_word(open_tok - 1)
         && doc
-            .cues
-            .iter()
-            .any(|c| c.span.end == doc.t.span(open_tok - 1).end && c.form != CueForm::Phrase);
+            .cue_ending_at(doc.t.span(open_tok - 1).end)
+            .is_some_and(|c| doc.cues[c].form != CueForm::Phrase);
     let direct = if subordinate {
         false
     } else if before.is_empty() || before.ends_with([':', '—', '–', '.', '!', '?']) {

@@ -64,6 +64,12 @@ impl<'a, 'h> Document<'a, 'h> {
         (i < self.cues.len() && self.cues[i].span.start == at).then_some(i)
     }
 
+    /// The cue that ends at byte `at` (cues do not overlap, so it is the last one before).
+    pub fn cue_ending_at(&self, at: usize) -> Option<usize> {
+        let i = self.cues.partition_point(|c| c.span.start < at);
+        (i > 0 && self.cues[i - 1].span.end == at).then(|| i - 1)
+    }
+
     /// Indices of cues starting in `span`.
     pub fn cues_in(&self, span: Span) -> std::ops::Range<usize> {
         let a = self.cues.partition_point(|c| c.span.start < span.start);

@@ -37,6 +37,18 @@ const ASKING: &[&str] = &["demander", "se demander", "interroger", "s'interroger
 /// Find the reported clauses of the document that no quotation already covers.
 pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed> {
     let mut out: Vec<Attributed> = Vec::new();
+    // Quotations are sorted by start; with the running maximum of their ends, whether a span
+    // overlaps one of them is a binary search.
+    let mut reach = Vec::with_capacity(quotes.len());
+    let mut max_end = 0;
+    for q in quotes {
+        max_end = max_end.max(q.span.end);
+        reach.push(max_end);
+    }
+    let overlaps_quote = |span: Span| {
+        let k = quotes.partition_point(|q| q.span.start < span.end);
+        k > 0 && reach[k - 1] > span.start
+    };
     for (c, cue) in doc.cues.iter().enumerate() {
         // Negated cues, cues inside quotations, bare infinitives (`il faut rappeler que`) and
         // questions to the reader (`croyez-vous que …?`) report nobody's words.
@@ -52,7 +64,8 @@ pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed>
             continue;
         }
         // A clause holding a quotation is that quotation's (partial), not reported speech.
-        if quotes.iter().any(|q| q.span.overlaps(span)) || out.iter().any(|q| q.span.overlaps(span))
+        // Reported clauses come in cue order, so only the last few can overlap.
+        if overlaps_quote(span) || out.iter().rev().take(8).any(|q| q.span.overlaps(span))
         {
             continue;
         }

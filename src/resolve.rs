@@ -9,6 +9,8 @@
 //! - a pronoun or a demonstrative (`il`, `-t-elle`, `selon lui`, `ce dernier`) → the most
 //!   recent subject or speaker of compatible gender and number, outside quotations.
 
+use std::collections::HashMap;
+
 use crate::document::Document;
 use crate::lexicon::{Class, Gender, grammar, normalize};
 use crate::mention::{Mention, MentionKind, mention_at};
@@ -26,7 +28,8 @@ pub(crate) struct Resolved<'h> {
     plural: bool,
 }
 
-/// A name found in the document.
+/// A distinct name of the document (by its words), where it is first written, preferably
+/// outside quotations.
 struct Name {
     span: Span,
     words: Vec<String>,
@@ -39,6 +42,50 @@ struct Tie {
     name: Span,
 }
 
+/// How far back a pronoun looks for its antecedent, in subjects and speakers.
+const ANTECEDENT_WINDOW: usize = 40;
+
+/// The names of a document, indexed so that every look-up is a hash probe.
+#[derive(Default)]
+struct Names {
+    distinct: Vec<Name>,
+    by_words: HashMap<Vec<String>, usize>,
+    /// Index of distinct names by their first and by their last word.
+    by_edge_word: HashMap<String, Vec<usize>>,
+    /// Every occurrence, in text order: (span, distinct index).
+    occurrences: Vec<(Span, usize)>,
+}
+
+impl Names {
+    fn add(&mut self, span: Span, words: Vec<String>, quoted: bool) {
+        if words.is_empty() {
+            return;
+        }
+        let idx = match self.by_words.get(&words) {
+            Some(&i) => {
+                // Prefer an occurrence outside quotations as the one shown.
+                if self.distinct[i].quoted && !quoted {
+                    self.distinct[i].span = span;
+                    self.distinct[i].quoted = false;
+                }
+                i
+            }
+            None => {
+                let i = self.distinct.len();
+                let (first, last) = (words[0].clone(), words[words.len() - 1].clone());
+                self.by_edge_word.entry(first.clone()).or_default().push(i);
+                if last != first {
+                    self.by_edge_word.entry(last).or_default().push(i);
+                }
+                self.by_words.insert(words.clone(), i);
+                self.distinct.push(Name { span, words, quoted });
+                i
+            }
+        };
+        self.occurrences.push((span, idx));
+    }
+}
+
 /// Something a later pronoun may point back to.
 #[derive(Clone, Copy)]
 struct Antecedent<'h> {
@@ -48,8 +95,9 @@ struct Antecedent<'h> {
 
 pub(crate) struct Resolver<'a, 'b, 'h> {
     doc: &'a Document<'b, 'h>,
-    names: Vec<Name>,
-    ties: Vec<Tie>,
+    names: Names,
+    /// Descriptions tied to names, in text order, indexed by their first two words.
+    ties: HashMap<(String, String), Vec<Tie>>,
     /// Sentence subjects, by position: what pronouns point back to.
     subjects: Vec<Mention>,
     /// How many of `subjects` have been resolved.
@@ -67,8 +115,14 @@ fn words_of(s: &str) -> Vec<String> {
 impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     pub fn new(doc: &'a Document<'b, 'h>, subjects: Vec<Mention>) -> Self {
         let t = doc.t;
-        let mut names = Vec::new();
-        let mut ties = Vec::new();
+        let mut names = Names::default();
+        let mut ties: HashMap<(String, String), Vec<Tie>> = HashMap::new();
+        let mut tie = |words: Vec<String>, name: Span| {
+            if words.len() >= 2 {
+                let key = (words[0].clone(), words[1].clone());
+                ties.entry(key).or_default().push(Tie { words, name });
+            }
+        };
         let mut i = 0;
         while i < t.len() {
             let Some(m) = (t.is_word(i)).then(|| mention_at(t, i, t.len())).flatten() else {
@@ -78,16 +132,12 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             match m.kind {
                 MentionKind::Name => {
                     if let Some(n) = m.name {
-                        names.push(Name {
-                            span: n,
-                            words: words_of(&doc.text[n]),
-                            quoted: doc.enclosing[i].is_some(),
-                        });
+                        names.add(n, words_of(&doc.text[n]), doc.enclosing[i].is_some());
                         // `Jean Dupont, le ministre de …,`
                         if t.is_punct(m.end, ',') {
                             if let Some(d) = mention_at(t, m.end + 1, t.len()) {
                                 if d.kind == MentionKind::Description && d.name.is_none() {
-                                    ties.push(Tie { words: words_of(&doc.text[d.span]), name: n });
+                                    tie(words_of(&doc.text[d.span]), n);
                                 }
                             }
                         }
@@ -98,15 +148,8 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     let attached = m.name.or_else(|| with_apposition(doc, m).name);
                     if let Some(n) = attached {
                         let desc_end = if m.name.is_some() { n.start } else { m.span.end };
-                        ties.push(Tie {
-                            words: words_of(&doc.text[m.span.start..desc_end]),
-                            name: n,
-                        });
-                        names.push(Name {
-                            span: n,
-                            words: words_of(&doc.text[n]),
-                            quoted: doc.enclosing[i].is_some(),
-                        });
+                        tie(words_of(&doc.text[m.span.start..desc_end]), n);
+                        names.add(n, words_of(&doc.text[n]), doc.enclosing[i].is_some());
                     }
                 }
                 _ => {}
@@ -124,7 +167,12 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             return &text[name];
         }
         let mut best: Option<&Name> = None;
-        for n in &self.names {
+        let candidates = [&words[0], &words[words.len() - 1]]
+            .into_iter()
+            .filter_map(|w| self.names.by_edge_word.get(w))
+            .flatten()
+            .map(|&i| &self.names.distinct[i]);
+        for n in candidates {
             let fits = n.words.len() >= words.len()
                 && (n.words.ends_with(&words) || n.words.starts_with(&words));
             if !fits {
@@ -214,12 +262,15 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 let words = words_of(&text[m.span]);
                 // The latest tie made before the mention: `le ministre` is the minister
                 // named last.
-                let tie = self
-                    .ties
-                    .iter()
-                    .rev()
-                    .filter(|t| t.name.start < m.span.start)
-                    .find(|t| t.words.starts_with(&words) && words.len() >= 2);
+                let tie = (words.len() >= 2)
+                    .then(|| self.ties.get(&(words[0].clone(), words[1].clone())))
+                    .flatten()
+                    .and_then(|ties| {
+                        ties.iter()
+                            .rev()
+                            .filter(|t| t.name.start < m.span.start)
+                            .find(|t| t.words.starts_with(&words))
+                    });
                 match tie {
                     Some(t) => Resolved {
                         name: self.fullest(t.name),
@@ -260,10 +311,11 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     }
 
     fn antecedent(&self, m: &Mention) -> Option<Resolved<'h>> {
-        self.history
+        let before = self.history.partition_point(|a| a.at < m.span.start);
+        self.history[..before]
             .iter()
             .rev()
-            .filter(|a| a.at < m.span.start)
+            .take(ANTECEDENT_WINDOW)
             .map(|a| a.resolved)
             .find(|r| Self::compatible(m, r) && !is_pronoun_text(r.name))
     }
@@ -271,14 +323,17 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     /// Inside a quotation, `il` points to a name said earlier in it.
     fn antecedent_in_quote(&self, m: &Mention, q: usize) -> Option<Resolved<'h>> {
         let inner = self.doc.pairs[q].inner;
-        self.names
+        let occ = &self.names.occurrences;
+        let from = occ.partition_point(|(s, _)| s.start < inner.start);
+        let to = occ.partition_point(|(s, _)| s.end <= m.span.start);
+        occ[from..to.max(from)]
             .iter()
             .rev()
-            .filter(|n| n.span.start >= inner.start && n.span.end <= m.span.start)
-            .map(|n| Resolved {
-                name: self.fullest(n.span),
+            .take(ANTECEDENT_WINDOW)
+            .map(|&(span, _)| Resolved {
+                name: self.fullest(span),
                 how: Resolution::Pronoun,
-                gender: self.gender_of_name(&self.doc.text[n.span]),
+                gender: self.gender_of_name(&self.doc.text[span]),
                 plural: false,
             })
             .find(|r| Self::compatible(m, r))
