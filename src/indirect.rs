@@ -65,8 +65,7 @@ pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed>
         }
         // A clause holding a quotation is that quotation's (partial), not reported speech.
         // Reported clauses come in cue order, so only the last few can overlap.
-        if overlaps_quote(span) || out.iter().rev().take(8).any(|q| q.span.overlaps(span))
-        {
+        if overlaps_quote(span) || out.iter().rev().take(8).any(|q| q.span.overlaps(span)) {
             continue;
         }
         let Some(speaker) = speaker_of_cue(doc, c) else { continue };
@@ -140,7 +139,7 @@ fn ends_sentence_inverted(doc: &Document, c: usize, cue: &CueMatch) -> bool {
         || t.is_punct(speaker_end, '(')
         || t.is_break(speaker_end)
         || !t.is_word(speaker_end)
-        || grammar().is(Class::Preposition, t.str(speaker_end))
+        || t.is(speaker_end, Class::Preposition)
 }
 
 /// Where the clause after `que` (or `si`) starts, if the cue governs one: only adverbs,
@@ -148,7 +147,6 @@ fn ends_sentence_inverted(doc: &Document, c: usize, cue: &CueMatch) -> bool {
 /// `a rappelé à la presse que`, `lui a assuré que`), not an object (`a annoncé la mesure que`).
 fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
     let t = doc.t;
-    let g = grammar();
     let asking = ASKING.contains(&cue.lemma);
     let sentence_end = t.at_or_after(doc.sentence_of(cue.span.start).end);
     let mut i = doc.tok_cue_end(c);
@@ -170,7 +168,7 @@ fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
         if !t.is_word(i) {
             return None;
         }
-        let adv = g.adverb_len(crate::mention::words_from(t, i));
+        let adv = t.adverb_len(i);
         if adv > 0 {
             i += adv;
             continue;
@@ -188,7 +186,7 @@ fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
             }
             while i < sentence_end && t.is_word(i) {
                 let w = normalize(t.str(i));
-                if matches!(w.as_ref(), "que" | "qu'" | "si" | "s'") || g.is(Class::Verb, &w) {
+                if matches!(w.as_ref(), "que" | "qu'" | "si" | "s'") || t.is(i, Class::Verb) {
                     break;
                 }
                 i += 1;

@@ -2,14 +2,19 @@
 //!
 //! Each file is plain text: one entry a line, `#` comments, `[class]` lines that start a
 //! class. Entries are compared in a normal form: lowercase, with every apostrophe written `'`.
+//!
+//! Every word's classes are one bit set in one hash map, so a token's classes cost one probe;
+//! [`crate::token::Tokens`] looks them up once per token and keeps them.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+use crate::cue::is_cue_word;
 use crate::token::is_apostrophe;
 
-/// The word classes of `grammar.txt`.
+/// The word classes a token can belong to (several at once).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Class {
     Determiner,
@@ -23,9 +28,19 @@ pub(crate) enum Class {
     Stop,
     Verb,
     NotSource,
+    /// The first word of an adverbial phrase of `[adverb]`.
+    AdverbStart,
+    /// A one-word verb of saying in any form (`déclare`, `affirmant`).
+    CueWord,
+    /// A first name of the `first_names.txt` list.
+    FirstName,
 }
 
 impl Class {
+    pub const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
     fn from_name(name: &str) -> Option<Class> {
         Some(match name {
             "determiner" => Class::Determiner,
@@ -51,11 +66,66 @@ pub(crate) enum Gender {
     Feminine,
 }
 
+/// A small fast hasher for short keys (FxHash's multiply-rotate): the lexicons are probed once
+/// per token, and SipHash's resistance to collision attacks buys nothing for fixed word lists.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
 pub(crate) struct Grammar {
-    classes: HashMap<Class, HashSet<String>>,
-    /// Adverbial phrases, each as its words in normal form, longest first.
-    adverbs: Vec<Vec<String>>,
-    first_names: HashMap<String, Option<Gender>>,
+    /// Normal form → class bits.
+    classes: WordMap<u32>,
+    /// Adverbial phrases by their first word, each as its words in normal form, longest first.
+    adverbs: WordMap<Vec<Vec<String>>>,
+    first_names: WordMap<Option<Gender>>,
+}
+
+/// Longest word the lexicons hold; longer words are in no class.
+const MAX_WORD: usize = 48;
+
+/// Call `f` with the normal form of `word` (lowercase, `'` for apostrophes), built on the
+/// stack: no allocation. Words longer than any lexicon entry get `None`.
+pub(crate) fn with_normal<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
+    let plain = word.chars().all(|c| {
+        if c.is_ascii() { !c.is_ascii_uppercase() } else { !c.is_uppercase() && !is_apostrophe(c) }
+    });
+    if plain {
+        return f((word.len() <= MAX_WORD).then_some(word));
+    }
+    let mut buf = [0u8; MAX_WORD];
+    let mut len = 0;
+    for c in word.chars() {
+        let c = if is_apostrophe(c) { '\'' } else { c };
+        for l in c.to_lowercase() {
+            let n = l.len_utf8();
+            if len + n > MAX_WORD {
+                return f(None);
+            }
+            l.encode_utf8(&mut buf[len..len + n]);
+            len += n;
+        }
+    }
+    f(std::str::from_utf8(&buf[..len]).ok())
 }
 
 /// Lowercase with `'` for every apostrophe; borrows when nothing changes.
@@ -90,17 +160,22 @@ pub(crate) fn sections(data: &'static str) -> impl Iterator<Item = (&'static str
 }
 
 static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
-    let mut classes: HashMap<Class, HashSet<String>> = HashMap::new();
-    let mut adverbs = Vec::new();
+    let mut classes: WordMap<u32> = WordMap::default();
+    let mut adverbs: WordMap<Vec<Vec<String>>> = WordMap::default();
     for (section, entry) in sections(include_str!("data/grammar.txt")) {
         if section == "adverb" {
-            adverbs.push(entry.split_whitespace().map(|w| normalize(w).into_owned()).collect());
+            let words: Vec<String> =
+                entry.split_whitespace().map(|w| normalize(w).into_owned()).collect();
+            *classes.entry(words[0].clone()).or_default() |= Class::AdverbStart.bit();
+            adverbs.entry(words[0].clone()).or_default().push(words);
         } else if let Some(class) = Class::from_name(section) {
-            classes.entry(class).or_default().insert(normalize(entry).into_owned());
+            *classes.entry(normalize(entry).into_owned()).or_default() |= class.bit();
         }
     }
-    adverbs.sort_by_key(|a: &Vec<String>| std::cmp::Reverse(a.len()));
-    let mut first_names = HashMap::new();
+    for phrases in adverbs.values_mut() {
+        phrases.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    }
+    let mut first_names = WordMap::default();
     for (section, entry) in sections(include_str!("data/first_names.txt")) {
         let gender = match section {
             "feminine" => Some(Gender::Feminine),
@@ -117,18 +192,36 @@ pub(crate) fn grammar() -> &'static Grammar {
 }
 
 impl Grammar {
+    /// Every class `word` (any case, any apostrophe) belongs to, as bits.
+    pub fn flags(&self, word: &str) -> u32 {
+        with_normal(word, |n| {
+            let Some(n) = n else { return 0 };
+            let mut bits = self.classes.get(n).copied().unwrap_or(0);
+            if is_cue_word(n) {
+                bits |= Class::CueWord.bit();
+            }
+            if self.first_name_normal(n).is_some() {
+                bits |= Class::FirstName.bit();
+            }
+            bits
+        })
+    }
+
     /// Whether `word` (any case, any apostrophe) belongs to `class`.
     pub fn is(&self, class: Class, word: &str) -> bool {
-        self.classes.get(&class).is_some_and(|set| set.contains(normalize(word).as_ref()))
+        self.flags(word) & class.bit() != 0
     }
 
     /// How many words of an adverbial phrase start `words` (0 when none does).
-    pub fn adverb_len<'a>(&self, words: impl Iterator<Item = &'a str> + Clone) -> usize {
-        'phrase: for phrase in &self.adverbs {
+    pub fn adverb_len<'a>(&self, mut words: impl Iterator<Item = &'a str> + Clone) -> usize {
+        let Some(first) = words.next() else { return 0 };
+        let phrases = with_normal(first, |n| n.and_then(|n| self.adverbs.get(n)));
+        let Some(phrases) = phrases else { return 0 };
+        'phrase: for phrase in phrases {
             let mut it = words.clone();
-            for w in phrase {
+            for w in &phrase[1..] {
                 match it.next() {
-                    Some(x) if normalize(x) == w.as_str() => {}
+                    Some(x) if with_normal(x, |n| n == Some(w.as_str())) => {}
                     _ => continue 'phrase,
                 }
             }
@@ -137,22 +230,26 @@ impl Grammar {
         0
     }
 
-    /// The gender of a first name: `None` when unknown, `Some(None)` when it is either.
-    pub fn first_name(&self, word: &str) -> Option<Option<Gender>> {
+    fn first_name_normal(&self, n: &str) -> Option<Option<Gender>> {
         // `Jean-Marc` is listed whole; `Marie-Claire` too, else read the first part.
-        let n = normalize(word);
-        if let Some(g) = self.first_names.get(n.as_ref()) {
+        if let Some(g) = self.first_names.get(n) {
             return Some(*g);
         }
         let first = n.split('-').next()?;
         self.first_names.get(first).copied()
     }
 
+    /// The gender of a first name: `None` when unknown, `Some(None)` when it is either.
+    pub fn first_name(&self, word: &str) -> Option<Option<Gender>> {
+        with_normal(word, |n| n.and_then(|n| self.first_name_normal(n)))
+    }
+
     /// The gender a determiner, pronoun or title marks.
     pub fn gender_of(&self, word: &str) -> Option<Gender> {
-        if self.is(Class::Feminine, word) {
+        let bits = self.flags(word);
+        if bits & Class::Feminine.bit() != 0 {
             Some(Gender::Feminine)
-        } else if self.is(Class::Masculine, word) {
+        } else if bits & Class::Masculine.bit() != 0 {
             Some(Gender::Masculine)
         } else {
             None
@@ -171,6 +268,8 @@ mod tests {
         assert!(g.is(Class::Preposition, "dans"));
         assert!(g.is(Class::Stop, "Selon"));
         assert!(!g.is(Class::Stop, "Poutine"));
+        assert!(g.is(Class::CueWord, "Déclare"));
+        assert!(g.is(Class::FirstName, "Jean-Marc"));
         assert_eq!(g.gender_of("Mme"), Some(Gender::Feminine));
         assert_eq!(g.adverb_len(["lui", "aussi", "appelé"].into_iter()), 2);
         assert_eq!(g.adverb_len(["appelé"].into_iter()), 0);
@@ -180,5 +279,16 @@ mod tests {
     fn normalize_borrows_when_it_can() {
         assert!(matches!(normalize("déclaré"), Cow::Borrowed(_)));
         assert_eq!(normalize("L’État"), "l'état");
+        assert_eq!(with_normal("L’État", |n| n.map(str::to_owned)), Some("l'état".to_owned()));
+        assert_eq!(with_normal(&"x".repeat(100), |n| n.is_none()), true);
+    }
+
+    #[test]
+    fn word_hasher_spreads_keys() {
+        let mut a = WordHasher::default();
+        a.write(b"declare");
+        let mut b = WordHasher::default();
+        b.write(b"declarer");
+        assert_ne!(a.finish(), b.finish());
     }
 }

@@ -1,6 +1,5 @@
 //! Mention: who could be speaking — names, descriptions, pronouns — read from the tokens.
 
-use crate::cue::is_cue_word;
 use crate::lexicon::{Class, Gender, grammar, normalize};
 use crate::span::Span;
 use crate::token::Tokens;
@@ -47,7 +46,6 @@ fn is_domain(w: &str) -> bool {
 
 fn ends_description(t: &Tokens, i: usize) -> bool {
     let w = t.str(i);
-    let g = grammar();
     // `une note rendue publique par la Banque mondiale`: `par` after a participle goes on.
     if normalize(w) == "par" && i >= 2 {
         let participle = |k: usize| {
@@ -60,41 +58,30 @@ fn ends_description(t: &Tokens, i: usize) -> bool {
             return false;
         }
     }
-    g.is(Class::Preposition, w)
-        || g.is(Class::Conjunction, w)
-        || g.is(Class::Verb, w)
-        || g.is(Class::Pronoun, w)
-        || is_cue_word(normalize(w).as_ref())
-        || g.adverb_len(words_from(t, i)) > 0
-}
-
-/// The words from token `i` on (stopping at the first non-word), for phrase matching.
-pub(crate) fn words_from<'a>(t: &'a Tokens, i: usize) -> impl Iterator<Item = &'a str> + Clone {
-    (i..t.len()).take_while(move |&k| t.is_word(k)).map(move |k| t.str(k))
+    [Class::Preposition, Class::Conjunction, Class::Verb, Class::Pronoun, Class::CueWord]
+        .iter()
+        .any(|&c| t.is(i, c))
+        || t.adverb_len(i) > 0
 }
 
 /// Whether token `i` starts a proper name (a capitalised word that is not a common word).
 pub(crate) fn starts_name(t: &Tokens, i: usize) -> bool {
-    if !t.is_capitalized(i)
-        || grammar().is(Class::Stop, t.str(i))
-        || is_cue_word(normalize(t.str(i)).as_ref())
-    {
+    if !t.is_capitalized(i) || t.is(i, Class::Stop) || t.is(i, Class::CueWord) {
         return false;
     }
     // A lone capitalised word opening a sentence (`Longtemps hostile à …`) is a name only if
     // the text writes it with a capital elsewhere, it is a first name, or a verb follows.
     if t.starts_sentence(i) && !t.is_capitalized(i + 1) && !t.capitalized_elsewhere(i) {
-        let next = t.str(i + 1);
-        return grammar().first_name(t.str(i)).is_some()
-            || grammar().is(Class::Verb, next)
-            || is_cue_word(normalize(next).as_ref());
+        return t.is(i, Class::FirstName)
+            || t.is(i + 1, Class::Verb)
+            || t.is(i + 1, Class::CueWord);
     }
     true
 }
 
 fn is_title(t: &Tokens, i: usize) -> bool {
     let w = t.str(i);
-    if !t.is_word(i) || !grammar().is(Class::Title, w) {
+    if !t.is(i, Class::Title) {
         return false;
     }
     // `M.` `Mme` `Me`: abbreviations need their period (`me` alone is a pronoun).
@@ -118,17 +105,13 @@ fn name_run(t: &Tokens, i: usize, limit: usize) -> usize {
             }
             continue;
         }
-        if k > i && t.is_word(k) && grammar().is(Class::Particle, t.str(k)) {
+        if k > i && t.is_word(k) && t.is(k, Class::Particle) {
             // `Ursula von der Leyen`: particles count only when a capital follows.
             let mut j = k;
-            while j < limit && t.is_word(j) && grammar().is(Class::Particle, t.str(j)) {
+            while j < limit && t.is_word(j) && t.is(j, Class::Particle) {
                 j += 1;
             }
-            if j < limit
-                && t.is_capitalized(j)
-                && !grammar().is(Class::Stop, t.str(j))
-                && j - k <= 2
-            {
+            if j < limit && t.is_capitalized(j) && !t.is(j, Class::Stop) && j - k <= 2 {
                 k = j;
                 continue;
             }
@@ -146,7 +129,7 @@ fn name_gender(t: &Tokens, first: usize) -> Option<Gender> {
 /// Where the person's name starts inside a capitalised run (`Justice Koen Geens` → `Koen`).
 fn person_start(t: &Tokens, first: usize, end: usize) -> usize {
     (first + 1..end.saturating_sub(1))
-        .find(|&k| t.is_capitalized(k) && grammar().first_name(t.str(k)).is_some())
+        .find(|&k| t.is_capitalized(k) && t.is(k, Class::FirstName))
         .unwrap_or(first)
 }
 
@@ -223,7 +206,7 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
             end,
         });
     }
-    if g.is(Class::Determiner, w) {
+    if t.is(i, Class::Determiner) {
         return description(t, i, limit);
     }
     // A web site as a source: `selon layoffs.fyi`.
@@ -244,11 +227,7 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     let mut k = i + 1;
     // The head: the first word after the determiner (and a possible second determiner-like
     // word: `un de ces conseillers`).
-    if k >= limit
-        || !t.is_word(k)
-        || g.is(Class::Verb, t.str(k))
-        || g.is(Class::Preposition, t.str(k))
-    {
+    if k >= limit || !t.is_word(k) || t.is(k, Class::Verb) || t.is(k, Class::Preposition) {
         return None;
     }
     // `L'impressionnait-elle ?`: a verb with its inverted pronoun, not a noun.
@@ -302,7 +281,7 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
                 .find(|&x| t.is_capitalized(x) && !is_acronym(t.str(x)))
                 .unwrap_or(end);
             // Not after an article (`par la Banque mondiale`): that is a name of its own.
-            let after_article = g.is(Class::Determiner, t.str(k - 1)) && k - 1 > i;
+            let after_article = t.is(k - 1, Class::Determiner) && k - 1 > i;
             if start < end && name.is_none() && !after_article {
                 name = Some((start, end));
             }
@@ -316,8 +295,8 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
         // `la maire de la capitale prépare un …`.
         let next = t.str(k + 1);
         if t.is_word(k + 1)
-            && !g.is(Class::Preposition, t.str(k))
-            && (g.is(Class::Determiner, next) || matches!(normalize(next).as_ref(), "que" | "qu'"))
+            && !t.is(k, Class::Preposition)
+            && (t.is(k + 1, Class::Determiner) || matches!(normalize(next).as_ref(), "que" | "qu'"))
         {
             break;
         }

@@ -1,10 +1,10 @@
 //! Speaker: find the mention a cue points to — the subject before the verb, the inverted
 //! subject after it, the source after `selon`, the antecedent of a relative `qui`.
 
-use crate::cue::{CueForm, is_cue_word};
+use crate::cue::CueForm;
 use crate::document::Document;
 use crate::lexicon::{Class, grammar, normalize};
-use crate::mention::{Mention, MentionKind, mention_at, words_from};
+use crate::mention::{Mention, MentionKind, mention_at};
 use crate::span::Span;
 
 /// `selon X`, `d'après X`, `à en croire X` always name a source; `pour X,` only at the head
@@ -157,7 +157,7 @@ fn name_before(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention>
         && (t.is_capitalized(s - 1)
             || t.is_punct(s - 1, '.') && s >= 2 && t.is_capitalized(s - 2)
             || t.is_word(s - 1)
-                && grammar().is(Class::Particle, t.str(s - 1))
+                && t.is(s - 1, Class::Particle)
                 && s >= 2
                 && t.is_capitalized(s - 2))
     {
@@ -169,7 +169,7 @@ fn name_before(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention>
         .find(|m| m.kind == MentionKind::Name && m.end == j)
         .filter(|m| !after_complement(m.first))?;
     // `Le Conseil d'État se contente`: the article belongs to the name as written.
-    if name.first > start && grammar().is(Class::Determiner, t.str(name.first - 1)) {
+    if name.first > start && t.is(name.first - 1, Class::Determiner) {
         if let Some(d) = mention_at(t, name.first - 1, j).filter(|d| d.end == j) {
             return Some(d);
         }
@@ -202,8 +202,8 @@ pub(crate) fn has_finite_verb(doc: &Document, s: usize, e: usize) -> bool {
         let w = normalize(doc.t.str(i));
         // Infinitives and participles (`raconter`, `évoquant`) are not finite.
         let non_finite = ["er", "ir", "re", "ant"].iter().any(|x| w.ends_with(x));
-        grammar().is(Class::Verb, &w) && !matches!(w.as_ref(), "ne" | "n'" | "se" | "s'" | "y")
-            || is_cue_word(&w) && !non_finite
+        doc.t.is(i, Class::Verb) && !matches!(w.as_ref(), "ne" | "n'" | "se" | "s'" | "y")
+            || doc.t.is(i, Class::CueWord) && !non_finite
             || ["ait", "aient", "ront", "rait", "raient", "ient"]
                 .iter()
                 .any(|x| w.ends_with(x) && w.chars().count() > x.len() + 2)
@@ -224,8 +224,8 @@ pub(crate) fn with_apposition(doc: &Document, m: Mention) -> Mention {
             let closes = doc.t.is_break(n.end)
                 || [',', '.', '(', ';', ':'].iter().any(|&c| doc.t.is_punct(n.end, c))
                 || n.end >= doc.t.len()
-                || grammar().is(Class::Verb, doc.t.str(n.end))
-                || is_cue_word(normalize(doc.t.str(n.end)).as_ref());
+                || doc.t.is(n.end, Class::Verb)
+                || doc.t.is(n.end, Class::CueWord);
             if n.kind == MentionKind::Name && closes {
                 return Mention { name: n.name, span: n.span, ..n };
             }
@@ -238,7 +238,6 @@ pub(crate) fn with_apposition(doc: &Document, m: Mention) -> Mention {
 /// Parisien Gérard Larcher`. `None` where something else follows (`rapporte que …`).
 pub(crate) fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
     let t = doc.t;
-    let g = grammar();
     let sentence = doc.sentence_of(doc.cues[c].span.start);
     let limit = t.at_or_after(sentence.end);
     let mut i = doc.tok_cue_end(c);
@@ -258,7 +257,7 @@ pub(crate) fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
             }
             return None;
         }
-        let adv = g.adverb_len(words_from(t, i));
+        let adv = t.adverb_len(i);
         if adv > 0 {
             i += adv;
             continue;
@@ -271,7 +270,7 @@ pub(crate) fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
             i += 1;
             continue;
         }
-        if g.is(Class::Preposition, w) && !matches!(normalize(w).as_ref(), "selon") {
+        if t.is(i, Class::Preposition) && !matches!(normalize(w).as_ref(), "selon") {
             i += 1;
             match mention_at(t, i, limit) {
                 // `en France Gérard Larcher`: the person starts at the first name.
@@ -422,10 +421,8 @@ pub(crate) fn subject_of_segment(doc: &Document, start: usize, verb_tok: usize) 
             }
             return Some(resolve_relative(doc, m, i));
         }
-        let w = t.str(i);
-        let skippable = grammar().is(Class::Conjunction, w)
-            || grammar().is(Class::Stop, w)
-            || starts_adverbial(doc, i);
+        let skippable =
+            t.is(i, Class::Conjunction) || t.is(i, Class::Stop) || starts_adverbial(doc, i);
         if !skippable {
             return None;
         }
@@ -481,9 +478,7 @@ pub(crate) fn starts_adverbial(doc: &Document, i: usize) -> bool {
     let w = doc.t.str(i);
     // `A Nairobi, …`: a capital À is often written without its accent.
     let capital_a = w == "A";
-    capital_a
-        || grammar().is(Class::Preposition, w)
-        || grammar().adverb_len(words_from(doc.t, i)) > 0
+    capital_a || doc.t.is(i, Class::Preposition) || doc.t.adverb_len(i) > 0
 }
 
 /// Comma-separated segments (token ranges) between `start` and `end`, skipping commas inside

@@ -4,6 +4,7 @@
 //! own token (`l’` `islam`, `qu’` `il`), hyphenated words stay whole (`Jean-Marc`, `a-t-il`),
 //! and a period between letters or digits stays inside the word (`layoffs.fyi`, `1.900`).
 
+use crate::lexicon::{Class, grammar};
 use crate::span::Span;
 
 /// What a token is.
@@ -139,12 +140,19 @@ pub(crate) struct Tokens<'h> {
     pub toks: Vec<Token>,
     /// Words seen with a capital inside a sentence: proper names, not sentence openers.
     capitalized_inside: std::collections::HashSet<&'h str>,
+    /// Each token's word classes ([`Class`] bits), looked up once.
+    flags: Vec<u32>,
 }
 
 impl<'h> Tokens<'h> {
     pub fn new(text: &'h str) -> Tokens<'h> {
-        let mut tokens =
-            Tokens { text, toks: tokenize(text), capitalized_inside: Default::default() };
+        let toks = tokenize(text);
+        let g = grammar();
+        let flags = toks
+            .iter()
+            .map(|t| if t.kind == Kind::Word { g.flags(&text[t.span]) } else { 0 })
+            .collect();
+        let mut tokens = Tokens { text, toks, capitalized_inside: Default::default(), flags };
         let inside: std::collections::HashSet<&'h str> = (0..tokens.len())
             .filter(|&i| tokens.is_capitalized(i) && !tokens.starts_sentence(i))
             .map(|i| tokens.str(i))
@@ -171,6 +179,21 @@ impl<'h> Tokens<'h> {
             }
         }
         true
+    }
+
+    /// Whether token `i` is a word of `class`.
+    #[inline]
+    pub fn is(&self, i: usize, class: Class) -> bool {
+        self.flags.get(i).is_some_and(|f| f & class.bit() != 0)
+    }
+
+    /// How many tokens from `i` make an adverbial phrase (0 when none does).
+    pub fn adverb_len(&self, i: usize) -> usize {
+        if !self.is(i, Class::AdverbStart) {
+            return 0;
+        }
+        let words = (i..self.len()).take_while(|&k| self.is_word(k)).map(|k| self.str(k));
+        grammar().adverb_len(words)
     }
 
     /// Whether the word at `i` is written with a capital somewhere inside a sentence.
