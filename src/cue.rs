@@ -14,6 +14,9 @@
 #![allow(dead_code)]
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use crate::lexicon::{WordHasher, WordMap};
 use std::sync::LazyLock;
 
 use crate::conjugate::{self, Aux, FormKind};
@@ -372,12 +375,12 @@ const PRONOUNS: &[&str] = &["il", "elle", "on", "ils", "elles", "je", "tu", "nou
 
 struct Lexicon {
     lemmas: Vec<Lemma>,
-    forms: HashMap<String, Vec<(u16, FormKind)>>,
-    aux: HashMap<&'static str, Aux>,
+    forms: WordMap<Vec<(u16, FormKind)>>,
+    aux: HashMap<&'static str, Aux, BuildHasherDefault<WordHasher>>,
     /// First token → (phrase, the tokens after the first), longest first.
-    phrases: HashMap<String, Vec<(&'static str, Vec<String>)>>,
+    phrases: WordMap<Vec<(&'static str, Vec<String>)>>,
     /// First token → the tokens after the first, longest first.
-    adverbs: HashMap<String, Vec<Vec<String>>>,
+    adverbs: WordMap<Vec<Vec<String>>>,
     cue_lemmas: usize,
     cue_forms: usize,
 }
@@ -407,10 +410,10 @@ fn add_lemma(lex: &mut Lexicon, text: &'static str, pattern: Option<&str>, role:
 fn build_lexicon() -> Lexicon {
     let mut lex = Lexicon {
         lemmas: Vec::new(),
-        forms: HashMap::new(),
+        forms: WordMap::default(),
         aux: conjugate::auxiliaries().into_iter().collect(),
-        phrases: HashMap::new(),
-        adverbs: HashMap::new(),
+        phrases: WordMap::default(),
+        adverbs: WordMap::default(),
         cue_lemmas: 0,
         cue_forms: 0,
     };
@@ -471,6 +474,20 @@ pub(crate) fn is_cue_word(word_lowercase: &str) -> bool {
             lem.role == Role::Cue && lem.tail.is_empty()
         })
     })
+}
+
+/// Every one-word form of a cue verb (`déclare`, `affirmant`), lowercase.
+pub(crate) fn cue_words() -> impl Iterator<Item = &'static str> {
+    let lex = &*LEXICON;
+    lex.forms
+        .iter()
+        .filter(|(_, v)| {
+            v.iter().any(|&(l, _)| {
+                let lem = &lex.lemmas[usize::from(l)];
+                lem.role == Role::Cue && lem.tail.is_empty()
+            })
+        })
+        .map(|(k, _)| k.as_str())
 }
 
 /// How many cue verb lemmas the lexicon holds.

@@ -11,7 +11,6 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use crate::cue::is_cue_word;
 use crate::token::is_apostrophe;
 
 /// The word classes a token can belong to (several at once).
@@ -182,7 +181,13 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
             "masculine" => Some(Gender::Masculine),
             _ => None,
         };
-        first_names.insert(normalize(entry).into_owned(), gender);
+        let name = normalize(entry).into_owned();
+        *classes.entry(name.clone()).or_default() |= Class::FirstName.bit();
+        first_names.insert(name, gender);
+    }
+    // One probe per token answers every class, cue words included.
+    for word in crate::cue::cue_words() {
+        *classes.entry(word.to_owned()).or_default() |= Class::CueWord.bit();
     }
     Grammar { classes, adverbs, first_names }
 });
@@ -196,12 +201,15 @@ impl Grammar {
     pub fn flags(&self, word: &str) -> u32 {
         with_normal(word, |n| {
             let Some(n) = n else { return 0 };
-            let mut bits = self.classes.get(n).copied().unwrap_or(0);
-            if is_cue_word(n) {
-                bits |= Class::CueWord.bit();
-            }
-            if self.first_name_normal(n).is_some() {
-                bits |= Class::FirstName.bit();
+            let bits = self.classes.get(n).copied().unwrap_or(0);
+            // `Marie-Claire`, unlisted, is a first name by its first part.
+            if bits & Class::FirstName.bit() == 0 && n.contains('-') {
+                if let Some(first) =
+                    n.split('-').next().filter(|f| self.first_names.contains_key(*f))
+                {
+                    let _ = first;
+                    return bits | Class::FirstName.bit();
+                }
             }
             bits
         })

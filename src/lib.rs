@@ -38,3 +38,28 @@ pub fn sentences(text: &str) -> Vec<Span> {
         scan::scan(text).iter().filter(|p| p.depth == 0).map(|p| p.outer()).collect();
     sentence::split(text, &protected)
 }
+
+/// The pipeline's stages one by one, for the benchmarks in `benches/` (not a public API: it
+/// may change in any release).
+#[doc(hidden)]
+pub mod __stages {
+    /// Pairs of quotation marks found.
+    pub fn scan(text: &str) -> usize {
+        crate::scan::scan(text).len()
+    }
+
+    /// Words and punctuation, with their word classes looked up.
+    pub fn tokens(text: &str) -> usize {
+        crate::token::Tokens::new(text).len()
+    }
+
+    /// Sentences, with no quotation protected.
+    pub fn sentences(text: &str) -> usize {
+        crate::sentence::split(text, &[]).len()
+    }
+
+    /// Cue candidates.
+    pub fn cues(text: &str) -> usize {
+        crate::cue::find_cues(text).len()
+    }
+}

@@ -4,7 +4,10 @@
 //! own token (`l’` `islam`, `qu’` `il`), hyphenated words stay whole (`Jean-Marc`, `a-t-il`),
 //! and a period between letters or digits stays inside the word (`layoffs.fyi`, `1.900`).
 
-use crate::lexicon::{Class, grammar};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
+use crate::lexicon::{Class, WordHasher, grammar};
 use crate::span::Span;
 
 /// What a token is.
@@ -139,7 +142,7 @@ pub(crate) struct Tokens<'h> {
     pub text: &'h str,
     pub toks: Vec<Token>,
     /// Words seen with a capital inside a sentence: proper names, not sentence openers.
-    capitalized_inside: std::collections::HashSet<&'h str>,
+    capitalized_inside: HashSet<&'h str, BuildHasherDefault<WordHasher>>,
     /// Each token's word classes ([`Class`] bits), looked up once.
     flags: Vec<u32>,
 }
@@ -153,7 +156,7 @@ impl<'h> Tokens<'h> {
             .map(|t| if t.kind == Kind::Word { g.flags(&text[t.span]) } else { 0 })
             .collect();
         let mut tokens = Tokens { text, toks, capitalized_inside: Default::default(), flags };
-        let inside: std::collections::HashSet<&'h str> = (0..tokens.len())
+        let inside: HashSet<&'h str, BuildHasherDefault<WordHasher>> = (0..tokens.len())
             .filter(|&i| tokens.is_capitalized(i) && !tokens.starts_sentence(i))
             .map(|i| tokens.str(i))
             .collect();
