@@ -288,7 +288,7 @@ mod tests {
         assert!(matches!(normalize("déclaré"), Cow::Borrowed(_)));
         assert_eq!(normalize("L’État"), "l'état");
         assert_eq!(with_normal("L’État", |n| n.map(str::to_owned)), Some("l'état".to_owned()));
-        assert_eq!(with_normal(&"x".repeat(100), |n| n.is_none()), true);
+        assert!(with_normal(&"x".repeat(100), |n| n.is_none()));
     }
 
     #[test]
