@@ -1,7 +1,8 @@
-//! Integration tests (one binary): the crate scored on the gold corpus, and the scorer
-//! itself checked against the reference `corpus/score.py`.
+//! Integration tests (one binary): the crate scored on the gold corpus, the scorer itself
+//! checked against the reference `corpus/score.py`, and the examples' logic run on real text.
 
 mod corpus;
+mod examples;
 mod french;
 #[path = "../../examples/support/score.rs"]
 mod score;
