@@ -1,0 +1,136 @@
+//! Throughput of the pipeline, end to end and stage by stage, on the development corpus's
+//! articles (`tests/corpus`), and on growing inputs to show that the cost stays linear.
+//!
+//! `cargo bench` runs it; `cargo bench -- extract` runs a part. Each benchmark checks its result
+//! against what the corpus holds, so a fast wrong answer fails instead of looking good.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+
+/// The texts of the gold articles, one string each.
+fn articles() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("tests/corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let doc: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("json");
+            doc["text"].as_str().expect("text").to_owned()
+        })
+        .collect()
+}
+
+/// How many quotations the gold annotation lists in all the articles.
+fn gold_quotes() -> usize {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    std::fs::read_dir(dir)
+        .expect("tests/corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| {
+            let doc: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("json");
+            doc["quotes"].as_array().expect("quotes").len()
+        })
+        .sum()
+}
+
+/// A fast wrong answer must fail: the count has to be within 10 % of the gold count.
+fn check_near(what: &str, got: usize, expected: usize) {
+    let (lo, hi) = (expected * 9 / 10, expected * 11 / 10);
+    assert!((lo..=hi).contains(&got), "{what}: {got} found, expected about {expected}");
+}
+
+fn bench_articles(c: &mut Criterion) {
+    let docs = articles();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let gold = gold_quotes();
+    let mut group = c.benchmark_group("articles");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("extract", |b| {
+        b.iter(|| {
+            let n: usize = docs.iter().map(|d| guillemet::extract_quotes(black_box(d)).len()).sum();
+            check_near("quotes", n, gold);
+            n
+        })
+    });
+    // Stage by stage (each includes what it needs of the earlier ones).
+    use guillemet::__stages as stage;
+    let marks: usize = docs.iter().map(|d| stage::scan(d)).sum();
+    group.bench_function("stage/scan", |b| {
+        b.iter(|| {
+            let n: usize = docs.iter().map(|d| stage::scan(black_box(d))).sum();
+            assert_eq!(n, marks);
+            n
+        })
+    });
+    let sentences: usize = docs.iter().map(|d| stage::sentences(d)).sum();
+    group.bench_function("stage/sentences", |b| {
+        b.iter(|| {
+            let n: usize = docs.iter().map(|d| stage::sentences(black_box(d))).sum();
+            assert_eq!(n, sentences);
+            n
+        })
+    });
+    group.bench_function("stage/tokens", |b| {
+        b.iter(|| docs.iter().map(|d| stage::tokens(black_box(d))).sum::<usize>())
+    });
+    let cues: usize = docs.iter().map(|d| stage::cues(d)).sum();
+    // Every gold quotation with a cue has one: the finder must find at least that many.
+    assert!(cues >= gold / 2, "{cues} cue candidates for {gold} quotations");
+    group.bench_function("stage/cues", |b| {
+        b.iter(|| {
+            let n: usize = docs.iter().map(|d| stage::cues(black_box(d))).sum();
+            assert_eq!(n, cues);
+            n
+        })
+    });
+    // The yardstick: unicode-segmentation's sentence iterator over the same text.
+    group.bench_function("yardstick/unicode-segmentation-sentences", |b| {
+        use unicode_segmentation::UnicodeSegmentation;
+        b.iter(|| docs.iter().map(|d| black_box(d).unicode_sentences().count()).sum::<usize>())
+    });
+    group.finish();
+}
+
+fn bench_growing(c: &mut Criterion) {
+    let docs = articles();
+    let one: String = docs.join("\n\n");
+    let per_copy = guillemet::extract_quotes(&one).len();
+    let mut group = c.benchmark_group("growing");
+    group.sample_size(10);
+    for size in [10_000usize, 100_000, 1_000_000, 10_000_000] {
+        // Whole articles repeated to about `size` bytes, cut at a paragraph.
+        let copies = size.div_ceil(one.len()).max(1);
+        let mut text = std::iter::repeat_n(one.as_str(), copies).collect::<Vec<_>>().join("\n\n");
+        if text.len() > size {
+            let cut =
+                text.as_bytes()[..size].windows(2).rposition(|w| w == b"\n\n").unwrap_or_else(
+                    || (0..=size).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0),
+                );
+            text.truncate(cut);
+        }
+        let expected = per_copy * text.len() / one.len();
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("extract", size), &text, |b, text| {
+            b.iter(|| {
+                let n = guillemet::extract_quotes(black_box(text)).len();
+                if text.len() >= one.len() {
+                    check_near("quotes", n, expected);
+                }
+                n
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_articles, bench_growing);
+criterion_main!(benches);
