@@ -12,7 +12,7 @@
 
 use crate::cue::{CueForm, Person};
 use crate::dialogue::{dialogue_turns, interview};
-use crate::document::Document;
+use crate::document::{Document, WINDOW};
 use crate::lexicon::normalize;
 use crate::mention::{Mention, MentionKind, mention_at};
 use crate::quote::{Marks, QuoteKind};
@@ -162,10 +162,25 @@ fn ends_like_sentence(s: &str) -> bool {
 }
 
 /// The line (between line breaks) that holds `at`.
-fn line_of(text: &str, at: usize) -> Span {
-    let start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let end = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
-    Span::new(start, end)
+/// Headings are short: a line longer than this is not one, and is not looked at whole.
+const HEADING_MAX: usize = 400;
+
+/// The line (between line breaks) that holds `at`, if it is short enough to be a heading.
+fn short_line_of(text: &str, at: usize) -> Option<Span> {
+    let bytes = text.as_bytes();
+    let lo = at.saturating_sub(HEADING_MAX);
+    let start = match bytes[lo..at].iter().rposition(|&b| b == b'\n' || b == b'\r') {
+        Some(i) => lo + i + 1,
+        None if lo == 0 => 0,
+        None => return None,
+    };
+    let hi = (at + HEADING_MAX).min(text.len());
+    let end = match bytes[at..hi].iter().position(|&b| b == b'\n' || b == b'\r') {
+        Some(i) => at + i,
+        None if hi == text.len() => text.len(),
+        None => return None,
+    };
+    Some(Span::new(start, end))
 }
 
 /// A heading: a line that does not end like a sentence and that more text follows.
@@ -173,7 +188,7 @@ fn is_heading_line(text: &str, line: Span) -> bool {
     let l = text[line].trim_matches(is_space);
     !ends_like_sentence(l)
         && !l.ends_with(':')
-        && text[line.end..].chars().any(|c| c.is_alphanumeric())
+        && text[line.end..].chars().take(HEADING_MAX).any(|c| c.is_alphanumeric())
 }
 
 /// Whether a pair of marks holds something somebody says, rather than a title, a name, a
@@ -187,9 +202,10 @@ fn is_quotation(doc: &Document, pair: &MarkPair) -> bool {
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
     let after_colon = preceded_by_colon(doc, pair);
     if pair.depth == 0 && !pair.multi_paragraph {
-        let line = line_of(doc.text, pair.open.start);
-        if is_heading_line(doc.text, line) && !line_has_attribution(doc, line, pair) {
-            return false;
+        if let Some(line) = short_line_of(doc.text, pair.open.start) {
+            if is_heading_line(doc.text, line) && !line_has_attribution(doc, line, pair) {
+                return false;
+            }
         }
     }
     // Titles and names: a few capitalised words, not a sentence, not introduced as speech.
@@ -405,9 +421,10 @@ fn kind_of(doc: &Document, pair: &MarkPair) -> QuoteKind {
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
     let words = word_count(doc, pair.inner);
     let sentence = doc.sentence_of(pair.open.start);
-    let before =
-        doc.text[sentence.start.min(pair.open.start)..pair.open.start].trim_end_matches(is_space);
+    // What stands just before the opening mark, within its sentence.
     let open_tok = doc.t.at_or_after(pair.open.start);
+    let first = doc.t.at_or_after(sentence.start);
+    let before = if open_tok > first { doc.t.str(open_tok - 1) } else { "" };
     let prev_is_cue = open_tok > 0
         && doc.t.is_word(open_tok - 1)
         && doc
@@ -460,7 +477,9 @@ fn cue_after(doc: &Document, pair: &MarkPair) -> Option<usize> {
 
 /// The nearest cue before the quotation in its sentence, outside quotations.
 fn cue_before(doc: &Document, pair: &MarkPair, sentence: Span) -> Option<usize> {
-    let range = doc.cues_in(Span::new(sentence.start, pair.open.start));
+    let open = doc.t.at_or_after(pair.open.start);
+    let from = doc.t.span(doc.window_start(sentence, open)).start;
+    let range = doc.cues_in(Span::new(from, pair.open.start));
     range.rev().find(|&c| {
         let cue = &doc.cues[c];
         !cue.negated
@@ -483,7 +502,10 @@ fn introduces(doc: &Document, c: usize, pair: &MarkPair) -> bool {
 
 /// An inverted cue after the quotation, later in its sentence: `…, affirme X.`
 fn inverted_cue_later(doc: &Document, pair: &MarkPair, sentence: Span) -> Option<usize> {
-    doc.cues_in(Span::new(pair.close.end, sentence.end)).find(|&c| {
+    let close = doc.t.at_or_after(pair.close.end);
+    let until =
+        doc.t.toks.get(close + WINDOW).map_or(sentence.end, |t| t.span.start.min(sentence.end));
+    doc.cues_in(Span::new(pair.close.end, until)).find(|&c| {
         let cue = &doc.cues[c];
         let i = doc.tok_cue_start(c);
         if doc.quoted(i) || cue.negated {

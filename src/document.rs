@@ -5,6 +5,11 @@ use crate::scan::MarkPair;
 use crate::span::Span;
 use crate::token::Tokens;
 
+/// How many tokens a rule reads around its position, at most. Rules look near the cue or
+/// the quotation they decide about; bounding the distance keeps the whole pass linear however
+/// long a sentence is (a 10 MB paragraph with no period is still one sentence).
+pub(crate) const WINDOW: usize = 64;
+
 /// Everything the earlier stages found in one text, with the look-ups the later ones share.
 pub(crate) struct Document<'a, 'h> {
     pub text: &'h str,
@@ -68,6 +73,11 @@ impl<'a, 'h> Document<'a, 'h> {
     pub fn cue_ending_at(&self, at: usize) -> Option<usize> {
         let i = self.cues.partition_point(|c| c.span.start < at);
         (i > 0 && self.cues[i - 1].span.end == at).then(|| i - 1)
+    }
+
+    /// The first token of `sentence`, or `WINDOW` tokens before token `i` if that is later.
+    pub fn window_start(&self, sentence: Span, i: usize) -> usize {
+        self.t.at_or_after(sentence.start).max(i.saturating_sub(WINDOW))
     }
 
     /// Indices of cues starting in `span`.

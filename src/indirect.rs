@@ -13,9 +13,9 @@
 
 use crate::attribute::{Attributed, Via};
 use crate::cue::{CueForm, CueMatch, Person};
-use crate::document::Document;
+use crate::document::{Document, WINDOW};
 use crate::lexicon::{Class, grammar, normalize};
-use crate::mention::MentionKind;
+use crate::mention::{MentionKind, mention_at};
 use crate::quote::QuoteKind;
 use crate::scan::is_space;
 use crate::span::Span;
@@ -30,6 +30,9 @@ const AUDIENCE: &[&str] = &[
     "à", "au", "aux", "devant", "auprès", "en", "lors", "dans", "pendant", "depuis", "après",
     "avant", "face",
 ];
+
+/// A reported clause longer than this many tokens is not one: the sentence was not split.
+const MAX_CLAUSE: usize = 4 * WINDOW;
 
 /// Verbs after which `si`, `pourquoi`, `comment` … open a reported question.
 const ASKING: &[&str] = &["demander", "se demander", "interroger", "s'interroger", "questionner"];
@@ -96,9 +99,10 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch) -> Option<Span> {
             // `La réforme est nécessaire, a estimé le ministre.`
             let comma = doc.tok_cue_start(c) - 1;
             let start = clause_start(doc, sentence);
-            // The fronted words must make a clause: `Au point de s'éponger le front,
-            // précise-t-elle` reports no statement.
-            has_finite_verb(doc, doc.t.at_or_after(start), comma)
+            let first = doc.t.at_or_after(start);
+            // The fronted words must make a clause (`Au point de s'éponger le front,
+            // précise-t-elle` reports no statement), and one of a sane length.
+            (comma - first <= MAX_CLAUSE && has_finite_verb(doc, first, comma))
                 .then(|| trim(doc, Span::new(start, doc.t.span(comma).start)))
         }
         _ => {
@@ -206,6 +210,9 @@ fn clause_end(doc: &Document, c: usize, open: usize, sentence: Span) -> Option<u
     let fronted = fronted_subordinate(doc, c, sentence);
     let first = t.at_or_after(open);
     let last = t.at_or_after(sentence.end);
+    if last - first > MAX_CLAUSE {
+        return None;
+    }
     for i in first..last {
         if doc.quoted(i) {
             continue;
@@ -252,16 +259,17 @@ fn source_clause(doc: &Document, c: usize, sentence: Span) -> Option<Span> {
     let i = doc.tok_cue_start(c);
     let at_head = i == t.at_or_after(clause_start(doc, sentence));
     if at_head {
-        // `Selon X, clause.` — X may carry an apposition up to the comma.
-        let mut k = source.end;
-        while k < t.len() && !t.is_punct(k, ',') && t.span(k).start < sentence.end {
-            k += 1;
-        }
-        if k >= t.len() || t.span(k).start >= sentence.end {
-            return None;
+        // `Selon X, clause.` — X may carry a complement up to the comma, and a name in
+        // apposition after it (`Selon l'adjoint aux finances, Paul Rivière, …`).
+        let limit = t.at_or_after(sentence.end).min(source.end + WINDOW);
+        let mut k = (source.end..limit).find(|&k| t.is_punct(k, ','))?;
+        if let Some(n) = mention_at(t, k + 1, limit) {
+            if n.kind == MentionKind::Name && t.is_punct(n.end, ',') {
+                k = n.end;
+            }
         }
         let start = t.span(k + 1).start;
-        let end = clause_end_plain(doc, k + 1, sentence);
+        let end = clause_end_plain(doc, k + 1, sentence)?;
         return Some(trim(doc, Span::new(start, end)));
     }
     if i > 0 && t.is_punct(i - 1, ',') && ends_clause(doc, source.end, sentence) {
@@ -282,18 +290,21 @@ fn ends_clause(doc: &Document, from: usize, sentence: Span) -> bool {
     }
     // An apposition to the source, or a short complement.
     let rest = end - from;
-    rest <= 6 || !has_finite_verb(doc, from, end)
+    rest <= 6 || rest <= WINDOW && !has_finite_verb(doc, from, end)
 }
 
-fn clause_end_plain(doc: &Document, from: usize, sentence: Span) -> usize {
+fn clause_end_plain(doc: &Document, from: usize, sentence: Span) -> Option<usize> {
     let t = doc.t;
     let last = t.at_or_after(sentence.end);
+    if last.saturating_sub(from) > MAX_CLAUSE {
+        return None;
+    }
     for i in from..last {
         if (t.is_punct(i, ';') || t.is_break(i)) && !doc.quoted(i) {
-            return t.span(i).start;
+            return Some(t.span(i).start);
         }
     }
-    sentence.end
+    Some(sentence.end)
 }
 
 /// `selon les chiffres`, `selon la loi`, `selon moi` name no speaker.

@@ -94,8 +94,12 @@ fn is_title(t: &Tokens, i: usize) -> bool {
 }
 
 /// A run of capitalised words from `i` (particles and initials included): returns the end.
+/// Names are at most this many tokens long (initials and particles count).
+pub(crate) const MAX_NAME: usize = 10;
+
 fn name_run(t: &Tokens, i: usize, limit: usize) -> usize {
     let mut k = i;
+    let limit = limit.min(i + MAX_NAME);
     while k < limit {
         if t.is_capitalized(k) {
             k += 1;

@@ -136,6 +136,9 @@ pub(crate) fn scan(text: &str) -> Vec<MarkPair> {
                             }
                         }
                     }
+                    // A line wrapped inside a quotation (`« Il faut agir,\nvite »`): one line
+                    // break, and the next line closes the mark.
+                    None if wrapped_line(text, i, cont_at, stack.last().map(|o| o.marks)) => {}
                     None => stack.clear(),
                 }
                 // What lies before the next paragraph is blank: no need to look at it again.
@@ -233,6 +236,27 @@ fn symmetric(
 
 fn is_mark_char(c: char) -> bool {
     classify(c).is_some()
+}
+
+/// Whether the blank run `from..to` holds a single line break and the line after it holds a
+/// closing mark of `marks` (each line is read at most twice: linear).
+fn wrapped_line(text: &str, from: usize, to: usize, marks: Option<Marks>) -> bool {
+    let breaks =
+        text[from..to].matches('\n').count().max(usize::from(!text[from..to].contains('\n')));
+    if breaks != 1 {
+        return false;
+    }
+    let line = &text[to..];
+    let line = &line[..line.find(['\n', '\r']).unwrap_or(line.len())];
+    let closers: &[char] = match marks {
+        Some(Marks::Guillemets) => &['»'],
+        Some(Marks::CurlyDouble) => &['”', '“'],
+        Some(Marks::StraightDouble) => &['"'],
+        Some(Marks::SingleGuillemets) => &['›'],
+        Some(Marks::DoubleAcute) => &['˝'],
+        _ => return false,
+    };
+    line.contains(closers)
 }
 
 /// Whether a paragraph starting with `c` carries on an open pair of `marks`.
@@ -356,6 +380,15 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(&t[p[0].inner], "Premier paragraphe.\n\n« Deuxième paragraphe.");
         assert!(p[0].multi_paragraph);
+    }
+
+    #[test]
+    fn quotation_wrapped_over_a_line_break() {
+        let t = "« Il faut agir,\nvite », a déclaré Jean Dupont.";
+        assert_eq!(inners(t), ["Il faut agir,\nvite"]);
+        // A blank line between: a new paragraph, the mark is dropped.
+        let t = "« Il faut agir,\n\nvite », a-t-il dit.";
+        assert!(inners(t).is_empty());
     }
 
     #[test]

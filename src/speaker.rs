@@ -2,9 +2,9 @@
 //! subject after it, the source after `selon`, the antecedent of a relative `qui`.
 
 use crate::cue::CueForm;
-use crate::document::Document;
+use crate::document::{Document, WINDOW};
 use crate::lexicon::{Class, grammar, normalize};
-use crate::mention::{Mention, MentionKind, mention_at};
+use crate::mention::{MAX_NAME, Mention, MentionKind, mention_at};
 use crate::span::Span;
 
 /// `selon X`, `d'après X`, `à en croire X` always name a source; `pour X,` only at the head
@@ -102,7 +102,7 @@ pub(crate) fn inversion_context(doc: &Document, c: usize) -> bool {
         // `Poutine voit la «faiblesse» de Biden, affirme X` inverts; `Un policier, résident de
         // l'immeuble, témoigne` does not: there the clause opens with a bare noun phrase.
         let sentence = doc.sentence_of(doc.cues[c].span.start);
-        let first = doc.t.at_or_after(sentence.start);
+        let first = doc.window_start(sentence, j);
         let segs = segments(doc, first, j, false);
         let bare_subject = segs.first().is_some_and(|&(s, e)| {
             !starts_adverbial(doc, s) && mention_at(doc.t, s, e).is_some_and(|m| m.end == e)
@@ -118,6 +118,8 @@ pub(crate) fn inversion_context(doc: &Document, c: usize) -> bool {
 /// The proper name that ends right before the verb, past object pronouns and `ne`.
 fn name_before(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention> {
     let t = doc.t;
+    // A name is a few words: look no further back than that.
+    let start = start.max(verb_tok.saturating_sub(MAX_NAME + 4));
     let mut j = verb_tok;
     while j > start {
         let w = normalize(t.str(j - 1));
@@ -219,8 +221,13 @@ pub(crate) fn with_apposition(doc: &Document, m: Mention) -> Mention {
     if m.name.is_some() || m.kind != MentionKind::Description {
         return m;
     }
-    if doc.t.is_punct(m.end, ',') {
-        if let Some(n) = mention_at(doc.t, m.end + 1, doc.t.len()) {
+    // The description may carry a short complement before its comma: `l'adjoint aux finances,
+    // Paul Rivière,`.
+    let t = doc.t;
+    let comma = (m.end..(m.end + 4).min(t.len())).find(|&k| !t.is_word(k) || t.is(k, Class::Verb));
+    let Some(comma) = comma.filter(|&k| t.is_punct(k, ',')) else { return m };
+    {
+        if let Some(n) = mention_at(doc.t, comma + 1, doc.t.len()) {
             let closes = doc.t.is_break(n.end)
                 || [',', '.', '(', ';', ':'].iter().any(|&c| doc.t.is_punct(n.end, c))
                 || n.end >= doc.t.len()
@@ -344,7 +351,7 @@ pub(crate) fn subject_in(
     inside_quote: bool,
 ) -> Option<Mention> {
     let t = doc.t;
-    let first = t.at_or_after(span.start);
+    let first = t.at_or_after(span.start).max(verb_tok.saturating_sub(WINDOW));
     // The clause starts after the last colon, semicolon or line break before the verb.
     let mut start = first;
     for i in (first..verb_tok).rev() {
@@ -512,7 +519,10 @@ pub(crate) fn segments(
 pub(crate) fn clause_subject(doc: &Document, span: Span, how: Subject) -> Option<Mention> {
     let t = doc.t;
     let first = t.at_or_after(span.start);
-    let end = t.at_or_after(span.end);
+    // The subject opens its clause: read at most two windows of it.
+    let end = t.at_or_after(span.end).min(first + 2 * WINDOW);
+    // Where the last finite verb of the clause is, found once (not once per segment).
+    let last_verb = (first..end).rev().find(|&i| has_finite_verb(doc, i, i + 1));
     let mut fallback = None;
     for (s, e) in segments(doc, first, end, false) {
         if doc.quoted(s) || starts_adverbial(doc, s) {
@@ -526,7 +536,7 @@ pub(crate) fn clause_subject(doc: &Document, span: Span, how: Subject) -> Option
             return Some(resolve_relative(doc, m, s));
         }
         // `Le ministre, Jean Dupont, a dit`: a bare noun phrase before an apposition and a verb.
-        let bare = how == Subject::Loose || m.end == e && has_finite_verb(doc, e, end);
+        let bare = how == Subject::Loose || m.end == e && last_verb.is_some_and(|v| v >= e);
         if fallback.is_none() && bare {
             fallback = Some(with_apposition(doc, resolve_relative(doc, m, s)));
         }
