@@ -119,16 +119,24 @@ fn is_word_char(c: char) -> bool {
 /// lowercase text of every token goes into `low`, apostrophes as `'` and hyphens as `-`.
 fn tokenize(text: &str, toks: &mut Vec<Tok>, low: &mut String) {
     let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if is_word_char(c) {
-            let ls = low.len();
+    // ASCII is most of the text: lowercase it byte by byte, and Unicode only where needed.
+    let push_lower = |low: &mut String, c: char| {
+        if c.is_ascii() {
+            low.push(c.to_ascii_lowercase());
+        } else {
             low.extend(c.to_lowercase());
+        }
+    };
+    while let Some((i, c)) = it.next() {
+        if c.is_ascii_alphanumeric() || !c.is_ascii() && is_word_char(c) {
+            let ls = low.len();
+            push_lower(low, c);
             let mut e = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                if !is_word_char(d) {
+                if !(d.is_ascii_alphanumeric() || !d.is_ascii() && is_word_char(d)) {
                     break;
                 }
-                low.extend(d.to_lowercase());
+                push_lower(low, d);
                 e = j + d.len_utf8();
                 it.next();
             }

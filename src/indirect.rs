@@ -157,7 +157,7 @@ fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
     let mut steps = 0;
     while i < sentence_end && steps < 12 {
         steps += 1;
-        let w = normalize(t.str(i));
+        let w = t.norm(i);
         match w.as_ref() {
             "que" | "qu'" => return (i + 1 < sentence_end).then(|| t.span(i + 1).start),
             "si" | "s'" | "pourquoi" | "comment" | "combien" | "quand" | "où" if asking => {
@@ -181,15 +181,15 @@ fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
             i += 1;
             continue;
         }
-        if AUDIENCE.contains(&normalize(t.str(i)).as_ref()) {
+        if AUDIENCE.contains(&t.norm(i)) {
             // `à la presse`, `devant les députés`, `en commission`: skip the phrase, up to the
             // next `que`, comma or verb. `après que`, `avant que` are conjunctions.
             i += 1;
-            if matches!(normalize(t.str(i)).as_ref(), "que" | "qu'") {
+            if matches!(t.norm(i), "que" | "qu'") {
                 return None;
             }
             while i < sentence_end && t.is_word(i) {
-                let w = normalize(t.str(i));
+                let w = t.norm(i);
                 if matches!(w.as_ref(), "que" | "qu'" | "si" | "s'") || t.is(i, Class::Verb) {
                     break;
                 }
@@ -225,7 +225,7 @@ fn clause_end(doc: &Document, c: usize, open: usize, sentence: Span) -> Option<u
             return Some(t.span(i).start);
         }
         if t.is_punct(i, ',') {
-            let next = normalize(t.str(i + 1));
+            let next = t.norm(i + 1);
             if fronted || next == "mais" {
                 return Some(t.span(i).start);
             }
@@ -240,7 +240,7 @@ fn fronted_subordinate(doc: &Document, c: usize, sentence: Span) -> bool {
     let first = t.at_or_after(sentence.start);
     let cue_tok = doc.tok_cue_start(c);
     (first..cue_tok).take(12).any(|i| {
-        let w = normalize(t.str(i));
+        let w = t.norm(i);
         matches!(w.as_ref(), "comme" | "puisque" | "puisqu'" | "lorsque" | "lorsqu'" | "quand")
             && (i == first || t.is_punct(i - 1, ','))
     })

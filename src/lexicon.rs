@@ -129,7 +129,10 @@ pub(crate) fn with_normal<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R
 
 /// Lowercase with `'` for every apostrophe; borrows when nothing changes.
 pub(crate) fn normalize(word: &str) -> Cow<'_, str> {
-    if word.chars().all(|c| !c.is_uppercase() && !is_apostrophe(c) || c == '\'') {
+    let plain = |c: char| {
+        if c.is_ascii() { !c.is_ascii_uppercase() } else { !c.is_uppercase() && !is_apostrophe(c) }
+    };
+    if word.chars().all(plain) {
         return Cow::Borrowed(word);
     }
     Cow::Owned(
@@ -199,8 +202,12 @@ pub(crate) fn grammar() -> &'static Grammar {
 impl Grammar {
     /// Every class `word` (any case, any apostrophe) belongs to, as bits.
     pub fn flags(&self, word: &str) -> u32 {
-        with_normal(word, |n| {
-            let Some(n) = n else { return 0 };
+        with_normal(word, |n| n.map_or(0, |n| self.flags_normal(n)))
+    }
+
+    /// [`Grammar::flags`] of a word already in normal form.
+    pub fn flags_normal(&self, n: &str) -> u32 {
+        {
             let bits = self.classes.get(n).copied().unwrap_or(0);
             // `Marie-Claire`, unlisted, is a first name by its first part.
             if bits & Class::FirstName.bit() == 0 && n.contains('-') {
@@ -212,7 +219,7 @@ impl Grammar {
                 }
             }
             bits
-        })
+        }
     }
 
     /// Whether `word` (any case, any apostrophe) belongs to `class`.

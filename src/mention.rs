@@ -49,7 +49,7 @@ fn ends_description(t: &Tokens, i: usize) -> bool {
     // `une note rendue publique par la Banque mondiale`: `par` after a participle goes on.
     if normalize(w) == "par" && i >= 2 {
         let participle = |k: usize| {
-            let p = normalize(t.str(k));
+            let p = t.norm(k);
             ["é", "ée", "és", "ées", "ue", "u", "us", "ues", "ie", "it", "ite"]
                 .iter()
                 .any(|s| p.ends_with(s))
@@ -167,10 +167,7 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
         "celle-ci" | "celle-là" => {
             return one(MentionKind::Demonstrative, Some(Gender::Feminine), false);
         }
-        "ce" | "cette"
-            if i + 1 < limit
-                && matches!(normalize(t.str(i + 1)).as_ref(), "dernier" | "dernière") =>
-        {
+        "ce" | "cette" if i + 1 < limit && matches!(t.norm(i + 1), "dernier" | "dernière") => {
             return Some(Mention {
                 span: Span::new(t.span(i).start, t.span(i + 1).end),
                 kind: MentionKind::Demonstrative,
@@ -235,7 +232,7 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
         return None;
     }
     // `L'impressionnait-elle ?`: a verb with its inverted pronoun, not a noun.
-    let head_word = normalize(t.str(k));
+    let head_word = t.norm(k);
     if ["-il", "-elle", "-ils", "-elles", "-on"].iter().any(|s| head_word.ends_with(s)) {
         return None;
     }
@@ -253,10 +250,7 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
             // `de`, `de la`, `de l'`: a complement of the noun; it goes on if a word follows.
             let mut j = k + 1;
             if j < limit
-                && matches!(
-                    normalize(t.str(j)).as_ref(),
-                    "la" | "l'" | "les" | "ces" | "ses" | "son" | "sa" | "leur"
-                )
+                && matches!(t.norm(j), "la" | "l'" | "les" | "ces" | "ses" | "son" | "sa" | "leur")
             {
                 j += 1;
             }

@@ -29,9 +29,9 @@ pub(crate) fn is_phrase_cue_ok(doc: &Document, c: usize) -> bool {
         || doc.t.is_punct(i - 1, ',')
         || doc.t.is_break(i - 1)
         || doc.t.is_punct(i - 1, '.')
-        || matches!(normalize(doc.t.str(i - 1)).as_ref(), "mais" | "et");
+        || matches!(doc.t.norm(i - 1), "mais" | "et");
     let person_like = !matches!(m.kind, MentionKind::Relative | MentionKind::FirstPerson)
-        && !matches!(normalize(doc.t.str(e)).as_ref(), "cela" | "ça" | "ce" | "autant");
+        && !matches!(doc.t.norm(e), "cela" | "ça" | "ce" | "autant");
     clause_head && person_like && doc.t.is_punct(m.end, ',')
 }
 
@@ -122,7 +122,7 @@ fn name_before(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention>
     let start = start.max(verb_tok.saturating_sub(MAX_NAME + 4));
     let mut j = verb_tok;
     while j > start {
-        let w = normalize(t.str(j - 1));
+        let w = t.norm(j - 1);
         let clitic = matches!(
             w.as_ref(),
             "ne" | "n'"
@@ -148,7 +148,7 @@ fn name_before(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention>
     }
     let after_complement = |k: usize| {
         k > 0 && {
-            let w = normalize(t.str(k - 1));
+            let w = t.norm(k - 1);
             matches!(w.as_ref(), "de" | "d'" | "du" | "des" | "l'" | "la")
                 || grammar().is(Class::Preposition, &w)
         }
@@ -201,7 +201,7 @@ pub(crate) fn has_finite_verb(doc: &Document, s: usize, e: usize) -> bool {
         if !doc.t.is_word(i) || doc.t.is_capitalized(i) {
             return false;
         }
-        let w = normalize(doc.t.str(i));
+        let w = doc.t.norm(i);
         // Infinitives and participles (`raconter`, `évoquant`) are not finite.
         let non_finite = ["er", "ir", "re", "ant"].iter().any(|x| w.ends_with(x));
         doc.t.is(i, Class::Verb) && !matches!(w.as_ref(), "ne" | "n'" | "se" | "s'" | "y")
@@ -399,11 +399,11 @@ pub(crate) fn subject_of_segment(doc: &Document, start: usize, verb_tok: usize) 
         return Some(m);
     }
     let last_clause = (start..verb_tok).rev().find(|&i| {
-        matches!(normalize(t.str(i)).as_ref(), "que" | "qu'" | "qui")
+        matches!(t.norm(i), "que" | "qu'" | "qui")
             && (doc.quoted(i) == doc.quoted(verb_tok.saturating_sub(1)))
     });
     if let Some(q) = last_clause {
-        if normalize(t.str(q)) == "qui" {
+        if t.norm(q) == "qui" {
             // `un Président qui lui a dit`: the relative stands for the phrase before it.
             if let Some(m) = mention_at(t, q, q + 1) {
                 let r = resolve_relative(doc, m, q);
@@ -418,10 +418,7 @@ pub(crate) fn subject_of_segment(doc: &Document, start: usize, verb_tok: usize) 
     let mut skipped = 0;
     while i < verb_tok && skipped <= 3 {
         if let Some(m) = mention_at(t, i, verb_tok) {
-            if m.kind == MentionKind::Pronoun
-                && normalize(t.str(i)) == "lui"
-                && m.end == verb_tok
-                && i > from
+            if m.kind == MentionKind::Pronoun && t.norm(i) == "lui" && m.end == verb_tok && i > from
             {
                 // `il lui disait`: an object pronoun before the verb.
                 return None;
@@ -468,7 +465,7 @@ pub(crate) fn resolve_relative(doc: &Document, m: Mention, at: usize) -> Mention
     }
     // `Donald Trump et ses équipes, qui`: the person leads the group.
     if let Some(b) = best {
-        if b.first >= 2 && normalize(doc.t.str(b.first - 1)) == "et" {
+        if b.first >= 2 && doc.t.norm(b.first - 1) == "et" {
             let person =
                 (from..b.first - 1).filter_map(|s| mention_at(doc.t, s, b.first - 1)).find(|a| {
                     a.end == b.first - 1 && a.kind == MentionKind::Name && a.gender.is_some()
@@ -557,7 +554,7 @@ pub(crate) enum Subject {
 
 /// Whether a verb (or a clitic before one) stands at token `i`.
 fn verb_follows(doc: &Document, i: usize) -> bool {
-    let w = normalize(doc.t.str(i));
+    let w = doc.t.norm(i);
     let clitic = matches!(
         w.as_ref(),
         "ne" | "n'"

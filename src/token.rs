@@ -7,7 +7,9 @@
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-use crate::lexicon::{Class, WordHasher, grammar};
+use std::borrow::Cow;
+
+use crate::lexicon::{Class, WordHasher, grammar, normalize};
 use crate::span::Span;
 
 /// What a token is.
@@ -38,7 +40,7 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() || is_combining(c) }
 }
 
 /// Combining marks (NFD accents) and zero-width characters belong to the word they sit in.
@@ -143,19 +145,48 @@ pub(crate) struct Tokens<'h> {
     pub toks: Vec<Token>,
     /// Words seen with a capital inside a sentence: proper names, not sentence openers.
     capitalized_inside: HashSet<&'h str, BuildHasherDefault<WordHasher>>,
-    /// Each token's word classes ([`Class`] bits), looked up once.
+    /// Each token's word classes ([`Class`] bits), looked up once, and [`CAPITALIZED`].
     flags: Vec<u32>,
+    /// Normal forms (lowercase, `'` apostrophes) of the words that differ from their text,
+    /// back to back; `norms[i]` is a range into it, or empty when the text is the normal form.
+    norm_arena: String,
+    norms: Vec<(u32, u32)>,
 }
+
+/// Flag bit: the word starts with a capital letter.
+const CAPITALIZED: u32 = 1 << 31;
 
 impl<'h> Tokens<'h> {
     pub fn new(text: &'h str) -> Tokens<'h> {
         let toks = tokenize(text);
         let g = grammar();
-        let flags = toks
-            .iter()
-            .map(|t| if t.kind == Kind::Word { g.flags(&text[t.span]) } else { 0 })
-            .collect();
-        let mut tokens = Tokens { text, toks, capitalized_inside: Default::default(), flags };
+        let mut flags = Vec::with_capacity(toks.len());
+        let mut norms = Vec::with_capacity(toks.len());
+        let mut norm_arena = String::new();
+        for t in &toks {
+            let word = &text[t.span];
+            if t.kind != Kind::Word {
+                flags.push(0);
+                norms.push((0, 0));
+                continue;
+            }
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            let cap_bit = if capital { CAPITALIZED } else { 0 };
+            match normalize(word) {
+                Cow::Borrowed(n) => {
+                    flags.push(g.flags_normal(n) | cap_bit);
+                    norms.push((0, 0));
+                }
+                Cow::Owned(n) => {
+                    flags.push(g.flags_normal(&n) | cap_bit);
+                    let start = norm_arena.len() as u32;
+                    norm_arena.push_str(&n);
+                    norms.push((start, norm_arena.len() as u32));
+                }
+            }
+        }
+        let mut tokens =
+            Tokens { text, toks, capitalized_inside: Default::default(), flags, norm_arena, norms };
         let inside: HashSet<&'h str, BuildHasherDefault<WordHasher>> = (0..tokens.len())
             .filter(|&i| tokens.is_capitalized(i) && !tokens.starts_sentence(i))
             .map(|i| tokens.str(i))
@@ -232,7 +263,16 @@ impl<'h> Tokens<'h> {
 
     /// A word whose first letter is a capital.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
+        self.flags.get(i).is_some_and(|f| f & CAPITALIZED != 0)
+    }
+
+    /// The normal form of token `i` (lowercase, `'` for apostrophes); empty past the end.
+    pub fn norm(&self, i: usize) -> &str {
+        match self.norms.get(i) {
+            Some(&(s, e)) if e > s => &self.norm_arena[s as usize..e as usize],
+            Some(_) => self.str(i),
+            None => "",
+        }
     }
 
     /// The index of the first token starting at or after byte `at`.
