@@ -158,7 +158,7 @@ fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
     while i < sentence_end && steps < 12 {
         steps += 1;
         let w = t.norm(i);
-        match w.as_ref() {
+        match w {
             "que" | "qu'" => return (i + 1 < sentence_end).then(|| t.span(i + 1).start),
             "si" | "s'" | "pourquoi" | "comment" | "combien" | "quand" | "où" if asking => {
                 return (i + 1 < sentence_end).then(|| t.span(i + 1).start);
@@ -190,7 +190,7 @@ fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
             }
             while i < sentence_end && t.is_word(i) {
                 let w = t.norm(i);
-                if matches!(w.as_ref(), "que" | "qu'" | "si" | "s'") || t.is(i, Class::Verb) {
+                if matches!(w, "que" | "qu'" | "si" | "s'") || t.is(i, Class::Verb) {
                     break;
                 }
                 i += 1;
@@ -241,7 +241,7 @@ fn fronted_subordinate(doc: &Document, c: usize, sentence: Span) -> bool {
     let cue_tok = doc.tok_cue_start(c);
     (first..cue_tok).take(12).any(|i| {
         let w = t.norm(i);
-        matches!(w.as_ref(), "comme" | "puisque" | "puisqu'" | "lorsque" | "lorsqu'" | "quand")
+        matches!(w, "comme" | "puisque" | "puisqu'" | "lorsque" | "lorsqu'" | "quand")
             && (i == first || t.is_punct(i - 1, ','))
     })
 }

@@ -124,7 +124,7 @@ fn name_before(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention>
     while j > start {
         let w = t.norm(j - 1);
         let clitic = matches!(
-            w.as_ref(),
+            w,
             "ne" | "n'"
                 | "lui"
                 | "leur"
@@ -149,8 +149,8 @@ fn name_before(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention>
     let after_complement = |k: usize| {
         k > 0 && {
             let w = t.norm(k - 1);
-            matches!(w.as_ref(), "de" | "d'" | "du" | "des" | "l'" | "la")
-                || grammar().is(Class::Preposition, &w)
+            matches!(w, "de" | "d'" | "du" | "des" | "l'" | "la")
+                || grammar().is(Class::Preposition, w)
         }
     };
     // Walk back over the capitalised run (initials and particles included).
@@ -204,7 +204,7 @@ pub(crate) fn has_finite_verb(doc: &Document, s: usize, e: usize) -> bool {
         let w = doc.t.norm(i);
         // Infinitives and participles (`raconter`, `évoquant`) are not finite.
         let non_finite = ["er", "ir", "re", "ant"].iter().any(|x| w.ends_with(x));
-        doc.t.is(i, Class::Verb) && !matches!(w.as_ref(), "ne" | "n'" | "se" | "s'" | "y")
+        doc.t.is(i, Class::Verb) && !matches!(w, "ne" | "n'" | "se" | "s'" | "y")
             || doc.t.is(i, Class::CueWord) && !non_finite
             || ["ait", "aient", "ront", "rait", "raient", "ient"]
                 .iter()
@@ -556,7 +556,7 @@ pub(crate) enum Subject {
 fn verb_follows(doc: &Document, i: usize) -> bool {
     let w = doc.t.norm(i);
     let clitic = matches!(
-        w.as_ref(),
+        w,
         "ne" | "n'"
             | "se"
             | "s'"
