@@ -11,7 +11,7 @@
 //!    fragment sits in, or, for a quotation standing alone, the previous speaker.
 
 use crate::cue::{CueForm, Person};
-use crate::dialogue::{dialogue_turns, interview};
+use crate::dialogue::{dash_turns, dialogue_turns, interview};
 use crate::document::{Document, WINDOW};
 use crate::lexicon::normalize;
 use crate::mention::{Mention, MentionKind, mention_at};
@@ -94,6 +94,19 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
             cue: None,
             speaker: Some(answer.speaker),
             via: Via::Subject,
+        });
+    }
+    for turn in dash_turns(doc) {
+        if out.iter().any(|q| q.span.overlaps(turn.span)) {
+            continue;
+        }
+        out.push(Attributed {
+            span: turn.span,
+            kind: QuoteKind::Direct,
+            marks: None,
+            cue: turn.cue,
+            speaker: turn.speaker,
+            via: if turn.cue.is_some() { Via::Cue } else { Via::Subject },
         });
     }
     out.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
@@ -306,6 +319,12 @@ fn attribute_top(doc: &Document, p: usize, last: Option<(Mention, usize)>) -> Op
         found.speaker = speaker_of_cue(doc, c);
         return Some(found);
     }
+    // 2b. A signature after a dash: `« … » — Albert Camus`.
+    if let Some(m) = signature(doc, pair) {
+        found.speaker = Some(m);
+        found.via = Via::Subject;
+        return Some(found);
+    }
     // 3. A cue before it in its sentence.
     if let Some(c) = cue_before(doc, pair, sentence) {
         found.cue = Some(c);
@@ -458,6 +477,21 @@ fn incise(doc: &Document, pair: &MarkPair) -> Option<usize> {
             _ => false,
         }
     })
+}
+
+/// `« … » — Albert Camus`: a dash, then a name that ends the line or the sentence.
+fn signature(doc: &Document, pair: &MarkPair) -> Option<Mention> {
+    let t = doc.t;
+    let mut i = t.at_or_after(pair.close.end);
+    if t.is_punct(i, ',') || t.is_punct(i, '.') {
+        i += 1;
+    }
+    if !(t.is_punct(i, '—') || t.is_punct(i, '–')) {
+        return None;
+    }
+    let m = mention_at(t, i + 1, t.len()).filter(|m| m.kind == MentionKind::Name)?;
+    let ends = m.end >= t.len() || t.is_break(m.end) || t.is_punct(m.end, '.') || t.is_punct(m.end, ',');
+    ends.then_some(m)
 }
 
 /// A cue right after the closing mark: `« … », a déclaré X`, `« … » explique-t-il`.

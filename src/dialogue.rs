@@ -6,11 +6,13 @@
 //! - An interview written `Name: answer`, question and answer paragraphs in turn: answers are
 //!   quotations of the one who answers; the interviewer's questions are not.
 
+use crate::cue::CueForm;
 use crate::document::Document;
 use crate::lexicon::normalize;
 use crate::mention::{Mention, MentionKind, mention_at};
 use crate::scan::{MarkPair, is_space, trim_span};
 use crate::span::Span;
+use crate::speaker::{speaker_of_cue, subject_after};
 
 /// The turns of a dialogue block, or `None` when the pair is not one: `(span, turn index)`.
 /// Turns with no words (`— …`) count in the alternation but are not returned.
@@ -128,4 +130,86 @@ pub(crate) fn interview(doc: &Document) -> Vec<Answer> {
         .filter(|(m, _, question)| !question && !askers.contains(&key(m)))
         .map(|(speaker, span, _)| Answer { span, speaker })
         .collect()
+}
+
+/// One turn of a dialogue written as dash lines, outside marks.
+pub(crate) struct Turn {
+    pub span: Span,
+    pub cue: Option<usize>,
+    pub speaker: Option<Mention>,
+}
+
+/// Dialogue written one turn a line, each opening with a dash (`— Nous partons, dit-il.`):
+/// two such lines in a row at least. A turn's speaker is its incise's (`dit-il`), or that of
+/// the turn before the last, as turns alternate.
+pub(crate) fn dash_turns(doc: &Document) -> Vec<Turn> {
+    let t = doc.t;
+    let mut groups: Vec<Vec<Span>> = Vec::new();
+    let mut current: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let line_start = i == 0 || t.is_break(i - 1);
+        let dash = t.is_punct(i, '—') || t.is_punct(i, '–');
+        if !(line_start && dash) || doc.quoted(i) {
+            if line_start && !current.is_empty() && !t.is_break(i) {
+                groups.push(std::mem::take(&mut current));
+            }
+            i += 1;
+            continue;
+        }
+        let end = (i + 1..t.len()).find(|&k| t.is_break(k)).unwrap_or(t.len());
+        if end > i + 1 {
+            current.push(Span::new(t.span(i + 1).start, t.span(end - 1).end));
+        }
+        i = end;
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    let mut out: Vec<Turn> = Vec::new();
+    for lines in groups.into_iter().filter(|g| g.len() >= 2) {
+        let first = out.len();
+        for line in lines {
+            let (span, cue, speaker) = turn_of_line(doc, line);
+            if !doc.text[span].chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            // Turns alternate: without an incise, the speaker of the turn before the last.
+            let speaker = speaker.or_else(|| {
+                let k = out.len();
+                (k >= first + 2).then(|| out[k - 2].speaker).flatten()
+            });
+            out.push(Turn { span, cue, speaker });
+        }
+    }
+    out
+}
+
+/// A dash line's quotation, incise and speaker: `Nous partons demain, dit-il.` → the words
+/// before the incise; `Oui, dit-elle, nous partons.` → the whole line, incise included.
+fn turn_of_line(doc: &Document, line: Span) -> (Span, Option<usize>, Option<Mention>) {
+    let t = doc.t;
+    let body = trim_span(doc.text, line);
+    for c in doc.cues_in(body) {
+        let cue = &doc.cues[c];
+        let i = doc.tok_cue_start(c);
+        if i == 0 || !t.is_punct(i - 1, ',') {
+            continue;
+        }
+        let speaker = match cue.form {
+            CueForm::Inverted => speaker_of_cue(doc, c),
+            CueForm::Finite => subject_after(doc, c),
+            _ => None,
+        };
+        let Some(speaker) = speaker else { continue };
+        let after = if cue.form == CueForm::Inverted { doc.tok_cue_end(c) } else { speaker.end };
+        let goes_on = t.is_punct(after, ',') && t.span(after).end < body.end && t.is_word(after + 1);
+        let span = if goes_on {
+            body
+        } else {
+            trim_span(doc.text, Span::new(body.start, t.span(i - 1).start))
+        };
+        return (span, Some(c), Some(speaker));
+    }
+    (body, None, None)
 }
