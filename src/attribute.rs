@@ -490,7 +490,8 @@ fn signature(doc: &Document, pair: &MarkPair) -> Option<Mention> {
         return None;
     }
     let m = mention_at(t, i + 1, t.len()).filter(|m| m.kind == MentionKind::Name)?;
-    let ends = m.end >= t.len() || t.is_break(m.end) || t.is_punct(m.end, '.') || t.is_punct(m.end, ',');
+    let ends =
+        m.end >= t.len() || t.is_break(m.end) || t.is_punct(m.end, '.') || t.is_punct(m.end, ',');
     ends.then_some(m)
 }
 

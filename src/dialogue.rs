@@ -203,7 +203,8 @@ fn turn_of_line(doc: &Document, line: Span) -> (Span, Option<usize>, Option<Ment
         };
         let Some(speaker) = speaker else { continue };
         let after = if cue.form == CueForm::Inverted { doc.tok_cue_end(c) } else { speaker.end };
-        let goes_on = t.is_punct(after, ',') && t.span(after).end < body.end && t.is_word(after + 1);
+        let goes_on =
+            t.is_punct(after, ',') && t.span(after).end < body.end && t.is_word(after + 1);
         let span = if goes_on {
             body
         } else {

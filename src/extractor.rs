@@ -3,6 +3,7 @@
 use crate::attribute::{Via, attribute};
 use crate::cue::find_cues;
 use crate::document::Document;
+use crate::entity::{Analysis, entities};
 use crate::indirect::indirect;
 use crate::quote::{Cue, Quote, QuoteKind, Resolution, Speaker};
 use crate::resolve::Resolver;
@@ -85,6 +86,13 @@ impl Extractor {
     /// An extractor with the given options.
     pub fn with_config(config: Config) -> Extractor {
         Extractor { config }
+    }
+
+    /// The quotations of `text` and the table of who is quoted.
+    pub fn analyze<'h>(&self, text: &'h str) -> Analysis<'h> {
+        let quotes = self.extract(text);
+        let entities = entities(&quotes);
+        Analysis { quotes, entities }
     }
 
     /// Every quotation in `text`, in document order.

@@ -127,6 +127,7 @@ mod conjugate;
 mod cue;
 mod dialogue;
 mod document;
+mod entity;
 mod extractor;
 mod indirect;
 mod lexicon;
@@ -141,6 +142,7 @@ mod token;
 
 use std::sync::LazyLock;
 
+pub use entity::{Analysis, Entity};
 pub use extractor::{Config, Extractor};
 pub use quote::{Cue, Marks, Quote, QuoteKind, Resolution, Speaker};
 pub use span::Span;
@@ -150,6 +152,12 @@ static DEFAULT: LazyLock<Extractor> = LazyLock::new(Extractor::new);
 /// Every quotation in `text`, in document order, with its speaker and cue.
 pub fn extract_quotes(text: &str) -> Vec<Quote<'_>> {
     DEFAULT.extract(text)
+}
+
+/// The quotations of `text` and the table of who is quoted, with the shared default
+/// [`Extractor`]. See [`Analysis`] and [`Entity`].
+pub fn analyze(text: &str) -> Analysis<'_> {
+    DEFAULT.analyze(text)
 }
 
 /// The sentences of `text`, as spans that tile it exactly. Quotations are never split.

@@ -10,6 +10,7 @@ use crate::span::Span;
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Quote<'h> {
     /// The quoted words, without the quotation marks and the spaces inside them.
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub span: Span,
     /// `&text[span]`.
     pub text: &'h str,
@@ -74,6 +75,7 @@ pub enum Marks {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Speaker<'h> {
     /// Where the mention is: `Poutine`, `le dirigeant russe`, `il` (from `a-t-il dit`).
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub span: Span,
     /// `&text[span]`.
     pub text: &'h str,
@@ -106,6 +108,7 @@ pub enum Resolution {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Cue<'h> {
     /// Where the cue is.
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub span: Span,
     /// `&text[span]`.
     pub text: &'h str,

@@ -577,9 +577,15 @@ fn verb_follows(doc: &Document, i: usize) -> bool {
     // After a whole noun phrase, a lowercase word that is no function word is its verb
     // (`Paul Martin retrouve`): French has no other common word there.
     let other_word = !t.is_capitalized(i)
-        && ![Class::Preposition, Class::Conjunction, Class::Determiner, Class::Pronoun, Class::Particle]
-            .iter()
-            .any(|&c| t.is(i, c))
+        && ![
+            Class::Preposition,
+            Class::Conjunction,
+            Class::Determiner,
+            Class::Pronoun,
+            Class::Particle,
+        ]
+        .iter()
+        .any(|&c| t.is(i, c))
         && t.adverb_len(i) == 0;
     t.is_word(i) && (clitic || has_finite_verb(doc, i, i + 1) || other_word)
 }

@@ -4,6 +4,7 @@
 mod corpus;
 mod examples;
 mod french;
+mod json;
 #[path = "../../examples/support/score.rs"]
 mod score;
 mod scorer;
