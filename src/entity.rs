@@ -63,7 +63,7 @@ pub(crate) fn entities<'h>(quotes: &[Quote<'h>]) -> Vec<Entity<'h>> {
             entity.mentions.push(speaker.text);
         }
     }
-    // Most quoted first; `sort_by` is stable, so ties keep the order of first quotation.
-    table.sort_by(|a, b| b.quotes.len().cmp(&a.quotes.len()));
+    // Most quoted first; the sort is stable, so ties keep the order of first quotation.
+    table.sort_by_key(|e| std::cmp::Reverse(e.quotes.len()));
     table
 }
