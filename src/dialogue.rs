@@ -193,7 +193,8 @@ fn turn_of_line(doc: &Document, line: Span) -> (Span, Option<usize>, Option<Ment
     for c in doc.cues_in(body) {
         let cue = &doc.cues[c];
         let i = doc.tok_cue_start(c);
-        if i == 0 || !t.is_punct(i - 1, ',') {
+        let after_words = i > 0 && [",", "?", "!", "…"].iter().any(|p| t.str(i - 1) == *p);
+        if !after_words {
             continue;
         }
         let speaker = match cue.form {

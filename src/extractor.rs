@@ -116,7 +116,7 @@ impl Extractor {
         let mut quotes = Vec::with_capacity(found.len());
         for a in found {
             let speaker = a.speaker.map(|m| {
-                let r = resolver.resolve(&m);
+                let r = resolver.resolve(&m, a.span);
                 Speaker {
                     span: m.span,
                     text: &text[m.span],

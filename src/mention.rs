@@ -193,7 +193,14 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
             end,
         });
     }
-    if starts_name(t, i) {
+    // `Le Drian`, `Le Pen`, `La Fontaine`: a capitalised article inside a sentence, then a
+    // capital, opens a surname.
+    let article_name = matches!(t.norm(i), "le" | "la" | "les" | "de" | "du")
+        && t.is_capitalized(i)
+        && !t.starts_sentence(i)
+        && t.is_capitalized(i + 1)
+        && !t.is(i + 1, Class::Stop);
+    if starts_name(t, i) || article_name {
         let end = name_run(t, i, limit);
         let start = person_start(t, i, end);
         let span = Span::new(t.span(i).start, t.span(end - 1).end);
@@ -286,7 +293,7 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
             k = end;
             continue;
         }
-        if ends_description(t, k) {
+        if ends_description(t, k) || looks_finite(t.norm(k)) {
             break;
         }
         // A word followed by a determiner or `que` is a verb, not an adjective:
@@ -347,6 +354,13 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
         first: i,
         end,
     })
+}
+
+/// Whether a word has an ending only finite verbs have (`rouvrira`, `disait`, `iront`).
+pub(crate) fn looks_finite(w: &str) -> bool {
+    ["ait", "aient", "ra", "ront", "rait", "raient", "ient"]
+        .iter()
+        .any(|x| w.ends_with(x) && w.chars().count() > x.len() + 2)
 }
 
 /// Gender from a noun's ending, where French morphology is clear about it.

@@ -102,6 +102,8 @@ pub(crate) struct Resolver<'a, 'b, 'h> {
     subjects: Vec<Mention>,
     /// How many of `subjects` have been resolved.
     next_subject: usize,
+    /// The quotation being attributed.
+    quoted: Span,
     history: Vec<Antecedent<'h>>,
 }
 
@@ -156,7 +158,15 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             }
             i = m.end.max(i + 1);
         }
-        Resolver { doc, names, ties, subjects, next_subject: 0, history: Vec::new() }
+        Resolver {
+            doc,
+            names,
+            ties,
+            subjects,
+            next_subject: 0,
+            quoted: Span::default(),
+            history: Vec::new(),
+        }
     }
 
     /// The fullest name whose words end or start with those of `name`.
@@ -218,8 +228,11 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     }
 
     /// Resolve the speaker mention of a quotation.
-    pub fn resolve(&mut self, m: &Mention) -> Resolved<'h> {
+    /// `quoted` is the quotation the mention speaks: what is said in it is no antecedent
+    /// (`Le pont rouvrira en mai, a-t-il assuré` — `il` is not the bridge).
+    pub fn resolve(&mut self, m: &Mention, quoted: Span) -> Resolved<'h> {
         self.advance(m.span.start);
+        self.quoted = quoted;
         let r = self.resolve_now(m);
         self.remember(m.span.start, r);
         r
@@ -316,6 +329,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             .iter()
             .rev()
             .take(ANTECEDENT_WINDOW)
+            .filter(|a| !(self.quoted.start <= a.at && a.at < self.quoted.end))
             .map(|a| a.resolved)
             .find(|r| Self::compatible(m, r) && !is_pronoun_text(r.name))
     }

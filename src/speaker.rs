@@ -4,7 +4,7 @@
 use crate::cue::CueForm;
 use crate::document::{Document, WINDOW};
 use crate::lexicon::{Class, grammar, normalize};
-use crate::mention::{MAX_NAME, Mention, MentionKind, mention_at};
+use crate::mention::{MAX_NAME, Mention, MentionKind, looks_finite, mention_at};
 use crate::span::Span;
 
 /// `selon X`, `d'après X`, `à en croire X` always name a source; `pour X,` only at the head
@@ -206,9 +206,7 @@ pub(crate) fn has_finite_verb(doc: &Document, s: usize, e: usize) -> bool {
         let non_finite = ["er", "ir", "re", "ant"].iter().any(|x| w.ends_with(x));
         doc.t.is(i, Class::Verb) && !matches!(w, "ne" | "n'" | "se" | "s'" | "y")
             || doc.t.is(i, Class::CueWord) && !non_finite
-            || ["ait", "aient", "ront", "rait", "raient", "ient"]
-                .iter()
-                .any(|x| w.ends_with(x) && w.chars().count() > x.len() + 2)
+            || looks_finite(&w)
     })
 }
 
@@ -529,7 +527,12 @@ pub(crate) fn clause_subject(doc: &Document, span: Span, how: Subject) -> Option
         if matches!(m.kind, MentionKind::FirstPerson) {
             continue;
         }
-        if m.end < e && verb_follows(doc, m.end) {
+        // `Mme Morel et M. Petit se sont rencontrés`: the first of the pair.
+        let pair_end = matches!(t.norm(m.end), "et" | "ou")
+            .then(|| mention_at(t, m.end + 1, e))
+            .flatten()
+            .map(|second| second.end);
+        if m.end < e && verb_follows(doc, pair_end.unwrap_or(m.end)) {
             return Some(resolve_relative(doc, m, s));
         }
         // `Le ministre, Jean Dupont, a dit`: a bare noun phrase before an apposition and a verb.

@@ -4,7 +4,9 @@
 mod corpus;
 mod examples;
 mod french;
+mod indirect;
 mod json;
 #[path = "../../examples/support/score.rs"]
 mod score;
 mod scorer;
+mod speakers;
