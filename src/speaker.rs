@@ -206,7 +206,7 @@ pub(crate) fn has_finite_verb(doc: &Document, s: usize, e: usize) -> bool {
         let non_finite = ["er", "ir", "re", "ant"].iter().any(|x| w.ends_with(x));
         doc.t.is(i, Class::Verb) && !matches!(w, "ne" | "n'" | "se" | "s'" | "y")
             || doc.t.is(i, Class::CueWord) && !non_finite
-            || looks_finite(&w)
+            || looks_finite(w)
     })
 }
 
