@@ -222,8 +222,16 @@ fn is_quotation(doc: &Document, pair: &MarkPair) -> bool {
         }
     }
     // Titles and names: a few capitalised words, not a sentence, not introduced as speech.
+    // An utterance opens with a subject pronoun (`Nous verrons`); a title does not.
+    let first_word =
+        inner.split(|c: char| is_space(c) || c == '\'' || c == '’').next().unwrap_or("");
+    let pronoun_first = matches!(
+        normalize(first_word).as_ref(),
+        "je" | "j" | "tu" | "il" | "elle" | "nous" | "vous" | "ils" | "elles" | "on"
+    );
     if capital
         && words <= 4
+        && !pronoun_first
         && !ends_like_sentence(inner)
         && !after_colon
         && !followed_by_cue(doc, pair)

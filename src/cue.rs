@@ -186,6 +186,7 @@ enum Role {
     },
 }
 
+#[derive(Clone)]
 struct Lemma {
     text: &'static str,
     pronominal: bool,
@@ -381,7 +382,10 @@ const DETERMINERS: &[&str] =
 
 const PRONOUNS: &[&str] = &["il", "elle", "on", "ils", "elles", "je", "tu", "nous", "vous"];
 
-struct Lexicon {
+/// The cue lexicon: verbs conjugated into forms, periphrases, phrases. The built-in one is
+/// shared by the process; [`Lexicon::with_verbs`] adds a caller's verbs to a copy.
+#[derive(Clone)]
+pub(crate) struct Lexicon {
     lemmas: Vec<Lemma>,
     forms: WordMap<Vec<(u16, FormKind)>>,
     aux: HashMap<&'static str, Aux, BuildHasherDefault<WordHasher>>,
@@ -395,7 +399,76 @@ struct Lexicon {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
 
+/// Why an entry of a caller's verb list cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct BadEntry {
+    /// 1-based line number in the list.
+    pub line: usize,
+    pub entry: String,
+    pub reason: String,
+}
+
+impl Lexicon {
+    /// The built-in lexicon plus the verbs of `list` (the format of `data/verbs.txt`: one lemma
+    /// a line, `se`/`s'` for pronominal verbs, `@model` for irregular ones, `#` comments).
+    pub fn with_verbs(list: &str) -> Result<Lexicon, BadEntry> {
+        let mut lex = LEXICON.clone();
+        for (n, raw) in list.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let bad =
+                |reason: String| BadEntry { line: n + 1, entry: raw.trim().to_owned(), reason };
+            let (lemma, pattern) = match line.rsplit_once('@') {
+                Some((l, p)) => (l.trim(), Some(p.trim())),
+                None => (line, None),
+            };
+            let valid = |c: char| c.is_alphabetic() || matches!(c, ' ' | '\'' | '’' | '-');
+            if lemma.is_empty() || !lemma.chars().all(valid) {
+                return Err(bad("a lemma is letters, spaces, apostrophes and hyphens".into()));
+            }
+            let lemma = lemma.to_lowercase();
+            if lex.lemmas.iter().any(|l| l.text == lemma) {
+                continue;
+            }
+            let lemma = intern(&lemma);
+            try_add_lemma(&mut lex, lemma, pattern, Role::Cue).map_err(bad)?;
+        }
+        // Periphrases and phrases came with the copy; the new verbs are cues like the others.
+        lex.cue_lemmas = lex.lemmas.iter().filter(|l| l.role == Role::Cue).count();
+        Ok(lex)
+    }
+}
+
+/// Lemma texts are `&'static str` so cue matches can point at them. A caller's lemmas are
+/// stored once per distinct text for the life of the process: memory bounded by the verbs
+/// ever added, not by how many extractors are built.
+fn intern(s: &str) -> &'static str {
+    static STORE: LazyLock<std::sync::Mutex<std::collections::HashSet<&'static str>>> =
+        LazyLock::new(Default::default);
+    let mut store = STORE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&known) = store.get(s) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(s.to_owned().into_boxed_str());
+    store.insert(leaked);
+    leaked
+}
+
 fn add_lemma(lex: &mut Lexicon, text: &'static str, pattern: Option<&str>, role: Role) {
+    // The built-in lists are tested: an error there is a bug in the data files.
+    if let Err(e) = try_add_lemma(lex, text, pattern, role) {
+        panic!("verb lexicon: {e}");
+    }
+}
+
+fn try_add_lemma(
+    lex: &mut Lexicon,
+    text: &'static str,
+    pattern: Option<&str>,
+    role: Role,
+) -> Result<(), String> {
     let (pronominal, rest) = if let Some(r) = text.strip_prefix("se ") {
         (true, r)
     } else if let Some(r) = text.strip_prefix("s'").or_else(|| text.strip_prefix("s’")) {
@@ -404,8 +477,8 @@ fn add_lemma(lex: &mut Lexicon, text: &'static str, pattern: Option<&str>, role:
         (false, text)
     };
     let (head, tail) = rest.split_once(' ').unwrap_or((rest, ""));
-    let forms = conjugate::conjugate(head, pattern).unwrap_or_else(|e| panic!("verb lexicon: {e}"));
-    let id = u16::try_from(lex.lemmas.len()).unwrap_or(u16::MAX);
+    let forms = conjugate::conjugate(head, pattern)?;
+    let id = u16::try_from(lex.lemmas.len()).map_err(|_| "too many verbs".to_owned())?;
     lex.lemmas.push(Lemma { text, pronominal, tail: norm_tokens(tail), role });
     for (form, kind) in forms {
         let entry = lex.forms.entry(form).or_default();
@@ -413,6 +486,7 @@ fn add_lemma(lex: &mut Lexicon, text: &'static str, pattern: Option<&str>, role:
             entry.push((id, kind));
         }
     }
+    Ok(())
 }
 
 fn build_lexicon() -> Lexicon {
@@ -539,7 +613,7 @@ struct Tail {
 struct Ctx<'a> {
     toks: &'a [Tok],
     low: &'a str,
-    lex: &'static Lexicon,
+    lex: &'a Lexicon,
 }
 
 impl<'a> Ctx<'a> {
@@ -569,7 +643,7 @@ impl<'a> Ctx<'a> {
         seq.iter().enumerate().all(|(o, s)| self.tok_low(k + o) == Some(s.as_str()))
     }
 
-    fn lemma(&self, id: u16) -> &'static Lemma {
+    fn lemma(&self, id: u16) -> &'a Lemma {
         &self.lex.lemmas[usize::from(id)]
     }
 
@@ -1160,10 +1234,15 @@ impl<'a> Ctx<'a> {
 
 /// Every cue candidate in `text`, in document order, non-overlapping.
 pub(crate) fn find_cues(text: &str) -> Vec<CueMatch> {
+    find_cues_with(text, &LEXICON)
+}
+
+/// [`find_cues`] with a lexicon of the caller's.
+pub(crate) fn find_cues_with(text: &str, lex: &Lexicon) -> Vec<CueMatch> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let mut low = String::with_capacity(text.len());
     tokenize(text, &mut toks, &mut low);
-    let cx = Ctx { toks: &toks, low: &low, lex: &LEXICON };
+    let cx = Ctx { toks: &toks, low: &low, lex };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

@@ -1,9 +1,12 @@
 //! The pipeline: scan → sentence → cue → mention → attribute → resolve.
 
 use crate::attribute::{Via, attribute};
-use crate::cue::find_cues;
+use std::sync::Arc;
+
+use crate::cue::{self, find_cues};
 use crate::document::Document;
 use crate::entity::{Analysis, entities};
+use crate::error::Error;
 use crate::indirect::indirect;
 use crate::quote::{Cue, Quote, QuoteKind, Resolution, Speaker};
 use crate::resolve::Resolver;
@@ -72,9 +75,20 @@ impl Config {
 /// assert_eq!(quotes[0].text, "Nous sommes prêts");
 /// assert_eq!(quotes[0].speaker.as_ref().unwrap().name, "Vladimir Poutine");
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Extractor {
     config: Config,
+    /// The cue lexicon, when the caller added verbs to the built-in one.
+    cues: Option<Arc<cue::Lexicon>>,
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor")
+            .field("config", &self.config)
+            .field("custom_cue_verbs", &self.cues.is_some())
+            .finish()
+    }
 }
 
 impl Extractor {
@@ -85,7 +99,31 @@ impl Extractor {
 
     /// An extractor with the given options.
     pub fn with_config(config: Config) -> Extractor {
-        Extractor { config }
+        Extractor { config, cues: None }
+    }
+
+    /// This extractor with more verbs of saying, one lemma a line, in the format of the
+    /// built-in list: `grommeler`, `se lamenter`, `mettre en doute` (the first word is
+    /// conjugated, the rest follows as written), `@model` for irregular verbs that conjugate like
+    /// a built-in model (`chantonner` needs none; `contredire @dire`), `#` comments. Every tense and
+    /// person is generated from the lemma.
+    ///
+    /// Returns an [`Error`] naming the line and the entry when an entry cannot be conjugated
+    /// or is not a word. The new verbs find quotations; they do not change how names and
+    /// descriptions are delimited, which relies on the built-in list.
+    ///
+    /// ```
+    /// let text = "« Nous verrons », a chantonné Anne Petit.";
+    /// assert!(guillemet::extract_quotes(text)[0].cue.is_none());
+    /// let extractor = guillemet::Extractor::new().with_cue_verbs("chantonner").unwrap();
+    /// let quotes = extractor.extract(text);
+    /// assert_eq!(quotes[0].cue.unwrap().text, "a chantonné");
+    /// assert_eq!(quotes[0].speaker.as_ref().unwrap().name, "Anne Petit");
+    /// ```
+    pub fn with_cue_verbs(self, list: &str) -> Result<Extractor, Error> {
+        let lex = cue::Lexicon::with_verbs(list)
+            .map_err(|b| Error::bad_verb(b.line, b.entry, b.reason))?;
+        Ok(Extractor { cues: Some(Arc::new(lex)), ..self })
     }
 
     /// The quotations of `text` and the table of who is quoted.
@@ -102,7 +140,10 @@ impl Extractor {
         let protected: Vec<Span> =
             pairs.iter().filter(|p| p.depth == 0).map(|p| p.outer()).collect();
         let sentences = sentence::split(text, &protected);
-        let cues = find_cues(text);
+        let cues = match &self.cues {
+            Some(lex) => cue::find_cues_with(text, lex),
+            None => find_cues(text),
+        };
         let doc = Document::new(text, &tokens, &pairs, &sentences, &cues);
         let mut found = attribute(&doc);
         if self.config.indirect {

@@ -128,6 +128,7 @@ mod cue;
 mod dialogue;
 mod document;
 mod entity;
+mod error;
 mod extractor;
 mod indirect;
 mod lexicon;
@@ -143,6 +144,7 @@ mod token;
 use std::sync::LazyLock;
 
 pub use entity::{Analysis, Entity};
+pub use error::Error;
 pub use extractor::{Config, Extractor};
 pub use quote::{Cue, Marks, Quote, QuoteKind, Resolution, Speaker};
 pub use span::Span;

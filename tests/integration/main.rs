@@ -6,6 +6,7 @@ mod examples;
 mod french;
 mod indirect;
 mod json;
+mod lexicon;
 #[path = "../../examples/support/score.rs"]
 mod score;
 mod scorer;
