@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use crate::lexicon::{WordHasher, WordMap};
+use crate::lexicon::{WordHasher, WordMap, compose, is_combining_accent, is_invisible};
 use std::sync::LazyLock;
 
 use crate::conjugate::{self, Aux, FormKind};
@@ -111,7 +111,7 @@ struct Tok {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+    c.is_alphanumeric() || is_combining_accent(c) || is_invisible(c)
 }
 
 /// Splits `text` into words (letters and digits), apostrophes, hyphens and single punctuation
@@ -123,6 +123,20 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, low: &mut String) {
     let push_lower = |low: &mut String, c: char| {
         if c.is_ascii() {
             low.push(c.to_ascii_lowercase());
+        } else if is_invisible(c) {
+            // A zero-width character inside a word: nothing to match.
+        } else if is_combining_accent(c) {
+            // Decomposed text (`e` + U+0301): compose, so `de\u{301}clare\u{301}` is `déclaré`.
+            match low.pop() {
+                Some(b) => match compose(b, c) {
+                    Some(composed) => low.push(composed),
+                    None => {
+                        low.push(b);
+                        low.push(c);
+                    }
+                },
+                None => low.push(c),
+            }
         } else {
             low.extend(c.to_lowercase());
         }

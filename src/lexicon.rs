@@ -106,10 +106,19 @@ const MAX_WORD: usize = 48;
 /// stack: no allocation. Words longer than any lexicon entry get `None`.
 pub(crate) fn with_normal<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
     let plain = word.chars().all(|c| {
-        if c.is_ascii() { !c.is_ascii_uppercase() } else { !c.is_uppercase() && !is_apostrophe(c) }
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            !c.is_uppercase() && !is_apostrophe(c) && !is_combining_accent(c) && !is_invisible(c)
+        }
     });
     if plain {
         return f((word.len() <= MAX_WORD).then_some(word));
+    }
+    if word.chars().any(|c| is_combining_accent(c) || is_invisible(c)) {
+        // Rare (decomposed text): compose on the heap.
+        let n = normalize(word);
+        return f((n.len() <= MAX_WORD).then_some(n.as_ref()));
     }
     let mut buf = [0u8; MAX_WORD];
     let mut len = 0;
@@ -127,22 +136,58 @@ pub(crate) fn with_normal<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R
     f(std::str::from_utf8(&buf[..len]).ok())
 }
 
-/// Lowercase with `'` for every apostrophe; borrows when nothing changes.
+/// Zero-width characters and soft hyphens that scraped text leaves inside words: invisible,
+/// so the normal form drops them.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{ad}' | '\u{feff}')
+}
+
+/// Whether `c` is a combining accent (U+0300–U+036F), as in decomposed (NFD) text.
+pub(crate) fn is_combining_accent(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// The precomposed letter for `base` + a combining accent (`e` + U+0301 → `é`): the letters
+/// French writes, so that decomposed text matches the lexicons.
+pub(crate) fn compose(base: char, accent: char) -> Option<char> {
+    let table: &[(char, &str)] = match accent {
+        '\u{300}' => &[('a', "à"), ('e', "è"), ('i', "ì"), ('o', "ò"), ('u', "ù")],
+        '\u{301}' => &[('a', "á"), ('e', "é"), ('i', "í"), ('o', "ó"), ('u', "ú"), ('y', "ý")],
+        '\u{302}' => &[('a', "â"), ('e', "ê"), ('i', "î"), ('o', "ô"), ('u', "û")],
+        '\u{303}' => &[('a', "ã"), ('n', "ñ"), ('o', "õ")],
+        '\u{308}' => &[('a', "ä"), ('e', "ë"), ('i', "ï"), ('o', "ö"), ('u', "ü"), ('y', "ÿ")],
+        '\u{327}' => &[('c', "ç")],
+        _ => return None,
+    };
+    let lower = base.to_lowercase().next()?;
+    let composed = table.iter().find(|(b, _)| *b == lower)?.1.chars().next()?;
+    Some(if base.is_uppercase() { composed.to_uppercase().next()? } else { composed })
+}
+
+/// Lowercase with `'` for every apostrophe and accents composed; borrows when nothing changes.
 pub(crate) fn normalize(word: &str) -> Cow<'_, str> {
     let plain = |c: char| {
-        if c.is_ascii() { !c.is_ascii_uppercase() } else { !c.is_uppercase() && !is_apostrophe(c) }
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            !c.is_uppercase() && !is_apostrophe(c) && !is_combining_accent(c) && !is_invisible(c)
+        }
     };
     if word.chars().all(plain) {
         return Cow::Borrowed(word);
     }
-    Cow::Owned(
-        word.chars()
-            .flat_map(|c| {
-                let c = if is_apostrophe(c) { '\'' } else { c };
-                c.to_lowercase()
-            })
-            .collect(),
-    )
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().filter(|&c| !is_invisible(c)) {
+        if is_combining_accent(c) {
+            if let Some(composed) = out.pop().and_then(|b| compose(b, c)) {
+                out.push(composed);
+                continue;
+            }
+        }
+        let c = if is_apostrophe(c) { '\'' } else { c };
+        out.extend(c.to_lowercase());
+    }
+    Cow::Owned(out)
 }
 
 /// Read a `[class]`-sectioned data file into (class name, entry) pairs.

@@ -158,6 +158,15 @@ fn foreign_scripts_do_not_disturb() {
 }
 
 #[test]
+fn decomposed_accents_and_invisible_characters() {
+    // `a déclaré` written with combining accents (NFD), and a zero-width space in a cue.
+    check(
+        "« Oui », a de\u{301}clare\u{301} Jean Dupont. « Non », a pre\u{301}\u{200b}cise\u{301} Anne Petit.",
+        &[("Oui", Direct, Some("Jean Dupont")), ("Non", Direct, Some("Anne Petit"))],
+    );
+}
+
+#[test]
 fn extractor_is_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Extractor>();
