@@ -151,8 +151,24 @@ impl Extractor {
             found.extend(reported);
             found.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
         }
-        let subjects =
-            sentences.iter().filter_map(|&s| clause_subject(&doc, s, Subject::Strict)).collect();
+        // What a quotation says is no antecedent (`Selon X, le feu a pris. « … », dit-il`).
+        let mut reach = 0;
+        let covered: Vec<(usize, usize)> = found
+            .iter()
+            .map(|a| {
+                reach = reach.max(a.span.end);
+                (a.span.start, reach)
+            })
+            .collect();
+        let inside_a_quote = |at: usize| {
+            let k = covered.partition_point(|&(start, _)| start <= at);
+            k > 0 && covered[k - 1].1 > at
+        };
+        let subjects = sentences
+            .iter()
+            .filter_map(|&s| clause_subject(&doc, s, Subject::Strict))
+            .filter(|m| !inside_a_quote(m.span.start))
+            .collect();
         let mut resolver = Resolver::new(&doc, subjects);
         let mut quotes = Vec::with_capacity(found.len());
         for a in found {

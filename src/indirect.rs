@@ -98,8 +98,16 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch) -> Option<Span> {
         CueForm::Inverted | CueForm::Finite if ends_sentence_inverted(doc, c, cue) => {
             // `La réforme est nécessaire, a estimé le ministre.`
             let comma = doc.tok_cue_start(c) - 1;
-            let start = clause_start(doc, sentence);
-            let first = doc.t.at_or_after(start);
+            let mut start = clause_start(doc, sentence);
+            let mut first = doc.t.at_or_after(start);
+            // `Réforme des retraites : le gouvernement ne cédera pas, assure X`: the statement
+            // starts after a heading's colon.
+            if let Some(colon) =
+                (first..comma).rev().find(|&k| doc.t.is_punct(k, ':') && !doc.quoted(k))
+            {
+                first = colon + 1;
+                start = doc.t.span(first).start;
+            }
             // The fronted words must make a clause (`Au point de s'éponger le front,
             // précise-t-elle` reports no statement), and one of a sane length.
             (comma - first <= MAX_CLAUSE && has_finite_verb(doc, first, comma))

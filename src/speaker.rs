@@ -517,9 +517,17 @@ pub(crate) fn clause_subject(doc: &Document, span: Span, how: Subject) -> Option
     // The subject opens its clause: read at most two windows of it.
     let end = t.at_or_after(span.end).min(first + 2 * WINDOW);
     // Where the last finite verb of the clause is, found once (not once per segment).
-    let last_verb = (first..end).rev().find(|&i| has_finite_verb(doc, i, i + 1));
+    let segs = segments(doc, first, end, false);
+    // Where the last finite verb of the clause is, found once (not once per segment): a
+    // verb-like word, or a segment that opens on one (`Fatima, 45 ans, vit au deuxième`).
+    let last_verb = (first..end).rev().find(|&i| has_finite_verb(doc, i, i + 1)).max(
+        segs.iter()
+            .rev()
+            .map(|&(s, _)| s)
+            .find(|&s| verb_follows(doc, s) && !t.is(s, Class::Determiner)),
+    );
     let mut fallback = None;
-    for (s, e) in segments(doc, first, end, false) {
+    for (s, e) in segs {
         if doc.quoted(s) || starts_adverbial(doc, s) {
             continue;
         }
@@ -580,6 +588,7 @@ fn verb_follows(doc: &Document, i: usize) -> bool {
     // After a whole noun phrase, a lowercase word that is no function word is its verb
     // (`Paul Martin retrouve`): French has no other common word there.
     let other_word = !t.is_capitalized(i)
+        && !t.str(i).starts_with(|c: char| c.is_ascii_digit())
         && ![
             Class::Preposition,
             Class::Conjunction,
