@@ -523,7 +523,7 @@ fn cue_before(doc: &Document, pair: &MarkPair, sentence: Span) -> Option<usize> 
     let open = doc.t.at_or_after(pair.open.start);
     let from = doc.t.span(doc.window_start(sentence, open)).start;
     let range = doc.cues_in(Span::new(from, pair.open.start));
-    range.rev().find(|&c| {
+    let eligible = |c: usize| {
         let cue = &doc.cues[c];
         !cue.negated
             && !doc.quoted(doc.tok_cue_start(c))
@@ -534,7 +534,29 @@ fn cue_before(doc: &Document, pair: &MarkPair, sentence: Span) -> Option<usize> 
                 CueForm::Infinitive => introduces(doc, c, pair),
                 _ => true,
             }
-    })
+    };
+    let nearest = range.clone().rev().find(|&c| eligible(c))?;
+    // A verb inside the clause another verb reports is part of what is said: `X a assuré que
+    // les États-Unis continueraient de soutenir Kiev « … »` is X's.
+    let governing = range.take_while(|&c| c < nearest).find(|&c| {
+        matches!(doc.cues[c].form, CueForm::Finite | CueForm::Inverted)
+            && eligible(c)
+            && (doc.tok_cue_end(c)..doc.tok_cue_start(nearest))
+                .any(|k| matches!(doc.t.norm(k), "que" | "qu'") && !doc.quoted(k))
+    });
+    let chosen = governing.unwrap_or(nearest);
+    // A source at the head of the sentence (`Pour Poutine, les USA accusent la Russie de « … »`)
+    // speaks for all of it, unless a verb introduces the quotation itself (`…, X a dit : « … »`).
+    let head = doc.t.at_or_after(sentence.start);
+    let head_phrase = doc.cues_in(Span::new(sentence.start, pair.open.start)).find(|&c| {
+        doc.cues[c].form == CueForm::Phrase
+            && doc.tok_cue_start(c) <= head + 1
+            && is_phrase_cue_ok(doc, c)
+    });
+    match head_phrase {
+        Some(p) if p != chosen && !introduces(doc, chosen, pair) => Some(p),
+        _ => Some(chosen),
+    }
 }
 
 /// Whether only a colon, `que` or nothing stands between the cue and the quotation.

@@ -135,10 +135,15 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 MentionKind::Name => {
                     if let Some(n) = m.name {
                         names.add(n, words_of(&doc.text[n]), doc.enclosing[i].is_some());
-                        // `Jean Dupont, le ministre de …,`
-                        if t.is_punct(m.end, ',') {
+                        // `Jean Dupont, le ministre de …,` — an apposition closed by its comma,
+                        // not a place (`À Washington, le ministre a dit`).
+                        let after_preposition =
+                            i > 0 && (t.is(i - 1, Class::Preposition) || t.str(i - 1) == "A");
+                        if t.is_punct(m.end, ',') && !after_preposition {
                             if let Some(d) = mention_at(t, m.end + 1, t.len()) {
-                                if d.kind == MentionKind::Description && d.name.is_none() {
+                                let closed = t.is_punct(d.end, ',') || t.is_punct(d.end, '.');
+                                if d.kind == MentionKind::Description && d.name.is_none() && closed
+                                {
                                     tie(words_of(&doc.text[d.span]), n);
                                 }
                             }

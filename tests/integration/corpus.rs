@@ -15,9 +15,9 @@ const FLOOR_EXACT_F1: f64 = 0.98;
 /// Direct+partial quotes, overlap match, F1.
 const FLOOR_OVERLAP_F1: f64 = 0.98;
 /// Direct+partial quotes: right speakers among overlap-matched quotes.
-const FLOOR_ATTRIBUTION_ACC: f64 = 0.95;
+const FLOOR_ATTRIBUTION_ACC: f64 = 0.96;
 /// Direct+partial quotes found and rightly attributed, F1.
-const FLOOR_E2E_F1: f64 = 0.94;
+const FLOOR_E2E_F1: f64 = 0.95;
 /// Indirect quotes, overlap match, F1.
 const FLOOR_INDIRECT_OVERLAP_F1: f64 = 0.90;
 
