@@ -166,28 +166,48 @@ pub(crate) fn compose(base: char, accent: char) -> Option<char> {
 
 /// Lowercase with `'` for every apostrophe and accents composed; borrows when nothing changes.
 pub(crate) fn normalize(word: &str) -> Cow<'_, str> {
-    let plain = |c: char| {
-        if c.is_ascii() {
-            !c.is_ascii_uppercase()
-        } else {
-            !c.is_uppercase() && !is_apostrophe(c) && !is_combining_accent(c) && !is_invisible(c)
-        }
-    };
-    if word.chars().all(plain) {
+    if is_normal(word) {
         return Cow::Borrowed(word);
     }
     let mut out = String::with_capacity(word.len());
+    normalize_into(word, &mut out);
+    Cow::Owned(out)
+}
+
+/// Whether `word` is its own normal form. Quick for ASCII and Latin-1 letters, which are
+/// nearly all of French text.
+pub(crate) fn is_normal(word: &str) -> bool {
+    if word.is_ascii() {
+        return !word.bytes().any(|b| b.is_ascii_uppercase());
+    }
+    word.chars().all(|c| match c as u32 {
+        0..=0x7f => !c.is_ascii_uppercase(),
+        // Latin-1 capitals are U+00C0–U+00DE but for ×.
+        0x80..=0xff => !(0xc0..=0xde).contains(&(c as u32)) || c == '×',
+        _ => !c.is_uppercase() && !is_apostrophe(c) && !is_combining_accent(c) && !is_invisible(c),
+    })
+}
+
+/// Append the normal form of `word` to `out`.
+pub(crate) fn normalize_into(word: &str, out: &mut String) {
+    let start = out.len();
     for c in word.chars().filter(|&c| !is_invisible(c)) {
-        if is_combining_accent(c) {
-            if let Some(composed) = out.pop().and_then(|b| compose(b, c)) {
+        if is_combining_accent(c) && out.len() > start {
+            // Compose with the letter before it, which is this word's (never a previous one's).
+            let composed = out.chars().next_back().and_then(|b| compose(b, c));
+            if let Some(composed) = composed {
+                out.pop();
                 out.push(composed);
                 continue;
             }
         }
         let c = if is_apostrophe(c) { '\'' } else { c };
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
-    Cow::Owned(out)
 }
 
 /// Read a `[class]`-sectioned data file into (class name, entry) pairs.

@@ -7,9 +7,7 @@
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-use std::borrow::Cow;
-
-use crate::lexicon::{Class, WordHasher, grammar, normalize};
+use crate::lexicon::{Class, WordHasher, grammar, is_normal, normalize_into};
 use crate::span::Span;
 
 /// What a token is.
@@ -172,17 +170,15 @@ impl<'h> Tokens<'h> {
             }
             let capital = word.chars().next().is_some_and(char::is_uppercase);
             let cap_bit = if capital { CAPITALIZED } else { 0 };
-            match normalize(word) {
-                Cow::Borrowed(n) => {
-                    flags.push(g.flags_normal(n) | cap_bit);
-                    norms.push((0, 0));
-                }
-                Cow::Owned(n) => {
-                    flags.push(g.flags_normal(&n) | cap_bit);
-                    let start = norm_arena.len() as u32;
-                    norm_arena.push_str(&n);
-                    norms.push((start, norm_arena.len() as u32));
-                }
+            if is_normal(word) {
+                flags.push(g.flags_normal(word) | cap_bit);
+                norms.push((0, 0));
+            } else {
+                // Written straight into the arena: no string of its own.
+                let start = norm_arena.len();
+                normalize_into(word, &mut norm_arena);
+                flags.push(g.flags_normal(&norm_arena[start..]) | cap_bit);
+                norms.push((start as u32, norm_arena.len() as u32));
             }
         }
         let mut tokens =
