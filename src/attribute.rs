@@ -110,7 +110,32 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
         });
     }
     out.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
+    for a in &mut out {
+        keep_apart(doc, a);
+    }
     out
+}
+
+/// A quotation's own words are never its speaker or its cue: only an incise (`« Nous
+/// sommes prêts, a-t-il dit, à tout »`) lies inside the quotation, with its speaker inside it.
+fn keep_apart(doc: &Document, a: &mut Attributed) {
+    let incise = a.cue.is_some_and(|c| a.span.contains(doc.cues[c].span));
+    if let Some(c) = a.cue {
+        let cue = doc.cues[c].span;
+        if cue.overlaps(a.span) && !incise {
+            a.cue = None;
+        }
+    }
+    if let Some(m) = a.speaker {
+        let inside_incise = incise
+            && a.cue.is_some_and(|c| {
+                let cue = doc.cues[c].span;
+                cue.contains(m.span) || (m.span.start >= cue.end && a.span.contains(m.span))
+            });
+        if m.span.overlaps(a.span) && !inside_incise {
+            a.speaker = None;
+        }
+    }
 }
 
 /// The turns of a dialogue in marks, alternating between the speaker the block is given
