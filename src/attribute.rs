@@ -83,8 +83,10 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
         }
         out.push(found);
     }
+    // Quotations without marks, where no quotation in marks already is.
+    let marked = Covered::new(&out);
     for answer in interview(doc) {
-        if out.iter().any(|q| q.span.overlaps(answer.span)) {
+        if marked.overlaps(answer.span) {
             continue;
         }
         out.push(Attributed {
@@ -97,7 +99,7 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
         });
     }
     for turn in dash_turns(doc) {
-        if out.iter().any(|q| q.span.overlaps(turn.span)) {
+        if marked.overlaps(turn.span) {
             continue;
         }
         out.push(Attributed {
@@ -114,6 +116,31 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
         keep_apart(doc, a);
     }
     out
+}
+
+/// The spans of quotations sorted by start, with the running maximum of their ends: whether a
+/// span overlaps one of them is a binary search.
+pub(crate) struct Covered {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl Covered {
+    /// From quotations sorted by start.
+    pub fn new(sorted: &[Attributed]) -> Covered {
+        let mut reach = Vec::with_capacity(sorted.len());
+        let mut max_end = 0;
+        for q in sorted {
+            max_end = max_end.max(q.span.end);
+            reach.push(max_end);
+        }
+        Covered { starts: sorted.iter().map(|q| q.span.start).collect(), reach }
+    }
+
+    pub fn overlaps(&self, span: Span) -> bool {
+        let k = self.starts.partition_point(|&s| s < span.end);
+        k > 0 && self.reach[k - 1] > span.start
+    }
 }
 
 /// A quotation's own words are never its speaker or its cue: only an incise (`« Nous
@@ -221,12 +248,11 @@ fn short_line_of(text: &str, at: usize) -> Option<Span> {
     Some(Span::new(start, end))
 }
 
-/// A heading: a line that does not end like a sentence and that more text follows.
+/// A heading: a line that does not end like a sentence. Decided by the line alone, so that
+/// text added after it never changes what it holds.
 fn is_heading_line(text: &str, line: Span) -> bool {
     let l = text[line].trim_matches(is_space);
-    !ends_like_sentence(l)
-        && !l.ends_with(':')
-        && text[line.end..].chars().take(HEADING_MAX).any(|c| c.is_alphanumeric())
+    !ends_like_sentence(l) && !l.ends_with(':')
 }
 
 /// Whether a pair of marks holds something somebody says, rather than a title, a name, a
@@ -304,7 +330,7 @@ fn followed_by_cue(doc: &Document, pair: &MarkPair) -> bool {
 
 /// A heading keeps its quotation only when it says who speaks (`Larcher : « … »`, `…, affirme X`).
 fn line_has_attribution(doc: &Document, line: Span, pair: &MarkPair) -> bool {
-    if preceded_by_colon(doc, pair) {
+    if preceded_by_colon(doc, pair) || signature(doc, pair).is_some() {
         return true;
     }
     // `« … », constate la` + a broken line: a cue right after the quotation is enough.

@@ -120,21 +120,25 @@ fn is_word_char(c: char) -> bool {
 fn tokenize(text: &str, toks: &mut Vec<Tok>, low: &mut String) {
     let mut it = text.char_indices().peekable();
     // ASCII is most of the text: lowercase it byte by byte, and Unicode only where needed.
-    let push_lower = |low: &mut String, c: char| {
+    // `start`: where the current word begins in `low`; an accent composes only with a letter of
+    // its own word.
+    let push_lower = |low: &mut String, c: char, start: usize| {
         if c.is_ascii() {
             low.push(c.to_ascii_lowercase());
         } else if is_invisible(c) {
             // A zero-width character inside a word: nothing to match.
         } else if is_combining_accent(c) {
             // Decomposed text (`e` + U+0301): compose, so `de\u{301}clare\u{301}` is `déclaré`.
-            match low.pop() {
-                Some(b) => match compose(b, c) {
-                    Some(composed) => low.push(composed),
-                    None => {
-                        low.push(b);
-                        low.push(c);
-                    }
-                },
+            let composed = if low.len() > start {
+                low.chars().next_back().and_then(|b| compose(b, c))
+            } else {
+                None
+            };
+            match composed {
+                Some(composed) => {
+                    low.pop();
+                    low.push(composed);
+                }
                 None => low.push(c),
             }
         } else {
@@ -144,13 +148,13 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, low: &mut String) {
     while let Some((i, c)) = it.next() {
         if c.is_ascii_alphanumeric() || !c.is_ascii() && is_word_char(c) {
             let ls = low.len();
-            push_lower(low, c);
+            push_lower(low, c, ls);
             let mut e = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
                 if !(d.is_ascii_alphanumeric() || !d.is_ascii() && is_word_char(d)) {
                     break;
                 }
-                push_lower(low, d);
+                push_lower(low, d, ls);
                 e = j + d.len_utf8();
                 it.next();
             }

@@ -11,7 +11,7 @@
 //! que`), cues inside quotations, `selon` phrases that name no speaker (`selon les chiffres`,
 //! `selon moi`), and clauses that hold a quotation (those are partial quotes).
 
-use crate::attribute::{Attributed, Via};
+use crate::attribute::{Attributed, Covered, Via};
 use crate::cue::{CueForm, CueMatch, Person};
 use crate::document::{Document, WINDOW};
 use crate::lexicon::{Class, grammar, normalize};
@@ -40,18 +40,7 @@ const ASKING: &[&str] = &["demander", "se demander", "interroger", "s'interroger
 /// Find the reported clauses of the document that no quotation already covers.
 pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed> {
     let mut out: Vec<Attributed> = Vec::new();
-    // Quotations are sorted by start; with the running maximum of their ends, whether a span
-    // overlaps one of them is a binary search.
-    let mut reach = Vec::with_capacity(quotes.len());
-    let mut max_end = 0;
-    for q in quotes {
-        max_end = max_end.max(q.span.end);
-        reach.push(max_end);
-    }
-    let overlaps_quote = |span: Span| {
-        let k = quotes.partition_point(|q| q.span.start < span.end);
-        k > 0 && reach[k - 1] > span.start
-    };
+    let marked = Covered::new(quotes);
     for (c, cue) in doc.cues.iter().enumerate() {
         // Negated cues, cues inside quotations, bare infinitives (`il faut rappeler que`) and
         // questions to the reader (`croyez-vous que …?`) report nobody's words.
@@ -68,10 +57,14 @@ pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed>
         }
         // A clause holding a quotation is that quotation's (partial), not reported speech.
         // Reported clauses come in cue order, so only the last few can overlap.
-        if overlaps_quote(span) || out.iter().rev().take(8).any(|q| q.span.overlaps(span)) {
+        if marked.overlaps(span) || out.iter().rev().take(8).any(|q| q.span.overlaps(span)) {
             continue;
         }
         let Some(speaker) = speaker_of_cue(doc, c) else { continue };
+        // What is reported is never its own speaker (`Espérant que le ministre viendra, il …`).
+        if speaker.span.overlaps(span) {
+            continue;
+        }
         // `on pense que …` is what people think, not what somebody said.
         let generic_on =
             cue.form != CueForm::Inverted && normalize(&doc.text[speaker.span]) == "on";
@@ -115,6 +108,12 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch) -> Option<Span> {
         }
         _ => {
             if doc.text[sentence].trim_end_matches(is_space).ends_with('?') {
+                return None;
+            }
+            // `Espérant que …, il a dit`: a participle opening the sentence sets the scene;
+            // what it governs is not reported (`…, ajoutant que …` after the verb is).
+            let at_head = doc.tok_cue_start(c) == doc.t.at_or_after(clause_start(doc, sentence));
+            if cue.form == CueForm::Participle && at_head {
                 return None;
             }
             let open = complement_start(doc, c, cue)?;

@@ -7,6 +7,7 @@ mod french;
 mod indirect;
 mod json;
 mod lexicon;
+mod robustness;
 #[path = "../../examples/support/score.rs"]
 mod score;
 mod scorer;
