@@ -88,8 +88,12 @@
 //!   last subject, which may be wrong; an unresolved pronoun comes back as written.
 //! - A clause reported over several sentences, or cut by `alors que` inside a quotation, is
 //!   taken up to the sentence's end.
-//! - A mark closed on a later line than it opened, with no mark reopening the new paragraph,
-//!   is dropped rather than allowed to swallow text.
+//! - A mark still open at a blank line, with no mark reopening the next paragraph, is dropped
+//!   rather than allowed to swallow text (a single line break inside a quotation is fine).
+//! - Names are found by their capitals: a speaker named in a script without capitals
+//!   (`a déclaré محمد علي`, `李明`) is not found.
+//! - Verbs added with [`Extractor::with_cue_verbs`] find quotations but do not change where
+//!   names and descriptions end, which relies on the built-in list.
 //!
 //! # Crate features
 //!
@@ -114,7 +118,9 @@
 //! output. The test suite runs pathological inputs (200,000 spaces after a period, 100,000
 //! unmatched or nested marks, long paragraphs, control characters, mixed scripts) and property
 //! tests over arbitrary strings checking that every span is in bounds, on char boundaries and
-//! equal to its text, and that sentences tile the input.
+//! equal to its text, that sentences tile the input, that a quotation is never its own speaker,
+//! and that text appended after a paragraph break changes nothing before it. A fuzz target
+//! (`fuzz/`, cargo-fuzz) checks the same invariants; every crash it found is a regression test.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
