@@ -10,6 +10,8 @@
 //! feeds the workers through a bounded channel and the main thread puts the results back in
 //! order (`support/parallel.rs`), so an archive of any size streams through in bounded memory.
 
+#[path = "support/input.rs"]
+mod input;
 #[path = "support/jsonl.rs"]
 mod jsonl;
 #[path = "support/output.rs"]
@@ -220,7 +222,7 @@ fn run(options: &Options) -> io::Result<bool> {
             let jobs = options
                 .files
                 .iter()
-                .map(|file| Job::Text { file: file.clone(), text: read_text(file) });
+                .map(|file| Job::Text { file: file.clone(), text: input::read_text(file) });
             parallel::map_ordered(options.jobs, window, jobs, work, sink)
         }
         Input::Jsonl => {
@@ -293,24 +295,6 @@ fn write_document(
         Format::Tsv => tsv::write_quotes(out, doc, quotes),
     };
     written.expect("writing to memory cannot fail");
-}
-
-/// The file's text (`-` is standard input), or a message naming the file.
-fn read_text(file: &str) -> Result<String, String> {
-    let name = if file == "-" { "<stdin>" } else { file };
-    let mut bytes = Vec::new();
-    let read = if file == "-" {
-        io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::read(file).map(|b| bytes = b)
-    };
-    read.map_err(|e| format!("{name}: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: not UTF-8 (first bad byte sequence at byte offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
 }
 
 fn print_quotes(out: &mut impl Write, file: &str, quotes: &[Quote<'_>]) -> io::Result<()> {

@@ -8,8 +8,10 @@
 
 #[path = "support/html.rs"]
 mod html;
+#[path = "support/input.rs"]
+mod input;
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -50,7 +52,7 @@ fn main() -> ExitCode {
         file = Some(arg);
     }
     let file = file.unwrap_or_else(|| "-".to_string());
-    let (title, text) = match read_text(&file) {
+    let (title, text) = match input::read_text(&file) {
         Ok(text) => (if file == "-" { "<stdin>" } else { &file }, text),
         Err(message) => {
             eprintln!("highlight: {message}");
@@ -67,22 +69,4 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// The file's text (`-` is standard input), or a message naming the file.
-fn read_text(file: &str) -> Result<String, String> {
-    let name = if file == "-" { "<stdin>" } else { file };
-    let mut bytes = Vec::new();
-    let read = if file == "-" {
-        io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::read(file).map(|b| bytes = b)
-    };
-    read.map_err(|e| format!("{name}: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: not UTF-8 (first bad byte sequence at byte offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
 }

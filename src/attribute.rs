@@ -85,31 +85,13 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
     }
     // Quotations without marks, where no quotation in marks already is.
     let marked = Covered::new(&out);
-    for answer in interview(doc) {
-        if marked.overlaps(answer.span) {
-            continue;
+    let answers = interview(doc).into_iter().map(|a| (a.span, None, Some(a.speaker)));
+    let turns = dash_turns(doc).into_iter().map(|t| (t.span, t.cue, t.speaker));
+    for (span, cue, speaker) in answers.chain(turns) {
+        if !marked.overlaps(span) {
+            let via = if cue.is_some() { Via::Cue } else { Via::Subject };
+            out.push(Attributed { span, kind: QuoteKind::Direct, marks: None, cue, speaker, via });
         }
-        out.push(Attributed {
-            span: answer.span,
-            kind: QuoteKind::Direct,
-            marks: None,
-            cue: None,
-            speaker: Some(answer.speaker),
-            via: Via::Subject,
-        });
-    }
-    for turn in dash_turns(doc) {
-        if marked.overlaps(turn.span) {
-            continue;
-        }
-        out.push(Attributed {
-            span: turn.span,
-            kind: QuoteKind::Direct,
-            marks: None,
-            cue: turn.cue,
-            speaker: turn.speaker,
-            via: if turn.cue.is_some() { Via::Cue } else { Via::Subject },
-        });
     }
     out.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
     for a in &mut out {
