@@ -101,6 +101,22 @@
 //! |---|---|---|
 //! | `serde` | off | `Serialize` on every output type ([`Quote`], [`Span`], [`Speaker`], [`Cue`], [`QuoteKind`], [`Marks`], [`Resolution`]); kinds serialise as `"direct"`, `"partial"`, `"indirect"`. |
 //!
+//! # JSON
+//!
+//! With the `serde` feature, a [`Quote`] serialises as the `extract --json` example prints it:
+//!
+//! ```text
+//! {"start": 3, "end": 17, "text": "Nous viendrons", "kind": "direct", "marks": "guillemets",
+//!  "speaker": {"start": 34, "end": 44, "text": "Anne Petit", "name": "Anne Petit",
+//!              "resolution": "named"} | null,
+//!  "cue": {"start": 22, "end": 33, "text": "a déclaré"} | null}
+//! ```
+//!
+//! `kind` is `direct`, `partial` or `indirect`; `marks` is [`Marks::as_str`] or `null`;
+//! `resolution` is [`Resolution::as_str`]. An [`Analysis`] adds `"entities": [{"name",
+//! "mentions", "quotes"}]`, `quotes` being indices into its quote list. These names are part
+//! of the crate's stable API.
+//!
 //! # Performance
 //!
 //! One pass per stage, each linear in the text; lexicons are compiled once per process. On

@@ -70,6 +70,22 @@ pub enum Marks {
     DoubleAcute,
 }
 
+impl Marks {
+    /// The snake-case name used in JSON output: `guillemets`, `single_guillemets`,
+    /// `curly_double`, `straight_double`, `curly_single`, `straight_single`, `double_acute`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Marks::Guillemets => "guillemets",
+            Marks::SingleGuillemets => "single_guillemets",
+            Marks::CurlyDouble => "curly_double",
+            Marks::StraightDouble => "straight_double",
+            Marks::CurlySingle => "curly_single",
+            Marks::StraightSingle => "straight_single",
+            Marks::DoubleAcute => "double_acute",
+        }
+    }
+}
+
 /// Who said a quote: the mention as written, and the name it resolves to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -101,6 +117,20 @@ pub enum Resolution {
     Description,
     /// No cue: the quote carries on the previous speaker, or follows `Name :`.
     Context,
+}
+
+impl Resolution {
+    /// The snake-case name used in JSON output: `named`, `alias`, `pronoun`, `description`,
+    /// `context`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Resolution::Named => "named",
+            Resolution::Alias => "alias",
+            Resolution::Pronoun => "pronoun",
+            Resolution::Description => "description",
+            Resolution::Context => "context",
+        }
+    }
 }
 
 /// The words that attribute a quote: `a déclaré`, `a-t-il souligné`, `selon`, `à en croire`.

@@ -1,5 +1,6 @@
 //! The JSON form of extracted quotes, shared by the `extract` example (`--json`) and the
 //! `evaluate` example (`--dump`): one object per input file, which `corpus/score.py` reads.
+//! The quote objects have the fields, names and values of the library's `serde` output.
 
 use guillemet::Quote;
 use serde::Serialize;
@@ -18,6 +19,7 @@ pub struct QuoteRecord<'a> {
     pub end: usize,
     pub text: &'a str,
     pub kind: &'static str,
+    pub marks: Option<&'static str>,
     pub speaker: Option<SpeakerRecord<'a>>,
     pub cue: Option<CueRecord<'a>>,
 }
@@ -28,6 +30,7 @@ pub struct SpeakerRecord<'a> {
     pub end: usize,
     pub text: &'a str,
     pub name: &'a str,
+    pub resolution: &'static str,
 }
 
 #[derive(Serialize)]
@@ -44,11 +47,13 @@ impl<'a> QuoteRecord<'a> {
             end: q.span.end,
             text: q.text,
             kind: q.kind.as_str(),
+            marks: q.marks.map(|m| m.as_str()),
             speaker: q.speaker.as_ref().map(|s| SpeakerRecord {
                 start: s.span.start,
                 end: s.span.end,
                 text: s.text,
                 name: s.name,
+                resolution: s.resolution.as_str(),
             }),
             cue: q.cue.map(|c| CueRecord { start: c.span.start, end: c.span.end, text: c.text }),
         }

@@ -421,3 +421,17 @@ fn html_handles_nested_crossing_and_multi_paragraph_spans() {
     assert!(page.contains("Élise Durand</td><td>2</td><td>1</td><td>1</td><td>0</td>"));
     assert!(page.contains("(no speaker found)</td><td>3</td><td>0</td><td>0</td><td>3</td>"));
 }
+
+/// The examples' JSON quote objects are the library's `serde` output, field for field.
+#[cfg(feature = "serde")]
+#[test]
+fn example_json_is_the_serde_schema() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/exemple.txt"),
+    )
+    .unwrap();
+    let quotes = guillemet::extract_quotes(&text);
+    let record: Value = serde_json::from_str(&output::file_record_json("x.txt", &quotes)).unwrap();
+    let library = serde_json::to_value(&quotes).unwrap();
+    assert_eq!(record["quotes"], library);
+}
