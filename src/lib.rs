@@ -119,12 +119,24 @@
 //!
 //! # Performance
 //!
-//! One pass per stage, each linear in the text; lexicons are compiled once per process. On
-//! the development corpus's articles (news pages of 2–15 kB), one core of the 2-core machine
-//! this was written on extracts about 10–14 MB of text per second end to end; the stages alone
-//! run at: mark scanning ≈ 260 MB/s, sentence splitting ≈ 360 MB/s, tokens with their word
-//! classes ≈ 80 MB/s, cue finding ≈ 60 MB/s (unicode-segmentation's sentence iterator, for
-//! scale: ≈ 55 MB/s). `cargo bench` measures them (`benches/pipeline.rs`).
+//! One pass per stage, each linear in the text; lexicons are compiled once per process.
+//! Measured with `cargo bench` (`benches/pipeline.rs`, criterion) on one core of a 2-core
+//! cloud machine, over the development corpus's 27 articles (66 kB):
+//!
+//! | what | throughput |
+//! |---|---|
+//! | end to end ([`extract_quotes`]) | 14 MB/s |
+//! | mark scanning | 300 MB/s |
+//! | sentence splitting | 370 MB/s |
+//! | tokens with their word classes | 84 MB/s |
+//! | cue finding | 69 MB/s |
+//! | unicode-segmentation's sentence iterator, for scale | 57 MB/s |
+//!
+//! On growing inputs made of whole articles, end to end: 15 MB/s at 10 kB and 100 kB, 13 MB/s
+//! at 1 MB, 11.5 MB/s at 10 MB (one document). `extract --input jsonl` on a 100 MB archive of
+//! articles: 13 MB/s on one thread, 22 MB/s on two, 7 MB peak memory. One huge document costs
+//! memory in proportion to it (about 18 bytes a byte of text: tokens, classes, cue candidates):
+//! split archives into their articles.
 //!
 //! # Untrusted input
 //!
