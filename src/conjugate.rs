@@ -7,9 +7,6 @@
 //! `achève`, `appelle` with `@ll`, `emploie`); second-group verbs (`-ir`, `avertissait`) need
 //! no model; third-group verbs name one of the models in [`IRREGULARS`].
 
-// Not yet called from the public API: remove once the attribution stage uses this module.
-#![allow(dead_code)]
-
 /// A tense of the indicative.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Tense {

@@ -10,9 +10,6 @@
 //! table of forms, built once. Matching runs over tokens with bounded look-ahead, so the whole
 //! scan is linear in the text length.
 
-// Not yet called from the public API: remove once the attribution stage uses this module.
-#![allow(dead_code)]
-
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -566,6 +563,7 @@ fn build_lexicon() -> Lexicon {
 /// Whether `word_lowercase` is an inflected form (or the infinitive) of a one-word cue verb
 /// (`déclaré`, `affirmaient`, `reconnaît`). The heads of multi-word cues alone (`fait` of
 /// `faire valoir`, `mis` of `mettre en garde`) and periphrasis verbs (`finit`) do not count.
+#[cfg(test)]
 pub(crate) fn is_cue_word(word_lowercase: &str) -> bool {
     let lex = &*LEXICON;
     lex.forms.get(word_lowercase).is_some_and(|v| {
@@ -591,11 +589,13 @@ pub(crate) fn cue_words() -> impl Iterator<Item = &'static str> {
 }
 
 /// How many cue verb lemmas the lexicon holds.
+#[cfg(test)]
 pub(crate) fn lemma_count() -> usize {
     LEXICON.cue_lemmas
 }
 
 /// How many distinct inflected forms the cue verbs have.
+#[cfg(test)]
 pub(crate) fn form_count() -> usize {
     LEXICON.cue_forms
 }

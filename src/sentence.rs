@@ -73,8 +73,7 @@ const ELIDED_STARTERS: &[&str] = &[
 /// (`"M."`, `"M"`, `"etc."`, `"J.-C."`, `"n°"`).
 ///
 /// Lowercase abbreviations of two letters or more also match capitalised (`"Cf."`).
-// Used by the quotation and attribution stages; allowed until they call it.
-#[allow(dead_code)]
+#[cfg(test)]
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     let word = word.strip_suffix('.').unwrap_or(word);
     abbreviation(word).is_some()
