@@ -107,9 +107,6 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch) -> Option<Span> {
                 .then(|| trim(doc, Span::new(start, doc.t.span(comma).start)))
         }
         _ => {
-            if doc.text[sentence].trim_end_matches(is_space).ends_with('?') {
-                return None;
-            }
             // `Espérant que …, il a dit`: a participle opening the sentence sets the scene;
             // what it governs is not reported (`…, ajoutant que …` after the verb is).
             let at_head = doc.tok_cue_start(c) == doc.t.at_or_after(clause_start(doc, sentence));

@@ -58,7 +58,7 @@
 //! police, …`, `…, d'après un communiqué.`). Its span runs from the first word of the reported
 //! clause to the last before the sentence's final punctuation. Not reported speech: infinitive
 //! complements (`a promis de réformer`), negated cues (`n'a pas dit que`), questions to the
-//! reader (`croyez-vous que …?`), generic `on` (`on pense que`), sources that name nobody
+//! reader (`croyez-vous que …?`, second person), generic `on` (`on pense que`), sources that name nobody
 //! (`selon les chiffres`, `selon moi`), and clauses that hold a quotation in marks (that one is
 //! reported as [`Partial`](QuoteKind::Partial) alone).
 //!

@@ -70,6 +70,15 @@ fn reported_question() {
 }
 
 #[test]
+fn reported_inside_a_question_of_the_writer() {
+    one(
+        "N'est-ce pas lui qui a lu l'entretien où Paul Roy affirmait que le pays était divisé ?",
+        "le pays était divisé",
+        "Paul Roy",
+    );
+}
+
+#[test]
 fn inverted_form() {
     one(
         "La réforme est nécessaire, a estimé le ministre Paul Girard.",
@@ -115,6 +124,8 @@ fn not_reported_speech() {
     // Cue verbs in another sense.
     none("Le cuisinier a ajouté du sel.");
     none("L'assureur estime les dégâts à trois millions.");
+    // A question to the reader.
+    none("Croyez-vous que la réforme passera ?");
     // A relative `que` after the verb's object.
     none("Le maire a annoncé la mesure que le conseil prépare.");
 }
