@@ -51,11 +51,12 @@ pub(crate) struct Attributed {
 pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
     let mut out: Vec<Attributed> = Vec::new();
     // The speaker of the latest top-level quotation, for quotations that carry on.
-    let mut last: Option<(Mention, usize)> = None;
+    let mut last: Option<Mention> = None;
     let mut speakers: Vec<Option<Mention>> = vec![None; doc.pairs.len()];
-    let mut dialogue_blocks: Vec<usize> = Vec::new();
+    // Pairs read as a dialogue, turn by turn: the marks inside them are the turns' own.
+    let mut dialogue = vec![false; doc.pairs.len()];
     for (p, pair) in doc.pairs.iter().enumerate() {
-        if pair.parent.is_some_and(|q| dialogue_blocks.contains(&q)) {
+        if pair.parent.is_some_and(|q| dialogue[q]) {
             continue;
         }
         if !is_quotation(doc, pair) {
@@ -63,23 +64,21 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
         }
         if pair.depth == 0 {
             if let Some(turns) = dialogue_turns(doc, pair) {
-                dialogue_blocks.push(p);
+                dialogue[p] = true;
                 out.extend(attribute_dialogue(doc, p, &turns, last));
                 continue;
             }
         }
         let found = if pair.depth == 0 {
-            attribute_top(doc, p, last.as_ref().map(|(m, at)| (*m, *at)))
+            attribute_top(doc, p, last)
         } else {
             let parent = pair.parent.and_then(|q| speakers[q]);
             attribute_nested(doc, p, parent)
         };
         let Some(found) = found else { continue };
         speakers[p] = found.speaker;
-        if pair.depth == 0 {
-            if let Some(m) = found.speaker {
-                last = Some((m, pair.close.end));
-            }
+        if pair.depth == 0 && found.speaker.is_some() {
+            last = found.speaker;
         }
         out.push(found);
     }
@@ -153,7 +152,7 @@ fn attribute_dialogue(
     doc: &Document,
     p: usize,
     turns: &[(Span, usize)],
-    last: Option<(Mention, usize)>,
+    last: Option<Mention>,
 ) -> Vec<Attributed> {
     let pair = &doc.pairs[p];
     let first = attribute_top(doc, p, last).and_then(|a| a.speaker);
@@ -208,7 +207,6 @@ fn ends_like_sentence(s: &str) -> bool {
         .ends_with(['.', '!', '?', '…'])
 }
 
-/// The line (between line breaks) that holds `at`.
 /// Headings are short: a line longer than this is not one, and is not looked at whole.
 const HEADING_MAX: usize = 400;
 
@@ -256,10 +254,8 @@ fn is_quotation(doc: &Document, pair: &MarkPair) -> bool {
     }
     // Titles and names: a few capitalised words, not a sentence, not introduced as speech.
     // An utterance opens with a subject pronoun (`Nous verrons`); a title does not.
-    let first_word =
-        inner.split(|c: char| is_space(c) || c == '\'' || c == '’').next().unwrap_or("");
     let pronoun_first = matches!(
-        normalize(first_word).as_ref(),
+        normalize(first_word(inner)).as_ref(),
         "je" | "j" | "tu" | "il" | "elle" | "nous" | "vous" | "ils" | "elles" | "on"
     );
     if capital
@@ -285,8 +281,23 @@ fn is_quotation(doc: &Document, pair: &MarkPair) -> bool {
     true
 }
 
+/// The first word of a quotation's text, before any space or apostrophe.
+fn first_word(inner: &str) -> &str {
+    inner.split(|c: char| is_space(c) || c == '\'' || c == '’').next().unwrap_or("")
+}
+
+/// The colon token right before the opening mark (`Larcher : « … »`), line breaks between
+/// included (`Le juge commence :\n\n« — … »`), if there is one.
+fn colon_before(doc: &Document, pair: &MarkPair) -> Option<usize> {
+    let mut k = doc.t.at_or_after(pair.open.start);
+    while k > 0 && doc.t.is_break(k - 1) {
+        k -= 1;
+    }
+    (k > 0 && doc.t.is_punct(k - 1, ':')).then(|| k - 1)
+}
+
 fn preceded_by_colon(doc: &Document, pair: &MarkPair) -> bool {
-    doc.text[..pair.open.start].trim_end_matches(is_space).ends_with(':')
+    colon_before(doc, pair).is_some()
 }
 
 /// The token index right after the closing mark, past a comma.
@@ -336,7 +347,7 @@ fn line_has_attribution(doc: &Document, line: Span, pair: &MarkPair) -> bool {
 
 // ------------------------------------------------------------------ attribution
 
-fn attribute_top(doc: &Document, p: usize, last: Option<(Mention, usize)>) -> Option<Attributed> {
+fn attribute_top(doc: &Document, p: usize, last: Option<Mention>) -> Option<Attributed> {
     let pair = &doc.pairs[p];
     let sentence = doc.sentence_of(pair.open.start);
     let kind = kind_of(doc, pair);
@@ -382,8 +393,8 @@ fn attribute_top(doc: &Document, p: usize, last: Option<(Mention, usize)>) -> Op
     }
     found.cue = None;
     // 5. No cue.
-    if preceded_by_colon(doc, pair) {
-        let colon = doc.text[..pair.open.start].trim_end_matches(is_space).len() - 1;
+    if let Some(colon) = colon_before(doc, pair) {
+        let colon = doc.t.span(colon).start;
         if let Some(m) = clause_subject(doc, Span::new(sentence.start, colon), Subject::Loose) {
             found.speaker = Some(m);
             found.via = Via::Subject;
@@ -399,11 +410,7 @@ fn attribute_top(doc: &Document, p: usize, last: Option<(Mention, usize)>) -> Op
             return Some(found);
         }
     }
-    if let Some((m, _)) = last {
-        found.speaker = Some(m);
-        found.via = Via::Continuation;
-        return Some(found);
-    }
+    found.speaker = last;
     found.via = Via::Continuation;
     Some(found)
 }
@@ -438,9 +445,8 @@ fn attribute_nested(doc: &Document, p: usize, parent: Option<Mention>) -> Option
             found.via = Via::Enclosing;
             return Some(found);
         }
-        if let Some(pr) = cue.pronoun {
-            let i = doc.t.at_or_after(pr.start);
-            found.speaker = mention_at(doc.t, i, i + 1);
+        if cue.form == CueForm::Inverted {
+            found.speaker = speaker_of_cue(doc, c);
             return Some(found);
         }
         // The subject of the cue, looked for inside the enclosing quotation only.
@@ -475,9 +481,8 @@ fn sentence_start_within(doc: &Document, outer: Span, at: usize) -> usize {
 /// Whether the quotation holds a whole utterance (direct) or a fragment (partial).
 fn kind_of(doc: &Document, pair: &MarkPair) -> QuoteKind {
     let inner = &doc.text[pair.inner];
-    let first_word =
-        inner.split(|c: char| is_space(c) || c == '\'' || c == '’').next().unwrap_or("");
-    let subordinate = matches!(normalize(first_word).as_ref(), "que" | "qu" | "qui" | "dont");
+    let subordinate =
+        matches!(normalize(first_word(inner)).as_ref(), "que" | "qu" | "qui" | "dont");
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
     let words = word_count(doc, pair.inner);
     let sentence = doc.sentence_of(pair.open.start);
@@ -580,8 +585,9 @@ fn cue_before(doc: &Document, pair: &MarkPair, sentence: Span) -> Option<usize> 
     let chosen = governing.unwrap_or(nearest);
     // A source at the head of the sentence (`Pour Poutine, les USA accusent la Russie de « … »`)
     // speaks for all of it, unless a verb introduces the quotation itself (`…, X a dit : « … »`).
+    // Cues are in text order: only the sentence's first can stand at its head.
     let head = doc.t.at_or_after(sentence.start);
-    let head_phrase = doc.cues_in(Span::new(sentence.start, pair.open.start)).find(|&c| {
+    let head_phrase = doc.cues_in(Span::new(sentence.start, pair.open.start)).next().filter(|&c| {
         doc.cues[c].form == CueForm::Phrase
             && doc.tok_cue_start(c) <= head + 1
             && is_phrase_cue_ok(doc, c)

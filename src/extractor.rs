@@ -1,6 +1,6 @@
 //! The pipeline: scan → sentence → cue → mention → attribute → resolve.
 
-use crate::attribute::{Via, attribute};
+use crate::attribute::{Covered, Via, attribute};
 use std::sync::Arc;
 
 use crate::cue::{self, find_cues};
@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::indirect::indirect;
 use crate::quote::{Cue, Quote, QuoteKind, Resolution, Speaker};
 use crate::resolve::Resolver;
-use crate::scan::scan;
+use crate::scan::{protected, scan};
 use crate::sentence;
 use crate::span::Span;
 use crate::speaker::{Subject, clause_subject};
@@ -137,9 +137,7 @@ impl Extractor {
     pub fn extract<'h>(&self, text: &'h str) -> Vec<Quote<'h>> {
         let tokens = Tokens::new(text);
         let pairs = scan(text);
-        let protected: Vec<Span> =
-            pairs.iter().filter(|p| p.depth == 0).map(|p| p.outer()).collect();
-        let sentences = sentence::split(text, &protected);
+        let sentences = sentence::split(text, &protected(&pairs));
         let cues = match &self.cues {
             Some(lex) => cue::find_cues_with(text, lex),
             None => find_cues(text),
@@ -152,22 +150,11 @@ impl Extractor {
             found.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
         }
         // What a quotation says is no antecedent (`Selon X, le feu a pris. « … », dit-il`).
-        let mut reach = 0;
-        let covered: Vec<(usize, usize)> = found
-            .iter()
-            .map(|a| {
-                reach = reach.max(a.span.end);
-                (a.span.start, reach)
-            })
-            .collect();
-        let inside_a_quote = |at: usize| {
-            let k = covered.partition_point(|&(start, _)| start <= at);
-            k > 0 && covered[k - 1].1 > at
-        };
+        let quoted = Covered::new(&found);
         let subjects = sentences
             .iter()
             .filter_map(|&s| clause_subject(&doc, s, Subject::Strict))
-            .filter(|m| !inside_a_quote(m.span.start))
+            .filter(|m| !quoted.overlaps(Span::new(m.span.start, m.span.start + 1)))
             .collect();
         let mut resolver = Resolver::new(&doc, subjects);
         let mut quotes = Vec::with_capacity(found.len());
@@ -196,7 +183,7 @@ impl Extractor {
                 cue: a.cue.map(|c| Cue { span: cues[c].span, text: &text[cues[c].span] }),
             });
         }
-        quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+        // `found` is in text order (enclosing quotations first), and so are the quotes.
         quotes
     }
 }

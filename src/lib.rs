@@ -198,9 +198,7 @@ pub fn analyze(text: &str) -> Analysis<'_> {
 
 /// The sentences of `text`, as spans that tile it exactly. Quotations are never split.
 pub fn sentences(text: &str) -> Vec<Span> {
-    let protected: Vec<Span> =
-        scan::scan(text).iter().filter(|p| p.depth == 0).map(|p| p.outer()).collect();
-    sentence::split(text, &protected)
+    sentence::split(text, &scan::protected(&scan::scan(text)))
 }
 
 /// The pipeline's stages one by one, for the benchmarks in `benches/` (not a public API: it

@@ -307,6 +307,12 @@ fn build_pairs(text: &str, mut found: Vec<(Span, Span, Marks, bool)>) -> Vec<Mar
     pairs
 }
 
+/// The spans, marks included, of the quotations no other encloses: where a sentence may not
+/// be split.
+pub(crate) fn protected(pairs: &[MarkPair]) -> Vec<Span> {
+    pairs.iter().filter(|p| p.depth == 0).map(MarkPair::outer).collect()
+}
+
 /// `span` without the spaces at either end.
 pub(crate) fn trim_span(text: &str, span: Span) -> Span {
     let s = &text[span];
