@@ -93,6 +93,10 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch) -> Option<Span> {
             let comma = doc.tok_cue_start(c) - 1;
             let mut start = clause_start(doc, sentence);
             let mut first = doc.t.at_or_after(start);
+            // A statement of a sane length only: the sentence was not split otherwise.
+            if comma - first > MAX_CLAUSE {
+                return None;
+            }
             // `Réforme des retraites : le gouvernement ne cédera pas, assure X`: the statement
             // starts after a heading's colon.
             if let Some(colon) =
@@ -101,9 +105,9 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch) -> Option<Span> {
                 first = colon + 1;
                 start = doc.t.span(first).start;
             }
-            // The fronted words must make a clause (`Au point de s'éponger le front,
-            // précise-t-elle` reports no statement), and one of a sane length.
-            (comma - first <= MAX_CLAUSE && has_finite_verb(doc, first, comma))
+            // The fronted words must make a clause: `Au point de s'éponger le front,
+            // précise-t-elle` reports no statement.
+            has_finite_verb(doc, first, comma)
                 .then(|| trim(doc, Span::new(start, doc.t.span(comma).start)))
         }
         _ => {

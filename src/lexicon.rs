@@ -27,6 +27,7 @@ pub(crate) enum Class {
     Stop,
     Verb,
     NotSource,
+    Clitic,
     /// The first word of an adverbial phrase of `[adverb]`.
     AdverbStart,
     /// A one-word verb of saying in any form (`déclare`, `affirmant`).
@@ -53,6 +54,7 @@ impl Class {
             "stop" => Class::Stop,
             "verb" => Class::Verb,
             "notsource" => Class::NotSource,
+            "clitic" => Class::Clitic,
             _ => return None,
         })
     }

@@ -45,9 +45,8 @@ fn is_domain(w: &str) -> bool {
 }
 
 fn ends_description(t: &Tokens, i: usize) -> bool {
-    let w = t.str(i);
     // `une note rendue publique par la Banque mondiale`: `par` after a participle goes on.
-    if normalize(w) == "par" && i >= 2 {
+    if t.norm(i) == "par" && i >= 2 {
         let participle = |k: usize| {
             let p = t.norm(k);
             ["é", "ée", "és", "ées", "ue", "u", "us", "ues", "ie", "it", "ite"]
@@ -89,7 +88,7 @@ fn is_title(t: &Tokens, i: usize) -> bool {
     let after = if abbreviated && t.is_punct(i + 1, '.') { i + 2 } else { i + 1 };
     (!abbreviated
         || t.is_punct(i + 1, '.')
-        || matches!(normalize(w).as_ref(), "mme" | "mlle" | "mgr" | "dr" | "pr"))
+        || matches!(t.norm(i), "mme" | "mlle" | "mgr" | "dr" | "pr"))
         && t.is_capitalized(after)
 }
 
@@ -149,11 +148,11 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
     }
     let g = grammar();
     let w = t.str(i);
-    let lw = normalize(w);
+    let lw = t.norm(i);
     let one = |kind, gender, plural| {
         Some(Mention { span: t.span(i), kind, gender, plural, name: None, first: i, end: i + 1 })
     };
-    match lw.as_ref() {
+    match lw {
         "il" | "lui" => return one(MentionKind::Pronoun, Some(Gender::Masculine), false),
         "elle" => return one(MentionKind::Pronoun, Some(Gender::Feminine), false),
         "ils" | "eux" => return one(MentionKind::Pronoun, Some(Gender::Masculine), true),
@@ -245,15 +244,10 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     }
     let head = k;
     let mut name: Option<(usize, usize)> = None;
-    let mut proper = t.is_capitalized(head);
-    k += 1;
-    if proper {
-        k = name_run(t, head, limit);
-    }
+    // `le Kremlin`, `la Banque mondiale`: a capitalised head is a name of its own.
+    k = if t.is_capitalized(head) { name_run(t, head, limit) } else { head + 1 };
     while k < limit && t.is_word(k) {
-        let w = t.str(k);
-        let lw = normalize(w);
-        if matches!(lw.as_ref(), "de" | "du" | "des" | "d'") {
+        if matches!(t.norm(k), "de" | "du" | "des" | "d'") {
             // `de`, `de la`, `de l'`: a complement of the noun; it goes on if a word follows.
             let mut j = k + 1;
             if j < limit
@@ -272,7 +266,6 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
                 } else {
                     k = j + 1;
                 }
-                proper = false;
                 continue;
             }
             break;
@@ -298,10 +291,9 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
         }
         // A word followed by a determiner or `que` is a verb, not an adjective:
         // `la maire de la capitale prépare un …`.
-        let next = t.str(k + 1);
         if t.is_word(k + 1)
             && !t.is(k, Class::Preposition)
-            && (t.is(k + 1, Class::Determiner) || matches!(normalize(next).as_ref(), "que" | "qu'"))
+            && (t.is(k + 1, Class::Determiner) || matches!(t.norm(k + 1), "que" | "qu'"))
         {
             break;
         }
@@ -312,9 +304,9 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     }
     let end = k;
     let span = Span::new(t.span(i).start, t.span(end - 1).end);
-    let ld = normalize(det);
+    let ld = t.norm(i);
     let plural = matches!(
-        ld.as_ref(),
+        ld,
         "les"
             | "des"
             | "ces"
@@ -339,8 +331,7 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
             gender = Some(ng);
         }
     }
-    let _ = proper;
-    let kind = if matches!(ld.as_ref(), "ce" | "cet" | "cette") {
+    let kind = if matches!(ld, "ce" | "cet" | "cette") {
         MentionKind::Demonstrative
     } else {
         MentionKind::Description

@@ -7,14 +7,14 @@ use crate::lexicon::{Class, grammar, normalize};
 use crate::mention::{MAX_NAME, Mention, MentionKind, looks_finite, mention_at};
 use crate::span::Span;
 
-/// `selon X`, `d'après X`, `à en croire X` always name a source; `pour X,` only at the head
-/// of a clause and before a comma (`Pour Poutine, …`, not `pour atteindre son objectif`).
 /// The source named after `selon`, `d'après`, `pour`: a mention or a title in marks.
 pub(crate) fn source_after(doc: &Document, c: usize) -> Option<Mention> {
     let e = doc.tok_cue_end(c);
     mention_at(doc.t, e, doc.t.len()).or_else(|| title_mention(doc, e))
 }
 
+/// `selon X`, `d'après X`, `à en croire X` always name a source; `pour X,` only at the head
+/// of a clause and before a comma (`Pour Poutine, …`, not `pour atteindre son objectif`).
 pub(crate) fn is_phrase_cue_ok(doc: &Document, c: usize) -> bool {
     let cue = &doc.cues[c];
     let e = doc.tok_cue_end(c);
@@ -40,25 +40,19 @@ pub(crate) fn speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
     let cue = &doc.cues[c];
     match cue.form {
         CueForm::Inverted => {
-            let pr = cue.pronoun?;
-            let i = doc.t.at_or_after(pr.start);
             // `a-t-il` is one token: the mention is the pronoun inside it.
-            let g = grammar();
-            let word = &doc.text[pr];
-            let mut m = mention_at(doc.t, i, i + 1).unwrap_or(Mention {
+            let pr = cue.pronoun?;
+            let word = normalize(&doc.text[pr]);
+            let token = doc.t.toks.partition_point(|t| t.span.end <= pr.start);
+            Some(Mention {
                 span: pr,
                 kind: MentionKind::Pronoun,
-                gender: g.gender_of(word),
-                plural: normalize(word).ends_with('s'),
+                gender: grammar().gender_of(&word),
+                plural: word.ends_with('s'),
                 name: None,
-                first: i,
-                end: i + 1,
-            });
-            m.span = pr;
-            m.gender = g.gender_of(word);
-            m.plural = normalize(word).ends_with('s');
-            m.kind = MentionKind::Pronoun;
-            Some(m)
+                first: token,
+                end: token + 1,
+            })
         }
         CueForm::Phrase => source_after(doc, c).map(|m| with_apposition(doc, m)),
         CueForm::Finite => {
@@ -70,10 +64,14 @@ pub(crate) fn speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
             subject_before(doc, c)
         }
         CueForm::Participle | CueForm::Infinitive => {
-            // The speaker is the subject of the clause the participle or infinitive hangs on.
+            // The speaker is the subject of the clause the participle or infinitive hangs on:
+            // the nearest finite cue's, within a window.
             let sentence = doc.sentence_of(cue.span.start);
+            let at = doc.tok_cue_start(c);
+            let from = doc.t.span(doc.window_start(sentence, at)).start;
+            let until = doc.t.toks.get(at + WINDOW).map_or(sentence.end, |t| t.span.start);
             let other = doc
-                .cues_in(sentence)
+                .cues_in(Span::new(from, until.min(sentence.end)))
                 .filter(|&o| {
                     o != c
                         && matches!(doc.cues[o].form, CueForm::Finite | CueForm::Inverted)
@@ -121,26 +119,7 @@ fn name_before(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention>
     // A name is a few words: look no further back than that.
     let start = start.max(verb_tok.saturating_sub(MAX_NAME + 4));
     let mut j = verb_tok;
-    while j > start {
-        let w = t.norm(j - 1);
-        let clitic = matches!(
-            w,
-            "ne" | "n'"
-                | "lui"
-                | "leur"
-                | "l'"
-                | "y"
-                | "en"
-                | "se"
-                | "s'"
-                | "me"
-                | "m'"
-                | "te"
-                | "t'"
-        );
-        if !clitic {
-            break;
-        }
+    while j > start && t.is(j - 1, Class::Clitic) {
         j -= 1;
     }
     if j <= start || !t.is_capitalized(j - 1) {
@@ -224,19 +203,15 @@ pub(crate) fn with_apposition(doc: &Document, m: Mention) -> Mention {
     let t = doc.t;
     let comma = (m.end..(m.end + 4).min(t.len())).find(|&k| !t.is_word(k) || t.is(k, Class::Verb));
     let Some(comma) = comma.filter(|&k| t.is_punct(k, ',')) else { return m };
-    {
-        if let Some(n) = mention_at(doc.t, comma + 1, doc.t.len()) {
-            let closes = doc.t.is_break(n.end)
-                || [',', '.', '(', ';', ':'].iter().any(|&c| doc.t.is_punct(n.end, c))
-                || n.end >= doc.t.len()
-                || doc.t.is(n.end, Class::Verb)
-                || doc.t.is(n.end, Class::CueWord);
-            if n.kind == MentionKind::Name && closes {
-                return Mention { name: n.name, span: n.span, ..n };
-            }
-        }
-    }
-    m
+    let Some(n) = mention_at(t, comma + 1, t.len()).filter(|n| n.kind == MentionKind::Name) else {
+        return m;
+    };
+    let closes = t.is_break(n.end)
+        || [',', '.', '(', ';', ':'].iter().any(|&c| t.is_punct(n.end, c))
+        || n.end >= t.len()
+        || t.is(n.end, Class::Verb)
+        || t.is(n.end, Class::CueWord);
+    if closes { n } else { m }
 }
 
 /// The inverted subject after a finite cue: `a déclaré Poutine`, `explique vendredi dans Le
@@ -267,15 +242,15 @@ pub(crate) fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
             i += adv;
             continue;
         }
-        let w = t.str(i);
-        if matches!(normalize(w).as_ref(), "que" | "qu'" | "si" | "s'") {
+        let w = t.norm(i);
+        if matches!(w, "que" | "qu'" | "si" | "s'") {
             return None;
         }
         if is_date_word(w) {
             i += 1;
             continue;
         }
-        if t.is(i, Class::Preposition) && !matches!(normalize(w).as_ref(), "selon") {
+        if t.is(i, Class::Preposition) && w != "selon" {
             i += 1;
             match mention_at(t, i, limit) {
                 // `en France Gérard Larcher`: the person starts at the first name.
@@ -296,9 +271,7 @@ pub(crate) fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
             if matches!(m.kind, MentionKind::Relative | MentionKind::FirstPerson) {
                 return None;
             }
-            if m.kind == MentionKind::Pronoun
-                && !matches!(normalize(w).as_ref(), "lui" | "elle" | "eux")
-            {
+            if m.kind == MentionKind::Pronoun && !matches!(w, "lui" | "elle" | "eux") {
                 return None;
             }
             return Some(with_apposition(doc, m));
@@ -516,7 +489,6 @@ pub(crate) fn clause_subject(doc: &Document, span: Span, how: Subject) -> Option
     let first = t.at_or_after(span.start);
     // The subject opens its clause: read at most two windows of it.
     let end = t.at_or_after(span.end).min(first + 2 * WINDOW);
-    // Where the last finite verb of the clause is, found once (not once per segment).
     let segs = segments(doc, first, end, false);
     // Where the last finite verb of the clause is, found once (not once per segment): a
     // verb-like word, or a segment that opens on one (`Fatima, 45 ans, vit au deuxième`).
@@ -565,26 +537,8 @@ pub(crate) enum Subject {
 
 /// Whether a verb (or a clitic before one) stands at token `i`.
 fn verb_follows(doc: &Document, i: usize) -> bool {
-    let w = doc.t.norm(i);
-    let clitic = matches!(
-        w,
-        "ne" | "n'"
-            | "se"
-            | "s'"
-            | "y"
-            | "en"
-            | "lui"
-            | "leur"
-            | "l'"
-            | "le"
-            | "la"
-            | "les"
-            | "me"
-            | "m'"
-            | "nous"
-            | "vous"
-    );
     let t = doc.t;
+    let clitic = t.is(i, Class::Clitic);
     // After a whole noun phrase, a lowercase word that is no function word is its verb
     // (`Paul Martin retrouve`): French has no other common word there.
     let other_word = !t.is_capitalized(i)
