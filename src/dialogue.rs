@@ -6,6 +6,8 @@
 //! - An interview written `Name: answer`, question and answer paragraphs in turn: answers are
 //!   quotations of the one who answers; the interviewer's questions are not.
 
+use std::collections::HashSet;
+
 use crate::cue::CueForm;
 use crate::document::Document;
 use crate::lexicon::normalize;
@@ -120,8 +122,9 @@ pub(crate) fn interview(doc: &Document) -> Vec<Answer> {
         lines.push((m, body, question));
     }
     let key = |m: &Mention| normalize(&doc.text[m.span]).into_owned();
-    let askers: Vec<String> = lines.iter().filter(|l| l.2).map(|l| key(&l.0)).collect();
-    let people: std::collections::HashSet<String> = lines.iter().map(|l| key(&l.0)).collect();
+    // Sets, not lists: an interview may have thousands of lines.
+    let askers: HashSet<String> = lines.iter().filter(|l| l.2).map(|l| key(&l.0)).collect();
+    let people: HashSet<String> = lines.iter().map(|l| key(&l.0)).collect();
     if lines.len() < 2 || people.len() < 2 {
         return Vec::new();
     }

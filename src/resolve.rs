@@ -255,11 +255,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             MentionKind::Name => {
                 let name = m.name.unwrap_or(m.span);
                 let full = self.fullest(name);
-                let how = if full.len() == text[m.span].len() {
-                    Resolution::Named
-                } else {
-                    Resolution::Alias
-                };
+                let how = if full == &text[m.span] { Resolution::Named } else { Resolution::Alias };
                 Resolved {
                     name: full,
                     how,
