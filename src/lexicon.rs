@@ -75,11 +75,20 @@ pub(crate) struct WordHasher(u64);
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
         const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
+        // Whole 8-byte words straight from the slice, then the tail packed in registers: no
+        // copy through a stack buffer (a store-to-load stall on every probe).
+        let mut h = self.0;
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            h = mix(h, u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]));
         }
+        let tail = words.remainder();
+        if !tail.is_empty() {
+            let packed = tail.iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b));
+            h = mix(h, packed);
+        }
+        self.0 = h;
     }
 
     fn write_u8(&mut self, i: u8) {

@@ -125,9 +125,17 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 ties.entry(key).or_default().push(Tie { words, name });
             }
         };
+        // Only names and descriptions are indexed: they start with a capital, a title, a
+        // determiner, or are a web address. Other words are skipped without reading them.
+        let may_start = |i: usize| {
+            t.is_capitalized(i)
+                || t.is(i, Class::Determiner)
+                || t.is(i, Class::Title)
+                || (t.is_word(i) && t.str(i).contains('.'))
+        };
         let mut i = 0;
         while i < t.len() {
-            let Some(m) = (t.is_word(i)).then(|| mention_at(t, i, t.len())).flatten() else {
+            let Some(m) = may_start(i).then(|| mention_at(t, i, t.len())).flatten() else {
                 i += 1;
                 continue;
             };

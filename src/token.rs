@@ -26,6 +26,8 @@ pub(crate) enum Kind {
 pub(crate) struct Token {
     pub span: Span,
     pub kind: Kind,
+    /// The token's first character: punctuation is compared by it, with no look at the text.
+    pub first: char,
 }
 
 /// Elided words that end with an apostrophe (`l’`, `qu’`): split there, unlike `aujourd’hui`.
@@ -38,7 +40,12 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() || is_combining(c) }
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // Latin-1 and Latin Extended-A/B letters (French accents), without the Unicode tables.
+        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        _ => c.is_alphanumeric() || is_combining(c),
+    }
 }
 
 /// Combining marks (NFD accents) and zero-width characters belong to the word they sit in.
@@ -50,39 +57,59 @@ fn is_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 
+/// The character at byte `i` of `text` (which must be a char boundary), if any.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Split `text` into tokens. Linear time; spaces are not tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        let next = i + c.len_utf8();
+        if c == ' ' {
+            i = next;
+            continue;
+        }
         if is_break(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if is_break(d) || (d.is_whitespace() || d == '\u{a0}' || d == '\u{202f}') {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
+            let mut end = next;
+            while let Some(d) = char_at(text, end) {
+                if !(is_break(d) || d.is_whitespace() || d == '\u{a0}' || d == '\u{202f}') {
                     break;
                 }
+                end += d.len_utf8();
             }
-            out.push(Token { span: Span::new(i, end), kind: Kind::Break });
+            out.push(Token { span: Span::new(i, end), kind: Kind::Break, first: c });
+            i = end;
             continue;
         }
         if c.is_whitespace() || c == '\u{feff}' {
+            i = next;
             continue;
         }
         if !is_word_char(c) {
-            out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: Kind::Punct });
+            out.push(Token { span: Span::new(i, next), kind: Kind::Punct, first: c });
+            i = next;
             continue;
         }
         // A word: letters and digits, joined by hyphens, apostrophes (unless elision)
         // and periods or commas between two word characters.
         let start = i;
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let mut end = next;
+        loop {
+            // Most of a word is ASCII letters and digits: take them by the byte.
+            end += bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            let Some(d) = char_at(text, end) else { break };
+            let after_d = end + d.len_utf8();
             if is_word_char(d) {
-                end = j + d.len_utf8();
-                chars.next();
+                end = after_d;
                 continue;
             }
             let joiner = d == '-'
@@ -92,19 +119,16 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             if !joiner {
                 break;
             }
-            let after = text[j + d.len_utf8()..].chars().next();
-            let Some(a) = after.filter(|&a| is_word_char(a)) else {
+            let Some(a) = char_at(text, after_d).filter(|&a| is_word_char(a)) else {
                 // An apostrophe ending a word: `l’` before a space is still an elision.
                 if is_apostrophe(d) && is_elided(&text[start..end]) {
-                    end = j + d.len_utf8();
-                    chars.next();
+                    end = after_d;
                 }
                 break;
             };
             if is_apostrophe(d) && is_elided(&text[start..end]) {
                 // `l’islam`: the elided word ends with its apostrophe.
-                end = j + d.len_utf8();
-                chars.next();
+                end = after_d;
                 break;
             }
             if d == ',' && !a.is_ascii_digit() {
@@ -114,10 +138,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             if d == '.' && (!a.is_alphanumeric() || is_initial(&text[start..end])) {
                 break;
             }
-            end = j + d.len_utf8();
-            chars.next();
+            end = after_d;
         }
-        out.push(Token { span: Span::new(start, end), kind: Kind::Word });
+        out.push(Token { span: Span::new(start, end), kind: Kind::Word, first: c });
+        i = end;
     }
     out
 }
@@ -133,8 +157,8 @@ fn is_initial(word: &str) -> bool {
 }
 
 fn is_elided(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    ELIDED.contains(&lower.as_str())
+    // The list is ASCII, so an ASCII case-insensitive comparison is the lowercase one.
+    ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word))
 }
 
 /// The tokens of a text with the accessors the phrase-reading stages share.
@@ -168,7 +192,7 @@ impl<'h> Tokens<'h> {
                 norms.push((0, 0));
                 continue;
             }
-            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            let capital = t.first.is_uppercase();
             let cap_bit = if capital { CAPITALIZED } else { 0 };
             if is_normal(word) {
                 flags.push(g.flags_normal(word) | cap_bit);
@@ -196,15 +220,14 @@ impl<'h> Tokens<'h> {
         let mut j = i;
         while j > 0 {
             j -= 1;
-            let s = self.str(j);
+            let c = self.toks[j].first;
             match self.toks[j].kind {
                 Kind::Break => return true,
-                Kind::Punct
-                    if matches!(s, "«" | "“" | "\"" | "‹" | "(" | "—" | "–" | "-" | "˝") =>
+                Kind::Punct if matches!(c, '«' | '“' | '"' | '‹' | '(' | '—' | '–' | '-' | '˝') =>
                 {
                     continue;
                 }
-                Kind::Punct => return matches!(s, "." | "!" | "?" | "…" | ":"),
+                Kind::Punct => return matches!(c, '.' | '!' | '?' | '…' | ':'),
                 Kind::Word => return false,
             }
         }
@@ -250,7 +273,7 @@ impl<'h> Tokens<'h> {
 
     /// Whether token `i` is the punctuation character `c`.
     pub fn is_punct(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct && self.text[t.span].starts_with(c))
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct && t.first == c)
     }
 
     pub fn is_break(&self, i: usize) -> bool {
@@ -297,6 +320,14 @@ mod tests {
             ["selon", "layoffs.fyi", ",", "1.900", "ou", "2,5", "M", ".", "T", ".", "Dupont"]
         );
         assert_eq!(words("fin.\n\nDébut"), ["fin", ".", "\n\n", "Début"]);
+    }
+
+    #[test]
+    fn latin_fast_path_agrees_with_unicode() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let unicode = c.is_alphanumeric() || is_combining(c);
+            assert_eq!(is_word_char(c), unicode, "{c:?}");
+        }
     }
 
     #[test]
