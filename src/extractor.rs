@@ -1,6 +1,7 @@
 //! The pipeline: scan → sentence → cue → mention → attribute → resolve.
 
 use crate::attribute::{Covered, Via, attribute};
+use crate::block::{BLOCK, blocks};
 use std::sync::Arc;
 
 use crate::cue::{self, find_cues};
@@ -135,6 +136,19 @@ impl Extractor {
 
     /// Every quotation in `text`, in document order.
     pub fn extract<'h>(&self, text: &'h str) -> Vec<Quote<'h>> {
+        if text.len() <= BLOCK {
+            return self.extract_block(text);
+        }
+        let mut quotes = Vec::new();
+        for block in blocks(text, &scan(text)) {
+            let found = self.extract_block(&text[block]);
+            quotes.extend(found.into_iter().map(|q| q.shifted(block.start)));
+        }
+        quotes
+    }
+
+    /// Every quotation in one block of text (all of it, when it is not long).
+    fn extract_block<'h>(&self, text: &'h str) -> Vec<Quote<'h>> {
         let tokens = Tokens::new(text);
         let pairs = scan(text);
         let sentences = sentence::split(text, &protected(&pairs));

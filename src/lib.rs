@@ -157,6 +157,7 @@
 pub struct ReadmeDoctests;
 
 mod attribute;
+mod block;
 mod conjugate;
 mod cue;
 mod dialogue;

@@ -24,6 +24,22 @@ pub struct Quote<'h> {
     pub cue: Option<Cue<'h>>,
 }
 
+impl Quote<'_> {
+    /// The same quote with every span moved `by` bytes on: a quote found in a block of a
+    /// longer text, placed in that text.
+    pub(crate) fn shifted(mut self, by: usize) -> Self {
+        let shift = |s: &mut Span| *s = Span::new(s.start + by, s.end + by);
+        shift(&mut self.span);
+        if let Some(speaker) = &mut self.speaker {
+            shift(&mut speaker.span);
+        }
+        if let Some(cue) = &mut self.cue {
+            shift(&mut cue.span);
+        }
+        self
+    }
+}
+
 /// What kind of quotation a [`Quote`] is (see the crate documentation).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "lowercase"))]

@@ -835,3 +835,30 @@ fn combining_mark_after_a_space_panics() {
         check_invariants(text);
     }
 }
+
+#[test]
+fn a_text_longer_than_a_block_is_read_whole() {
+    // Past 1 MiB a text is read a block at a time, cut at line breaks outside quotations:
+    // every quote is still found once, with its speaker and offsets into the whole text.
+    let paragraph = format!("{CLEAR}\n« Nous verrons », a ajouté Marie Curie.\n");
+    let copies = 3 * 1024 * 1024 / paragraph.len();
+    let text = paragraph.repeat(copies);
+    let quotes = check_invariants(&text);
+    assert_eq!(quotes.len(), 2 * copies);
+    let speakers: Vec<_> = quotes.iter().map(|q| q.speaker.as_ref().map(|s| s.name)).collect();
+    assert!(speakers.chunks(2).all(|s| s == [Some("Jean Dupont"), Some("Marie Curie")]));
+}
+
+#[test]
+fn a_quotation_longer_than_a_block_stays_whole() {
+    // No cut falls inside marks, however long the quotation: here 60,000 paragraphs, each
+    // reopened with « as French does.
+    let inside = "Nous tiendrons bon.\n\n« ".repeat(60_000);
+    let text = format!("Il a dit : « {inside}Fin. »\n{CLEAR}");
+    assert!(text.len() > 1024 * 1024);
+    let quotes = check_invariants(&text);
+    assert_eq!(quotes.len(), 2, "{:?}", quotes.iter().map(|q| q.span).collect::<Vec<_>>());
+    assert_eq!(quotes[0].span.start, "Il a dit : « ".len());
+    assert!(quotes[0].text.ends_with("Fin."));
+    assert_eq!(quotes[1].text, "Nous sommes prêts");
+}
