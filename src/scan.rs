@@ -94,6 +94,12 @@ fn looks_close(prev: Option<char>, next: Option<char>) -> bool {
     before_ok && after_ok
 }
 
+/// Whether byte `b` may start a quotation mark or a line break: ASCII `"`, `'`, `\n`, `\r`, or
+/// the lead byte of `« »` (C2), `˝` (CB), and of `‹ › „ “ ” ‘ ’` and U+2028/9 (E2).
+fn may_matter(&b: &u8) -> bool {
+    matches!(b, b'"' | b'\'' | b'\n' | b'\r' | 0xC2 | 0xCB | 0xE2)
+}
+
 /// Pairs nested deeper than this are not looked for.
 const MAX_DEPTH: usize = 32;
 
@@ -108,16 +114,27 @@ pub(crate) fn scan(text: &str) -> Vec<MarkPair> {
     let mut stack: Vec<Open> = Vec::new();
     let mut found: Vec<(Span, Span, Marks, bool)> = Vec::new();
     let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    // Where to read on from.
+    let mut pos = 0;
     // Marks at the start of a paragraph that only say "the quotation goes on".
     let mut skip_until: usize = 0;
 
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        if i < skip_until {
-            prev = Some(c);
-            continue;
+    loop {
+        // Jump to the next character that may be a mark or a line break: the rest of the text
+        // only matters as the character before a mark (`prev`).
+        let from = pos.max(skip_until);
+        let Some(offset) = bytes.get(from..).and_then(|rest| rest.iter().position(may_matter))
+        else {
+            break;
+        };
+        let i = from + offset;
+        if i > pos {
+            prev = text[..i].chars().next_back();
         }
+        let Some(c) = text[i..].chars().next() else { break };
+        pos = i + c.len_utf8();
+        let next = text[pos..].chars().next();
         if is_line_break(c) {
             if !stack.is_empty() {
                 // End of a paragraph with marks still open: does the next paragraph go on?
@@ -324,6 +341,16 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_filter_sees_every_mark_and_line_break() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            if classify(c).is_some() || is_line_break(c) {
+                let mut buf = [0; 4];
+                assert!(may_matter(&c.encode_utf8(&mut buf).as_bytes()[0]), "{c:?}");
+            }
+        }
+    }
 
     fn inners(text: &str) -> Vec<&str> {
         scan(text).iter().map(|p| &text[p.inner]).collect()
