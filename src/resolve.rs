@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use crate::document::Document;
-use crate::lexicon::{Class, Gender, grammar, normalize};
+use crate::lexicon::{Class, Gender, grammar, normalize, normalize_into};
 use crate::mention::{Mention, MentionKind, mention_at};
 use crate::quote::Resolution;
 use crate::scan::is_space;
@@ -49,7 +49,8 @@ const ANTECEDENT_WINDOW: usize = 40;
 #[derive(Default)]
 struct Names {
     distinct: Vec<Name>,
-    by_words: HashMap<Vec<String>, usize>,
+    /// Distinct names by their words, normal forms joined by single spaces.
+    by_words: HashMap<String, usize>,
     /// Index of distinct names by their first and by their last word.
     by_edge_word: HashMap<String, Vec<usize>>,
     /// Every occurrence, in text order: (span, distinct index).
@@ -57,11 +58,20 @@ struct Names {
 }
 
 impl Names {
-    fn add(&mut self, span: Span, words: Vec<String>, quoted: bool) {
-        if words.is_empty() {
+    /// Record an occurrence of the name `text` at `span`. A name seen before costs no
+    /// allocation: its key is built in a buffer kept from one call to the next.
+    fn add(&mut self, span: Span, text: &str, quoted: bool, key: &mut String) {
+        key.clear();
+        for word in name_words(text) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            normalize_into(word, key);
+        }
+        if key.is_empty() {
             return;
         }
-        let idx = match self.by_words.get(&words) {
+        let idx = match self.by_words.get(key.as_str()) {
             Some(&i) => {
                 // Prefer an occurrence outside quotations as the one shown.
                 if self.distinct[i].quoted && !quoted {
@@ -72,12 +82,13 @@ impl Names {
             }
             None => {
                 let i = self.distinct.len();
+                let words: Vec<String> = key.split(' ').map(str::to_owned).collect();
                 let (first, last) = (words[0].clone(), words[words.len() - 1].clone());
                 self.by_edge_word.entry(first.clone()).or_default().push(i);
                 if last != first {
                     self.by_edge_word.entry(last).or_default().push(i);
                 }
-                self.by_words.insert(words.clone(), i);
+                self.by_words.insert(key.clone(), i);
                 self.distinct.push(Name { span, words, quoted });
                 i
             }
@@ -107,11 +118,13 @@ pub(crate) struct Resolver<'a, 'b, 'h> {
     history: Vec<Antecedent<'h>>,
 }
 
+/// The words of a name or description: split at spaces and hyphens.
+fn name_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| is_space(c) || c == '-').filter(|w| !w.is_empty())
+}
+
 fn words_of(s: &str) -> Vec<String> {
-    s.split(|c: char| is_space(c) || c == '-')
-        .filter(|w| !w.is_empty())
-        .map(|w| normalize(w).into_owned())
-        .collect()
+    name_words(s).map(|w| normalize(w).into_owned()).collect()
 }
 
 impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
@@ -131,8 +144,9 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             t.is_capitalized(i)
                 || t.is(i, Class::Determiner)
                 || t.is(i, Class::Title)
-                || (t.is_word(i) && t.str(i).contains('.'))
+                || t.is_dotted(i)
         };
+        let mut key = String::new();
         let mut i = 0;
         while i < t.len() {
             let Some(m) = may_start(i).then(|| mention_at(t, i, t.len())).flatten() else {
@@ -142,7 +156,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             match m.kind {
                 MentionKind::Name => {
                     if let Some(n) = m.name {
-                        names.add(n, words_of(&doc.text[n]), doc.enclosing[i].is_some());
+                        names.add(n, &doc.text[n], doc.enclosing[i].is_some(), &mut key);
                         // `Jean Dupont, le ministre de …,` — an apposition closed by its comma,
                         // not a place (`À Washington, le ministre a dit`).
                         let after_preposition =
@@ -164,7 +178,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     if let Some(n) = attached {
                         let desc_end = if m.name.is_some() { n.start } else { m.span.end };
                         tie(words_of(&doc.text[m.span.start..desc_end]), n);
-                        names.add(n, words_of(&doc.text[n]), doc.enclosing[i].is_some());
+                        names.add(n, &doc.text[n], doc.enclosing[i].is_some(), &mut key);
                     }
                 }
                 _ => {}

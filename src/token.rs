@@ -28,6 +28,8 @@ pub(crate) struct Token {
     pub kind: Kind,
     /// The token's first character: punctuation is compared by it, with no look at the text.
     pub first: char,
+    /// A word with a period inside (`layoffs.fyi`, `1.900`).
+    pub dotted: bool,
 }
 
 /// Elided words that end with an apostrophe (`l’`, `qu’`): split there, unlike `aujourd’hui`.
@@ -86,7 +88,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 }
                 end += d.len_utf8();
             }
-            out.push(Token { span: Span::new(i, end), kind: Kind::Break, first: c });
+            out.push(Token { span: Span::new(i, end), kind: Kind::Break, first: c, dotted: false });
             i = end;
             continue;
         }
@@ -95,7 +97,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         if !is_word_char(c) {
-            out.push(Token { span: Span::new(i, next), kind: Kind::Punct, first: c });
+            out.push(Token {
+                span: Span::new(i, next),
+                kind: Kind::Punct,
+                first: c,
+                dotted: false,
+            });
             i = next;
             continue;
         }
@@ -103,6 +110,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         // and periods or commas between two word characters.
         let start = i;
         let mut end = next;
+        let mut dotted = false;
         loop {
             // Most of a word is ASCII letters and digits: take them by the byte.
             end += bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
@@ -138,9 +146,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             if d == '.' && (!a.is_alphanumeric() || is_initial(&text[start..end])) {
                 break;
             }
+            dotted |= d == '.';
             end = after_d;
         }
-        out.push(Token { span: Span::new(start, end), kind: Kind::Word, first: c });
+        out.push(Token { span: Span::new(start, end), kind: Kind::Word, first: c, dotted });
         i = end;
     }
     out
@@ -265,6 +274,11 @@ impl<'h> Tokens<'h> {
 
     pub fn span(&self, i: usize) -> Span {
         self.toks[i].span
+    }
+
+    /// A word with a period inside (`layoffs.fyi`).
+    pub fn is_dotted(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.dotted)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
