@@ -195,12 +195,18 @@ fn attribute_dialogue(
 
 // ------------------------------------------------------------------ which marks are quotes
 
+/// How many words `span` holds, counted up to [`WORDS_COUNTED`]: the rules only ask whether a
+/// quotation is a few words long, and a long one is not read to the end for that.
 fn word_count(doc: &Document, span: Span) -> usize {
     doc.text[span]
         .split(|c: char| is_space(c) || c == '\'' || c == '’')
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(WORDS_COUNTED)
         .count()
 }
+
+/// See [`word_count`]; the largest count a rule compares with is 8.
+const WORDS_COUNTED: usize = 9;
 
 fn ends_like_sentence(s: &str) -> bool {
     s.trim_end_matches(|c: char| is_space(c) || matches!(c, '»' | '”' | '"' | ')' | '˝'))

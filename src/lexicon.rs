@@ -34,6 +34,10 @@ pub(crate) enum Class {
     CueWord,
     /// A first name of the `first_names.txt` list.
     FirstName,
+    /// A first name listed as a woman's only.
+    FeminineName,
+    /// A first name listed as a man's only.
+    MasculineName,
 }
 
 impl Class {
@@ -260,9 +264,11 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
             "masculine" => Some(Gender::Masculine),
             _ => None,
         };
-        let name = normalize(entry).into_owned();
-        *classes.entry(name.clone()).or_default() |= Class::FirstName.bit();
-        first_names.insert(name, gender);
+        first_names.insert(normalize(entry).into_owned(), gender);
+    }
+    // A name listed twice keeps its last gender, as `first_names` does.
+    for (name, &gender) in &first_names {
+        *classes.entry(name.clone()).or_default() |= name_bits(gender);
     }
     // One probe per token answers every class, cue words included.
     for word in crate::cue::cue_words() {
@@ -270,6 +276,16 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
     }
     Grammar { classes, adverbs, first_names }
 });
+
+/// The class bits of a first name of `gender` (`None`: either).
+fn name_bits(gender: Option<Gender>) -> u32 {
+    Class::FirstName.bit()
+        | match gender {
+            Some(Gender::Feminine) => Class::FeminineName.bit(),
+            Some(Gender::Masculine) => Class::MasculineName.bit(),
+            None => 0,
+        }
+}
 
 pub(crate) fn grammar() -> &'static Grammar {
     &GRAMMAR
@@ -287,11 +303,8 @@ impl Grammar {
             let bits = self.classes.get(n).copied().unwrap_or(0);
             // `Marie-Claire`, unlisted, is a first name by its first part.
             if bits & Class::FirstName.bit() == 0 && n.contains('-') {
-                if let Some(first) =
-                    n.split('-').next().filter(|f| self.first_names.contains_key(*f))
-                {
-                    let _ = first;
-                    return bits | Class::FirstName.bit();
+                if let Some(&gender) = n.split('-').next().and_then(|f| self.first_names.get(f)) {
+                    return bits | name_bits(gender);
                 }
             }
             bits

@@ -1,6 +1,6 @@
 //! Mention: who could be speaking — names, descriptions, pronouns — read from the tokens.
 
-use crate::lexicon::{Class, Gender, grammar, normalize};
+use crate::lexicon::{Class, Gender, normalize};
 use crate::span::Span;
 use crate::token::Tokens;
 
@@ -126,7 +126,7 @@ fn name_run(t: &Tokens, i: usize, limit: usize) -> usize {
 
 /// The gender a name's first word tells, if it is a known first name.
 fn name_gender(t: &Tokens, first: usize) -> Option<Gender> {
-    grammar().first_name(t.str(first)).flatten()
+    t.first_name_gender(first)
 }
 
 /// Where the person's name starts inside a capitalised run (`Justice Koen Geens` → `Koen`).
@@ -146,7 +146,6 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
     if i >= limit || !t.is_word(i) {
         return None;
     }
-    let g = grammar();
     let w = t.str(i);
     let lw = t.norm(i);
     let one = |kind, gender, plural| {
@@ -170,7 +169,7 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
             return Some(Mention {
                 span: Span::new(t.span(i).start, t.span(i + 1).end),
                 kind: MentionKind::Demonstrative,
-                gender: g.gender_of(w),
+                gender: t.gender(i),
                 plural: false,
                 name: None,
                 first: i,
@@ -185,7 +184,7 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
         return Some(Mention {
             span: Span::new(t.span(i).start, t.span(end - 1).end),
             kind: MentionKind::Name,
-            gender: g.gender_of(w),
+            gender: t.gender(i),
             plural: lw == "mm",
             name: Some(Span::new(t.span(name_first).start, t.span(end - 1).end)),
             first: i,
@@ -229,8 +228,6 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
 
 /// A description from its determiner at `i`: `le ministre des Affaires étrangères`.
 fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
-    let g = grammar();
-    let det = t.str(i);
     let mut k = i + 1;
     // The head: the first word after the determiner (and a possible second determiner-like
     // word: `un de ces conseillers`).
@@ -322,7 +319,7 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
             | "nos"
             | "vos"
     );
-    let mut gender = g.gender_of(det);
+    let mut gender = t.gender(i);
     if gender.is_none() {
         gender = noun_gender(t.str(head));
     }

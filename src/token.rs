@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-use crate::lexicon::{Class, WordHasher, grammar, is_normal, normalize_into};
+use crate::lexicon::{Class, Gender, WordHasher, grammar, is_normal, normalize_into};
 use crate::span::Span;
 
 /// What a token is.
@@ -247,6 +247,28 @@ impl<'h> Tokens<'h> {
     #[inline]
     pub fn is(&self, i: usize, class: Class) -> bool {
         self.flags.get(i).is_some_and(|f| f & class.bit() != 0)
+    }
+
+    /// The gender a determiner, pronoun or title at `i` marks (its classes, already read).
+    pub fn gender(&self, i: usize) -> Option<Gender> {
+        if self.is(i, Class::Feminine) {
+            Some(Gender::Feminine)
+        } else if self.is(i, Class::Masculine) {
+            Some(Gender::Masculine)
+        } else {
+            None
+        }
+    }
+
+    /// The gender of the first name at `i`, when the list gives it one.
+    pub fn first_name_gender(&self, i: usize) -> Option<Gender> {
+        if self.is(i, Class::FeminineName) {
+            Some(Gender::Feminine)
+        } else if self.is(i, Class::MasculineName) {
+            Some(Gender::Masculine)
+        } else {
+            None
+        }
     }
 
     /// How many tokens from `i` make an adverbial phrase (0 when none does).
