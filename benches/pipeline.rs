@@ -1,6 +1,11 @@
 //! Throughput of the pipeline, end to end and stage by stage, on the development corpus's
 //! articles (`tests/corpus`), and on growing inputs to show that the cost stays linear.
 //!
+//! Stages: `scan` (quotation marks), `sentences`, `tokens` (with word classes), `cues`, and
+//! `speakers` (which marks are quotations, reported speech, who speaks, resolved names) timed
+//! on what the reading stages produced beforehand. The yardstick is unicode-segmentation's
+//! sentence iterator on the same text.
+//!
 //! `cargo bench` runs it; `cargo bench -- extract` runs a part. Each benchmark checks its result
 //! against what the corpus holds, so a fast wrong answer fails instead of looking good.
 
@@ -8,8 +13,8 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-/// The texts of the gold articles, one string each.
-fn articles() -> Vec<String> {
+/// The gold articles of `tests/corpus`, in file name order.
+fn gold_docs() -> Vec<serde_json::Value> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .expect("tests/corpus")
@@ -19,27 +24,27 @@ fn articles() -> Vec<String> {
     paths.sort();
     paths
         .iter()
-        .map(|p| {
-            let doc: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("json");
-            doc["text"].as_str().expect("text").to_owned()
-        })
+        .map(|p| serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("json"))
         .collect()
+}
+
+/// The texts of the gold articles, one string each.
+fn articles() -> Vec<String> {
+    gold_docs().iter().map(|doc| doc["text"].as_str().expect("text").to_owned()).collect()
 }
 
 /// How many quotations the gold annotation lists in all the articles.
 fn gold_quotes() -> usize {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-    std::fs::read_dir(dir)
-        .expect("tests/corpus")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .map(|p| {
-            let doc: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("json");
-            doc["quotes"].as_array().expect("quotes").len()
-        })
-        .sum()
+    gold_docs().iter().map(|doc| doc["quotes"].as_array().expect("quotes").len()).sum()
+}
+
+/// How many gold quotations have a speaker.
+fn gold_with_speaker() -> usize {
+    gold_docs()
+        .iter()
+        .flat_map(|doc| doc["quotes"].as_array().expect("quotes").iter())
+        .filter(|q| !q["speaker"].is_null())
+        .count()
 }
 
 /// A fast wrong answer must fail: the count has to be within 10 % of the gold count.
@@ -89,6 +94,17 @@ fn bench_articles(c: &mut Criterion) {
         b.iter(|| {
             let n: usize = docs.iter().map(|d| stage::cues(black_box(d))).sum();
             assert_eq!(n, cues);
+            n
+        })
+    });
+    // Quotations, speakers and their resolution, on what the reading stages above found.
+    let read: Vec<_> = docs.iter().map(|d| stage::read(d)).collect();
+    let with_speaker: usize = read.iter().map(stage::speakers).sum();
+    check_near("quotes with a speaker", with_speaker, gold_with_speaker());
+    group.bench_function("stage/speakers", |b| {
+        b.iter(|| {
+            let n: usize = read.iter().map(|r| stage::speakers(black_box(r))).sum();
+            assert_eq!(n, with_speaker);
             n
         })
     });

@@ -4,18 +4,27 @@ use crate::attribute::{Covered, Via, attribute};
 use crate::block::{BLOCK, blocks};
 use std::sync::Arc;
 
-use crate::cue::{self, find_cues};
+use crate::cue::{self, CueMatch, find_cues};
 use crate::document::Document;
 use crate::entity::{Analysis, entities};
 use crate::error::Error;
 use crate::indirect::indirect;
 use crate::quote::{Cue, Quote, QuoteKind, Resolution, Speaker};
 use crate::resolve::Resolver;
-use crate::scan::{protected, scan};
+use crate::scan::{MarkPair, protected, scan};
 use crate::sentence;
 use crate::span::Span;
 use crate::speaker::{Subject, clause_subject};
 use crate::token::Tokens;
+
+/// What the reading stages found in one block of text, for the deciding ones.
+pub(crate) struct Read<'h> {
+    text: &'h str,
+    tokens: Tokens<'h>,
+    pairs: Vec<MarkPair>,
+    sentences: Vec<Span>,
+    cues: Vec<CueMatch>,
+}
 
 /// Which kinds of quotation an [`Extractor`] returns, and other options.
 ///
@@ -149,6 +158,11 @@ impl Extractor {
 
     /// Every quotation in one block of text (all of it, when it is not long).
     fn extract_block<'h>(&self, text: &'h str) -> Vec<Quote<'h>> {
+        self.attribute(&self.read(text))
+    }
+
+    /// The stages that read the text: tokens, marks, sentences, cues.
+    pub(crate) fn read<'h>(&self, text: &'h str) -> Read<'h> {
         let tokens = Tokens::new(text);
         let pairs = scan(text);
         let sentences = sentence::split(text, &protected(&pairs));
@@ -156,7 +170,15 @@ impl Extractor {
             Some(lex) => cue::find_cues_with(text, lex),
             None => find_cues(text),
         };
-        let doc = Document::new(text, &tokens, &pairs, &sentences, &cues);
+        Read { text, tokens, pairs, sentences, cues }
+    }
+
+    /// The stages that decide: which marks hold quotations, reported speech, who speaks
+    /// (cue, mention, resolution).
+    pub(crate) fn attribute<'h>(&self, read: &Read<'h>) -> Vec<Quote<'h>> {
+        let Read { text, tokens, pairs, sentences, cues } = read;
+        let text: &'h str = text;
+        let doc = Document::new(text, tokens, pairs, sentences, cues);
         let mut found = attribute(&doc);
         if self.config.indirect {
             let reported = indirect(&doc, &found);

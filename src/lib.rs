@@ -225,4 +225,19 @@ pub mod __stages {
     pub fn cues(text: &str) -> usize {
         crate::cue::find_cues(text).len()
     }
+
+    /// What the reading stages (tokens, marks, sentences, cues) found in a text.
+    pub struct Read<'h>(crate::extractor::Read<'h>);
+
+    /// Run the reading stages.
+    pub fn read(text: &str) -> Read<'_> {
+        Read(crate::Extractor::new().read(text))
+    }
+
+    /// The deciding stages on what was read: which marks are quotations, reported speech,
+    /// cues, speakers and their resolution. Returns the number of quotes with a speaker.
+    pub fn speakers(read: &Read<'_>) -> usize {
+        let quotes = crate::Extractor::new().attribute(&read.0);
+        quotes.iter().filter(|q| q.speaker.is_some()).count()
+    }
 }
