@@ -97,8 +97,19 @@ fn looks_close(prev: Option<char>, next: Option<char>) -> bool {
 /// Whether byte `b` may start a quotation mark or a line break: ASCII `"`, `'`, `\n`, `\r`, or
 /// the lead byte of `« »` (C2), `˝` (CB), and of `‹ › „ “ ” ‘ ’` and U+2028/9 (E2).
 fn may_matter(&b: &u8) -> bool {
-    matches!(b, b'"' | b'\'' | b'\n' | b'\r' | 0xC2 | 0xCB | 0xE2)
+    MAY_MATTER[usize::from(b)]
 }
+
+/// [`may_matter`] as a table: one load per byte in the scanner's tight loop.
+static MAY_MATTER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut bytes: &[u8] = b"\"'\n\r\xC2\xCB\xE2";
+    while let [b, rest @ ..] = bytes {
+        table[*b as usize] = true;
+        bytes = rest;
+    }
+    table
+};
 
 /// Pairs nested deeper than this are not looked for.
 const MAX_DEPTH: usize = 32;

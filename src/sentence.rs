@@ -102,6 +102,18 @@ fn abbreviation(token: &str) -> Option<bool> {
 /// on a char boundary. Whitespace between sentences belongs to the end of the preceding sentence.
 /// `protected` is a sorted list of non-overlapping byte spans (quotations found by another stage,
 /// from opening to closing mark) inside which no boundary may be placed.
+/// The bytes `split` stops at: line breaks, `.`, `!`, `?`, and the lead byte of `…`, U+2028
+/// and U+2029. Every other byte is read past in a tight loop.
+static MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut stops: &[u8] = b"\n\r.!?\xE2";
+    while let [b, rest @ ..] = stops {
+        table[*b as usize] = true;
+        stops = rest;
+    }
+    table
+};
+
 pub(crate) fn split(text: &str, protected: &[Span]) -> Vec<Span> {
     let len = text.len();
     if len == 0 {
@@ -115,6 +127,11 @@ pub(crate) fn split(text: &str, protected: &[Span]) -> Vec<Span> {
     let mut first_word = skip_space(text, 0);
     let mut i = 0;
     while i < len {
+        // Jump to the next byte that can end a sentence or a line.
+        match bytes[i..].iter().position(|&b| MAY_END[usize::from(b)]) {
+            Some(k) => i += k,
+            None => break,
+        }
         let (next, boundary) = match bytes[i] {
             b'\n' | b'\r' => line_break(text, i + 1, &guard),
             b'.' | b'!' | b'?' => terminator(text, i, first_word, &guard),
