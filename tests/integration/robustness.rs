@@ -151,6 +151,22 @@ fn last_text_line(text: &str) -> usize {
 /// line of `doc` are left out (the known issue of
 /// [`quote_on_the_last_line_is_dropped_once_text_follows`]).
 #[track_caller]
+/// Whether `more` writes with a capital a word that `doc` also holds (in any case).
+fn capitalizes_a_word_of(doc: &str, more: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let in_doc: std::collections::HashSet<String> =
+        words(doc).iter().map(|w| w.to_lowercase()).collect();
+    words(more)
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .any(|w| in_doc.contains(&w.to_lowercase()))
+}
+
 fn check_append(doc: &str, more: &str, strict: bool) {
     // Names are gathered over the whole document: a later paragraph that names somebody can
     // make an earlier capitalized word a name, and so a speaker, or lengthen a resolved name.
@@ -399,7 +415,12 @@ proptest! {
         // `lowercase` it names nobody, so speaker names are compared too.
         let more = format!("Puis {more}");
         let more = if lowercase { more.to_lowercase() } else { more };
-        check_append(&doc, &more, false);
+        // Whether a capitalised word opening a line is a name is read over the whole document
+        // (`— M.., a-t-il dit.` names somebody if `M.` is written elsewhere inside a sentence),
+        // so a paragraph that capitalises a word of the text may change what comes before.
+        if !capitalizes_a_word_of(&doc, &more) {
+            check_append(&doc, &more, false);
+        }
     }
 }
 
