@@ -11,9 +11,9 @@
 //! scan is linear in the text length.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::lexicon::{WordHasher, WordMap, compose, is_combining_accent, is_invisible};
+use crate::lexicon::{compose, is_combining_accent, is_invisible};
 use std::sync::LazyLock;
 
 use crate::conjugate::{self, Aux, FormKind};
@@ -97,36 +97,60 @@ enum Tk {
     Other,
 }
 
-/// A token: its bytes in the text (`s..e`) and in the lowercase buffer (`ls..le`).
+/// A token: its bytes in the text (`s..e`) and in the lowercase buffer (`ls..le`), and for a
+/// word, what the lexicon knows of it (looked up once, while tokenizing).
 #[derive(Clone, Copy, Debug)]
-struct Tok {
+struct Tok<'a> {
     s: usize,
     e: usize,
     ls: usize,
     le: usize,
     kind: Tk,
+    info: Option<&'a WordInfo>,
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_accent(c) || is_invisible(c)
+    match c {
+        // Latin-1 and Latin Extended-A letters (the accented letters of French, `œ`): no
+        // Unicode table needed. `×` and `÷` are the only non-letters in the range.
+        'À'..='ſ' => c != '×' && c != '÷',
+        // Latin-1 punctuation (`«`, `»`, no-break space): a few letters and digits, the soft hyphen.
+        '\u{80}'..='\u{bf}' => {
+            matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼'..='¾' | '\u{ad}')
+        }
+        // General punctuation (`’`, `–`, `…`, narrow no-break space): only the invisible ones.
+        '\u{2000}'..='\u{206f}' => is_invisible(c),
+        _ => c.is_alphanumeric() || is_combining_accent(c) || is_invisible(c),
+    }
 }
 
-/// Splits `text` into words (letters and digits), apostrophes, hyphens and single punctuation
-/// characters; whitespace (including U+00A0 and U+202F) separates tokens and is dropped. The
-/// lowercase text of every token goes into `low`, apostrophes as `'` and hyphens as `-`.
-fn tokenize(text: &str, toks: &mut Vec<Tok>, low: &mut String) {
-    let mut it = text.char_indices().peekable();
-    // ASCII is most of the text: lowercase it byte by byte, and Unicode only where needed.
-    // `start`: where the current word begins in `low`; an accent composes only with a letter of
-    // its own word.
-    let push_lower = |low: &mut String, c: char, start: usize| {
-        if c.is_ascii() {
-            low.push(c.to_ascii_lowercase());
-        } else if is_invisible(c) {
-            // A zero-width character inside a word: nothing to match.
-        } else if is_combining_accent(c) {
+/// Whether the non-ASCII word character `c` is its own lowercase (`é`, `œ`), so that a word
+/// made of such characters and ASCII is lowercased by ASCII lowercasing alone.
+fn lowercase_as_is(c: char) -> bool {
+    match c {
+        'ß'..='ÿ' => true,
+        'À'..='Þ' => false,
+        _ if is_invisible(c) || is_combining_accent(c) => false,
+        _ => {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        }
+    }
+}
+
+/// Appends the lowercase of the non-ASCII word character `c` to `low`; `word_start` is where
+/// the current word begins in `low` (an accent composes only with a letter of its own word).
+fn push_lower_non_ascii(low: &mut String, c: char, word_start: usize) {
+    match c {
+        // Latin-1 capitals: the lowercase letter is 32 code points on (`×` excluded).
+        'À'..='Ö' | 'Ø'..='Þ' => low.push(char::from(c as u8 + 32)),
+        // Latin-1 lowercase letters are their own lowercase.
+        'ß'..='ÿ' => low.push(c),
+        // A zero-width character inside a word: nothing to match.
+        _ if is_invisible(c) => {}
+        _ if is_combining_accent(c) => {
             // Decomposed text (`e` + U+0301): compose, so `de\u{301}clare\u{301}` is `déclaré`.
-            let composed = if low.len() > start {
+            let composed = if low.len() > word_start {
                 low.chars().next_back().and_then(|b| compose(b, c))
             } else {
                 None
@@ -138,25 +162,45 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, low: &mut String) {
                 }
                 None => low.push(c),
             }
-        } else {
-            low.extend(c.to_lowercase());
         }
-    };
-    while let Some((i, c)) = it.next() {
-        if c.is_ascii_alphanumeric() || !c.is_ascii() && is_word_char(c) {
-            let ls = low.len();
-            push_lower(low, c, ls);
-            let mut e = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if !(d.is_ascii_alphanumeric() || !d.is_ascii() && is_word_char(d)) {
-                    break;
-                }
-                push_lower(low, d, ls);
-                e = j + d.len_utf8();
-                it.next();
-            }
-            toks.push(Tok { s: i, e, ls, le: low.len(), kind: Tk::Word });
-        } else if !c.is_whitespace() {
+        _ => low.extend(c.to_lowercase()),
+    }
+}
+
+/// Splits `text` into words (letters and digits), apostrophes, hyphens and single punctuation
+/// characters; whitespace (including U+00A0 and U+202F) separates tokens and is dropped.
+/// `info` gives what the lexicon knows of a lowercase word.
+///
+/// `low` receives the lowercase text of every token, apostrophes as `'` and hyphens as `-`:
+/// it starts as a copy of `text` with ASCII lowercased, where most tokens already stand at
+/// their own offsets; a token whose lowercase differs (`Élue`, decomposed accents, `’`) has it
+/// appended after the copy.
+fn tokenize<'a>(
+    text: &str,
+    toks: &mut Vec<Tok<'a>>,
+    low: &mut String,
+    info: impl Fn(&str) -> Option<&'a WordInfo>,
+) {
+    low.clear();
+    low.push_str(text);
+    low.make_ascii_lowercase();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII is most of the text: classify it by byte, and decode a char only where needed.
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            let Some(c) = text[i..].chars().next() else { break };
+            c
+        };
+        if b.is_ascii_alphanumeric() || !b.is_ascii() && is_word_char(c) {
+            i = push_word(text, i, toks, low, &info);
+            continue;
+        }
+        let e = i + c.len_utf8();
+        if !c.is_whitespace() {
             let kind = match c {
                 '\'' | '’' | 'ʼ' | '‘' => Tk::Apos,
                 '-' | '‐' | '‑' => Tk::Hyphen,
@@ -164,22 +208,73 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, low: &mut String) {
                 ',' => Tk::Comma,
                 _ => Tk::Other,
             };
-            let ls = low.len();
-            match kind {
-                Tk::Apos => low.push('\''),
-                Tk::Hyphen => low.push('-'),
-                _ => low.push(c),
-            }
-            toks.push(Tok { s: i, e: i + c.len_utf8(), ls, le: low.len(), kind });
+            let (ls, le) = match kind {
+                Tk::Apos if c != '\'' => push_lowercase(low, "'"),
+                Tk::Hyphen if c != '-' => push_lowercase(low, "-"),
+                _ => (i, e),
+            };
+            toks.push(Tok { s: i, e, ls, le, kind, info: None });
         }
+        i = e;
     }
+}
+
+/// Appends `s` to `low`: where it stands there.
+fn push_lowercase(low: &mut String, s: &str) -> (usize, usize) {
+    let ls = low.len();
+    low.push_str(s);
+    (ls, low.len())
+}
+
+/// Pushes the word that starts at byte `s` of `text`: the byte after it.
+fn push_word<'a>(
+    text: &str,
+    s: usize,
+    toks: &mut Vec<Tok<'a>>,
+    low: &mut String,
+    info: impl Fn(&str) -> Option<&'a WordInfo>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = s;
+    let mut as_is = true;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if bytes[i].is_ascii() {
+            break;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        if !is_word_char(c) {
+            break;
+        }
+        as_is &= lowercase_as_is(c);
+        i += c.len_utf8();
+    }
+    let (ls, le) = if as_is {
+        // The ASCII-lowercased copy already holds it.
+        (s, i)
+    } else {
+        let ls = low.len();
+        for c in text[s..i].chars() {
+            if c.is_ascii() {
+                low.push(c.to_ascii_lowercase());
+            } else {
+                push_lower_non_ascii(low, c, ls);
+            }
+        }
+        (ls, low.len())
+    };
+    toks.push(Tok { s, e: i, ls, le, kind: Tk::Word, info: info(&low[ls..le]) });
+    i
 }
 
 /// The lowercase tokens of a lexicon entry (`l'espoir` → `l`, `'`, `espoir`).
 fn norm_tokens(s: &str) -> Vec<String> {
     let mut toks = Vec::new();
     let mut low = String::new();
-    tokenize(s, &mut toks, &mut low);
+    tokenize(s, &mut toks, &mut low, |_| None);
     toks.iter().map(|t| low[t.ls..t.le].to_string()).collect()
 }
 
@@ -397,19 +492,122 @@ const DETERMINERS: &[&str] =
 
 const PRONOUNS: &[&str] = &["il", "elle", "on", "ils", "elles", "je", "tu", "nous", "vous"];
 
+/// Everything the matcher needs to know of one lowercase word, so that a token costs one probe.
+#[derive(Clone, Default, Debug)]
+struct WordInfo {
+    /// As a form of a lexicon verb: (lemma, kind).
+    forms: Vec<(u16, FormKind)>,
+    aux: Option<Aux>,
+    /// The phrases it starts, longest first: (phrase, the tokens after the first). `a` has
+    /// those of `à` (`A en croire`: the accentless capital and the lowercase typo).
+    phrases: Vec<(&'static str, Vec<String>)>,
+    /// The adverbs it starts, longest first: the tokens after the first.
+    adverbs: Vec<Vec<String>>,
+    /// `en` (gerund) or a reflexive clitic: a verb cue may start with it.
+    opens_verb: bool,
+}
+
+impl WordInfo {
+    /// Whether a cue may start at this word: any other word starts none.
+    fn may_start_cue(&self) -> bool {
+        self.opens_verb || self.aux.is_some() || !self.forms.is_empty() || !self.phrases.is_empty()
+    }
+
+    fn forms(&self) -> Option<&[(u16, FormKind)]> {
+        (!self.forms.is_empty()).then_some(&self.forms[..])
+    }
+}
+
+/// The words that open a verb cue before its verb: the gerund's `en`, reflexive clitics.
+const VERB_OPENERS: &[&str] = &["en", "se", "me", "te", "s", "m", "t"];
+
+/// The hasher of the word index, probed once per word token: FxHash's multiply-rotate, reading
+/// the bytes in place (a short word is one multiply; no copy into a buffer).
+#[derive(Default, Clone, Copy)]
+struct IndexHasher(u64);
+
+impl IndexHasher {
+    fn add(&mut self, word: u64) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+}
+
+impl Hasher for IndexHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
+        let read4 = |i: usize| {
+            u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap_or_default()))
+        };
+        let read8 = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or_default());
+        match n {
+            0 => {}
+            1..=3 => {
+                let (first, mid, last) = (bytes[0], bytes[n / 2], bytes[n - 1]);
+                self.add(u64::from_le_bytes([first, mid, last, n as u8, 0, 0, 0, 0]));
+            }
+            4..=8 => self.add(read4(0) | read4(n - 4) << 32),
+            _ => {
+                let mut i = 0;
+                while i + 8 < n {
+                    self.add(read8(i));
+                    i += 8;
+                }
+                // The last 8 bytes, overlapping the previous chunk when `n` is no multiple of 8.
+                self.add(read8(n - 8));
+            }
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        // The terminator `str` hashes after its bytes: no need for another multiply.
+        self.0 ^= u64::from(i);
+    }
+
+    fn finish(&self) -> u64 {
+        // The table indexes by the low bits, which a multiply mixes least: bring up the middle.
+        self.0.rotate_left(26)
+    }
+}
+
 /// The cue lexicon: verbs conjugated into forms, periphrases, phrases. The built-in one is
 /// shared by the process; [`Lexicon::with_verbs`] adds a caller's verbs to a copy.
 #[derive(Clone)]
 pub(crate) struct Lexicon {
     lemmas: Vec<Lemma>,
-    forms: WordMap<Vec<(u16, FormKind)>>,
-    aux: HashMap<&'static str, Aux, BuildHasherDefault<WordHasher>>,
-    /// First token → (phrase, the tokens after the first), longest first.
-    phrases: WordMap<Vec<(&'static str, Vec<String>)>>,
-    /// First token → the tokens after the first, longest first.
-    adverbs: WordMap<Vec<Vec<String>>>,
+    /// Every word a cue can be made of, lowercase → its place in `infos` (small buckets: the
+    /// table is probed for every word of the text).
+    index: HashMap<Box<str>, usize, BuildHasherDefault<IndexHasher>>,
+    infos: Vec<WordInfo>,
+    /// The length of the longest word of `index`: a longer token needs no probe.
+    longest_word: usize,
     cue_lemmas: usize,
     cue_forms: usize,
+}
+
+impl Lexicon {
+    fn word_mut(&mut self, word: String) -> &mut WordInfo {
+        self.longest_word = self.longest_word.max(word.len());
+        let next = self.infos.len();
+        let at = *self.index.entry(word.into_boxed_str()).or_insert(next);
+        if at == next {
+            self.infos.push(WordInfo::default());
+        }
+        &mut self.infos[at]
+    }
+
+    /// What the lexicon knows of `word` (lowercase), if anything.
+    fn info(&self, word: &str) -> Option<&WordInfo> {
+        if word.len() > self.longest_word {
+            return None;
+        }
+        self.index.get(word).map(|&at| &self.infos[at])
+    }
+
+    /// Every word of the index with what the lexicon knows of it.
+    fn words(&self) -> impl Iterator<Item = (&str, &WordInfo)> {
+        self.index.iter().map(|(word, &at)| (&**word, &self.infos[at]))
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
@@ -496,7 +694,7 @@ fn try_add_lemma(
     let id = u16::try_from(lex.lemmas.len()).map_err(|_| "too many verbs".to_owned())?;
     lex.lemmas.push(Lemma { text, pronominal, tail: norm_tokens(tail), role });
     for (form, kind) in forms {
-        let entry = lex.forms.entry(form).or_default();
+        let entry = &mut lex.word_mut(form).forms;
         if !entry.contains(&(id, kind)) {
             entry.push((id, kind));
         }
@@ -507,13 +705,19 @@ fn try_add_lemma(
 fn build_lexicon() -> Lexicon {
     let mut lex = Lexicon {
         lemmas: Vec::new(),
-        forms: WordMap::default(),
-        aux: conjugate::auxiliaries().into_iter().collect(),
-        phrases: WordMap::default(),
-        adverbs: WordMap::default(),
+        index: HashMap::default(),
+        infos: Vec::new(),
+        longest_word: 0,
         cue_lemmas: 0,
         cue_forms: 0,
     };
+    // A form listed twice (`avais`: first and second person) keeps its last analysis.
+    for (form, aux) in conjugate::auxiliaries() {
+        lex.word_mut(form.to_owned()).aux = Some(aux);
+    }
+    for opener in VERB_OPENERS {
+        lex.word_mut((*opener).to_owned()).opens_verb = true;
+    }
     let mut seen = std::collections::HashSet::new();
     for line in VERBS_TXT.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
@@ -529,7 +733,7 @@ fn build_lexicon() -> Lexicon {
         }
     }
     lex.cue_lemmas = lex.lemmas.len();
-    lex.cue_forms = lex.forms.len();
+    lex.cue_forms = lex.infos.iter().filter(|w| !w.forms.is_empty()).count();
     for &(lemma, pattern, prep, neutral) in PERIPHRASES {
         let etre = ETRE_PERIPHRASES.contains(&lemma);
         add_lemma(&mut lex, lemma, pattern, Role::Peri { prep, neutral, etre });
@@ -544,19 +748,20 @@ fn build_lexicon() -> Lexicon {
             continue;
         }
         let first = toks.remove(0);
-        lex.phrases.entry(first).or_default().push((line, toks));
-    }
-    for list in lex.phrases.values_mut() {
-        list.sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
+        lex.word_mut(first).phrases.push((line, toks));
     }
     for adv in ADVERBS {
         let mut toks = norm_tokens(adv);
         let first = toks.remove(0);
-        lex.adverbs.entry(first).or_default().push(toks);
+        lex.word_mut(first).adverbs.push(toks);
     }
-    for list in lex.adverbs.values_mut() {
-        list.sort_by_key(|rest| std::cmp::Reverse(rest.len()));
+    for info in &mut lex.infos {
+        info.phrases.sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
+        info.adverbs.sort_by_key(|rest| std::cmp::Reverse(rest.len()));
     }
+    // `A en croire`: the accentless `a` starts the phrases of `à` (and only those).
+    let a_phrases = lex.info("à").map(|w| w.phrases.clone()).unwrap_or_default();
+    lex.word_mut("a".to_owned()).phrases = a_phrases;
     lex
 }
 
@@ -566,8 +771,8 @@ fn build_lexicon() -> Lexicon {
 #[cfg(test)]
 pub(crate) fn is_cue_word(word_lowercase: &str) -> bool {
     let lex = &*LEXICON;
-    lex.forms.get(word_lowercase).is_some_and(|v| {
-        v.iter().any(|&(l, _)| {
+    lex.info(word_lowercase).is_some_and(|w| {
+        w.forms.iter().any(|&(l, _)| {
             let lem = &lex.lemmas[usize::from(l)];
             lem.role == Role::Cue && lem.tail.is_empty()
         })
@@ -577,15 +782,14 @@ pub(crate) fn is_cue_word(word_lowercase: &str) -> bool {
 /// Every one-word form of a cue verb (`déclare`, `affirmant`), lowercase.
 pub(crate) fn cue_words() -> impl Iterator<Item = &'static str> {
     let lex = &*LEXICON;
-    lex.forms
-        .iter()
-        .filter(|(_, v)| {
-            v.iter().any(|&(l, _)| {
+    lex.words()
+        .filter(|(_, w)| {
+            w.forms.iter().any(|&(l, _)| {
                 let lem = &lex.lemmas[usize::from(l)];
                 lem.role == Role::Cue && lem.tail.is_empty()
             })
         })
-        .map(|(k, _)| k.as_str())
+        .map(|(k, _)| k)
 }
 
 /// How many cue verb lemmas the lexicon holds.
@@ -629,7 +833,7 @@ struct Tail {
 }
 
 struct Ctx<'a> {
-    toks: &'a [Tok],
+    toks: &'a [Tok<'a>],
     low: &'a str,
     lex: &'a Lexicon,
 }
@@ -637,6 +841,16 @@ struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     fn kind(&self, i: usize) -> Option<Tk> {
         self.toks.get(i).map(|t| t.kind)
+    }
+
+    /// What the lexicon knows of the word at `i` (`None` for an unknown word or no word).
+    fn info(&self, i: usize) -> Option<&'a WordInfo> {
+        self.toks.get(i)?.info
+    }
+
+    /// The verb analyses of the word at `i`, if it is a form of a lexicon verb.
+    fn forms(&self, i: usize) -> Option<&'a [(u16, FormKind)]> {
+        self.info(i)?.forms()
     }
 
     fn tok_low(&self, i: usize) -> Option<&'a str> {
@@ -700,14 +914,11 @@ impl<'a> Ctx<'a> {
     fn adverbs(&self, mut k: usize) -> (usize, bool) {
         let mut neg = false;
         for _ in 0..4 {
-            let Some(w) = self.word(k) else { break };
-            let Some(seqs) = self.lex.adverbs.get(w) else {
+            let Some(info) = self.info(k) else { break };
+            let Some(rest) = info.adverbs.iter().find(|rest| self.seq_at(k + 1, rest)) else {
                 break;
             };
-            let Some(rest) = seqs.iter().find(|rest| self.seq_at(k + 1, rest)) else {
-                break;
-            };
-            neg |= NEG_ADVERBS.contains(&w);
+            neg |= self.word(k).is_some_and(|w| NEG_ADVERBS.contains(&w));
             k += 1 + rest.len();
         }
         (k, neg)
@@ -842,10 +1053,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn match_phrase(&self, i: usize) -> Option<Found> {
-        let w = self.word(i)?;
-        // `A en croire`: the accentless capital (and the lowercase typo) stand for `à`.
-        let key = if w == "a" { "à" } else { w };
-        let cands = self.lex.phrases.get(key)?;
+        // (`a` has the phrases of `à`: see `WordInfo::phrases`.)
+        let cands = &self.info(i)?.phrases;
         let (text, end) = cands.iter().find_map(|(text, rest)| {
             if self.seq_at(i + 1, rest) {
                 return Some((text, i + 1 + rest.len()));
@@ -886,8 +1095,8 @@ impl<'a> Ctx<'a> {
         if let Some(n) = refl {
             j = n;
         }
-        let w = self.word(j)?;
-        if let Some(&aux) = self.lex.aux.get(w) {
+        let info = self.info(j)?;
+        if let Some(aux) = info.aux {
             if gerund && aux.kind != FormKind::PresentParticiple {
                 return None;
             }
@@ -896,8 +1105,7 @@ impl<'a> Ctx<'a> {
             }
             return self.compound(i, j, aux, refl.is_some());
         }
-        let analyses = self.lex.forms.get(w)?;
-        self.simple(i, j, analyses, gerund, refl.is_some())
+        self.simple(i, j, info.forms()?, gerund, refl.is_some())
     }
 
     /// Auxiliary at `j` (+ inversion + adverbs) + past participle.
@@ -908,7 +1116,7 @@ impl<'a> Ctx<'a> {
             k = n;
         }
         let (k, neg) = self.adverbs(k);
-        let analyses = self.lex.forms.get(self.word(k)?)?;
+        let analyses = self.forms(k)?;
         let (form, persons) = match aux.kind {
             FormKind::Finite { person, plural, .. } => (
                 if inv.is_some() { CueForm::Inverted } else { CueForm::Finite },
@@ -1010,14 +1218,14 @@ impl<'a> Ctx<'a> {
         if let Some(n) = refl {
             k = n;
         }
-        let w = self.word(k)?;
-        if let Some(aux) = self.lex.aux.get(w) {
+        let info = self.info(k)?;
+        if let Some(aux) = info.aux {
             // Perfect infinitive: `semble avoir dit`, `dit s'être senti`.
             if aux.kind != FormKind::Infinitive {
                 return None;
             }
             let (k, n2) = self.adverbs(k + 1);
-            let analyses = self.lex.forms.get(self.word(k)?)?;
+            let analyses = self.forms(k)?;
             return self
                 .best_cue(
                     analyses,
@@ -1028,8 +1236,7 @@ impl<'a> Ctx<'a> {
                 )
                 .map(|(lemma, end, _)| Tail { end, lemma, neg: neg || n2 });
         }
-        let analyses = self.lex.forms.get(w)?;
-        self.best_cue(analyses, k, refl.is_some(), |kind| kind == FormKind::Infinitive, None)
+        self.best_cue(info.forms()?, k, refl.is_some(), |kind| kind == FormKind::Infinitive, None)
             .map(|(lemma, end, _)| Tail { end, lemma, neg })
     }
 
@@ -1258,13 +1465,15 @@ pub(crate) fn find_cues(text: &str) -> Vec<CueMatch> {
 /// [`find_cues`] with a lexicon of the caller's.
 pub(crate) fn find_cues_with(text: &str, lex: &Lexicon) -> Vec<CueMatch> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-    let mut low = String::with_capacity(text.len());
-    tokenize(text, &mut toks, &mut low);
+    // The lowercase copy of the text, and room for the few tokens whose lowercase differs.
+    let mut low = String::with_capacity(text.len() + text.len() / 8);
+    tokenize(text, &mut toks, &mut low, |w| lex.info(w));
     let cx = Ctx { toks: &toks, low: &low, lex };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].kind != Tk::Word {
+        // Most words start no cue: one look at what the lexicon knows of them.
+        if !toks[i].info.is_some_and(WordInfo::may_start_cue) {
             i += 1;
             continue;
         }
