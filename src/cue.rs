@@ -169,7 +169,8 @@ fn push_lower_non_ascii(low: &mut String, c: char, word_start: usize) {
 
 /// Splits `text` into words (letters and digits), apostrophes, hyphens and single punctuation
 /// characters; whitespace (including U+00A0 and U+202F) separates tokens and is dropped.
-/// `info` gives what the lexicon knows of a lowercase word.
+/// `known` gives what the lexicon knows of a lowercase word; the words a cue may start at
+/// go to `starts` (their token indices).
 ///
 /// `low` receives the lowercase text of every token, apostrophes as `'` and hyphens as `-`:
 /// it starts as a copy of `text` with ASCII lowercased, where most tokens already stand at
@@ -179,7 +180,8 @@ fn tokenize<'a>(
     text: &str,
     toks: &mut Vec<Tok<'a>>,
     low: &mut String,
-    info: impl Fn(&str) -> Option<&'a WordInfo>,
+    starts: &mut Vec<usize>,
+    known: impl Fn(&str) -> Option<Known<'a>>,
 ) {
     low.clear();
     low.push_str(text);
@@ -196,7 +198,7 @@ fn tokenize<'a>(
             c
         };
         if b.is_ascii_alphanumeric() || !b.is_ascii() && is_word_char(c) {
-            i = push_word(text, i, toks, low, &info);
+            i = push_word(text, i, toks, low, starts, &known);
             continue;
         }
         let e = i + c.len_utf8();
@@ -226,23 +228,57 @@ fn push_lowercase(low: &mut String, s: &str) -> (usize, usize) {
     (ls, low.len())
 }
 
-/// Pushes the word that starts at byte `s` of `text`: the byte after it.
+/// The first index from `i` on where `bytes` has no ASCII letter or digit.
+fn skip_ascii_alnum(bytes: &[u8], mut i: usize) -> usize {
+    // Eight bytes at a time: a word is mostly one step, not a loop whose exit the branch
+    // predictor misses at every word end.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let n = ascii_alnum_prefix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        i += n;
+        if n < 8 {
+            return i;
+        }
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
+}
+
+/// How many of the eight bytes of `chunk` (little-endian: the first byte lowest) are ASCII
+/// letters or digits before the first that is not.
+fn ascii_alnum_prefix(chunk: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Every byte keeps its low 7 bits, so adding at most 0x80 to it cannot carry into the next;
+    // the high bit of `b + (0x80 - lo)` is then set iff `b >= lo`, of `b + (0x7f - hi)` iff `b > hi`.
+    let in_range = |b: u64, lo: u8, hi: u8| {
+        (b + ONES * u64::from(0x80 - lo)) & !(b + ONES * u64::from(0x7f - hi))
+    };
+    let low7 = chunk & !HIGH;
+    let digit = in_range(low7, b'0', b'9');
+    // `| 0x20` folds capitals onto lowercase letters (and nothing else onto them).
+    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
+    // Bytes with the high bit set (non-ASCII) are neither.
+    let alnum = (digit | letter) & !chunk & HIGH;
+    (!alnum & HIGH).trailing_zeros() as usize / 8
+}
+
+/// Pushes the word that starts at byte `s` of `text` (see [`tokenize`]): the byte after it.
 fn push_word<'a>(
     text: &str,
     s: usize,
     toks: &mut Vec<Tok<'a>>,
     low: &mut String,
-    info: impl Fn(&str) -> Option<&'a WordInfo>,
+    starts: &mut Vec<usize>,
+    known: impl Fn(&str) -> Option<Known<'a>>,
 ) -> usize {
     let bytes = text.as_bytes();
     let mut i = s;
     let mut as_is = true;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        if bytes[i].is_ascii() {
+    loop {
+        i = skip_ascii_alnum(bytes, i);
+        if i == bytes.len() || bytes[i].is_ascii() {
             break;
         }
         let Some(c) = text[i..].chars().next() else { break };
@@ -266,7 +302,11 @@ fn push_word<'a>(
         }
         (ls, low.len())
     };
-    toks.push(Tok { s, e: i, ls, le, kind: Tk::Word, info: info(&low[ls..le]) });
+    let known = known(&low[ls..le]);
+    if known.is_some_and(|k| k.starts_cue) {
+        starts.push(toks.len());
+    }
+    toks.push(Tok { s, e: i, ls, le, kind: Tk::Word, info: known.map(|k| k.info) });
     i
 }
 
@@ -274,7 +314,7 @@ fn push_word<'a>(
 fn norm_tokens(s: &str) -> Vec<String> {
     let mut toks = Vec::new();
     let mut low = String::new();
-    tokenize(s, &mut toks, &mut low, |_| None);
+    tokenize(s, &mut toks, &mut low, &mut Vec::new(), |_| None);
     toks.iter().map(|t| low[t.ls..t.le].to_string()).collect()
 }
 
@@ -518,6 +558,21 @@ impl WordInfo {
     }
 }
 
+/// A word the lexicon knows: what it knows, and whether a cue may start at the word.
+#[derive(Clone, Copy)]
+struct Known<'a> {
+    info: &'a WordInfo,
+    starts_cue: bool,
+}
+
+/// A word's place in [`Lexicon::infos`], and [`WordInfo::may_start_cue`] kept at hand: most
+/// known words start no cue, and this says so without reading their info.
+#[derive(Clone, Copy)]
+struct Slot {
+    at: usize,
+    starts_cue: bool,
+}
+
 /// The words that open a verb cue before its verb: the gerund's `en`, reflexive clitics.
 const VERB_OPENERS: &[&str] = &["en", "se", "me", "te", "s", "m", "t"];
 
@@ -577,7 +632,7 @@ pub(crate) struct Lexicon {
     lemmas: Vec<Lemma>,
     /// Every word a cue can be made of, lowercase → its place in `infos` (small buckets: the
     /// table is probed for every word of the text).
-    index: HashMap<Box<str>, usize, BuildHasherDefault<IndexHasher>>,
+    index: HashMap<Box<str>, Slot, BuildHasherDefault<IndexHasher>>,
     infos: Vec<WordInfo>,
     /// The length of the longest word of `index`: a longer token needs no probe.
     longest_word: usize,
@@ -586,27 +641,41 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
+    /// The info of `word`, added if new. After the last change, [`Lexicon::mark_starts`].
     fn word_mut(&mut self, word: String) -> &mut WordInfo {
         self.longest_word = self.longest_word.max(word.len());
         let next = self.infos.len();
-        let at = *self.index.entry(word.into_boxed_str()).or_insert(next);
-        if at == next {
+        let slot =
+            self.index.entry(word.into_boxed_str()).or_insert(Slot { at: next, starts_cue: false });
+        if slot.at == next {
             self.infos.push(WordInfo::default());
         }
-        &mut self.infos[at]
+        &mut self.infos[slot.at]
+    }
+
+    /// To call once the words are all in: marks those a cue may start at.
+    fn mark_starts(&mut self) {
+        for slot in self.index.values_mut() {
+            slot.starts_cue = self.infos[slot.at].may_start_cue();
+        }
     }
 
     /// What the lexicon knows of `word` (lowercase), if anything.
-    fn info(&self, word: &str) -> Option<&WordInfo> {
+    fn known(&self, word: &str) -> Option<Known<'_>> {
         if word.len() > self.longest_word {
             return None;
         }
-        self.index.get(word).map(|&at| &self.infos[at])
+        let slot = self.index.get(word)?;
+        Some(Known { info: &self.infos[slot.at], starts_cue: slot.starts_cue })
+    }
+
+    fn info(&self, word: &str) -> Option<&WordInfo> {
+        self.known(word).map(|k| k.info)
     }
 
     /// Every word of the index with what the lexicon knows of it.
     fn words(&self) -> impl Iterator<Item = (&str, &WordInfo)> {
-        self.index.iter().map(|(word, &at)| (&**word, &self.infos[at]))
+        self.index.iter().map(|(word, slot)| (&**word, &self.infos[slot.at]))
     }
 }
 
@@ -650,6 +719,7 @@ impl Lexicon {
         }
         // Periphrases and phrases came with the copy; the new verbs are cues like the others.
         lex.cue_lemmas = lex.lemmas.iter().filter(|l| l.role == Role::Cue).count();
+        lex.mark_starts();
         Ok(lex)
     }
 }
@@ -762,6 +832,7 @@ fn build_lexicon() -> Lexicon {
     // `A en croire`: the accentless `a` starts the phrases of `à` (and only those).
     let a_phrases = lex.info("à").map(|w| w.phrases.clone()).unwrap_or_default();
     lex.word_mut("a".to_owned()).phrases = a_phrases;
+    lex.mark_starts();
     lex
 }
 
@@ -1467,22 +1538,20 @@ pub(crate) fn find_cues_with(text: &str, lex: &Lexicon) -> Vec<CueMatch> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     // The lowercase copy of the text, and room for the few tokens whose lowercase differs.
     let mut low = String::with_capacity(text.len() + text.len() / 8);
-    tokenize(text, &mut toks, &mut low, |w| lex.info(w));
+    // Most words start no cue: only those that may are tried.
+    let mut starts = Vec::new();
+    tokenize(text, &mut toks, &mut low, &mut starts, |w| lex.known(w));
     let cx = Ctx { toks: &toks, low: &low, lex };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        // Most words start no cue: one look at what the lexicon knows of them.
-        if !toks[i].info.is_some_and(WordInfo::may_start_cue) {
-            i += 1;
+    // The first token after the last cue found: cues do not overlap.
+    let mut free = 0;
+    for i in starts {
+        if i < free {
             continue;
         }
-        match cx.match_phrase(i).or_else(|| cx.match_verb(i)) {
-            Some(f) => {
-                i = f.end;
-                out.push(cx.finish(f));
-            }
-            None => i += 1,
+        if let Some(f) = cx.match_phrase(i).or_else(|| cx.match_verb(i)) {
+            free = f.end;
+            out.push(cx.finish(f));
         }
     }
     out
