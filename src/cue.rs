@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 
 use crate::conjugate::{self, Aux, FormKind};
 use crate::span::Span;
+use crate::token::skip_ascii_alnum;
 
 static VERBS_TXT: &str = include_str!("data/verbs.txt");
 static PHRASES_TXT: &str = include_str!("data/cue_phrases.txt");
@@ -226,42 +227,6 @@ fn push_lowercase(low: &mut String, s: &str) -> (usize, usize) {
     let ls = low.len();
     low.push_str(s);
     (ls, low.len())
-}
-
-/// The first index from `i` on where `bytes` has no ASCII letter or digit.
-fn skip_ascii_alnum(bytes: &[u8], mut i: usize) -> usize {
-    // Eight bytes at a time: a word is mostly one step, not a loop whose exit the branch
-    // predictor misses at every word end.
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let n = ascii_alnum_prefix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
-        i += n;
-        if n < 8 {
-            return i;
-        }
-    }
-    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-        i += 1;
-    }
-    i
-}
-
-/// How many of the eight bytes of `chunk` (little-endian: the first byte lowest) are ASCII
-/// letters or digits before the first that is not.
-fn ascii_alnum_prefix(chunk: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    // Every byte keeps its low 7 bits, so adding at most 0x80 to it cannot carry into the next;
-    // the high bit of `b + (0x80 - lo)` is then set iff `b >= lo`, of `b + (0x7f - hi)` iff `b > hi`.
-    let in_range = |b: u64, lo: u8, hi: u8| {
-        (b + ONES * u64::from(0x80 - lo)) & !(b + ONES * u64::from(0x7f - hi))
-    };
-    let low7 = chunk & !HIGH;
-    let digit = in_range(low7, b'0', b'9');
-    // `| 0x20` folds capitals onto lowercase letters (and nothing else onto them).
-    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
-    // Bytes with the high bit set (non-ASCII) are neither.
-    let alnum = (digit | letter) & !chunk & HIGH;
-    (!alnum & HIGH).trailing_zeros() as usize / 8
 }
 
 /// Pushes the word that starts at byte `s` of `text` (see [`tokenize`]): the byte after it.

@@ -59,6 +59,42 @@ fn is_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 
+/// The first index from `i` on where `bytes` has no ASCII letter or digit.
+pub(crate) fn skip_ascii_alnum(bytes: &[u8], mut i: usize) -> usize {
+    // Eight bytes at a time: a word is mostly one step, not a loop whose exit the branch
+    // predictor misses at every word end.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let n = ascii_alnum_prefix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        i += n;
+        if n < 8 {
+            return i;
+        }
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
+}
+
+/// How many of the eight bytes of `chunk` (little-endian: the first byte lowest) are ASCII
+/// letters or digits before the first that is not.
+fn ascii_alnum_prefix(chunk: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Every byte keeps its low 7 bits, so adding at most 0x80 to it cannot carry into the next;
+    // the high bit of `b + (0x80 - lo)` is then set iff `b >= lo`, of `b + (0x7f - hi)` iff `b > hi`.
+    let in_range = |b: u64, lo: u8, hi: u8| {
+        (b + ONES * u64::from(0x80 - lo)) & !(b + ONES * u64::from(0x7f - hi))
+    };
+    let low7 = chunk & !HIGH;
+    let digit = in_range(low7, b'0', b'9');
+    // `| 0x20` folds capitals onto lowercase letters (and nothing else onto them).
+    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
+    // Bytes with the high bit set (non-ASCII) are neither.
+    let alnum = (digit | letter) & !chunk & HIGH;
+    (!alnum & HIGH).trailing_zeros() as usize / 8
+}
+
 /// The character at byte `i` of `text` (which must be a char boundary), if any.
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -80,7 +116,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             i = next;
             continue;
         }
-        if is_break(c) {
+        // Words first: no letter or digit is a line break or a space, and asking a letter
+        // (`é`) whether it is a space would cost a Unicode table look-up.
+        let word = is_word_char(c);
+        if !word && is_break(c) {
             let mut end = next;
             while let Some(d) = char_at(text, end) {
                 if !(is_break(d) || d.is_whitespace() || d == '\u{a0}' || d == '\u{202f}') {
@@ -92,11 +131,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             i = end;
             continue;
         }
-        if c.is_whitespace() || c == '\u{feff}' {
+        if !word && (c.is_whitespace() || c == '\u{feff}') {
             i = next;
             continue;
         }
-        if !is_word_char(c) {
+        if !word {
             out.push(Token {
                 span: Span::new(i, next),
                 kind: Kind::Punct,
@@ -113,7 +152,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let mut dotted = false;
         loop {
             // Most of a word is ASCII letters and digits: take them by the byte.
-            end += bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            end = skip_ascii_alnum(bytes, end);
             let Some(d) = char_at(text, end) else { break };
             let after_d = end + d.len_utf8();
             if is_word_char(d) {
@@ -356,6 +395,21 @@ mod tests {
             ["selon", "layoffs.fyi", ",", "1.900", "ou", "2,5", "M", ".", "T", ".", "Dupont"]
         );
         assert_eq!(words("fin.\n\nDébut"), ["fin", ".", "\n\n", "Début"]);
+    }
+
+    #[test]
+    fn ascii_runs_eight_bytes_at_a_time() {
+        // Every byte value, at every place of a 20-byte run of letters.
+        for b in 0..=255u8 {
+            for at in 0..20 {
+                let mut bytes = vec![b'a'; 20];
+                bytes[at] = b;
+                bytes.push(b' ');
+                let expected = bytes.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap();
+                assert_eq!(skip_ascii_alnum(&bytes, 0), expected, "{b:#x} at {at}");
+                assert_eq!(skip_ascii_alnum(&bytes, 21), 21);
+            }
+        }
     }
 
     #[test]
