@@ -11,9 +11,9 @@
 //! scan is linear in the text length.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
-use crate::lexicon::{compose, is_combining_accent, is_invisible};
+use crate::lexicon::{WordHasher, compose, is_combining_accent, is_invisible};
 use std::sync::LazyLock;
 
 use crate::conjugate::{self, Aux, FormKind};
@@ -541,55 +541,6 @@ struct Slot {
 /// The words that open a verb cue before its verb: the gerund's `en`, reflexive clitics.
 const VERB_OPENERS: &[&str] = &["en", "se", "me", "te", "s", "m", "t"];
 
-/// The hasher of the word index, probed once per word token: FxHash's multiply-rotate, reading
-/// the bytes in place (a short word is one multiply; no copy into a buffer).
-#[derive(Default, Clone, Copy)]
-struct IndexHasher(u64);
-
-impl IndexHasher {
-    fn add(&mut self, word: u64) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-    }
-}
-
-impl Hasher for IndexHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let n = bytes.len();
-        let read4 = |i: usize| {
-            u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap_or_default()))
-        };
-        let read8 = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or_default());
-        match n {
-            0 => {}
-            1..=3 => {
-                let (first, mid, last) = (bytes[0], bytes[n / 2], bytes[n - 1]);
-                self.add(u64::from_le_bytes([first, mid, last, n as u8, 0, 0, 0, 0]));
-            }
-            4..=8 => self.add(read4(0) | read4(n - 4) << 32),
-            _ => {
-                let mut i = 0;
-                while i + 8 < n {
-                    self.add(read8(i));
-                    i += 8;
-                }
-                // The last 8 bytes, overlapping the previous chunk when `n` is no multiple of 8.
-                self.add(read8(n - 8));
-            }
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        // The terminator `str` hashes after its bytes: no need for another multiply.
-        self.0 ^= u64::from(i);
-    }
-
-    fn finish(&self) -> u64 {
-        // The table indexes by the low bits, which a multiply mixes least: bring up the middle.
-        self.0.rotate_left(26)
-    }
-}
-
 /// The cue lexicon: verbs conjugated into forms, periphrases, phrases. The built-in one is
 /// shared by the process; [`Lexicon::with_verbs`] adds a caller's verbs to a copy.
 #[derive(Clone)]
@@ -597,7 +548,7 @@ pub(crate) struct Lexicon {
     lemmas: Vec<Lemma>,
     /// Every word a cue can be made of, lowercase → its place in `infos` (small buckets: the
     /// table is probed for every word of the text).
-    index: HashMap<Box<str>, Slot, BuildHasherDefault<IndexHasher>>,
+    index: HashMap<Box<str>, Slot, BuildHasherDefault<WordHasher>>,
     infos: Vec<WordInfo>,
     /// The length of the longest word of `index`: a longer token needs no probe.
     longest_word: usize,

@@ -71,36 +71,53 @@ pub(crate) enum Gender {
     Feminine,
 }
 
-/// A small fast hasher for short keys (FxHash's multiply-rotate): the lexicons are probed once
-/// per token, and SipHash's resistance to collision attacks buys nothing for fixed word lists.
+/// A small fast hasher for words, the keys of every lexicon probed once per token: FxHash's
+/// multiply-rotate, reading the bytes in place (a short word is one multiply; no copy into a
+/// buffer). SipHash's resistance to collision attacks buys nothing for fixed word lists.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct WordHasher(u64);
 
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+}
+
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
-        // Whole 8-byte words straight from the slice, then the tail packed in registers: no
-        // copy through a stack buffer (a store-to-load stall on every probe).
-        let mut h = self.0;
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            h = mix(h, u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]));
+        let n = bytes.len();
+        let read4 = |i: usize| {
+            u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap_or_default()))
+        };
+        let read8 = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or_default());
+        match n {
+            0 => {}
+            1..=3 => {
+                let (first, mid, last) = (bytes[0], bytes[n / 2], bytes[n - 1]);
+                self.add(u64::from_le_bytes([first, mid, last, n as u8, 0, 0, 0, 0]));
+            }
+            4..=8 => self.add(read4(0) | read4(n - 4) << 32),
+            _ => {
+                let mut i = 0;
+                while i + 8 < n {
+                    self.add(read8(i));
+                    i += 8;
+                }
+                // The last 8 bytes, overlapping the previous chunk when `n` is no multiple of 8.
+                self.add(read8(n - 8));
+            }
         }
-        let tail = words.remainder();
-        if !tail.is_empty() {
-            let packed = tail.iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b));
-            h = mix(h, packed);
-        }
-        self.0 = h;
     }
 
     fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
+        // The terminator `str` hashes after its bytes: no need for another multiply.
+        self.0 ^= u64::from(i);
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // Tables index by the low bits, which a multiply mixes least: bring up the middle.
+        self.0.rotate_left(26)
     }
 }
 
