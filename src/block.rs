@@ -5,42 +5,27 @@
 //! article is one block; only texts longer than that (a whole archive pasted as one string)
 //! are cut, and then a name or pronoun in one block does not reach back into an earlier one.
 
-use crate::scan::MarkPair;
+use crate::scan::free_line_breaks;
 use crate::span::Span;
 
 /// Bytes after which a block ends at the next free line break.
 pub(crate) const BLOCK: usize = 1024 * 1024;
 
-/// The blocks of `text`, in order, covering it; `pairs` are its quotation marks.
-pub(crate) fn blocks(text: &str, pairs: &[MarkPair]) -> Vec<Span> {
-    blocks_of(text, pairs, BLOCK)
+/// The blocks of `text`, in order, covering it.
+pub(crate) fn blocks(text: &str) -> Vec<Span> {
+    blocks_of(text, BLOCK)
 }
 
-fn blocks_of(text: &str, pairs: &[MarkPair], size: usize) -> Vec<Span> {
-    // Quotations no other encloses, by start: a cut may not fall inside one.
-    let mut quoted: Vec<Span> =
-        pairs.iter().filter(|p| p.depth == 0).map(MarkPair::outer).collect();
-    quoted.sort_by_key(|s| s.start);
-    let inside = |at: usize| {
-        let i = quoted.partition_point(|q| q.start < at);
-        i > 0 && quoted[i - 1].end > at
-    };
-    let bytes = text.as_bytes();
+fn blocks_of(text: &str, size: usize) -> Vec<Span> {
     let mut out = Vec::with_capacity(text.len() / size + 1);
     let mut start = 0;
-    let mut from = size;
-    while from < text.len() {
-        let Some(offset) = bytes[from..].iter().position(|&b| b == b'\n') else { break };
-        let newline = from + offset;
-        if inside(newline) {
-            from = newline + 1;
-            continue;
+    free_line_breaks(text, |newline| {
+        if newline >= start + size {
+            // The line break stays with the block it ends.
+            out.push(Span::new(start, newline + 1));
+            start = newline + 1;
         }
-        // The line break stays with the block it ends.
-        out.push(Span::new(start, newline + 1));
-        start = newline + 1;
-        from = start + size;
-    }
+    });
     if start < text.len() || out.is_empty() {
         out.push(Span::new(start, text.len()));
     }
@@ -50,10 +35,9 @@ fn blocks_of(text: &str, pairs: &[MarkPair], size: usize) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scan::scan;
 
     fn cut(text: &str, size: usize) -> Vec<&str> {
-        blocks_of(text, &scan(text), size).into_iter().map(|b| &text[b]).collect()
+        blocks_of(text, size).into_iter().map(|b| &text[b]).collect()
     }
 
     #[test]

@@ -149,7 +149,7 @@ impl Extractor {
             return self.extract_block(text);
         }
         let mut quotes = Vec::new();
-        for block in blocks(text, &scan(text)) {
+        for block in blocks(text) {
             let found = self.extract_block(&text[block]);
             quotes.extend(found.into_iter().map(|q| q.shifted(block.start)));
         }

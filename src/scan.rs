@@ -122,8 +122,25 @@ struct Open {
 
 /// Find every pair of quotation marks in `text`, sorted by opening position.
 pub(crate) fn scan(text: &str) -> Vec<MarkPair> {
+    let mut found = Vec::new();
+    pair_marks(text, |open, close, marks, multi| found.push((open, close, marks, multi)), |_| {});
+    build_pairs(text, found)
+}
+
+/// The `\n` line breaks of `text` that no quotation spans (no mark is open there), in order:
+/// where a long text may be cut. Memory stays that of the open marks, however many pairs.
+pub(crate) fn free_line_breaks(text: &str, on_break: impl FnMut(usize)) {
+    pair_marks(text, |_, _, _, _| {}, on_break);
+}
+
+/// The pairing pass: `on_pair(open, close, marks, multi_paragraph)` for every pair closed,
+/// `on_free_break(at)` for every `\n` at `at` with no mark left open after it.
+fn pair_marks(
+    text: &str,
+    mut on_pair: impl FnMut(Span, Span, Marks, bool),
+    mut on_free_break: impl FnMut(usize),
+) {
     let mut stack: Vec<Open> = Vec::new();
-    let mut found: Vec<(Span, Span, Marks, bool)> = Vec::new();
     let mut prev: Option<char> = None;
     let bytes = text.as_bytes();
     // Where to read on from.
@@ -172,6 +189,9 @@ pub(crate) fn scan(text: &str) -> Vec<MarkPair> {
                 // What lies before the next paragraph is blank: no need to look at it again.
                 skip_until = skip_until.max(cont_at);
             }
+            if c == '\n' && stack.is_empty() {
+                on_free_break(i);
+            }
             prev = Some(c);
             continue;
         }
@@ -214,7 +234,7 @@ pub(crate) fn scan(text: &str) -> Vec<MarkPair> {
             Act::Close => {
                 if let Some(idx) = open_idx {
                     let open = &stack[idx];
-                    found.push((open.at, at, marks, open.multi_paragraph));
+                    on_pair(open.at, at, marks, open.multi_paragraph);
                     stack.truncate(idx);
                 }
             }
@@ -222,7 +242,6 @@ pub(crate) fn scan(text: &str) -> Vec<MarkPair> {
         }
         prev = Some(c);
     }
-    build_pairs(text, found)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
