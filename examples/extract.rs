@@ -9,6 +9,8 @@
 //! Documents are processed on `--jobs` threads and printed in input order: a reader thread
 //! feeds the workers through a bounded channel and the main thread puts the results back in
 //! order (`support/parallel.rs`), so an archive of any size streams through in bounded memory.
+//! A single long text uses the threads too: `Extractor::extract_parallel` reads its blocks at
+//! once.
 
 #[path = "support/input.rs"]
 mod input;
@@ -52,7 +54,8 @@ their kind, words, speaker (mention -> name) and cue.
                   the record's id; speaker is the resolved name; empty when unknown;
                   tabs and line breaks inside a field become spaces)
   -j, --jobs N    process documents on N threads (default: one per core); the output
-                  is in input order whatever N
+                  is in input order whatever N. A single text FILE over 1 MB is
+                  itself read in blocks on N threads
   -h, --help      print this help
 
 When standard error is a terminal and standard output is not, a long run shows its
@@ -216,7 +219,10 @@ fn run(options: &Options) -> io::Result<bool> {
         }
         Ok(())
     };
-    let work = |job: Job| process(job, format);
+    // One text file alone: its own blocks are what the threads share.
+    let threads_per_text = if options.files.len() == 1 { options.jobs } else { 1 };
+    let extractor = guillemet::Extractor::new();
+    let work = |job: Job| process(&extractor, job, format, threads_per_text);
     let result = match options.input {
         Input::Text => {
             let jobs = options
@@ -254,21 +260,22 @@ fn jsonl_jobs(file: &str) -> Box<dyn Iterator<Item = Job> + Send> {
     }))
 }
 
-/// Extracts the quotes of one job's document and formats them.
-fn process(job: Job, format: Format) -> Done {
+/// Extracts the quotes of one job's document (a text on up to `threads` threads) and formats
+/// them.
+fn process(extractor: &guillemet::Extractor, job: Job, format: Format, threads: usize) -> Done {
     let failed = |message| Done { output: Vec::new(), error: Some(message), bytes: None };
     let mut output = Vec::new();
     let bytes = match job {
         Job::Failed(message) | Job::Text { text: Err(message), .. } => return failed(message),
         Job::Text { file, text: Ok(text) } => {
-            let quotes = guillemet::extract_quotes(&text);
+            let quotes = extractor.extract_parallel(&text, threads);
             let json = || output::file_record_json(&file, &quotes);
             write_document(&mut output, format, &file, &quotes, json);
             Some(text.len())
         }
         Job::Line { file, line } => match jsonl::parse_line(&file, &line) {
             Ok(Some(record)) => {
-                let quotes = guillemet::extract_quotes(&record.text);
+                let quotes = extractor.extract(&record.text);
                 let label = jsonl::label(&record.id, &file, line.number);
                 let json = || jsonl::record_json(&record.id, &quotes);
                 write_document(&mut output, format, &label, &quotes, json);

@@ -883,3 +883,18 @@ fn a_quotation_longer_than_a_block_stays_whole() {
     assert!(quotes[0].text.ends_with("Fin."));
     assert_eq!(quotes[1].text, "Nous sommes prêts");
 }
+
+#[test]
+fn extract_parallel_is_extract() {
+    // Blocks are independent, so reading them on several threads changes nothing.
+    let paragraph = format!("{CLEAR}\nIl a ajouté : « Nous verrons. »\n\n« Et après ? »\n");
+    let text = paragraph.repeat(3 * 1024 * 1024 / paragraph.len());
+    let extractor = Extractor::new();
+    let one = extractor.extract(&text);
+    assert!(one.len() > 50_000, "{}", one.len());
+    for threads in [0, 1, 2, 3, 16] {
+        assert!(extractor.extract_parallel(&text, threads) == one, "{threads} threads");
+    }
+    let short = "« Oui », a dit Marie Curie.";
+    assert_eq!(extractor.extract_parallel(short, 4), extractor.extract(short));
+}
