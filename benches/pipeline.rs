@@ -144,6 +144,19 @@ fn bench_growing(c: &mut Criterion) {
                 n
             })
         });
+        if size == 10_000_000 {
+            // The same 10 MB document, its blocks read on every core.
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let extractor = guillemet::Extractor::new();
+            let id = BenchmarkId::new(format!("extract_parallel/{threads}_threads"), size);
+            group.bench_with_input(id, &text, |b, text| {
+                b.iter(|| {
+                    let n = extractor.extract_parallel(black_box(text), threads).len();
+                    check_near("quotes", n, expected);
+                    n
+                })
+            });
+        }
     }
     group.finish();
 }
