@@ -19,6 +19,36 @@ pub(crate) struct Document<'a, 'h> {
     pub cues: &'a [CueMatch],
     /// For each token, the index of the outermost pair whose marks enclose it.
     pub(crate) enclosing: Vec<Option<u32>>,
+    /// For each cue, its first token and the token after it: asked for again and again, so
+    /// found once rather than by a binary search each time.
+    cue_tokens: Vec<(usize, usize)>,
+    /// For each sentence, its first token and the token after it.
+    sentence_tokens: Vec<(usize, usize)>,
+}
+
+/// [`Tokens::at_or_after`], walking on from token `from` when the answer cannot lie before it:
+/// calls in text order then cost one pass over the tokens, not a binary search each.
+fn at_or_after_from(t: &Tokens, from: usize, at: usize) -> usize {
+    if from > t.len() || (from > 0 && t.span(from - 1).start >= at) {
+        return t.at_or_after(at);
+    }
+    let mut k = from;
+    while k < t.len() && t.span(k).start < at {
+        k += 1;
+    }
+    k
+}
+
+/// The first token of each span and the token after it, for spans in text order.
+fn token_bounds(t: &Tokens, spans: impl Iterator<Item = Span>) -> Vec<(usize, usize)> {
+    let mut end = 0;
+    spans
+        .map(|s| {
+            let first = at_or_after_from(t, end, s.start);
+            end = at_or_after_from(t, first, s.end);
+            (first, end)
+        })
+        .collect()
 }
 
 impl<'a, 'h> Document<'a, 'h> {
@@ -30,14 +60,17 @@ impl<'a, 'h> Document<'a, 'h> {
         cues: &'a [CueMatch],
     ) -> Self {
         let mut enclosing = vec![None; t.len()];
+        let mut end = 0;
         for (p, pair) in pairs.iter().enumerate().filter(|(_, p)| p.depth == 0) {
-            let first = t.at_or_after(pair.open.start);
-            let end = t.at_or_after(pair.close.end);
+            let first = at_or_after_from(t, end, pair.open.start);
+            end = at_or_after_from(t, first, pair.close.end);
             for slot in &mut enclosing[first..end] {
                 *slot = Some(p as u32);
             }
         }
-        Document { text, t, pairs, sentences, cues, enclosing }
+        let cue_tokens = token_bounds(t, cues.iter().map(|c| c.span));
+        let sentence_tokens = token_bounds(t, sentences.iter().copied());
+        Document { text, t, pairs, sentences, cues, enclosing, cue_tokens, sentence_tokens }
     }
 
     /// The inner span of a title in marks (`«Le Temps»`) whose opening mark is token `i`.
@@ -88,10 +121,15 @@ impl<'a, 'h> Document<'a, 'h> {
     }
 
     pub fn tok_cue_start(&self, c: usize) -> usize {
-        self.t.at_or_after(self.cues[c].span.start)
+        self.cue_tokens[c].0
     }
 
     pub fn tok_cue_end(&self, c: usize) -> usize {
-        self.t.at_or_after(self.cues[c].span.end)
+        self.cue_tokens[c].1
+    }
+
+    /// The first token of sentence `s` (an index into `sentences`) and the token after it.
+    pub fn sentence_tokens(&self, s: usize) -> (usize, usize) {
+        self.sentence_tokens[s]
     }
 }

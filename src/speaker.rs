@@ -487,19 +487,34 @@ pub(crate) fn segments(
 pub(crate) fn clause_subject(doc: &Document, span: Span, how: Subject) -> Option<Mention> {
     let t = doc.t;
     let first = t.at_or_after(span.start);
+    clause_subject_in(doc, first, t.at_or_after(span.end), how)
+}
+
+/// [`clause_subject`] of the clause in tokens `first..last`.
+pub(crate) fn clause_subject_in(
+    doc: &Document,
+    first: usize,
+    last: usize,
+    how: Subject,
+) -> Option<Mention> {
+    let t = doc.t;
     // The subject opens its clause: read at most two windows of it.
-    let end = t.at_or_after(span.end).min(first + 2 * WINDOW);
+    let end = last.min(first + 2 * WINDOW);
     let segs = segments(doc, first, end, false);
-    // Where the last finite verb of the clause is, found once (not once per segment): a
-    // verb-like word, or a segment that opens on one (`Fatima, 45 ans, vit au deuxième`).
-    let last_verb = (first..end).rev().find(|&i| has_finite_verb(doc, i, i + 1)).max(
-        segs.iter()
-            .rev()
-            .map(|&(s, _)| s)
-            .find(|&s| verb_follows(doc, s) && !t.is(s, Class::Determiner)),
-    );
+    // Where the last finite verb of the clause is: a verb-like word, or a segment that opens
+    // on one (`Fatima, 45 ans, vit au deuxième`). Only a bare noun phrase asks, so it is found
+    // the first time one does, not for every clause.
+    let find_last_verb = || {
+        (first..end).rev().find(|&i| has_finite_verb(doc, i, i + 1)).max(
+            segs.iter()
+                .rev()
+                .map(|&(s, _)| s)
+                .find(|&s| verb_follows(doc, s) && !t.is(s, Class::Determiner)),
+        )
+    };
+    let mut last_verb: Option<Option<usize>> = None;
     let mut fallback = None;
-    for (s, e) in segs {
+    for &(s, e) in &segs {
         if doc.quoted(s) || starts_adverbial(doc, s) {
             continue;
         }
@@ -515,9 +530,13 @@ pub(crate) fn clause_subject(doc: &Document, span: Span, how: Subject) -> Option
         if m.end < e && verb_follows(doc, pair_end.unwrap_or(m.end)) {
             return Some(resolve_relative(doc, m, s));
         }
+        if fallback.is_some() {
+            continue;
+        }
         // `Le ministre, Jean Dupont, a dit`: a bare noun phrase before an apposition and a verb.
-        let bare = how == Subject::Loose || m.end == e && last_verb.is_some_and(|v| v >= e);
-        if fallback.is_none() && bare {
+        let bare = how == Subject::Loose
+            || m.end == e && last_verb.get_or_insert_with(find_last_verb).is_some_and(|v| v >= e);
+        if bare {
             fallback = Some(with_apposition(doc, resolve_relative(doc, m, s)));
         }
     }
