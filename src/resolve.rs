@@ -54,44 +54,44 @@ struct Tie {
 const ANTECEDENT_WINDOW: usize = 40;
 
 /// The names of a document, indexed so that every look-up is a hash probe.
-#[derive(Default)]
-struct Names<'h> {
+struct Names {
     distinct: Vec<Name>,
     /// Distinct names by their words, normal forms joined by single spaces.
     by_words: FastMap<String, usize>,
-    /// Distinct names by their text as written: a name written the same way again is not
-    /// normalised again.
-    by_text: FastMap<&'h str, usize>,
     /// Index of distinct names by their first and by their last word.
     by_edge_word: FastMap<String, Vec<usize>>,
     /// Every occurrence, in text order: (span, distinct index).
     occurrences: Vec<(Span, usize)>,
 }
 
-impl<'h> Names<'h> {
+impl Names {
+    /// Room for the names of a text of `tokens` tokens, so that the maps seldom grow.
+    fn with_room_for(tokens: usize) -> Names {
+        let names = tokens / 32;
+        Names {
+            distinct: Vec::with_capacity(names),
+            by_words: FastMap::with_capacity_and_hasher(names, Default::default()),
+            by_edge_word: FastMap::with_capacity_and_hasher(2 * names, Default::default()),
+            occurrences: Vec::with_capacity(names),
+        }
+    }
+
     /// Record an occurrence of the name `text` at `span`. A name seen before costs no
     /// allocation: its key is built in a buffer kept from one call to the next.
-    fn add(&mut self, span: Span, text: &'h str, quoted: bool, key: &mut String) {
-        let idx = match self.by_text.get(text) {
-            Some(&i) => i,
-            None => {
-                key.clear();
-                for word in name_words(text) {
-                    if !key.is_empty() {
-                        key.push(' ');
-                    }
-                    normalize_into(word, key);
-                }
-                if key.is_empty() {
-                    return;
-                }
-                let i = match self.by_words.get(key.as_str()) {
-                    Some(&i) => i,
-                    None => self.insert(span, key, quoted),
-                };
-                self.by_text.insert(text, i);
-                i
+    fn add(&mut self, span: Span, text: &str, quoted: bool, key: &mut String) {
+        key.clear();
+        for word in name_words(text) {
+            if !key.is_empty() {
+                key.push(' ');
             }
+            normalize_into(word, key);
+        }
+        if key.is_empty() {
+            return;
+        }
+        let idx = match self.by_words.get(key.as_str()) {
+            Some(&i) => i,
+            None => self.insert(span, key, quoted),
         };
         // Prefer an occurrence outside quotations as the one shown.
         let name = &mut self.distinct[idx];
@@ -136,7 +136,7 @@ struct Antecedent<'h> {
 
 pub(crate) struct Resolver<'a, 'b, 'h> {
     doc: &'a Document<'b, 'h>,
-    names: Names<'h>,
+    names: Names,
     /// Descriptions tied to names, in text order, indexed by their first two words (as
     /// [`join_words`] writes them).
     ties: FastMap<String, Vec<Tie>>,
@@ -197,7 +197,7 @@ fn ends_with_words(whole: &str, part: &str) -> bool {
 impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     pub fn new(doc: &'a Document<'b, 'h>, subjects: Vec<Mention>) -> Self {
         let t = doc.t;
-        let mut names = Names::default();
+        let mut names = Names::with_room_for(t.len());
         let mut ties: FastMap<String, Vec<Tie>> = FastMap::default();
         let mut tie = |description: &str, name: Span| {
             let mut words = String::new();
