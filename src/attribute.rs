@@ -220,18 +220,54 @@ const HEADING_MAX: usize = 400;
 fn short_line_of(text: &str, at: usize) -> Option<Span> {
     let bytes = text.as_bytes();
     let lo = at.saturating_sub(HEADING_MAX);
-    let start = match bytes[lo..at].iter().rposition(|&b| b == b'\n' || b == b'\r') {
+    let start = match rfind_line_break(&bytes[lo..at]) {
         Some(i) => lo + i + 1,
         None if lo == 0 => 0,
         None => return None,
     };
     let hi = (at + HEADING_MAX).min(text.len());
-    let end = match bytes[at..hi].iter().position(|&b| b == b'\n' || b == b'\r') {
+    let end = match find_line_break(&bytes[at..hi]) {
         Some(i) => at + i,
         None if hi == text.len() => text.len(),
         None => return None,
     };
     Some(Span::new(start, end))
+}
+
+fn is_line_break_byte(b: u8) -> bool {
+    b == b'\n' || b == b'\r'
+}
+
+/// Whether any of the eight bytes of `chunk` is a line feed or a carriage return: lines are
+/// hundreds of bytes long, looked through eight at a time.
+fn has_line_break(chunk: [u8; 8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // The high bit of a byte of `has_zero(v)` is set below the lowest zero byte of `v` (and
+    // maybe above it), never when `v` has no zero byte.
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let v = u64::from_le_bytes(chunk);
+    has_zero(v ^ (ONES * u64::from(b'\n'))) || has_zero(v ^ (ONES * u64::from(b'\r')))
+}
+
+/// The index of the last line break byte of `bytes`.
+fn rfind_line_break(bytes: &[u8]) -> Option<usize> {
+    let mut end = bytes.len();
+    while end >= 8 && !has_line_break(bytes[end - 8..end].try_into().unwrap_or_default()) {
+        end -= 8;
+    }
+    bytes[..end].iter().rposition(|&b| is_line_break_byte(b))
+}
+
+/// The index of the first line break byte of `bytes`.
+fn find_line_break(bytes: &[u8]) -> Option<usize> {
+    let mut start = 0;
+    while start + 8 <= bytes.len()
+        && !has_line_break(bytes[start..start + 8].try_into().unwrap_or_default())
+    {
+        start += 8;
+    }
+    bytes[start..].iter().position(|&b| is_line_break_byte(b)).map(|i| start + i)
 }
 
 /// A heading: a line that does not end like a sentence. Decided by the line alone, so that
@@ -630,4 +666,33 @@ fn inverted_cue_later(doc: &Document, pair: &MarkPair, sentence: Span) -> Option
             _ => false,
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_found_eight_bytes_at_a_time() {
+        let naive = |b: &[u8]| b.iter().position(|&c| is_line_break_byte(c));
+        let naive_last = |b: &[u8]| b.iter().rposition(|&c| is_line_break_byte(c));
+        // Every byte value at every place of runs of up to 20 bytes, twice over.
+        for len in 0..20 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    assert_eq!(find_line_break(&bytes), naive(&bytes), "{b:#x} at {at}/{len}");
+                    assert_eq!(
+                        rfind_line_break(&bytes),
+                        naive_last(&bytes),
+                        "{b:#x} at {at}/{len}"
+                    );
+                    bytes[len - 1 - at] = b'\n';
+                    assert_eq!(find_line_break(&bytes), naive(&bytes));
+                    assert_eq!(rfind_line_break(&bytes), naive_last(&bytes));
+                }
+            }
+        }
+    }
 }

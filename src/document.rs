@@ -26,17 +26,23 @@ pub(crate) struct Document<'a, 'h> {
     sentence_tokens: Vec<(usize, usize)>,
 }
 
-/// [`Tokens::at_or_after`], walking on from token `from` when the answer cannot lie before it:
-/// calls in text order then cost one pass over the tokens, not a binary search each.
+/// [`Tokens::at_or_after`], searching on from token `from` when the answer cannot lie before
+/// it: steps that double, then a binary search over the last one. Calls in text order cost a
+/// few steps each (not a search over all the tokens), however far apart they are.
 fn at_or_after_from(t: &Tokens, from: usize, at: usize) -> usize {
-    if from > t.len() || (from > 0 && t.span(from - 1).start >= at) {
+    let toks = &t.toks;
+    if from > toks.len() || (from > 0 && toks[from - 1].span.start >= at) {
         return t.at_or_after(at);
     }
-    let mut k = from;
-    while k < t.len() && t.span(k).start < at {
-        k += 1;
+    // Every token before `lo` starts before `at`; the answer is at most `hi`.
+    let (mut lo, mut hi, mut step) = (from, from, 1);
+    while hi < toks.len() && toks[hi].span.start < at {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
     }
-    k
+    let hi = hi.min(toks.len());
+    lo + toks[lo..hi].partition_point(|tok| tok.span.start < at)
 }
 
 /// The first token of each span and the token after it, for spans in text order.
@@ -131,5 +137,20 @@ impl<'a, 'h> Document<'a, 'h> {
     /// The first token of sentence `s` (an index into `sentences`) and the token after it.
     pub fn sentence_tokens(&self, s: usize) -> (usize, usize) {
         self.sentence_tokens[s]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn searching_on_from_a_token_agrees_with_a_binary_search() {
+        let t = Tokens::new("Il a dit, « Nous verrons », puis   il est parti.\n\nFin.");
+        for from in 0..=t.len() + 1 {
+            for at in 0..=t.text.len() + 1 {
+                assert_eq!(at_or_after_from(&t, from, at), t.at_or_after(at), "{from} {at}");
+            }
+        }
     }
 }

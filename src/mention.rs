@@ -1,6 +1,6 @@
 //! Mention: who could be speaking — names, descriptions, pronouns — read from the tokens.
 
-use crate::lexicon::{Class, Gender, normalize};
+use crate::lexicon::{Class, Gender};
 use crate::span::Span;
 use crate::token::Tokens;
 
@@ -321,7 +321,7 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     );
     let mut gender = t.gender(i);
     if gender.is_none() {
-        gender = noun_gender(t.str(head));
+        gender = noun_gender(t.norm(head));
     }
     if let Some((s, _)) = name {
         if let Some(ng) = name_gender(t, s) {
@@ -351,9 +351,8 @@ pub(crate) fn looks_finite(w: &str) -> bool {
         .any(|x| w.ends_with(x) && w.chars().count() > x.len() + 2)
 }
 
-/// Gender from a noun's ending, where French morphology is clear about it.
-fn noun_gender(noun: &str) -> Option<Gender> {
-    let n = normalize(noun);
+/// Gender from the ending of a noun in normal form, where French morphology is clear about it.
+fn noun_gender(n: &str) -> Option<Gender> {
     const FEMININE: &[&str] = &["trice", "euse", "esse", "ienne", "ière", "ère", "ée"];
     if FEMININE.iter().any(|s| n.ends_with(s)) && n != "père" && n != "frère" {
         return Some(Gender::Feminine);
