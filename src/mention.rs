@@ -346,6 +346,10 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
 
 /// Whether a word has an ending only finite verbs have (`rouvrira`, `disait`, `iront`).
 pub(crate) fn looks_finite(w: &str) -> bool {
+    // Every ending ends with `t` or `a`: the last letter rules out most words.
+    if !w.ends_with(['t', 'a']) {
+        return false;
+    }
     ["ait", "aient", "ra", "ront", "rait", "raient", "ient"]
         .iter()
         .any(|x| w.ends_with(x) && w.chars().count() > x.len() + 2)

@@ -84,7 +84,7 @@ impl Names {
             if !key.is_empty() {
                 key.push(' ');
             }
-            normalize_into(word, key);
+            push_normal(word, key);
         }
         if key.is_empty() {
             return;
@@ -154,6 +154,18 @@ fn name_words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| is_space(c) || c == '-').filter(|w| !w.is_empty())
 }
 
+/// Append the normal form of `word` to `out`: an ASCII word (most names are) by lowercasing its
+/// bytes, which is all normalising does to it.
+fn push_normal(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        normalize_into(word, out);
+    }
+}
+
 /// Append the normal forms of the words of `s` to `out`, each after a space but the first,
 /// and return how many there are. No word holds a space, so `out.split(' ')` gives the words
 /// back (an empty one included), and comparing word lists is comparing strings.
@@ -163,7 +175,7 @@ fn join_words(s: &str, out: &mut String) -> usize {
         if count > 0 {
             out.push(' ');
         }
-        normalize_into(word, out);
+        push_normal(word, out);
         count += 1;
     }
     count
@@ -361,6 +373,10 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                         gender: m.gender.or_else(|| self.gender_of_name(full)),
                         plural: m.plural,
                     };
+                }
+                // Most texts tie no description to a name: then there is nothing to look up.
+                if self.ties.is_empty() {
+                    return as_written;
                 }
                 let mut words = String::new();
                 let count = join_words(&text[m.span], &mut words);

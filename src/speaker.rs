@@ -464,21 +464,39 @@ pub(crate) fn segments(
     end: usize,
     inside_quote: bool,
 ) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    segments_iter(doc, start, end, inside_quote).collect()
+}
+
+/// [`segments`], one at a time: a clause's subject is mostly in its first segments.
+fn segments_iter<'d>(
+    doc: &'d Document,
+    start: usize,
+    end: usize,
+    inside_quote: bool,
+) -> impl Iterator<Item = (usize, usize)> + Clone + 'd {
     let mut s = start;
-    for i in start..end {
-        let separator = doc.t.is_punct(i, ',') || doc.t.is_punct(i, '–') || doc.t.is_punct(i, '—');
-        if separator && (inside_quote || !doc.quoted(i)) {
-            if i > s {
-                out.push((s, i));
+    let mut i = start;
+    std::iter::from_fn(move || {
+        while i < end {
+            let at = i;
+            i += 1;
+            let separator =
+                doc.t.is_punct(at, ',') || doc.t.is_punct(at, '–') || doc.t.is_punct(at, '—');
+            if separator && (inside_quote || !doc.quoted(at)) {
+                let segment = (s, at);
+                s = at + 1;
+                if at > segment.0 {
+                    return Some(segment);
+                }
             }
-            s = i + 1;
         }
-    }
-    if end > s {
-        out.push((s, end));
-    }
-    out
+        if end > s {
+            let segment = (s, end);
+            s = end;
+            return Some(segment);
+        }
+        None
+    })
 }
 
 /// The subject of the clause in `span`: the first segment whose mention the verb follows
@@ -500,21 +518,21 @@ pub(crate) fn clause_subject_in(
     let t = doc.t;
     // The subject opens its clause: read at most two windows of it.
     let end = last.min(first + 2 * WINDOW);
-    let segs = segments(doc, first, end, false);
+    let segs = segments_iter(doc, first, end, false);
     // Where the last finite verb of the clause is: a verb-like word, or a segment that opens
     // on one (`Fatima, 45 ans, vit au deuxième`). Only a bare noun phrase asks, so it is found
     // the first time one does, not for every clause.
     let find_last_verb = || {
         (first..end).rev().find(|&i| has_finite_verb(doc, i, i + 1)).max(
-            segs.iter()
-                .rev()
-                .map(|&(s, _)| s)
-                .find(|&s| verb_follows(doc, s) && !t.is(s, Class::Determiner)),
+            segs.clone()
+                .map(|(s, _)| s)
+                .filter(|&s| verb_follows(doc, s) && !t.is(s, Class::Determiner))
+                .last(),
         )
     };
     let mut last_verb: Option<Option<usize>> = None;
     let mut fallback = None;
-    for &(s, e) in &segs {
+    for (s, e) in segs.clone() {
         if doc.quoted(s) || starts_adverbial(doc, s) {
             continue;
         }
