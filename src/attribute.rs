@@ -197,12 +197,26 @@ fn attribute_dialogue(
 
 /// How many words `span` holds, counted up to [`WORDS_COUNTED`]: the rules only ask whether a
 /// quotation is a few words long, and a long one is not read to the end for that.
+/// Words are the pieces between spaces and apostrophes that hold a letter or a digit, read in
+/// one pass over the characters.
 fn word_count(doc: &Document, span: Span) -> usize {
-    doc.text[span]
-        .split(|c: char| is_space(c) || c == '\'' || c == '’')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .take(WORDS_COUNTED)
-        .count()
+    let mut count = 0;
+    // Whether the piece being read holds a letter or a digit (then it is a word).
+    let mut in_word = false;
+    for c in doc.text[span].chars() {
+        if is_space(c) || c == '\'' || c == '’' {
+            if in_word {
+                count += 1;
+                if count == WORDS_COUNTED {
+                    return count;
+                }
+            }
+            in_word = false;
+        } else if !in_word && c.is_alphanumeric() {
+            in_word = true;
+        }
+    }
+    count + usize::from(in_word)
 }
 
 /// See [`word_count`]; the largest count a rule compares with is 8.
@@ -296,13 +310,15 @@ fn is_quotation(doc: &Document, pair: &MarkPair) -> bool {
     }
     // Titles and names: a few capitalised words, not a sentence, not introduced as speech.
     // An utterance opens with a subject pronoun (`Nous verrons`); a title does not.
-    let pronoun_first = matches!(
-        normalize(first_word(inner)).as_ref(),
-        "je" | "j" | "tu" | "il" | "elle" | "nous" | "vous" | "ils" | "elles" | "on"
-    );
+    let pronoun_first = || {
+        normal_form_in(
+            first_word(inner),
+            &["je", "j", "tu", "il", "elle", "nous", "vous", "ils", "elles", "on"],
+        )
+    };
     if capital
         && words <= 4
-        && !pronoun_first
+        && !pronoun_first()
         && !ends_like_sentence(inner)
         && !after_colon
         && !followed_by_cue(doc, pair)
@@ -321,6 +337,16 @@ fn is_quotation(doc: &Document, pair: &MarkPair) -> bool {
         }
     }
     true
+}
+
+/// Whether the normal form of `word` is one of `forms` (lowercase ASCII): an ASCII word, whose
+/// normal form is its lowercase, is compared without making a copy.
+fn normal_form_in(word: &str, forms: &[&str]) -> bool {
+    if word.is_ascii() {
+        forms.iter().any(|f| f.eq_ignore_ascii_case(word))
+    } else {
+        forms.contains(&normalize(word).as_ref())
+    }
 }
 
 /// The first word of a quotation's text, before any space or apostrophe.
@@ -523,8 +549,7 @@ fn sentence_start_within(doc: &Document, outer: Span, at: usize) -> usize {
 /// Whether the quotation holds a whole utterance (direct) or a fragment (partial).
 fn kind_of(doc: &Document, pair: &MarkPair) -> QuoteKind {
     let inner = &doc.text[pair.inner];
-    let subordinate =
-        matches!(normalize(first_word(inner)).as_ref(), "que" | "qu" | "qui" | "dont");
+    let subordinate = normal_form_in(first_word(inner), &["que", "qu", "qui", "dont"]);
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
     let words = word_count(doc, pair.inner);
     let sentence = doc.sentence_of(pair.open.start);
