@@ -59,7 +59,7 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
         if pair.parent.is_some_and(|q| dialogue[q]) {
             continue;
         }
-        if !is_quotation(doc, pair) {
+        if !is_quotation(doc, p) {
             continue;
         }
         if pair.depth == 0 {
@@ -293,17 +293,18 @@ fn is_heading_line(text: &str, line: Span) -> bool {
 
 /// Whether a pair of marks holds something somebody says, rather than a title, a name, a
 /// term held at a distance, or a heading.
-fn is_quotation(doc: &Document, pair: &MarkPair) -> bool {
+fn is_quotation(doc: &Document, p: usize) -> bool {
+    let pair = &doc.pairs[p];
     let inner = &doc.text[pair.inner];
     if !inner.chars().any(char::is_alphanumeric) {
         return false;
     }
     let words = word_count(doc, pair.inner);
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
-    let after_colon = preceded_by_colon(doc, pair);
+    let after_colon = preceded_by_colon(doc, p);
     if pair.depth == 0 && !pair.multi_paragraph {
         if let Some(line) = short_line_of(doc.text, pair.open.start) {
-            if is_heading_line(doc.text, line) && !line_has_attribution(doc, line, pair) {
+            if is_heading_line(doc.text, line) && !line_has_attribution(doc, line, p) {
                 return false;
             }
         }
@@ -321,7 +322,7 @@ fn is_quotation(doc: &Document, pair: &MarkPair) -> bool {
         && !pronoun_first()
         && !ends_like_sentence(inner)
         && !after_colon
-        && !followed_by_cue(doc, pair)
+        && !followed_by_cue(doc, p)
     {
         return false;
     }
@@ -356,29 +357,29 @@ fn first_word(inner: &str) -> &str {
 
 /// The colon token right before the opening mark (`Larcher : « … »`), line breaks between
 /// included (`Le juge commence :\n\n« — … »`), if there is one.
-fn colon_before(doc: &Document, pair: &MarkPair) -> Option<usize> {
-    let mut k = doc.t.at_or_after(pair.open.start);
+fn colon_before(doc: &Document, p: usize) -> Option<usize> {
+    let mut k = doc.tok_open(p);
     while k > 0 && doc.t.is_break(k - 1) {
         k -= 1;
     }
     (k > 0 && doc.t.is_punct(k - 1, ':')).then(|| k - 1)
 }
 
-fn preceded_by_colon(doc: &Document, pair: &MarkPair) -> bool {
-    colon_before(doc, pair).is_some()
+fn preceded_by_colon(doc: &Document, p: usize) -> bool {
+    colon_before(doc, p).is_some()
 }
 
 /// The token index right after the closing mark, past a comma.
-fn after_close(doc: &Document, pair: &MarkPair) -> usize {
-    let mut i = doc.t.at_or_after(pair.close.end);
+fn after_close(doc: &Document, p: usize) -> usize {
+    let mut i = doc.tok_after_close(p);
     if doc.t.is_punct(i, ',') {
         i += 1;
     }
     i
 }
 
-fn followed_by_cue(doc: &Document, pair: &MarkPair) -> bool {
-    let i = after_close(doc, pair);
+fn followed_by_cue(doc: &Document, p: usize) -> bool {
+    let i = after_close(doc, p);
     if i >= doc.t.len() || !doc.t.is_word(i) {
         return false;
     }
@@ -390,12 +391,12 @@ fn followed_by_cue(doc: &Document, pair: &MarkPair) -> bool {
 }
 
 /// A heading keeps its quotation only when it says who speaks (`Larcher : « … »`, `…, affirme X`).
-fn line_has_attribution(doc: &Document, line: Span, pair: &MarkPair) -> bool {
-    if preceded_by_colon(doc, pair) || signature(doc, pair).is_some() {
+fn line_has_attribution(doc: &Document, line: Span, p: usize) -> bool {
+    if preceded_by_colon(doc, p) || signature(doc, p).is_some() {
         return true;
     }
     // `« … », constate la` + a broken line: a cue right after the quotation is enough.
-    let i = after_close(doc, pair);
+    let i = after_close(doc, p);
     if i < doc.t.len() && doc.t.is_word(i) && doc.cue_starting_at(doc.t.span(i).start).is_some() {
         return true;
     }
@@ -418,7 +419,7 @@ fn line_has_attribution(doc: &Document, line: Span, pair: &MarkPair) -> bool {
 fn attribute_top(doc: &Document, p: usize, last: Option<Mention>) -> Option<Attributed> {
     let pair = &doc.pairs[p];
     let sentence = doc.sentence_of(pair.open.start);
-    let kind = kind_of(doc, pair);
+    let kind = kind_of(doc, p);
     let mut found = Attributed {
         span: pair.inner,
         kind,
@@ -434,19 +435,19 @@ fn attribute_top(doc: &Document, p: usize, last: Option<Mention>) -> Option<Attr
         return Some(found);
     }
     // 2. A cue right after it.
-    if let Some(c) = cue_after(doc, pair) {
+    if let Some(c) = cue_after(doc, p) {
         found.cue = Some(c);
         found.speaker = speaker_of_cue(doc, c);
         return Some(found);
     }
     // 2b. A signature after a dash: `« … » — Albert Camus`.
-    if let Some(m) = signature(doc, pair) {
+    if let Some(m) = signature(doc, p) {
         found.speaker = Some(m);
         found.via = Via::Subject;
         return Some(found);
     }
     // 3. A cue before it in its sentence.
-    if let Some(c) = cue_before(doc, pair, sentence) {
+    if let Some(c) = cue_before(doc, p, sentence) {
         found.cue = Some(c);
         found.speaker = speaker_of_cue(doc, c);
         if found.speaker.is_some() {
@@ -454,14 +455,14 @@ fn attribute_top(doc: &Document, p: usize, last: Option<Mention>) -> Option<Attr
         }
     }
     // 4. An inverted cue later in its sentence.
-    if let Some(c) = inverted_cue_later(doc, pair, sentence) {
+    if let Some(c) = inverted_cue_later(doc, p, sentence) {
         found.cue = Some(c);
         found.speaker = speaker_of_cue(doc, c);
         return Some(found);
     }
     found.cue = None;
     // 5. No cue.
-    if let Some(colon) = colon_before(doc, pair) {
+    if let Some(colon) = colon_before(doc, p) {
         let colon = doc.t.span(colon).start;
         if let Some(m) = clause_subject(doc, Span::new(sentence.start, colon), Subject::Loose) {
             found.speaker = Some(m);
@@ -495,14 +496,14 @@ fn attribute_nested(doc: &Document, p: usize, parent: Option<Mention>) -> Option
         via: Via::Cue,
     };
     // A verb of saying just before (`Il a dit "…"`, `lui a dit ˝…˝`) or just after.
-    let open_tok = doc.t.at_or_after(pair.open.start);
+    let open_tok = doc.tok_open(p);
     let from = doc.t.at_or_after(outer.start);
     let window_start = open_tok.saturating_sub(6).max(from);
     let before = doc
         .cues_in(Span::new(doc.t.span(window_start).start, pair.open.start))
         .rfind(|&c| doc.cues[c].span.end <= pair.open.start);
     let cue = before.or_else(|| {
-        let i = after_close(doc, pair);
+        let i = after_close(doc, p);
         (i < doc.t.len()).then(|| doc.cue_starting_at(doc.t.span(i).start)).flatten()
     });
     if let Some(c) = cue {
@@ -534,7 +535,7 @@ fn attribute_nested(doc: &Document, p: usize, parent: Option<Mention>) -> Option
     if word_count(doc, pair.inner) <= 3 && !ends_like_sentence(inner) {
         return None;
     }
-    found.kind = kind_of(doc, pair);
+    found.kind = kind_of(doc, p);
     found.speaker = parent;
     found.via = Via::Enclosing;
     Some(found)
@@ -547,14 +548,15 @@ fn sentence_start_within(doc: &Document, outer: Span, at: usize) -> usize {
 }
 
 /// Whether the quotation holds a whole utterance (direct) or a fragment (partial).
-fn kind_of(doc: &Document, pair: &MarkPair) -> QuoteKind {
+fn kind_of(doc: &Document, p: usize) -> QuoteKind {
+    let pair = &doc.pairs[p];
     let inner = &doc.text[pair.inner];
     let subordinate = normal_form_in(first_word(inner), &["que", "qu", "qui", "dont"]);
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
     let words = word_count(doc, pair.inner);
     let sentence = doc.sentence_of(pair.open.start);
     // What stands just before the opening mark, within its sentence.
-    let open_tok = doc.t.at_or_after(pair.open.start);
+    let open_tok = doc.tok_open(p);
     let first = doc.t.at_or_after(sentence.start);
     let before = if open_tok > first { doc.t.str(open_tok - 1) } else { "" };
     let prev_is_cue = open_tok > 0
@@ -593,9 +595,9 @@ fn incise(doc: &Document, pair: &MarkPair) -> Option<usize> {
 }
 
 /// `« … » — Albert Camus`: a dash, then a name that ends the line or the sentence.
-fn signature(doc: &Document, pair: &MarkPair) -> Option<Mention> {
+fn signature(doc: &Document, p: usize) -> Option<Mention> {
     let t = doc.t;
-    let mut i = t.at_or_after(pair.close.end);
+    let mut i = doc.tok_after_close(p);
     if t.is_punct(i, ',') || t.is_punct(i, '.') {
         i += 1;
     }
@@ -609,8 +611,8 @@ fn signature(doc: &Document, pair: &MarkPair) -> Option<Mention> {
 }
 
 /// A cue right after the closing mark: `« … », a déclaré X`, `« … » explique-t-il`.
-fn cue_after(doc: &Document, pair: &MarkPair) -> Option<usize> {
-    let i = after_close(doc, pair);
+fn cue_after(doc: &Document, p: usize) -> Option<usize> {
+    let i = after_close(doc, p);
     if i >= doc.t.len() || !doc.t.is_word(i) {
         return None;
     }
@@ -624,8 +626,9 @@ fn cue_after(doc: &Document, pair: &MarkPair) -> Option<usize> {
 }
 
 /// The nearest cue before the quotation in its sentence, outside quotations.
-fn cue_before(doc: &Document, pair: &MarkPair, sentence: Span) -> Option<usize> {
-    let open = doc.t.at_or_after(pair.open.start);
+fn cue_before(doc: &Document, p: usize, sentence: Span) -> Option<usize> {
+    let pair = &doc.pairs[p];
+    let open = doc.tok_open(p);
     let from = doc.t.span(doc.window_start(sentence, open)).start;
     let range = doc.cues_in(Span::new(from, pair.open.start));
     let eligible = |c: usize| {
@@ -660,7 +663,7 @@ fn cue_before(doc: &Document, pair: &MarkPair, sentence: Span) -> Option<usize> 
             && is_phrase_cue_ok(doc, c)
     });
     match head_phrase {
-        Some(p) if p != chosen && !introduces(doc, chosen, pair) => Some(p),
+        Some(phrase) if phrase != chosen && !introduces(doc, chosen, pair) => Some(phrase),
         _ => Some(chosen),
     }
 }
@@ -672,8 +675,9 @@ fn introduces(doc: &Document, c: usize, pair: &MarkPair) -> bool {
 }
 
 /// An inverted cue after the quotation, later in its sentence: `…, affirme X.`
-fn inverted_cue_later(doc: &Document, pair: &MarkPair, sentence: Span) -> Option<usize> {
-    let close = doc.t.at_or_after(pair.close.end);
+fn inverted_cue_later(doc: &Document, p: usize, sentence: Span) -> Option<usize> {
+    let pair = &doc.pairs[p];
+    let close = doc.tok_after_close(p);
     let until =
         doc.t.toks.get(close + WINDOW).map_or(sentence.end, |t| t.span.start.min(sentence.end));
     doc.cues_in(Span::new(pair.close.end, until)).find(|&c| {

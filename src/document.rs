@@ -24,6 +24,8 @@ pub(crate) struct Document<'a, 'h> {
     cue_tokens: Vec<(usize, usize)>,
     /// For each sentence, its first token and the token after it.
     sentence_tokens: Vec<(usize, usize)>,
+    /// For each pair of marks, the token of its opening mark and the token after its closing one.
+    pair_tokens: Vec<(usize, usize)>,
 }
 
 /// [`Tokens::at_or_after`], searching on from token `from` when the answer cannot lie before
@@ -76,7 +78,19 @@ impl<'a, 'h> Document<'a, 'h> {
         }
         let cue_tokens = token_bounds(t, cues.iter().map(|c| c.span));
         let sentence_tokens = token_bounds(t, sentences.iter().copied());
-        Document { text, t, pairs, sentences, cues, enclosing, cue_tokens, sentence_tokens }
+        let pair_tokens =
+            token_bounds(t, pairs.iter().map(|p| Span::new(p.open.start, p.close.end)));
+        Document {
+            text,
+            t,
+            pairs,
+            sentences,
+            cues,
+            enclosing,
+            cue_tokens,
+            sentence_tokens,
+            pair_tokens,
+        }
     }
 
     /// The inner span of a title in marks (`«Le Temps»`) whose opening mark is token `i`.
@@ -132,6 +146,16 @@ impl<'a, 'h> Document<'a, 'h> {
 
     pub fn tok_cue_end(&self, c: usize) -> usize {
         self.cue_tokens[c].1
+    }
+
+    /// The token of the opening mark of pair `p`.
+    pub fn tok_open(&self, p: usize) -> usize {
+        self.pair_tokens[p].0
+    }
+
+    /// The token right after the closing mark of pair `p`.
+    pub fn tok_after_close(&self, p: usize) -> usize {
+        self.pair_tokens[p].1
     }
 
     /// The first token of sentence `s` (an index into `sentences`) and the token after it.
