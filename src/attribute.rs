@@ -59,21 +59,23 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
         if pair.parent.is_some_and(|q| dialogue[q]) {
             continue;
         }
-        if !is_quotation(doc, p) {
+        // Counted once: the kind of quotation asks again.
+        let words = word_count(doc, pair.inner);
+        if !is_quotation(doc, p, words) {
             continue;
         }
         if pair.depth == 0 {
             if let Some(turns) = dialogue_turns(doc, pair) {
                 dialogue[p] = true;
-                out.extend(attribute_dialogue(doc, p, &turns, last));
+                out.extend(attribute_dialogue(doc, p, words, &turns, last));
                 continue;
             }
         }
         let found = if pair.depth == 0 {
-            attribute_top(doc, p, last)
+            attribute_top(doc, p, words, last)
         } else {
             let parent = pair.parent.and_then(|q| speakers[q]);
-            attribute_nested(doc, p, parent)
+            attribute_nested(doc, p, words, parent)
         };
         let Some(found) = found else { continue };
         speakers[p] = found.speaker;
@@ -151,11 +153,12 @@ fn keep_apart(doc: &Document, a: &mut Attributed) {
 fn attribute_dialogue(
     doc: &Document,
     p: usize,
+    words: usize,
     turns: &[(Span, usize)],
     last: Option<Mention>,
 ) -> Vec<Attributed> {
     let pair = &doc.pairs[p];
-    let first = attribute_top(doc, p, last).and_then(|a| a.speaker);
+    let first = attribute_top(doc, p, words, last).and_then(|a| a.speaker);
     // The other party: compared by determiner and head, so `Le juge commence` is `Le juge`.
     let head = |m: &Mention| {
         let words: Vec<String> = doc.text[m.span]
@@ -293,13 +296,13 @@ fn is_heading_line(text: &str, line: Span) -> bool {
 
 /// Whether a pair of marks holds something somebody says, rather than a title, a name, a
 /// term held at a distance, or a heading.
-fn is_quotation(doc: &Document, p: usize) -> bool {
+/// `words` is the [`word_count`] of its text.
+fn is_quotation(doc: &Document, p: usize, words: usize) -> bool {
     let pair = &doc.pairs[p];
     let inner = &doc.text[pair.inner];
     if !inner.chars().any(char::is_alphanumeric) {
         return false;
     }
-    let words = word_count(doc, pair.inner);
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
     let after_colon = preceded_by_colon(doc, p);
     if pair.depth == 0 && !pair.multi_paragraph {
@@ -416,10 +419,15 @@ fn line_has_attribution(doc: &Document, line: Span, p: usize) -> bool {
 
 // ------------------------------------------------------------------ attribution
 
-fn attribute_top(doc: &Document, p: usize, last: Option<Mention>) -> Option<Attributed> {
+fn attribute_top(
+    doc: &Document,
+    p: usize,
+    words: usize,
+    last: Option<Mention>,
+) -> Option<Attributed> {
     let pair = &doc.pairs[p];
     let sentence = doc.sentence_of(pair.open.start);
-    let kind = kind_of(doc, p);
+    let kind = kind_of(doc, p, words);
     let mut found = Attributed {
         span: pair.inner,
         kind,
@@ -484,7 +492,12 @@ fn attribute_top(doc: &Document, p: usize, last: Option<Mention>) -> Option<Attr
     Some(found)
 }
 
-fn attribute_nested(doc: &Document, p: usize, parent: Option<Mention>) -> Option<Attributed> {
+fn attribute_nested(
+    doc: &Document,
+    p: usize,
+    words: usize,
+    parent: Option<Mention>,
+) -> Option<Attributed> {
     let pair = &doc.pairs[p];
     let outer = pair.parent.map(|q| doc.pairs[q].inner)?;
     let mut found = Attributed {
@@ -532,10 +545,10 @@ fn attribute_nested(doc: &Document, p: usize, parent: Option<Mention>) -> Option
     }
     // Marks inside a quotation with no verb of saying: a term, not a quotation.
     let inner = &doc.text[pair.inner];
-    if word_count(doc, pair.inner) <= 3 && !ends_like_sentence(inner) {
+    if words <= 3 && !ends_like_sentence(inner) {
         return None;
     }
-    found.kind = kind_of(doc, p);
+    found.kind = kind_of(doc, p, words);
     found.speaker = parent;
     found.via = Via::Enclosing;
     Some(found)
@@ -548,12 +561,12 @@ fn sentence_start_within(doc: &Document, outer: Span, at: usize) -> usize {
 }
 
 /// Whether the quotation holds a whole utterance (direct) or a fragment (partial).
-fn kind_of(doc: &Document, p: usize) -> QuoteKind {
+/// `words` is the [`word_count`] of its text.
+fn kind_of(doc: &Document, p: usize, words: usize) -> QuoteKind {
     let pair = &doc.pairs[p];
     let inner = &doc.text[pair.inner];
     let subordinate = normal_form_in(first_word(inner), &["que", "qu", "qui", "dont"]);
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
-    let words = word_count(doc, pair.inner);
     let sentence = doc.sentence_of(pair.open.start);
     // What stands just before the opening mark, within its sentence.
     let open_tok = doc.tok_open(p);
