@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::rc::Rc;
 
 use crate::document::Document;
 use crate::lexicon::{Class, Gender, WordHasher, grammar, normalize_into};
@@ -36,8 +37,9 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// outside quotations.
 struct Name {
     span: Span,
-    /// Its words' normal forms joined by single spaces (no word holds a space).
-    key: String,
+    /// Its words' normal forms joined by single spaces (no word holds a space); shared with
+    /// the map that finds it by them.
+    key: Rc<str>,
     /// How many words `key` holds.
     len: usize,
     quoted: bool,
@@ -57,7 +59,7 @@ const ANTECEDENT_WINDOW: usize = 40;
 struct Names {
     distinct: Vec<Name>,
     /// Distinct names by their words, normal forms joined by single spaces.
-    by_words: FastMap<String, usize>,
+    by_words: FastMap<Rc<str>, usize>,
     /// Index of distinct names by their first and by their last word.
     by_edge_word: FastMap<String, Vec<usize>>,
     /// Every occurrence, in text order: (span, distinct index).
@@ -110,9 +112,10 @@ impl Names {
         if last != first {
             self.index_edge_word(last, i);
         }
-        self.by_words.insert(key.to_owned(), i);
+        let key: Rc<str> = key.into();
+        self.by_words.insert(Rc::clone(&key), i);
         let len = key.split(' ').count();
-        self.distinct.push(Name { span, key: key.to_owned(), len, quoted });
+        self.distinct.push(Name { span, key, len, quoted });
         i
     }
 

@@ -101,14 +101,13 @@ pub(crate) fn inversion_context(doc: &Document, c: usize) -> bool {
         // l'immeuble, témoigne` does not: there the clause opens with a bare noun phrase.
         let sentence = doc.sentence_of(doc.cues[c].span.start);
         let first = doc.window_start(sentence, j);
-        let segs = segments(doc, first, j, false);
-        let bare_subject = segs.first().is_some_and(|&(s, e)| {
+        let mut segs = segments_iter(doc, first, j, false);
+        let bare_subject = segs.next().is_some_and(|(s, e)| {
             !starts_adverbial(doc, s) && mention_at(doc.t, s, e).is_some_and(|m| m.end == e)
         });
         // …unless a later segment has a verb of its own: `Le studio, fondé en 2002, va fermer,
         // a précisé X` inverts.
-        let verb_between = segs.iter().skip(1).any(|&(s, e)| has_finite_verb(doc, s, e));
-        return !bare_subject || verb_between;
+        return !bare_subject || segs.any(|(s, e)| has_finite_verb(doc, s, e));
     }
     doc.t.toks[j].kind == crate::token::Kind::Punct && is_closing_mark(doc.t.str(j))
 }
