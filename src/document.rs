@@ -29,15 +29,21 @@ pub(crate) struct Document<'a, 'h> {
 }
 
 /// [`Tokens::at_or_after`], searching on from token `from` when the answer cannot lie before
-/// it: steps that double, then a binary search over the last one. Calls in text order cost a
-/// few steps each (not a search over all the tokens), however far apart they are.
+/// it: a short walk (sentences and cues are a few dozen tokens apart, and a walk mispredicts
+/// no branch), then steps that double and a binary search over the last one. Calls in text
+/// order cost a few steps each, however far apart they are.
 fn at_or_after_from(t: &Tokens, from: usize, at: usize) -> usize {
+    const WALK: usize = 32;
     let toks = &t.toks;
     if from > toks.len() || (from > 0 && toks[from - 1].span.start >= at) {
         return t.at_or_after(at);
     }
+    let walk_end = (from + WALK).min(toks.len());
+    if let Some(k) = toks[from..walk_end].iter().position(|tok| tok.span.start >= at) {
+        return from + k;
+    }
     // Every token before `lo` starts before `at`; the answer is at most `hi`.
-    let (mut lo, mut hi, mut step) = (from, from, 1);
+    let (mut lo, mut hi, mut step) = (walk_end, walk_end, 1);
     while hi < toks.len() && toks[hi].span.start < at {
         lo = hi + 1;
         hi += step;
@@ -170,7 +176,10 @@ mod tests {
 
     #[test]
     fn searching_on_from_a_token_agrees_with_a_binary_search() {
-        let t = Tokens::new("Il a dit, « Nous verrons », puis   il est parti.\n\nFin.");
+        // Long enough for the walk to give way to doubling steps.
+        let text = "Il a dit, « Nous verrons », puis   il est parti.\n\nFin. ".repeat(12);
+        let t = Tokens::new(&text);
+        assert!(t.len() > 150);
         for from in 0..=t.len() + 1 {
             for at in 0..=t.text.len() + 1 {
                 assert_eq!(at_or_after_from(&t, from, at), t.at_or_after(at), "{from} {at}");
