@@ -59,21 +59,23 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
         if pair.parent.is_some_and(|q| dialogue[q]) {
             continue;
         }
-        if !is_quotation(doc, pair) {
+        // Counted once: the kind of quotation asks again.
+        let words = word_count(doc, pair.inner);
+        if !is_quotation(doc, p, words) {
             continue;
         }
         if pair.depth == 0 {
             if let Some(turns) = dialogue_turns(doc, pair) {
                 dialogue[p] = true;
-                out.extend(attribute_dialogue(doc, p, &turns, last));
+                out.extend(attribute_dialogue(doc, p, words, &turns, last));
                 continue;
             }
         }
         let found = if pair.depth == 0 {
-            attribute_top(doc, p, last)
+            attribute_top(doc, p, words, last)
         } else {
             let parent = pair.parent.and_then(|q| speakers[q]);
-            attribute_nested(doc, p, parent)
+            attribute_nested(doc, p, words, parent)
         };
         let Some(found) = found else { continue };
         speakers[p] = found.speaker;
@@ -151,11 +153,12 @@ fn keep_apart(doc: &Document, a: &mut Attributed) {
 fn attribute_dialogue(
     doc: &Document,
     p: usize,
+    words: usize,
     turns: &[(Span, usize)],
     last: Option<Mention>,
 ) -> Vec<Attributed> {
     let pair = &doc.pairs[p];
-    let first = attribute_top(doc, p, last).and_then(|a| a.speaker);
+    let first = attribute_top(doc, p, words, last).and_then(|a| a.speaker);
     // The other party: compared by determiner and head, so `Le juge commence` is `Le juge`.
     let head = |m: &Mention| {
         let words: Vec<String> = doc.text[m.span]
@@ -197,12 +200,26 @@ fn attribute_dialogue(
 
 /// How many words `span` holds, counted up to [`WORDS_COUNTED`]: the rules only ask whether a
 /// quotation is a few words long, and a long one is not read to the end for that.
+/// Words are the pieces between spaces and apostrophes that hold a letter or a digit, read in
+/// one pass over the characters.
 fn word_count(doc: &Document, span: Span) -> usize {
-    doc.text[span]
-        .split(|c: char| is_space(c) || c == '\'' || c == '’')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .take(WORDS_COUNTED)
-        .count()
+    let mut count = 0;
+    // Whether the piece being read holds a letter or a digit (then it is a word).
+    let mut in_word = false;
+    for c in doc.text[span].chars() {
+        if is_space(c) || c == '\'' || c == '’' {
+            if in_word {
+                count += 1;
+                if count == WORDS_COUNTED {
+                    return count;
+                }
+            }
+            in_word = false;
+        } else if !in_word && c.is_alphanumeric() {
+            in_word = true;
+        }
+    }
+    count + usize::from(in_word)
 }
 
 /// See [`word_count`]; the largest count a rule compares with is 8.
@@ -220,18 +237,54 @@ const HEADING_MAX: usize = 400;
 fn short_line_of(text: &str, at: usize) -> Option<Span> {
     let bytes = text.as_bytes();
     let lo = at.saturating_sub(HEADING_MAX);
-    let start = match bytes[lo..at].iter().rposition(|&b| b == b'\n' || b == b'\r') {
+    let start = match rfind_line_break(&bytes[lo..at]) {
         Some(i) => lo + i + 1,
         None if lo == 0 => 0,
         None => return None,
     };
     let hi = (at + HEADING_MAX).min(text.len());
-    let end = match bytes[at..hi].iter().position(|&b| b == b'\n' || b == b'\r') {
+    let end = match find_line_break(&bytes[at..hi]) {
         Some(i) => at + i,
         None if hi == text.len() => text.len(),
         None => return None,
     };
     Some(Span::new(start, end))
+}
+
+fn is_line_break_byte(b: u8) -> bool {
+    b == b'\n' || b == b'\r'
+}
+
+/// Whether any of the eight bytes of `chunk` is a line feed or a carriage return: lines are
+/// hundreds of bytes long, looked through eight at a time.
+fn has_line_break(chunk: [u8; 8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // The high bit of a byte of `has_zero(v)` is set below the lowest zero byte of `v` (and
+    // maybe above it), never when `v` has no zero byte.
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let v = u64::from_le_bytes(chunk);
+    has_zero(v ^ (ONES * u64::from(b'\n'))) || has_zero(v ^ (ONES * u64::from(b'\r')))
+}
+
+/// The index of the last line break byte of `bytes`.
+fn rfind_line_break(bytes: &[u8]) -> Option<usize> {
+    let mut end = bytes.len();
+    while end >= 8 && !has_line_break(bytes[end - 8..end].try_into().unwrap_or_default()) {
+        end -= 8;
+    }
+    bytes[..end].iter().rposition(|&b| is_line_break_byte(b))
+}
+
+/// The index of the first line break byte of `bytes`.
+fn find_line_break(bytes: &[u8]) -> Option<usize> {
+    let mut start = 0;
+    while start + 8 <= bytes.len()
+        && !has_line_break(bytes[start..start + 8].try_into().unwrap_or_default())
+    {
+        start += 8;
+    }
+    bytes[start..].iter().position(|&b| is_line_break_byte(b)).map(|i| start + i)
 }
 
 /// A heading: a line that does not end like a sentence. Decided by the line alone, so that
@@ -243,33 +296,36 @@ fn is_heading_line(text: &str, line: Span) -> bool {
 
 /// Whether a pair of marks holds something somebody says, rather than a title, a name, a
 /// term held at a distance, or a heading.
-fn is_quotation(doc: &Document, pair: &MarkPair) -> bool {
+/// `words` is the [`word_count`] of its text.
+fn is_quotation(doc: &Document, p: usize, words: usize) -> bool {
+    let pair = &doc.pairs[p];
     let inner = &doc.text[pair.inner];
     if !inner.chars().any(char::is_alphanumeric) {
         return false;
     }
-    let words = word_count(doc, pair.inner);
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
-    let after_colon = preceded_by_colon(doc, pair);
+    let after_colon = preceded_by_colon(doc, p);
     if pair.depth == 0 && !pair.multi_paragraph {
         if let Some(line) = short_line_of(doc.text, pair.open.start) {
-            if is_heading_line(doc.text, line) && !line_has_attribution(doc, line, pair) {
+            if is_heading_line(doc.text, line) && !line_has_attribution(doc, line, p) {
                 return false;
             }
         }
     }
     // Titles and names: a few capitalised words, not a sentence, not introduced as speech.
     // An utterance opens with a subject pronoun (`Nous verrons`); a title does not.
-    let pronoun_first = matches!(
-        normalize(first_word(inner)).as_ref(),
-        "je" | "j" | "tu" | "il" | "elle" | "nous" | "vous" | "ils" | "elles" | "on"
-    );
+    let pronoun_first = || {
+        normal_form_in(
+            first_word(inner),
+            &["je", "j", "tu", "il", "elle", "nous", "vous", "ils", "elles", "on"],
+        )
+    };
     if capital
         && words <= 4
-        && !pronoun_first
+        && !pronoun_first()
         && !ends_like_sentence(inner)
         && !after_colon
-        && !followed_by_cue(doc, pair)
+        && !followed_by_cue(doc, p)
     {
         return false;
     }
@@ -287,6 +343,16 @@ fn is_quotation(doc: &Document, pair: &MarkPair) -> bool {
     true
 }
 
+/// Whether the normal form of `word` is one of `forms` (lowercase ASCII): an ASCII word, whose
+/// normal form is its lowercase, is compared without making a copy.
+fn normal_form_in(word: &str, forms: &[&str]) -> bool {
+    if word.is_ascii() {
+        forms.iter().any(|f| f.eq_ignore_ascii_case(word))
+    } else {
+        forms.contains(&normalize(word).as_ref())
+    }
+}
+
 /// The first word of a quotation's text, before any space or apostrophe.
 fn first_word(inner: &str) -> &str {
     inner.split(|c: char| is_space(c) || c == '\'' || c == '’').next().unwrap_or("")
@@ -294,29 +360,29 @@ fn first_word(inner: &str) -> &str {
 
 /// The colon token right before the opening mark (`Larcher : « … »`), line breaks between
 /// included (`Le juge commence :\n\n« — … »`), if there is one.
-fn colon_before(doc: &Document, pair: &MarkPair) -> Option<usize> {
-    let mut k = doc.t.at_or_after(pair.open.start);
+fn colon_before(doc: &Document, p: usize) -> Option<usize> {
+    let mut k = doc.tok_open(p);
     while k > 0 && doc.t.is_break(k - 1) {
         k -= 1;
     }
     (k > 0 && doc.t.is_punct(k - 1, ':')).then(|| k - 1)
 }
 
-fn preceded_by_colon(doc: &Document, pair: &MarkPair) -> bool {
-    colon_before(doc, pair).is_some()
+fn preceded_by_colon(doc: &Document, p: usize) -> bool {
+    colon_before(doc, p).is_some()
 }
 
 /// The token index right after the closing mark, past a comma.
-fn after_close(doc: &Document, pair: &MarkPair) -> usize {
-    let mut i = doc.t.at_or_after(pair.close.end);
+fn after_close(doc: &Document, p: usize) -> usize {
+    let mut i = doc.tok_after_close(p);
     if doc.t.is_punct(i, ',') {
         i += 1;
     }
     i
 }
 
-fn followed_by_cue(doc: &Document, pair: &MarkPair) -> bool {
-    let i = after_close(doc, pair);
+fn followed_by_cue(doc: &Document, p: usize) -> bool {
+    let i = after_close(doc, p);
     if i >= doc.t.len() || !doc.t.is_word(i) {
         return false;
     }
@@ -328,12 +394,12 @@ fn followed_by_cue(doc: &Document, pair: &MarkPair) -> bool {
 }
 
 /// A heading keeps its quotation only when it says who speaks (`Larcher : « … »`, `…, affirme X`).
-fn line_has_attribution(doc: &Document, line: Span, pair: &MarkPair) -> bool {
-    if preceded_by_colon(doc, pair) || signature(doc, pair).is_some() {
+fn line_has_attribution(doc: &Document, line: Span, p: usize) -> bool {
+    if preceded_by_colon(doc, p) || signature(doc, p).is_some() {
         return true;
     }
     // `« … », constate la` + a broken line: a cue right after the quotation is enough.
-    let i = after_close(doc, pair);
+    let i = after_close(doc, p);
     if i < doc.t.len() && doc.t.is_word(i) && doc.cue_starting_at(doc.t.span(i).start).is_some() {
         return true;
     }
@@ -353,10 +419,15 @@ fn line_has_attribution(doc: &Document, line: Span, pair: &MarkPair) -> bool {
 
 // ------------------------------------------------------------------ attribution
 
-fn attribute_top(doc: &Document, p: usize, last: Option<Mention>) -> Option<Attributed> {
+fn attribute_top(
+    doc: &Document,
+    p: usize,
+    words: usize,
+    last: Option<Mention>,
+) -> Option<Attributed> {
     let pair = &doc.pairs[p];
     let sentence = doc.sentence_of(pair.open.start);
-    let kind = kind_of(doc, pair);
+    let kind = kind_of(doc, p, words);
     let mut found = Attributed {
         span: pair.inner,
         kind,
@@ -372,19 +443,19 @@ fn attribute_top(doc: &Document, p: usize, last: Option<Mention>) -> Option<Attr
         return Some(found);
     }
     // 2. A cue right after it.
-    if let Some(c) = cue_after(doc, pair) {
+    if let Some(c) = cue_after(doc, p) {
         found.cue = Some(c);
         found.speaker = speaker_of_cue(doc, c);
         return Some(found);
     }
     // 2b. A signature after a dash: `« … » — Albert Camus`.
-    if let Some(m) = signature(doc, pair) {
+    if let Some(m) = signature(doc, p) {
         found.speaker = Some(m);
         found.via = Via::Subject;
         return Some(found);
     }
     // 3. A cue before it in its sentence.
-    if let Some(c) = cue_before(doc, pair, sentence) {
+    if let Some(c) = cue_before(doc, p, sentence) {
         found.cue = Some(c);
         found.speaker = speaker_of_cue(doc, c);
         if found.speaker.is_some() {
@@ -392,14 +463,14 @@ fn attribute_top(doc: &Document, p: usize, last: Option<Mention>) -> Option<Attr
         }
     }
     // 4. An inverted cue later in its sentence.
-    if let Some(c) = inverted_cue_later(doc, pair, sentence) {
+    if let Some(c) = inverted_cue_later(doc, p, sentence) {
         found.cue = Some(c);
         found.speaker = speaker_of_cue(doc, c);
         return Some(found);
     }
     found.cue = None;
     // 5. No cue.
-    if let Some(colon) = colon_before(doc, pair) {
+    if let Some(colon) = colon_before(doc, p) {
         let colon = doc.t.span(colon).start;
         if let Some(m) = clause_subject(doc, Span::new(sentence.start, colon), Subject::Loose) {
             found.speaker = Some(m);
@@ -421,7 +492,12 @@ fn attribute_top(doc: &Document, p: usize, last: Option<Mention>) -> Option<Attr
     Some(found)
 }
 
-fn attribute_nested(doc: &Document, p: usize, parent: Option<Mention>) -> Option<Attributed> {
+fn attribute_nested(
+    doc: &Document,
+    p: usize,
+    words: usize,
+    parent: Option<Mention>,
+) -> Option<Attributed> {
     let pair = &doc.pairs[p];
     let outer = pair.parent.map(|q| doc.pairs[q].inner)?;
     let mut found = Attributed {
@@ -433,14 +509,14 @@ fn attribute_nested(doc: &Document, p: usize, parent: Option<Mention>) -> Option
         via: Via::Cue,
     };
     // A verb of saying just before (`Il a dit "…"`, `lui a dit ˝…˝`) or just after.
-    let open_tok = doc.t.at_or_after(pair.open.start);
+    let open_tok = doc.tok_open(p);
     let from = doc.t.at_or_after(outer.start);
     let window_start = open_tok.saturating_sub(6).max(from);
     let before = doc
         .cues_in(Span::new(doc.t.span(window_start).start, pair.open.start))
         .rfind(|&c| doc.cues[c].span.end <= pair.open.start);
     let cue = before.or_else(|| {
-        let i = after_close(doc, pair);
+        let i = after_close(doc, p);
         (i < doc.t.len()).then(|| doc.cue_starting_at(doc.t.span(i).start)).flatten()
     });
     if let Some(c) = cue {
@@ -469,10 +545,10 @@ fn attribute_nested(doc: &Document, p: usize, parent: Option<Mention>) -> Option
     }
     // Marks inside a quotation with no verb of saying: a term, not a quotation.
     let inner = &doc.text[pair.inner];
-    if word_count(doc, pair.inner) <= 3 && !ends_like_sentence(inner) {
+    if words <= 3 && !ends_like_sentence(inner) {
         return None;
     }
-    found.kind = kind_of(doc, pair);
+    found.kind = kind_of(doc, p, words);
     found.speaker = parent;
     found.via = Via::Enclosing;
     Some(found)
@@ -485,15 +561,15 @@ fn sentence_start_within(doc: &Document, outer: Span, at: usize) -> usize {
 }
 
 /// Whether the quotation holds a whole utterance (direct) or a fragment (partial).
-fn kind_of(doc: &Document, pair: &MarkPair) -> QuoteKind {
+/// `words` is the [`word_count`] of its text.
+fn kind_of(doc: &Document, p: usize, words: usize) -> QuoteKind {
+    let pair = &doc.pairs[p];
     let inner = &doc.text[pair.inner];
-    let subordinate =
-        matches!(normalize(first_word(inner)).as_ref(), "que" | "qu" | "qui" | "dont");
+    let subordinate = normal_form_in(first_word(inner), &["que", "qu", "qui", "dont"]);
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
-    let words = word_count(doc, pair.inner);
     let sentence = doc.sentence_of(pair.open.start);
     // What stands just before the opening mark, within its sentence.
-    let open_tok = doc.t.at_or_after(pair.open.start);
+    let open_tok = doc.tok_open(p);
     let first = doc.t.at_or_after(sentence.start);
     let before = if open_tok > first { doc.t.str(open_tok - 1) } else { "" };
     let prev_is_cue = open_tok > 0
@@ -532,9 +608,9 @@ fn incise(doc: &Document, pair: &MarkPair) -> Option<usize> {
 }
 
 /// `« … » — Albert Camus`: a dash, then a name that ends the line or the sentence.
-fn signature(doc: &Document, pair: &MarkPair) -> Option<Mention> {
+fn signature(doc: &Document, p: usize) -> Option<Mention> {
     let t = doc.t;
-    let mut i = t.at_or_after(pair.close.end);
+    let mut i = doc.tok_after_close(p);
     if t.is_punct(i, ',') || t.is_punct(i, '.') {
         i += 1;
     }
@@ -548,8 +624,8 @@ fn signature(doc: &Document, pair: &MarkPair) -> Option<Mention> {
 }
 
 /// A cue right after the closing mark: `« … », a déclaré X`, `« … » explique-t-il`.
-fn cue_after(doc: &Document, pair: &MarkPair) -> Option<usize> {
-    let i = after_close(doc, pair);
+fn cue_after(doc: &Document, p: usize) -> Option<usize> {
+    let i = after_close(doc, p);
     if i >= doc.t.len() || !doc.t.is_word(i) {
         return None;
     }
@@ -563,8 +639,9 @@ fn cue_after(doc: &Document, pair: &MarkPair) -> Option<usize> {
 }
 
 /// The nearest cue before the quotation in its sentence, outside quotations.
-fn cue_before(doc: &Document, pair: &MarkPair, sentence: Span) -> Option<usize> {
-    let open = doc.t.at_or_after(pair.open.start);
+fn cue_before(doc: &Document, p: usize, sentence: Span) -> Option<usize> {
+    let pair = &doc.pairs[p];
+    let open = doc.tok_open(p);
     let from = doc.t.span(doc.window_start(sentence, open)).start;
     let range = doc.cues_in(Span::new(from, pair.open.start));
     let eligible = |c: usize| {
@@ -599,7 +676,7 @@ fn cue_before(doc: &Document, pair: &MarkPair, sentence: Span) -> Option<usize> 
             && is_phrase_cue_ok(doc, c)
     });
     match head_phrase {
-        Some(p) if p != chosen && !introduces(doc, chosen, pair) => Some(p),
+        Some(phrase) if phrase != chosen && !introduces(doc, chosen, pair) => Some(phrase),
         _ => Some(chosen),
     }
 }
@@ -611,8 +688,9 @@ fn introduces(doc: &Document, c: usize, pair: &MarkPair) -> bool {
 }
 
 /// An inverted cue after the quotation, later in its sentence: `…, affirme X.`
-fn inverted_cue_later(doc: &Document, pair: &MarkPair, sentence: Span) -> Option<usize> {
-    let close = doc.t.at_or_after(pair.close.end);
+fn inverted_cue_later(doc: &Document, p: usize, sentence: Span) -> Option<usize> {
+    let pair = &doc.pairs[p];
+    let close = doc.tok_after_close(p);
     let until =
         doc.t.toks.get(close + WINDOW).map_or(sentence.end, |t| t.span.start.min(sentence.end));
     doc.cues_in(Span::new(pair.close.end, until)).find(|&c| {
@@ -630,4 +708,33 @@ fn inverted_cue_later(doc: &Document, pair: &MarkPair, sentence: Span) -> Option
             _ => false,
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_found_eight_bytes_at_a_time() {
+        let naive = |b: &[u8]| b.iter().position(|&c| is_line_break_byte(c));
+        let naive_last = |b: &[u8]| b.iter().rposition(|&c| is_line_break_byte(c));
+        // Every byte value at every place of runs of up to 20 bytes, twice over.
+        for len in 0..20 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    assert_eq!(find_line_break(&bytes), naive(&bytes), "{b:#x} at {at}/{len}");
+                    assert_eq!(
+                        rfind_line_break(&bytes),
+                        naive_last(&bytes),
+                        "{b:#x} at {at}/{len}"
+                    );
+                    bytes[len - 1 - at] = b'\n';
+                    assert_eq!(find_line_break(&bytes), naive(&bytes));
+                    assert_eq!(rfind_line_break(&bytes), naive_last(&bytes));
+                }
+            }
+        }
+    }
 }

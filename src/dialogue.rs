@@ -15,6 +15,7 @@ use crate::mention::{Mention, MentionKind, mention_at};
 use crate::scan::{MarkPair, is_space, trim_span};
 use crate::span::Span;
 use crate::speaker::{speaker_of_cue, subject_after};
+use crate::token::Kind;
 
 /// The turns of a dialogue block, or `None` when the pair is not one: `(span, turn index)`.
 /// Turns with no words (`— …`) count in the alternation but are not returned.
@@ -92,6 +93,13 @@ fn speaker_label(doc: &Document, i: usize) -> Option<Mention> {
     })
 }
 
+/// The tokens that open a line, in text order: the first, and each after a line break.
+fn line_starts<'d>(doc: &'d Document) -> impl Iterator<Item = usize> + 'd {
+    let after_breaks = doc.t.toks.iter().enumerate().filter(|(_, tok)| tok.kind == Kind::Break);
+    let after_breaks = after_breaks.map(|(k, _)| k + 1).filter(|&i| i < doc.t.len());
+    (!doc.t.toks.is_empty()).then_some(0).into_iter().chain(after_breaks)
+}
+
 /// One answer of an interview.
 pub(crate) struct Answer {
     pub span: Span,
@@ -103,9 +111,8 @@ pub(crate) struct Answer {
 pub(crate) fn interview(doc: &Document) -> Vec<Answer> {
     let t = doc.t;
     let mut lines: Vec<(Mention, Span, bool)> = Vec::new();
-    for i in 0..t.len() {
-        let line_start = i == 0 || t.is_break(i - 1);
-        if !line_start || !t.is_word(i) || doc.quoted(i) {
+    for i in line_starts(doc) {
+        if !t.is_word(i) || doc.quoted(i) {
             continue;
         }
         let Some(m) = speaker_label(doc, i) else { continue };
@@ -149,22 +156,19 @@ pub(crate) fn dash_turns(doc: &Document) -> Vec<Turn> {
     let t = doc.t;
     let mut groups: Vec<Vec<Span>> = Vec::new();
     let mut current: Vec<Span> = Vec::new();
-    let mut i = 0;
-    while i < t.len() {
-        let line_start = i == 0 || t.is_break(i - 1);
+    // Only the first token of a line matters.
+    for i in line_starts(doc) {
         let dash = t.is_punct(i, '—') || t.is_punct(i, '–');
-        if !(line_start && dash) || doc.quoted(i) {
-            if line_start && !current.is_empty() && !t.is_break(i) {
+        if !dash || doc.quoted(i) {
+            if !current.is_empty() && !t.is_break(i) {
                 groups.push(std::mem::take(&mut current));
             }
-            i += 1;
             continue;
         }
         let end = (i + 1..t.len()).find(|&k| t.is_break(k)).unwrap_or(t.len());
         if end > i + 1 {
             current.push(Span::new(t.span(i + 1).start, t.span(end - 1).end));
         }
-        i = end;
     }
     if !current.is_empty() {
         groups.push(current);

@@ -19,6 +19,50 @@ pub(crate) struct Document<'a, 'h> {
     pub cues: &'a [CueMatch],
     /// For each token, the index of the outermost pair whose marks enclose it.
     pub(crate) enclosing: Vec<Option<u32>>,
+    /// For each cue, its first token and the token after it: asked for again and again, so
+    /// found once rather than by a binary search each time.
+    cue_tokens: Vec<(usize, usize)>,
+    /// For each sentence, its first token and the token after it.
+    sentence_tokens: Vec<(usize, usize)>,
+    /// For each pair of marks, the token of its opening mark and the token after its closing one.
+    pair_tokens: Vec<(usize, usize)>,
+}
+
+/// [`Tokens::at_or_after`], searching on from token `from` when the answer cannot lie before
+/// it: a short walk (sentences and cues are a few dozen tokens apart, and a walk mispredicts
+/// no branch), then steps that double and a binary search over the last one. Calls in text
+/// order cost a few steps each, however far apart they are.
+fn at_or_after_from(t: &Tokens, from: usize, at: usize) -> usize {
+    const WALK: usize = 32;
+    let toks = &t.toks;
+    if from > toks.len() || (from > 0 && toks[from - 1].span.start >= at) {
+        return t.at_or_after(at);
+    }
+    let walk_end = (from + WALK).min(toks.len());
+    if let Some(k) = toks[from..walk_end].iter().position(|tok| tok.span.start >= at) {
+        return from + k;
+    }
+    // Every token before `lo` starts before `at`; the answer is at most `hi`.
+    let (mut lo, mut hi, mut step) = (walk_end, walk_end, 1);
+    while hi < toks.len() && toks[hi].span.start < at {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    let hi = hi.min(toks.len());
+    lo + toks[lo..hi].partition_point(|tok| tok.span.start < at)
+}
+
+/// The first token of each span and the token after it, for spans in text order.
+fn token_bounds(t: &Tokens, spans: impl Iterator<Item = Span>) -> Vec<(usize, usize)> {
+    let mut end = 0;
+    spans
+        .map(|s| {
+            let first = at_or_after_from(t, end, s.start);
+            end = at_or_after_from(t, first, s.end);
+            (first, end)
+        })
+        .collect()
 }
 
 impl<'a, 'h> Document<'a, 'h> {
@@ -30,14 +74,29 @@ impl<'a, 'h> Document<'a, 'h> {
         cues: &'a [CueMatch],
     ) -> Self {
         let mut enclosing = vec![None; t.len()];
+        let mut end = 0;
         for (p, pair) in pairs.iter().enumerate().filter(|(_, p)| p.depth == 0) {
-            let first = t.at_or_after(pair.open.start);
-            let end = t.at_or_after(pair.close.end);
+            let first = at_or_after_from(t, end, pair.open.start);
+            end = at_or_after_from(t, first, pair.close.end);
             for slot in &mut enclosing[first..end] {
                 *slot = Some(p as u32);
             }
         }
-        Document { text, t, pairs, sentences, cues, enclosing }
+        let cue_tokens = token_bounds(t, cues.iter().map(|c| c.span));
+        let sentence_tokens = token_bounds(t, sentences.iter().copied());
+        let pair_tokens =
+            token_bounds(t, pairs.iter().map(|p| Span::new(p.open.start, p.close.end)));
+        Document {
+            text,
+            t,
+            pairs,
+            sentences,
+            cues,
+            enclosing,
+            cue_tokens,
+            sentence_tokens,
+            pair_tokens,
+        }
     }
 
     /// The inner span of a title in marks (`«Le Temps»`) whose opening mark is token `i`.
@@ -88,10 +147,43 @@ impl<'a, 'h> Document<'a, 'h> {
     }
 
     pub fn tok_cue_start(&self, c: usize) -> usize {
-        self.t.at_or_after(self.cues[c].span.start)
+        self.cue_tokens[c].0
     }
 
     pub fn tok_cue_end(&self, c: usize) -> usize {
-        self.t.at_or_after(self.cues[c].span.end)
+        self.cue_tokens[c].1
+    }
+
+    /// The token of the opening mark of pair `p`.
+    pub fn tok_open(&self, p: usize) -> usize {
+        self.pair_tokens[p].0
+    }
+
+    /// The token right after the closing mark of pair `p`.
+    pub fn tok_after_close(&self, p: usize) -> usize {
+        self.pair_tokens[p].1
+    }
+
+    /// The first token of sentence `s` (an index into `sentences`) and the token after it.
+    pub fn sentence_tokens(&self, s: usize) -> (usize, usize) {
+        self.sentence_tokens[s]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn searching_on_from_a_token_agrees_with_a_binary_search() {
+        // Long enough for the walk to give way to doubling steps.
+        let text = "Il a dit, « Nous verrons », puis   il est parti.\n\nFin. ".repeat(12);
+        let t = Tokens::new(&text);
+        assert!(t.len() > 150);
+        for from in 0..=t.len() + 1 {
+            for at in 0..=t.text.len() + 1 {
+                assert_eq!(at_or_after_from(&t, from, at), t.at_or_after(at), "{from} {at}");
+            }
+        }
     }
 }

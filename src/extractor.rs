@@ -14,7 +14,7 @@ use crate::resolve::Resolver;
 use crate::scan::{MarkPair, protected, scan};
 use crate::sentence;
 use crate::span::Span;
-use crate::speaker::{Subject, clause_subject};
+use crate::speaker::{Subject, clause_subject_in};
 use crate::token::Tokens;
 
 /// What the reading stages found in one block of text, for the deciding ones.
@@ -232,9 +232,11 @@ impl Extractor {
         }
         // What a quotation says is no antecedent (`Selon X, le feu a pris. « … », dit-il`).
         let quoted = Covered::new(&found);
-        let subjects = sentences
-            .iter()
-            .filter_map(|&s| clause_subject(&doc, s, Subject::Strict))
+        let subjects = (0..sentences.len())
+            .filter_map(|s| {
+                let (first, end) = doc.sentence_tokens(s);
+                clause_subject_in(&doc, first, end, Subject::Strict)
+            })
             .filter(|m| !quoted.overlaps(Span::new(m.span.start, m.span.start + 1)))
             .collect();
         let mut resolver = Resolver::new(&doc, subjects);

@@ -1,6 +1,6 @@
 //! Mention: who could be speaking — names, descriptions, pronouns — read from the tokens.
 
-use crate::lexicon::{Class, Gender, normalize};
+use crate::lexicon::{Class, Gender};
 use crate::span::Span;
 use crate::token::Tokens;
 
@@ -45,8 +45,14 @@ fn is_domain(w: &str) -> bool {
 }
 
 fn ends_description(t: &Tokens, i: usize) -> bool {
+    let ends =
+        [Class::Preposition, Class::Conjunction, Class::Verb, Class::Pronoun, Class::CueWord]
+            .iter()
+            .any(|&c| t.is(i, c))
+            || t.adverb_len(i) > 0;
     // `une note rendue publique par la Banque mondiale`: `par` after a participle goes on.
-    if t.norm(i) == "par" && i >= 2 {
+    // (Asked only of a word that would end it: most words do not, and are not `par`.)
+    if ends && t.norm(i) == "par" && i >= 2 {
         let participle = |k: usize| {
             let p = t.norm(k);
             ["é", "ée", "és", "ées", "ue", "u", "us", "ues", "ie", "it", "ite"]
@@ -57,10 +63,7 @@ fn ends_description(t: &Tokens, i: usize) -> bool {
             return false;
         }
     }
-    [Class::Preposition, Class::Conjunction, Class::Verb, Class::Pronoun, Class::CueWord]
-        .iter()
-        .any(|&c| t.is(i, c))
-        || t.adverb_len(i) > 0
+    ends
 }
 
 /// Whether token `i` starts a proper name (a capitalised word that is not a common word).
@@ -79,10 +82,10 @@ pub(crate) fn starts_name(t: &Tokens, i: usize) -> bool {
 }
 
 fn is_title(t: &Tokens, i: usize) -> bool {
-    let w = t.str(i);
     if !t.is(i, Class::Title) {
         return false;
     }
+    let w = t.str(i);
     // `M.` `Mme` `Me`: abbreviations need their period (`me` alone is a pronoun).
     let abbreviated = w.len() <= 3;
     let after = if abbreviated && t.is_punct(i + 1, '.') { i + 2 } else { i + 1 };
@@ -146,7 +149,6 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
     if i >= limit || !t.is_word(i) {
         return None;
     }
-    let w = t.str(i);
     let lw = t.norm(i);
     let one = |kind, gender, plural| {
         Some(Mention { span: t.span(i), kind, gender, plural, name: None, first: i, end: i + 1 })
@@ -193,12 +195,14 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
     }
     // `Le Drian`, `Le Pen`, `La Fontaine`: a capitalised article inside a sentence, then a
     // capital, opens a surname.
-    let article_name = matches!(t.norm(i), "le" | "la" | "les" | "de" | "du")
-        && t.is_capitalized(i)
-        && !t.starts_sentence(i)
-        && t.is_capitalized(i + 1)
-        && !t.is(i + 1, Class::Stop);
-    if starts_name(t, i) || article_name {
+    let article_name = || {
+        matches!(lw, "le" | "la" | "les" | "de" | "du")
+            && t.is_capitalized(i)
+            && !t.starts_sentence(i)
+            && t.is_capitalized(i + 1)
+            && !t.is(i + 1, Class::Stop)
+    };
+    if starts_name(t, i) || article_name() {
         let end = name_run(t, i, limit);
         let start = person_start(t, i, end);
         let span = Span::new(t.span(i).start, t.span(end - 1).end);
@@ -216,7 +220,8 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
         return description(t, i, limit);
     }
     // A web site as a source: `selon layoffs.fyi`.
-    if is_domain(w) {
+    // (Only a word with a period inside can be one.)
+    if t.is_dotted(i) && is_domain(t.str(i)) {
         return Some(Mention {
             kind: MentionKind::Name,
             name: Some(t.span(i)),
@@ -244,7 +249,8 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     // `le Kremlin`, `la Banque mondiale`: a capitalised head is a name of its own.
     k = if t.is_capitalized(head) { name_run(t, head, limit) } else { head + 1 };
     while k < limit && t.is_word(k) {
-        if matches!(t.norm(k), "de" | "du" | "des" | "d'") {
+        let w = t.norm(k);
+        if matches!(w, "de" | "du" | "des" | "d'") {
             // `de`, `de la`, `de l'`: a complement of the noun; it goes on if a word follows.
             let mut j = k + 1;
             if j < limit
@@ -283,7 +289,7 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
             k = end;
             continue;
         }
-        if ends_description(t, k) || looks_finite(t.norm(k)) {
+        if ends_description(t, k) || looks_finite(w) {
             break;
         }
         // A word followed by a determiner or `que` is a verb, not an adjective:
@@ -321,7 +327,7 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     );
     let mut gender = t.gender(i);
     if gender.is_none() {
-        gender = noun_gender(t.str(head));
+        gender = noun_gender(t.norm(head));
     }
     if let Some((s, _)) = name {
         if let Some(ng) = name_gender(t, s) {
@@ -346,14 +352,17 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
 
 /// Whether a word has an ending only finite verbs have (`rouvrira`, `disait`, `iront`).
 pub(crate) fn looks_finite(w: &str) -> bool {
+    // Every ending ends with `t` or `a`: the last letter rules out most words.
+    if !w.ends_with(['t', 'a']) {
+        return false;
+    }
     ["ait", "aient", "ra", "ront", "rait", "raient", "ient"]
         .iter()
         .any(|x| w.ends_with(x) && w.chars().count() > x.len() + 2)
 }
 
-/// Gender from a noun's ending, where French morphology is clear about it.
-fn noun_gender(noun: &str) -> Option<Gender> {
-    let n = normalize(noun);
+/// Gender from the ending of a noun in normal form, where French morphology is clear about it.
+fn noun_gender(n: &str) -> Option<Gender> {
     const FEMININE: &[&str] = &["trice", "euse", "esse", "ienne", "ière", "ère", "ée"];
     if FEMININE.iter().any(|s| n.ends_with(s)) && n != "père" && n != "frère" {
         return Some(Gender::Feminine);

@@ -10,9 +10,11 @@
 //!   recent subject or speaker of compatible gender and number, outside quotations.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::rc::Rc;
 
 use crate::document::Document;
-use crate::lexicon::{Class, Gender, grammar, normalize, normalize_into};
+use crate::lexicon::{Class, Gender, WordHasher, grammar, normalize_into};
 use crate::mention::{Mention, MentionKind, mention_at};
 use crate::quote::Resolution;
 use crate::scan::is_space;
@@ -28,17 +30,25 @@ pub(crate) struct Resolved<'h> {
     plural: bool,
 }
 
+/// Maps keyed by short strings: the lexicons' fast hasher, not SipHash.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
 /// A distinct name of the document (by its words), where it is first written, preferably
 /// outside quotations.
 struct Name {
     span: Span,
-    words: Vec<String>,
+    /// Its words' normal forms joined by single spaces (no word holds a space); shared with
+    /// the map that finds it by them.
+    key: Rc<str>,
+    /// How many words `key` holds.
+    len: usize,
     quoted: bool,
 }
 
 /// A description tied to a name.
 struct Tie {
-    words: Vec<String>,
+    /// Its words, as [`join_words`] writes them.
+    words: String,
     name: Span,
 }
 
@@ -46,18 +56,28 @@ struct Tie {
 const ANTECEDENT_WINDOW: usize = 40;
 
 /// The names of a document, indexed so that every look-up is a hash probe.
-#[derive(Default)]
 struct Names {
     distinct: Vec<Name>,
     /// Distinct names by their words, normal forms joined by single spaces.
-    by_words: HashMap<String, usize>,
+    by_words: FastMap<Rc<str>, usize>,
     /// Index of distinct names by their first and by their last word.
-    by_edge_word: HashMap<String, Vec<usize>>,
+    by_edge_word: FastMap<String, Vec<usize>>,
     /// Every occurrence, in text order: (span, distinct index).
     occurrences: Vec<(Span, usize)>,
 }
 
 impl Names {
+    /// Room for the names of a text of `tokens` tokens, so that the maps seldom grow.
+    fn with_room_for(tokens: usize) -> Names {
+        let names = tokens / 32;
+        Names {
+            distinct: Vec::with_capacity(names),
+            by_words: FastMap::with_capacity_and_hasher(names, Default::default()),
+            by_edge_word: FastMap::with_capacity_and_hasher(2 * names, Default::default()),
+            occurrences: Vec::with_capacity(names),
+        }
+    }
+
     /// Record an occurrence of the name `text` at `span`. A name seen before costs no
     /// allocation: its key is built in a buffer kept from one call to the next.
     fn add(&mut self, span: Span, text: &str, quoted: bool, key: &mut String) {
@@ -66,34 +86,47 @@ impl Names {
             if !key.is_empty() {
                 key.push(' ');
             }
-            normalize_into(word, key);
+            push_normal(word, key);
         }
         if key.is_empty() {
             return;
         }
         let idx = match self.by_words.get(key.as_str()) {
-            Some(&i) => {
-                // Prefer an occurrence outside quotations as the one shown.
-                if self.distinct[i].quoted && !quoted {
-                    self.distinct[i].span = span;
-                    self.distinct[i].quoted = false;
-                }
-                i
-            }
-            None => {
-                let i = self.distinct.len();
-                let words: Vec<String> = key.split(' ').map(str::to_owned).collect();
-                let (first, last) = (words[0].clone(), words[words.len() - 1].clone());
-                self.by_edge_word.entry(first.clone()).or_default().push(i);
-                if last != first {
-                    self.by_edge_word.entry(last).or_default().push(i);
-                }
-                self.by_words.insert(key.clone(), i);
-                self.distinct.push(Name { span, words, quoted });
-                i
-            }
+            Some(&i) => i,
+            None => self.insert(span, key, quoted),
         };
+        // Prefer an occurrence outside quotations as the one shown.
+        let name = &mut self.distinct[idx];
+        if name.quoted && !quoted {
+            name.span = span;
+            name.quoted = false;
+        }
         self.occurrences.push((span, idx));
+    }
+
+    /// A new distinct name, first seen at `span`, whose words are `key`.
+    fn insert(&mut self, span: Span, key: &str, quoted: bool) -> usize {
+        let i = self.distinct.len();
+        let (first, last) = (first_word(key), last_word(key));
+        self.index_edge_word(first, i);
+        if last != first {
+            self.index_edge_word(last, i);
+        }
+        let key: Rc<str> = key.into();
+        self.by_words.insert(Rc::clone(&key), i);
+        let len = key.split(' ').count();
+        self.distinct.push(Name { span, key, len, quoted });
+        i
+    }
+
+    /// List name `i` under `word` (allocating the word only the first time it is seen).
+    fn index_edge_word(&mut self, word: &str, i: usize) {
+        match self.by_edge_word.get_mut(word) {
+            Some(names) => names.push(i),
+            None => {
+                self.by_edge_word.insert(word.to_owned(), vec![i]);
+            }
+        }
     }
 }
 
@@ -107,8 +140,9 @@ struct Antecedent<'h> {
 pub(crate) struct Resolver<'a, 'b, 'h> {
     doc: &'a Document<'b, 'h>,
     names: Names,
-    /// Descriptions tied to names, in text order, indexed by their first two words.
-    ties: HashMap<(String, String), Vec<Tie>>,
+    /// Descriptions tied to names, in text order, indexed by their first two words (as
+    /// [`join_words`] writes them).
+    ties: FastMap<String, Vec<Tie>>,
     /// Sentence subjects, by position: what pronouns point back to.
     subjects: Vec<Mention>,
     /// How many of `subjects` have been resolved.
@@ -123,18 +157,67 @@ fn name_words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| is_space(c) || c == '-').filter(|w| !w.is_empty())
 }
 
-fn words_of(s: &str) -> Vec<String> {
-    name_words(s).map(|w| normalize(w).into_owned()).collect()
+/// Append the normal form of `word` to `out`: an ASCII word (most names are) by lowercasing its
+/// bytes, which is all normalising does to it.
+fn push_normal(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        normalize_into(word, out);
+    }
+}
+
+/// Append the normal forms of the words of `s` to `out`, each after a space but the first,
+/// and return how many there are. No word holds a space, so `out.split(' ')` gives the words
+/// back (an empty one included), and comparing word lists is comparing strings.
+fn join_words(s: &str, out: &mut String) -> usize {
+    let mut count = 0;
+    for word in name_words(s) {
+        if count > 0 {
+            out.push(' ');
+        }
+        push_normal(word, out);
+        count += 1;
+    }
+    count
+}
+
+fn first_word(joined: &str) -> &str {
+    joined.split(' ').next().unwrap_or(joined)
+}
+
+fn last_word(joined: &str) -> &str {
+    joined.rsplit(' ').next().unwrap_or(joined)
+}
+
+/// The first two words of joined words that hold at least two.
+fn first_two_words(joined: &str) -> &str {
+    let second_space = joined.match_indices(' ').nth(1).map_or(joined.len(), |(i, _)| i);
+    &joined[..second_space]
+}
+
+/// Whether the words joined in `whole` start with those joined in `part`.
+fn starts_with_words(whole: &str, part: &str) -> bool {
+    whole.starts_with(part) && (whole.len() == part.len() || whole.as_bytes()[part.len()] == b' ')
+}
+
+/// Whether the words joined in `whole` end with those joined in `part`.
+fn ends_with_words(whole: &str, part: &str) -> bool {
+    whole.ends_with(part)
+        && (whole.len() == part.len() || whole.as_bytes()[whole.len() - part.len() - 1] == b' ')
 }
 
 impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     pub fn new(doc: &'a Document<'b, 'h>, subjects: Vec<Mention>) -> Self {
         let t = doc.t;
-        let mut names = Names::default();
-        let mut ties: HashMap<(String, String), Vec<Tie>> = HashMap::new();
-        let mut tie = |words: Vec<String>, name: Span| {
-            if words.len() >= 2 {
-                let key = (words[0].clone(), words[1].clone());
+        let mut names = Names::with_room_for(t.len());
+        let mut ties: FastMap<String, Vec<Tie>> = FastMap::default();
+        let mut tie = |description: &str, name: Span| {
+            let mut words = String::new();
+            if join_words(description, &mut words) >= 2 {
+                let key = first_two_words(&words).to_owned();
                 ties.entry(key).or_default().push(Tie { words, name });
             }
         };
@@ -166,7 +249,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                                 let closed = t.is_punct(d.end, ',') || t.is_punct(d.end, '.');
                                 if d.kind == MentionKind::Description && d.name.is_none() && closed
                                 {
-                                    tie(words_of(&doc.text[d.span]), n);
+                                    tie(&doc.text[d.span], n);
                                 }
                             }
                         }
@@ -177,7 +260,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     let attached = m.name.or_else(|| with_apposition(doc, m).name);
                     if let Some(n) = attached {
                         let desc_end = if m.name.is_some() { n.start } else { m.span.end };
-                        tie(words_of(&doc.text[m.span.start..desc_end]), n);
+                        tie(&doc.text[m.span.start..desc_end], n);
                         names.add(n, &doc.text[n], doc.enclosing[i].is_some(), &mut key);
                     }
                 }
@@ -199,25 +282,24 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     /// The fullest name whose words end or start with those of `name`.
     fn fullest(&self, name: Span) -> &'h str {
         let text = self.doc.text;
-        let words = words_of(&text[name]);
-        if words.is_empty() {
+        let mut words = String::new();
+        if join_words(&text[name], &mut words) == 0 {
             return &text[name];
         }
         let mut best: Option<&Name> = None;
-        let candidates = [&words[0], &words[words.len() - 1]]
+        let candidates = [first_word(&words), last_word(&words)]
             .into_iter()
             .filter_map(|w| self.names.by_edge_word.get(w))
             .flatten()
             .map(|&i| &self.names.distinct[i]);
         for n in candidates {
-            let fits = n.words.len() >= words.len()
-                && (n.words.ends_with(&words) || n.words.starts_with(&words));
+            let fits = ends_with_words(&n.key, &words) || starts_with_words(&n.key, &words);
             if !fits {
                 continue;
             }
             let better = match best {
                 None => true,
-                Some(b) => (n.words.len(), !n.quoted) > (b.words.len(), !b.quoted),
+                Some(b) => (n.len, !n.quoted) > (b.len, !b.quoted),
             };
             if better {
                 best = Some(n);
@@ -295,17 +377,22 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                         plural: m.plural,
                     };
                 }
-                let words = words_of(&text[m.span]);
+                // Most texts tie no description to a name: then there is nothing to look up.
+                if self.ties.is_empty() {
+                    return as_written;
+                }
+                let mut words = String::new();
+                let count = join_words(&text[m.span], &mut words);
                 // The latest tie made before the mention: `le ministre` is the minister
                 // named last.
-                let tie = (words.len() >= 2)
-                    .then(|| self.ties.get(&(words[0].clone(), words[1].clone())))
+                let tie = (count >= 2)
+                    .then(|| self.ties.get(first_two_words(&words)))
                     .flatten()
                     .and_then(|ties| {
                         ties.iter()
                             .rev()
                             .filter(|t| t.name.start < m.span.start)
-                            .find(|t| t.words.starts_with(&words))
+                            .find(|t| starts_with_words(&t.words, &words))
                     });
                 match tie {
                     Some(t) => Resolved {

@@ -101,14 +101,13 @@ pub(crate) fn inversion_context(doc: &Document, c: usize) -> bool {
         // l'immeuble, témoigne` does not: there the clause opens with a bare noun phrase.
         let sentence = doc.sentence_of(doc.cues[c].span.start);
         let first = doc.window_start(sentence, j);
-        let segs = segments(doc, first, j, false);
-        let bare_subject = segs.first().is_some_and(|&(s, e)| {
+        let mut segs = segments_iter(doc, first, j, false);
+        let bare_subject = segs.next().is_some_and(|(s, e)| {
             !starts_adverbial(doc, s) && mention_at(doc.t, s, e).is_some_and(|m| m.end == e)
         });
         // …unless a later segment has a verb of its own: `Le studio, fondé en 2002, va fermer,
         // a précisé X` inverts.
-        let verb_between = segs.iter().skip(1).any(|&(s, e)| has_finite_verb(doc, s, e));
-        return !bare_subject || verb_between;
+        return !bare_subject || segs.any(|(s, e)| has_finite_verb(doc, s, e));
     }
     doc.t.toks[j].kind == crate::token::Kind::Punct && is_closing_mark(doc.t.str(j))
 }
@@ -464,21 +463,39 @@ pub(crate) fn segments(
     end: usize,
     inside_quote: bool,
 ) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    segments_iter(doc, start, end, inside_quote).collect()
+}
+
+/// [`segments`], one at a time: a clause's subject is mostly in its first segments.
+fn segments_iter<'d>(
+    doc: &'d Document,
+    start: usize,
+    end: usize,
+    inside_quote: bool,
+) -> impl Iterator<Item = (usize, usize)> + Clone + 'd {
     let mut s = start;
-    for i in start..end {
-        let separator = doc.t.is_punct(i, ',') || doc.t.is_punct(i, '–') || doc.t.is_punct(i, '—');
-        if separator && (inside_quote || !doc.quoted(i)) {
-            if i > s {
-                out.push((s, i));
+    let mut i = start;
+    std::iter::from_fn(move || {
+        while i < end {
+            let at = i;
+            i += 1;
+            let separator =
+                doc.t.is_punct(at, ',') || doc.t.is_punct(at, '–') || doc.t.is_punct(at, '—');
+            if separator && (inside_quote || !doc.quoted(at)) {
+                let segment = (s, at);
+                s = at + 1;
+                if at > segment.0 {
+                    return Some(segment);
+                }
             }
-            s = i + 1;
         }
-    }
-    if end > s {
-        out.push((s, end));
-    }
-    out
+        if end > s {
+            let segment = (s, end);
+            s = end;
+            return Some(segment);
+        }
+        None
+    })
 }
 
 /// The subject of the clause in `span`: the first segment whose mention the verb follows
@@ -487,19 +504,34 @@ pub(crate) fn segments(
 pub(crate) fn clause_subject(doc: &Document, span: Span, how: Subject) -> Option<Mention> {
     let t = doc.t;
     let first = t.at_or_after(span.start);
+    clause_subject_in(doc, first, t.at_or_after(span.end), how)
+}
+
+/// [`clause_subject`] of the clause in tokens `first..last`.
+pub(crate) fn clause_subject_in(
+    doc: &Document,
+    first: usize,
+    last: usize,
+    how: Subject,
+) -> Option<Mention> {
+    let t = doc.t;
     // The subject opens its clause: read at most two windows of it.
-    let end = t.at_or_after(span.end).min(first + 2 * WINDOW);
-    let segs = segments(doc, first, end, false);
-    // Where the last finite verb of the clause is, found once (not once per segment): a
-    // verb-like word, or a segment that opens on one (`Fatima, 45 ans, vit au deuxième`).
-    let last_verb = (first..end).rev().find(|&i| has_finite_verb(doc, i, i + 1)).max(
-        segs.iter()
-            .rev()
-            .map(|&(s, _)| s)
-            .find(|&s| verb_follows(doc, s) && !t.is(s, Class::Determiner)),
-    );
+    let end = last.min(first + 2 * WINDOW);
+    let segs = segments_iter(doc, first, end, false);
+    // Where the last finite verb of the clause is: a verb-like word, or a segment that opens
+    // on one (`Fatima, 45 ans, vit au deuxième`). Only a bare noun phrase asks, so it is found
+    // the first time one does, not for every clause.
+    let find_last_verb = || {
+        (first..end).rev().find(|&i| has_finite_verb(doc, i, i + 1)).max(
+            segs.clone()
+                .map(|(s, _)| s)
+                .filter(|&s| verb_follows(doc, s) && !t.is(s, Class::Determiner))
+                .last(),
+        )
+    };
+    let mut last_verb: Option<Option<usize>> = None;
     let mut fallback = None;
-    for (s, e) in segs {
+    for (s, e) in segs.clone() {
         if doc.quoted(s) || starts_adverbial(doc, s) {
             continue;
         }
@@ -515,9 +547,13 @@ pub(crate) fn clause_subject(doc: &Document, span: Span, how: Subject) -> Option
         if m.end < e && verb_follows(doc, pair_end.unwrap_or(m.end)) {
             return Some(resolve_relative(doc, m, s));
         }
+        if fallback.is_some() {
+            continue;
+        }
         // `Le ministre, Jean Dupont, a dit`: a bare noun phrase before an apposition and a verb.
-        let bare = how == Subject::Loose || m.end == e && last_verb.is_some_and(|v| v >= e);
-        if fallback.is_none() && bare {
+        let bare = how == Subject::Loose
+            || m.end == e && last_verb.get_or_insert_with(find_last_verb).is_some_and(|v| v >= e);
+        if bare {
             fallback = Some(with_apposition(doc, resolve_relative(doc, m, s)));
         }
     }
