@@ -3,7 +3,8 @@
 //! Each file is plain text: one entry a line, `#` comments, `[class]` lines that start a
 //! class. Entries are compared in a normal form: lowercase, with every apostrophe written `'`.
 //!
-//! Every word's classes are one bit set in one hash map, so a token's classes cost one probe;
+//! Every word's classes are one bit set in one hash map, with what the cue index knows of the
+//! word, so a token's classes and its cue answer cost one probe;
 //! [`crate::token::Tokens`] looks them up once per token and keeps them.
 
 use std::borrow::Cow;
@@ -123,9 +124,21 @@ impl Hasher for WordHasher {
 
 pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
+/// What one probe of the grammar table tells of a word in normal form.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct WordEntry {
+    /// Class bits.
+    pub flags: u32,
+    /// The word's place in the built-in cue index: the cue finder reads it here instead of
+    /// probing its own table for the same word.
+    pub cue: Option<crate::cue::Slot>,
+}
+
 pub(crate) struct Grammar {
-    /// Normal form → class bits.
-    classes: WordMap<u32>,
+    /// Normal form → class bits and cue index slot.
+    classes: WordMap<WordEntry>,
+    /// The length of the longest key of `classes`: a longer word needs no probe.
+    longest_word: usize,
     /// Adverbial phrases by their first word, each as its words in normal form, longest first.
     adverbs: WordMap<Vec<Vec<String>>>,
     first_names: WordMap<Option<Gender>>,
@@ -259,16 +272,16 @@ pub(crate) fn sections(data: &'static str) -> impl Iterator<Item = (&'static str
 }
 
 static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
-    let mut classes: WordMap<u32> = WordMap::default();
+    let mut classes: WordMap<WordEntry> = WordMap::default();
     let mut adverbs: WordMap<Vec<Vec<String>>> = WordMap::default();
     for (section, entry) in sections(include_str!("data/grammar.txt")) {
         if section == "adverb" {
             let words: Vec<String> =
                 entry.split_whitespace().map(|w| normalize(w).into_owned()).collect();
-            *classes.entry(words[0].clone()).or_default() |= Class::AdverbStart.bit();
+            classes.entry(words[0].clone()).or_default().flags |= Class::AdverbStart.bit();
             adverbs.entry(words[0].clone()).or_default().push(words);
         } else if let Some(class) = Class::from_name(section) {
-            *classes.entry(normalize(entry).into_owned()).or_default() |= class.bit();
+            classes.entry(normalize(entry).into_owned()).or_default().flags |= class.bit();
         }
     }
     for phrases in adverbs.values_mut() {
@@ -285,13 +298,18 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
     }
     // A name listed twice keeps its last gender, as `first_names` does.
     for (name, &gender) in &first_names {
-        *classes.entry(name.clone()).or_default() |= name_bits(gender);
+        classes.entry(name.clone()).or_default().flags |= name_bits(gender);
     }
     // One probe per token answers every class, cue words included.
     for word in crate::cue::cue_words() {
-        *classes.entry(word.to_owned()).or_default() |= Class::CueWord.bit();
+        classes.entry(word.to_owned()).or_default().flags |= Class::CueWord.bit();
     }
-    Grammar { classes, adverbs, first_names }
+    // ... and what the cue index knows of it.
+    for (word, slot) in crate::cue::built_in_slots() {
+        classes.entry(word.to_owned()).or_default().cue = Some(slot);
+    }
+    let longest_word = classes.keys().map(String::len).max().unwrap_or(0);
+    Grammar { classes, longest_word, adverbs, first_names }
 });
 
 /// The class bits of a first name of `gender` (`None`: either).
@@ -316,16 +334,23 @@ impl Grammar {
 
     /// [`Grammar::flags`] of a word already in normal form.
     pub fn flags_normal(&self, n: &str) -> u32 {
-        {
-            let bits = self.classes.get(n).copied().unwrap_or(0);
-            // `Marie-Claire`, unlisted, is a first name by its first part.
-            if bits & Class::FirstName.bit() == 0 && n.contains('-') {
-                if let Some(&gender) = n.split('-').next().and_then(|f| self.first_names.get(f)) {
-                    return bits | name_bits(gender);
-                }
+        self.entry_normal(n).flags
+    }
+
+    /// Class bits and cue index slot of a word already in normal form, in one probe.
+    pub fn entry_normal(&self, n: &str) -> WordEntry {
+        let mut entry = if n.len() > self.longest_word {
+            WordEntry::default()
+        } else {
+            self.classes.get(n).copied().unwrap_or_default()
+        };
+        // `Marie-Claire`, unlisted, is a first name by its first part.
+        if entry.flags & Class::FirstName.bit() == 0 && n.contains('-') {
+            if let Some(&gender) = n.split('-').next().and_then(|f| self.first_names.get(f)) {
+                entry.flags |= name_bits(gender);
             }
-            bits
         }
+        entry
     }
 
     /// Whether `word` (any case, any apostrophe) belongs to `class`.

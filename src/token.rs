@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
+use crate::cue::Slot;
 use crate::lexicon::{Class, Gender, WordHasher, grammar, is_normal, normalize_into};
 use crate::span::Span;
 
@@ -30,6 +31,9 @@ pub(crate) struct Token {
     pub first: char,
     /// A word with a period inside (`layoffs.fyi`, `1.900`).
     pub dotted: bool,
+    /// A word with a joiner inside or at its end (`a-t-il`, `aujourd’hui`, `l’`, `1.900`,
+    /// `2,5`): the cue finder, whose words are finer, splits it there.
+    pub joined: bool,
 }
 
 /// Elided words that end with an apostrophe (`l’`, `qu’`): split there, unlike `aujourd’hui`.
@@ -106,7 +110,15 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// Split `text` into tokens. Linear time; spaces are not tokens.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_noting_bom(text).0
+}
+
+/// [`tokenize`], and whether the text holds a U+FEFF, which is no token here but a letter of a
+/// word to the cue finder.
+fn tokenize_noting_bom(text: &str) -> (Vec<Token>, bool) {
+    let mut bom = false;
     let mut out = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -127,11 +139,18 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 }
                 end += d.len_utf8();
             }
-            out.push(Token { span: Span::new(i, end), kind: Kind::Break, first: c, dotted: false });
+            out.push(Token {
+                span: Span::new(i, end),
+                kind: Kind::Break,
+                first: c,
+                dotted: false,
+                joined: false,
+            });
             i = end;
             continue;
         }
         if !word && (c.is_whitespace() || c == '\u{feff}') {
+            bom |= c == '\u{feff}';
             i = next;
             continue;
         }
@@ -141,6 +160,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 kind: Kind::Punct,
                 first: c,
                 dotted: false,
+                joined: false,
             });
             i = next;
             continue;
@@ -150,6 +170,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         let mut end = next;
         let mut dotted = false;
+        let mut joined = false;
         loop {
             // Most of a word is ASCII letters and digits: take them by the byte.
             end = skip_ascii_alnum(bytes, end);
@@ -170,12 +191,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 // An apostrophe ending a word: `l’` before a space is still an elision.
                 if is_apostrophe(d) && is_elided(&text[start..end]) {
                     end = after_d;
+                    joined = true;
                 }
                 break;
             };
             if is_apostrophe(d) && is_elided(&text[start..end]) {
                 // `l’islam`: the elided word ends with its apostrophe.
                 end = after_d;
+                joined = true;
                 break;
             }
             if d == ',' && !a.is_ascii_digit() {
@@ -186,12 +209,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 break;
             }
             dotted |= d == '.';
+            joined = true;
             end = after_d;
         }
-        out.push(Token { span: Span::new(start, end), kind: Kind::Word, first: c, dotted });
+        out.push(Token { span: Span::new(start, end), kind: Kind::Word, first: c, dotted, joined });
         i = end;
     }
-    out
+    (out, bom)
 }
 
 fn ends_with_digit(text: &str, end: usize) -> bool {
@@ -209,6 +233,17 @@ fn is_elided(word: &str) -> bool {
     ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word))
 }
 
+/// Whether the lowercase of `word`, a word [`is_normal`] keeps as it is, is not `word`: it holds a
+/// soft hyphen (invisible: the lowercase drops it) or a titlecase letter (`ǅ`, neither upper
+/// nor lowercase). The cue finder compares lowercase words.
+fn lowercase_differs(word: &str) -> bool {
+    word.chars().any(|c| {
+        c == '\u{ad}'
+            // Below U+0180 (Latin-1, Latin Extended-A) no letter is titlecase.
+            || (c > '\u{17f}' && !c.is_uppercase() && !c.to_lowercase().eq([c]))
+    })
+}
+
 /// The tokens of a text with the accessors the phrase-reading stages share.
 pub(crate) struct Tokens<'h> {
     pub text: &'h str,
@@ -221,6 +256,12 @@ pub(crate) struct Tokens<'h> {
     /// back to back; `norms[i]` is a range into it, or empty when the text is the normal form.
     norm_arena: String,
     norms: Vec<(u32, u32)>,
+    /// Each token's place in the built-in cue index, read in the same probe as its classes.
+    cue_slots: Vec<Option<Slot>>,
+    /// The cue finder must read the text itself: it holds a U+FEFF (see
+    /// [`tokenize_noting_bom`]), or a word whose normal form differs from the cue finder's
+    /// lowercase (see [`lowercase_differs`]).
+    cue_reads_apart: bool,
 }
 
 /// Flag bit: the word starts with a capital letter.
@@ -228,33 +269,46 @@ const CAPITALIZED: u32 = 1 << 31;
 
 impl<'h> Tokens<'h> {
     pub fn new(text: &'h str) -> Tokens<'h> {
-        let toks = tokenize(text);
+        let (toks, mut cue_reads_apart) = tokenize_noting_bom(text);
         let g = grammar();
         let mut flags = Vec::with_capacity(toks.len());
         let mut norms = Vec::with_capacity(toks.len());
+        let mut cue_slots = Vec::with_capacity(toks.len());
         let mut norm_arena = String::new();
         for t in &toks {
             let word = &text[t.span];
             if t.kind != Kind::Word {
                 flags.push(0);
                 norms.push((0, 0));
+                cue_slots.push(None);
                 continue;
             }
             let capital = t.first.is_uppercase();
             let cap_bit = if capital { CAPITALIZED } else { 0 };
-            if is_normal(word) {
-                flags.push(g.flags_normal(word) | cap_bit);
+            let entry = if is_normal(word) {
+                cue_reads_apart |= !word.is_ascii() && lowercase_differs(word);
                 norms.push((0, 0));
+                g.entry_normal(word)
             } else {
                 // Written straight into the arena: no string of its own.
                 let start = norm_arena.len();
                 normalize_into(word, &mut norm_arena);
-                flags.push(g.flags_normal(&norm_arena[start..]) | cap_bit);
                 norms.push((start as u32, norm_arena.len() as u32));
-            }
+                g.entry_normal(&norm_arena[start..])
+            };
+            flags.push(entry.flags | cap_bit);
+            cue_slots.push(entry.cue);
         }
-        let mut tokens =
-            Tokens { text, toks, capitalized_inside: Default::default(), flags, norm_arena, norms };
+        let mut tokens = Tokens {
+            text,
+            toks,
+            capitalized_inside: Default::default(),
+            flags,
+            norm_arena,
+            norms,
+            cue_slots,
+            cue_reads_apart,
+        };
         let inside: HashSet<&'h str, BuildHasherDefault<WordHasher>> = (0..tokens.len())
             .filter(|&i| tokens.is_capitalized(i) && !tokens.starts_sentence(i))
             .map(|i| tokens.str(i))
@@ -367,6 +421,17 @@ impl<'h> Tokens<'h> {
             Some(_) => self.str(i),
             None => "",
         }
+    }
+
+    /// The place of word `i` in the built-in cue index, if it is there.
+    pub fn cue_slot(&self, i: usize) -> Option<Slot> {
+        self.cue_slots.get(i).copied().flatten()
+    }
+
+    /// Whether the cue finder must read the text itself rather than from these tokens (rare
+    /// characters it reads otherwise: see the field).
+    pub fn cue_reads_apart(&self) -> bool {
+        self.cue_reads_apart
     }
 
     /// The index of the first token starting at or after byte `at`.
