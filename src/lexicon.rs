@@ -225,12 +225,18 @@ pub(crate) fn is_normal(word: &str) -> bool {
     if word.is_ascii() {
         return !word.bytes().any(|b| b.is_ascii_uppercase());
     }
-    word.chars().all(|c| match c as u32 {
+    word.chars().all(is_normal_char)
+}
+
+/// Whether the character `c` is its own normal form (see [`is_normal`]).
+#[inline]
+pub(crate) fn is_normal_char(c: char) -> bool {
+    match c as u32 {
         0..=0x7f => !c.is_ascii_uppercase(),
         // Latin-1 capitals are U+00C0–U+00DE but for ×.
         0x80..=0xff => !(0xc0..=0xde).contains(&(c as u32)) || c == '×',
         _ => !c.is_uppercase() && !is_apostrophe(c) && !is_combining_accent(c) && !is_invisible(c),
-    })
+    }
 }
 
 /// Append the normal form of `word` to `out`.

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
 use crate::cue::Slot;
-use crate::lexicon::{Class, Gender, WordHasher, grammar, is_normal, normalize_into};
+use crate::lexicon::{Class, Gender, WordHasher, grammar, is_normal_char, normalize_into};
 use crate::span::Span;
 
 /// What a token is.
@@ -34,6 +34,8 @@ pub(crate) struct Token {
     /// A word with a joiner inside or at its end (`a-t-il`, `aujourd’hui`, `l’`, `1.900`,
     /// `2,5`): the cue finder, whose words are finer, splits it there.
     pub joined: bool,
+    /// A word that is its own normal form ([`crate::lexicon::is_normal`]), seen while tokenizing.
+    pub normal: bool,
 }
 
 /// Elided words that end with an apostrophe (`l’`, `qu’`): split there, unlike `aujourd’hui`.
@@ -64,25 +66,34 @@ fn is_break(c: char) -> bool {
 }
 
 /// The first index from `i` on where `bytes` has no ASCII letter or digit.
-pub(crate) fn skip_ascii_alnum(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_ascii_alnum(bytes: &[u8], i: usize) -> usize {
+    skip_ascii_alnum_noting_capitals(bytes, i).0
+}
+
+/// [`skip_ascii_alnum`], and whether the letters skipped hold a capital.
+fn skip_ascii_alnum_noting_capitals(bytes: &[u8], mut i: usize) -> (usize, bool) {
+    let mut capital = false;
     // Eight bytes at a time: a word is mostly one step, not a loop whose exit the branch
     // predictor misses at every word end.
     while let Some(chunk) = bytes.get(i..i + 8) {
-        let n = ascii_alnum_prefix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        let (n, capitals) =
+            ascii_alnum_prefix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
         i += n;
+        capital |= capitals;
         if n < 8 {
-            return i;
+            return (i, capital);
         }
     }
     while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        capital |= bytes[i].is_ascii_uppercase();
         i += 1;
     }
-    i
+    (i, capital)
 }
 
 /// How many of the eight bytes of `chunk` (little-endian: the first byte lowest) are ASCII
-/// letters or digits before the first that is not.
-fn ascii_alnum_prefix(chunk: u64) -> usize {
+/// letters or digits before the first that is not, and whether a capital is among those.
+fn ascii_alnum_prefix(chunk: u64) -> (usize, bool) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     // Every byte keeps its low 7 bits, so adding at most 0x80 to it cannot carry into the next;
@@ -96,7 +107,11 @@ fn ascii_alnum_prefix(chunk: u64) -> usize {
     let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
     // Bytes with the high bit set (non-ASCII) are neither.
     let alnum = (digit | letter) & !chunk & HIGH;
-    (!alnum & HIGH).trailing_zeros() as usize / 8
+    let n = (!alnum & HIGH).trailing_zeros() as usize / 8;
+    // The high bits of the first `n` bytes (all of them when `n` is 8).
+    let prefix = HIGH & u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
+    let capital = in_range(low7, b'A', b'Z') & !chunk & prefix;
+    (n, capital != 0)
 }
 
 /// The character at byte `i` of `text` (which must be a char boundary), if any.
@@ -112,13 +127,15 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Split `text` into tokens. Linear time; spaces are not tokens.
 #[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_noting_bom(text).0
+    tokenize_noting_cue_oddities(text).0
 }
 
-/// [`tokenize`], and whether the text holds a U+FEFF, which is no token here but a letter of a
-/// word to the cue finder.
-fn tokenize_noting_bom(text: &str) -> (Vec<Token>, bool) {
-    let mut bom = false;
+/// [`tokenize`], and whether the cue finder must read the text itself: it holds a U+FEFF, no
+/// token here but a letter of a word there, or a word that is its own normal form but not its
+/// own lowercase (see [`lowercase_differs`]).
+fn tokenize_noting_cue_oddities(text: &str) -> (Vec<Token>, bool) {
+    // The cue finder must read the text itself (see `Tokens::cue_reads_apart`).
+    let mut cue_reads_apart = false;
     let mut out = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -145,12 +162,13 @@ fn tokenize_noting_bom(text: &str) -> (Vec<Token>, bool) {
                 first: c,
                 dotted: false,
                 joined: false,
+                normal: false,
             });
             i = end;
             continue;
         }
         if !word && (c.is_whitespace() || c == '\u{feff}') {
-            bom |= c == '\u{feff}';
+            cue_reads_apart |= c == '\u{feff}';
             i = next;
             continue;
         }
@@ -161,6 +179,7 @@ fn tokenize_noting_bom(text: &str) -> (Vec<Token>, bool) {
                 first: c,
                 dotted: false,
                 joined: false,
+                normal: false,
             });
             i = next;
             continue;
@@ -171,12 +190,20 @@ fn tokenize_noting_bom(text: &str) -> (Vec<Token>, bool) {
         let mut end = next;
         let mut dotted = false;
         let mut joined = false;
+        // Whether the word is its own normal form, and holds a letter the cue finder reads
+        // otherwise (see `lowercase_differs`): asked here of each letter, not in another pass.
+        let mut normal = is_normal_char(c);
+        let mut odd_letter = lowercase_differs(c);
         loop {
             // Most of a word is ASCII letters and digits: take them by the byte.
-            end = skip_ascii_alnum(bytes, end);
+            let (after_ascii, capital) = skip_ascii_alnum_noting_capitals(bytes, end);
+            end = after_ascii;
+            normal &= !capital;
             let Some(d) = char_at(text, end) else { break };
             let after_d = end + d.len_utf8();
             if is_word_char(d) {
+                normal &= is_normal_char(d);
+                odd_letter |= lowercase_differs(d);
                 end = after_d;
                 continue;
             }
@@ -192,6 +219,7 @@ fn tokenize_noting_bom(text: &str) -> (Vec<Token>, bool) {
                 if is_apostrophe(d) && is_elided(&text[start..end]) {
                     end = after_d;
                     joined = true;
+                    normal &= d == '\'';
                 }
                 break;
             };
@@ -199,6 +227,7 @@ fn tokenize_noting_bom(text: &str) -> (Vec<Token>, bool) {
                 // `l’islam`: the elided word ends with its apostrophe.
                 end = after_d;
                 joined = true;
+                normal &= d == '\'';
                 break;
             }
             if d == ',' && !a.is_ascii_digit() {
@@ -210,12 +239,21 @@ fn tokenize_noting_bom(text: &str) -> (Vec<Token>, bool) {
             }
             dotted |= d == '.';
             joined = true;
+            normal &= is_normal_char(d);
             end = after_d;
         }
-        out.push(Token { span: Span::new(start, end), kind: Kind::Word, first: c, dotted, joined });
+        cue_reads_apart |= normal && odd_letter;
+        out.push(Token {
+            span: Span::new(start, end),
+            kind: Kind::Word,
+            first: c,
+            dotted,
+            joined,
+            normal,
+        });
         i = end;
     }
-    (out, bom)
+    (out, cue_reads_apart)
 }
 
 fn ends_with_digit(text: &str, end: usize) -> bool {
@@ -233,15 +271,13 @@ fn is_elided(word: &str) -> bool {
     ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word))
 }
 
-/// Whether the lowercase of `word`, a word [`is_normal`] keeps as it is, is not `word`: it holds a
+/// Whether the lowercase of `c`, a letter [`is_normal_char`] keeps as it is, is not `c`: a
 /// soft hyphen (invisible: the lowercase drops it) or a titlecase letter (`ǅ`, neither upper
 /// nor lowercase). The cue finder compares lowercase words.
-fn lowercase_differs(word: &str) -> bool {
-    word.chars().any(|c| {
-        c == '\u{ad}'
-            // Below U+0180 (Latin-1, Latin Extended-A) no letter is titlecase.
-            || (c > '\u{17f}' && !c.is_uppercase() && !c.to_lowercase().eq([c]))
-    })
+fn lowercase_differs(c: char) -> bool {
+    c == '\u{ad}'
+        // Below U+0180 (ASCII, Latin-1, Latin Extended-A) no letter is titlecase.
+        || (c > '\u{17f}' && !c.is_uppercase() && !c.to_lowercase().eq([c]))
 }
 
 /// The tokens of a text with the accessors the phrase-reading stages share.
@@ -259,7 +295,7 @@ pub(crate) struct Tokens<'h> {
     /// Each token's place in the built-in cue index, read in the same probe as its classes.
     cue_slots: Vec<Option<Slot>>,
     /// The cue finder must read the text itself: it holds a U+FEFF (see
-    /// [`tokenize_noting_bom`]), or a word whose normal form differs from the cue finder's
+    /// [`tokenize_noting_cue_oddities`]), or a word whose normal form differs from the cue finder's
     /// lowercase (see [`lowercase_differs`]).
     cue_reads_apart: bool,
 }
@@ -269,7 +305,7 @@ const CAPITALIZED: u32 = 1 << 31;
 
 impl<'h> Tokens<'h> {
     pub fn new(text: &'h str) -> Tokens<'h> {
-        let (toks, mut cue_reads_apart) = tokenize_noting_bom(text);
+        let (toks, cue_reads_apart) = tokenize_noting_cue_oddities(text);
         let g = grammar();
         let mut flags = Vec::with_capacity(toks.len());
         let mut norms = Vec::with_capacity(toks.len());
@@ -285,8 +321,7 @@ impl<'h> Tokens<'h> {
             }
             let capital = t.first.is_uppercase();
             let cap_bit = if capital { CAPITALIZED } else { 0 };
-            let entry = if is_normal(word) {
-                cue_reads_apart |= !word.is_ascii() && lowercase_differs(word);
+            let entry = if t.normal {
                 norms.push((0, 0));
                 g.entry_normal(word)
             } else {
@@ -415,6 +450,7 @@ impl<'h> Tokens<'h> {
     }
 
     /// The normal form of token `i` (lowercase, `'` for apostrophes); empty past the end.
+    #[inline]
     pub fn norm(&self, i: usize) -> &str {
         match self.norms.get(i) {
             Some(&(s, e)) if e > s => &self.norm_arena[s as usize..e as usize],
@@ -472,6 +508,12 @@ mod tests {
                 bytes.push(b' ');
                 let expected = bytes.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap();
                 assert_eq!(skip_ascii_alnum(&bytes, 0), expected, "{b:#x} at {at}");
+                let capital = bytes[..expected].iter().any(u8::is_ascii_uppercase);
+                assert_eq!(
+                    skip_ascii_alnum_noting_capitals(&bytes, 0),
+                    (expected, capital),
+                    "{b:#x} at {at}"
+                );
                 assert_eq!(skip_ascii_alnum(&bytes, 21), 21);
             }
         }
@@ -482,6 +524,16 @@ mod tests {
         for c in (0u32..0x3000).filter_map(char::from_u32) {
             let unicode = c.is_alphanumeric() || is_combining(c);
             assert_eq!(is_word_char(c), unicode, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn normal_flag_is_is_normal() {
+        let text = "L’État, aujourd’hui a-t-il dit ÀÉ l'été, qu’il 1.900 2,5 LAYOFFS.FYI X-Y \
+            de\u{301}ja\u{ad}vu z\u{200b}z ǅx ßŒœ İ µª ABCDEFGHIJ abcdefghiJ abcdefghijklmnopQ";
+        for t in tokenize(text).iter().filter(|t| t.kind == Kind::Word) {
+            let word = &text[t.span];
+            assert_eq!(t.normal, crate::lexicon::is_normal(word), "{word}");
         }
     }
 
