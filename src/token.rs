@@ -52,6 +52,13 @@ fn is_word_char(c: char) -> bool {
         _ if c.is_ascii() => c.is_ascii_alphanumeric(),
         // Latin-1 and Latin Extended-A/B letters (French accents), without the Unicode tables.
         '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        // Latin-1 punctuation (`«`, `»`, no-break space) and general punctuation (`’`, `—`,
+        // `…`): common around words, and their few letters, digits and invisible characters are
+        // listed (checked against the tables by a test).
+        '\u{80}'..='\u{bf}' => {
+            matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼'..='¾' | '\u{ad}')
+        }
+        '\u{2000}'..='\u{206f}' => matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}'),
         _ => c.is_alphanumeric() || is_combining(c),
     }
 }
