@@ -136,7 +136,7 @@ pub(crate) struct WordEntry {
 
 pub(crate) struct Grammar {
     /// Normal form → class bits and cue index slot.
-    classes: WordMap<WordEntry>,
+    classes: HashMap<Box<str>, WordEntry, BuildHasherDefault<WordHasher>>,
     /// The length of the longest key of `classes`: a longer word needs no probe.
     longest_word: usize,
     /// Adverbial phrases by their first word, each as its words in normal form, longest first.
@@ -315,6 +315,8 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         classes.entry(word.to_owned()).or_default().cue = Some(slot);
     }
     let longest_word = classes.keys().map(String::len).max().unwrap_or(0);
+    // Box keys: smaller buckets than String's, for a table probed for every word.
+    let classes = classes.into_iter().map(|(k, v)| (k.into_boxed_str(), v)).collect();
     Grammar { classes, longest_word, adverbs, first_names }
 });
 

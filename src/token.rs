@@ -287,6 +287,25 @@ fn lowercase_differs(c: char) -> bool {
         || (c > '\u{17f}' && !c.is_uppercase() && !c.to_lowercase().eq([c]))
 }
 
+/// Whether token `i` of `toks` opens a sentence or a line (see [`Tokens::starts_sentence`]).
+fn opens_sentence(toks: &[Token], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        let c = toks[j].first;
+        match toks[j].kind {
+            Kind::Break => return true,
+            Kind::Punct if matches!(c, '«' | '“' | '"' | '‹' | '(' | '—' | '–' | '-' | '˝') =>
+            {
+                continue;
+            }
+            Kind::Punct => return matches!(c, '.' | '!' | '?' | '…' | ':'),
+            Kind::Word => return false,
+        }
+    }
+    true
+}
+
 /// The tokens of a text with the accessors the phrase-reading stages share.
 pub(crate) struct Tokens<'h> {
     pub text: &'h str,
@@ -318,7 +337,8 @@ impl<'h> Tokens<'h> {
         let mut norms = Vec::with_capacity(toks.len());
         let mut cue_slots = Vec::with_capacity(toks.len());
         let mut norm_arena = String::new();
-        for t in &toks {
+        let mut capitalized_inside = HashSet::default();
+        for (i, t) in toks.iter().enumerate() {
             let word = &text[t.span];
             if t.kind != Kind::Word {
                 flags.push(0);
@@ -328,6 +348,9 @@ impl<'h> Tokens<'h> {
             }
             let capital = t.first.is_uppercase();
             let cap_bit = if capital { CAPITALIZED } else { 0 };
+            if capital && !opens_sentence(&toks, i) {
+                capitalized_inside.insert(word);
+            }
             let entry = if t.normal {
                 norms.push((0, 0));
                 g.entry_normal(word)
@@ -341,41 +364,21 @@ impl<'h> Tokens<'h> {
             flags.push(entry.flags | cap_bit);
             cue_slots.push(entry.cue);
         }
-        let mut tokens = Tokens {
+        Tokens {
             text,
             toks,
-            capitalized_inside: Default::default(),
+            capitalized_inside,
             flags,
             norm_arena,
             norms,
             cue_slots,
             cue_reads_apart,
-        };
-        let inside: HashSet<&'h str, BuildHasherDefault<WordHasher>> = (0..tokens.len())
-            .filter(|&i| tokens.is_capitalized(i) && !tokens.starts_sentence(i))
-            .map(|i| tokens.str(i))
-            .collect();
-        tokens.capitalized_inside = inside;
-        tokens
+        }
     }
 
     /// Whether token `i` opens a sentence or a line (so a capital there proves nothing).
     pub fn starts_sentence(&self, i: usize) -> bool {
-        let mut j = i;
-        while j > 0 {
-            j -= 1;
-            let c = self.toks[j].first;
-            match self.toks[j].kind {
-                Kind::Break => return true,
-                Kind::Punct if matches!(c, '«' | '“' | '"' | '‹' | '(' | '—' | '–' | '-' | '˝') =>
-                {
-                    continue;
-                }
-                Kind::Punct => return matches!(c, '.' | '!' | '?' | '…' | ':'),
-                Kind::Word => return false,
-            }
-        }
-        true
+        opens_sentence(&self.toks, i)
     }
 
     /// Whether token `i` is a word of `class`.
