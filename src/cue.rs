@@ -1,10 +1,11 @@
 //! The cue finder: the words that attribute a quote (`a déclaré`, `a-t-il souligné`,
 //! `affirme`, `selon`, `finit par concéder`, ...).
 //!
-//! [`find_cues`] scans a text once, left to right, and returns every cue candidate, with the span
+//! [`find_cues_in`] reads the words of a text from its [`Tokens`] (the pipeline reads a text's
+//! words once, for every stage), and returns every cue candidate, left to right, with the span
 //! the gold corpus annotates, the lemma, the kind of form, the inverted clitic subject, person,
 //! number, negation and what follows. The attribution stage decides which candidates are real
-//! cues (`pour X,` is only a candidate here).
+//! cues (`pour X,` is only a candidate here). [`find_cues_with`] reads the text itself.
 //!
 //! The verb lexicon (`data/verbs.txt`) is conjugated by rule ([`crate::conjugate`]) into one
 //! table of forms, built once. Matching runs over tokens with bounded look-ahead, so the whole
@@ -1483,8 +1484,8 @@ pub(crate) fn find_cues(text: &str) -> Vec<CueMatch> {
     find_cues_in(&Tokens::new(text), None)
 }
 
-/// [`find_cues`] on a text already read into `tokens`, with the built-in lexicon (`custom` is
-/// `None`) or a caller's.
+/// Every cue candidate of the text read into `tokens`, in document order, non-overlapping, with
+/// the built-in lexicon (`custom` is `None`) or a caller's.
 ///
 /// The cue finder's words are finer than `tokens`' (`a-t-il` is `a`, `-`, `t`, `-`, `il` here;
 /// `l’` is `l`, `'`): the few words with a joiner inside are split, the others taken whole.
@@ -1568,8 +1569,8 @@ fn push_known_word<'a>(
     toks.push(Tok { s, e, low, kind: Tk::Word, info: known.map(|k| k.info) });
 }
 
-/// [`find_cues`] reading `text` with the cue finder's own tokenizer, and a lexicon of the
-/// caller's.
+/// Every cue candidate of `text`, read with the cue finder's own tokenizer (see
+/// [`find_cues_in`]), with the lexicon `lex`.
 pub(crate) fn find_cues_with(text: &str, lex: &Lexicon) -> Vec<CueMatch> {
     let mut raw = Vec::with_capacity(text.len() / 5 + 1);
     // The lowercase copy of the text, and room for the few tokens whose lowercase differs.

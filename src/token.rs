@@ -137,7 +137,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     tokenize_noting_cue_oddities(text).0
 }
 
-/// [`tokenize`], and whether the cue finder must read the text itself: it holds a U+FEFF, no
+/// The tokens of `text`, and whether the cue finder must read the text itself: it holds a U+FEFF, no
 /// token here but a letter of a word there, or a word that is its own normal form but not its
 /// own lowercase (see [`lowercase_differs`]).
 fn tokenize_noting_cue_oddities(text: &str) -> (Vec<Token>, bool) {
