@@ -415,9 +415,15 @@ impl Grammar {
 
     /// Class bits and cue index slot of a word already in normal form, in one probe.
     pub fn entry_normal(&self, n: &str) -> WordEntry {
+        self.entry_of_word(n, true)
+    }
+
+    /// [`Grammar::entry_normal`] of a word that holds no hyphen unless `may_hold_hyphen`: a
+    /// token with no joiner inside needs no search for one.
+    pub fn entry_of_word(&self, n: &str, may_hold_hyphen: bool) -> WordEntry {
         let mut entry = self.classes.get(n).unwrap_or_default();
         // `Marie-Claire`, unlisted, is a first name by its first part.
-        if entry.flags & Class::FirstName.bit() == 0 && n.contains('-') {
+        if entry.flags & Class::FirstName.bit() == 0 && may_hold_hyphen && n.contains('-') {
             if let Some(&gender) = n.split('-').next().and_then(|f| self.first_names.get(f)) {
                 entry.flags |= name_bits(gender);
             }

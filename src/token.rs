@@ -353,13 +353,13 @@ impl<'h> Tokens<'h> {
             }
             let entry = if t.normal {
                 norms.push((0, 0));
-                g.entry_normal(word)
+                g.entry_of_word(word, t.joined)
             } else {
                 // Written straight into the arena: no string of its own.
                 let start = norm_arena.len();
                 normalize_into(word, &mut norm_arena);
                 norms.push((start as u32, norm_arena.len() as u32));
-                g.entry_normal(&norm_arena[start..])
+                g.entry_of_word(&norm_arena[start..], t.joined)
             };
             flags.push(entry.flags | cap_bit);
             cue_slots.push(entry.cue);
