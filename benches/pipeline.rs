@@ -1,7 +1,8 @@
 //! Throughput of the pipeline, end to end and stage by stage, on the development corpus's
 //! articles (`tests/corpus`), and on growing inputs to show that the cost stays linear.
 //!
-//! Stages: `scan` (quotation marks), `sentences`, `tokens` (with word classes), `cues`, and
+//! Stages: `scan` (quotation marks), `sentences`, `tokens` (with word classes), `cues` (on the
+//! tokens read beforehand), `tokens+cues` (both, as the pipeline reads a text), and
 //! `speakers` (which marks are quotations, reported speech, who speaks, resolved names) timed
 //! on what the reading stages produced beforehand. The yardstick is unicode-segmentation's
 //! sentence iterator on the same text.
@@ -87,12 +88,22 @@ fn bench_articles(c: &mut Criterion) {
     group.bench_function("stage/tokens", |b| {
         b.iter(|| docs.iter().map(|d| stage::tokens(black_box(d))).sum::<usize>())
     });
-    let cues: usize = docs.iter().map(|d| stage::cues(d)).sum();
+    // The cue finder reads its words from the tokens: alone on tokens read beforehand, and
+    // with the reading (what the pipeline pays for both).
+    let words: Vec<_> = docs.iter().map(|d| stage::words(d)).collect();
+    let cues: usize = words.iter().map(stage::cues).sum();
     // Every gold quotation with a cue has one: the finder must find at least that many.
     assert!(cues >= gold / 2, "{cues} cue candidates for {gold} quotations");
     group.bench_function("stage/cues", |b| {
         b.iter(|| {
-            let n: usize = docs.iter().map(|d| stage::cues(black_box(d))).sum();
+            let n: usize = words.iter().map(|w| stage::cues(black_box(w))).sum();
+            assert_eq!(n, cues);
+            n
+        })
+    });
+    group.bench_function("stage/tokens+cues", |b| {
+        b.iter(|| {
+            let n: usize = docs.iter().map(|d| stage::tokens_and_cues(black_box(d))).sum();
             assert_eq!(n, cues);
             n
         })

@@ -1,10 +1,11 @@
 //! The cue finder: the words that attribute a quote (`a déclaré`, `a-t-il souligné`,
 //! `affirme`, `selon`, `finit par concéder`, ...).
 //!
-//! [`find_cues`] scans a text once, left to right, and returns every cue candidate, with the span
+//! [`find_cues_in`] reads the words of a text from its [`Tokens`] (the pipeline reads a text's
+//! words once, for every stage), and returns every cue candidate, left to right, with the span
 //! the gold corpus annotates, the lemma, the kind of form, the inverted clitic subject, person,
 //! number, negation and what follows. The attribution stage decides which candidates are real
-//! cues (`pour X,` is only a candidate here).
+//! cues (`pour X,` is only a candidate here). [`find_cues_with`] reads the text itself.
 //!
 //! The verb lexicon (`data/verbs.txt`) is conjugated by rule ([`crate::conjugate`]) into one
 //! table of forms, built once. Matching runs over tokens with bounded look-ahead, so the whole
@@ -18,7 +19,7 @@ use std::sync::LazyLock;
 
 use crate::conjugate::{self, Aux, FormKind};
 use crate::span::Span;
-use crate::token::skip_ascii_alnum;
+use crate::token::{Kind, Tokens, is_apostrophe, skip_ascii_alnum};
 
 static VERBS_TXT: &str = include_str!("data/verbs.txt");
 static PHRASES_TXT: &str = include_str!("data/cue_phrases.txt");
@@ -98,16 +99,33 @@ enum Tk {
     Other,
 }
 
-/// A token: its bytes in the text (`s..e`) and in the lowercase buffer (`ls..le`), and for a
-/// word, what the lexicon knows of it (looked up once, while tokenizing).
+/// A token: its bytes in the text (`s..e`), its lowercase (apostrophes as `'`, hyphens as
+/// `-`), and for a word, what the lexicon knows of it (looked up once).
 #[derive(Clone, Copy, Debug)]
 struct Tok<'a> {
+    s: usize,
+    e: usize,
+    low: &'a str,
+    kind: Tk,
+    info: Option<&'a WordInfo>,
+}
+
+/// A token as [`tokenize`] makes it, while the lowercase buffer still grows: its lowercase is
+/// `ls..le` of that buffer.
+#[derive(Clone, Copy, Debug)]
+struct RawTok<'a> {
     s: usize,
     e: usize,
     ls: usize,
     le: usize,
     kind: Tk,
     info: Option<&'a WordInfo>,
+}
+
+impl<'a> RawTok<'a> {
+    fn with_low(self, low: &'a str) -> Tok<'a> {
+        Tok { s: self.s, e: self.e, low: &low[self.ls..self.le], kind: self.kind, info: self.info }
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -179,7 +197,7 @@ fn push_lower_non_ascii(low: &mut String, c: char, word_start: usize) {
 /// appended after the copy.
 fn tokenize<'a>(
     text: &str,
-    toks: &mut Vec<Tok<'a>>,
+    toks: &mut Vec<RawTok<'a>>,
     low: &mut String,
     starts: &mut Vec<usize>,
     known: impl Fn(&str) -> Option<Known<'a>>,
@@ -204,21 +222,26 @@ fn tokenize<'a>(
         }
         let e = i + c.len_utf8();
         if !c.is_whitespace() {
-            let kind = match c {
-                '\'' | '’' | 'ʼ' | '‘' => Tk::Apos,
-                '-' | '‐' | '‑' => Tk::Hyphen,
-                ':' => Tk::Colon,
-                ',' => Tk::Comma,
-                _ => Tk::Other,
-            };
+            let kind = punct_kind(c);
             let (ls, le) = match kind {
                 Tk::Apos if c != '\'' => push_lowercase(low, "'"),
                 Tk::Hyphen if c != '-' => push_lowercase(low, "-"),
                 _ => (i, e),
             };
-            toks.push(Tok { s: i, e, ls, le, kind, info: None });
+            toks.push(RawTok { s: i, e, ls, le, kind, info: None });
         }
         i = e;
+    }
+}
+
+/// The kind of a token that is one punctuation character `c`.
+fn punct_kind(c: char) -> Tk {
+    match c {
+        '\'' | '’' | 'ʼ' | '‘' => Tk::Apos,
+        '-' | '‐' | '‑' => Tk::Hyphen,
+        ':' => Tk::Colon,
+        ',' => Tk::Comma,
+        _ => Tk::Other,
     }
 }
 
@@ -233,7 +256,7 @@ fn push_lowercase(low: &mut String, s: &str) -> (usize, usize) {
 fn push_word<'a>(
     text: &str,
     s: usize,
-    toks: &mut Vec<Tok<'a>>,
+    toks: &mut Vec<RawTok<'a>>,
     low: &mut String,
     starts: &mut Vec<usize>,
     known: impl Fn(&str) -> Option<Known<'a>>,
@@ -271,7 +294,7 @@ fn push_word<'a>(
     if known.is_some_and(|k| k.starts_cue) {
         starts.push(toks.len());
     }
-    toks.push(Tok { s, e: i, ls, le, kind: Tk::Word, info: known.map(|k| k.info) });
+    toks.push(RawTok { s, e: i, ls, le, kind: Tk::Word, info: known.map(|k| k.info) });
     i
 }
 
@@ -532,9 +555,9 @@ struct Known<'a> {
 
 /// A word's place in [`Lexicon::infos`], and [`WordInfo::may_start_cue`] kept at hand: most
 /// known words start no cue, and this says so without reading their info.
-#[derive(Clone, Copy)]
-struct Slot {
-    at: usize,
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Slot {
+    at: u32,
     starts_cue: bool,
 }
 
@@ -561,18 +584,20 @@ impl Lexicon {
     fn word_mut(&mut self, word: String) -> &mut WordInfo {
         self.longest_word = self.longest_word.max(word.len());
         let next = self.infos.len();
+        let at = u32::try_from(next).expect("fewer than 2^32 cue words");
         let slot =
-            self.index.entry(word.into_boxed_str()).or_insert(Slot { at: next, starts_cue: false });
-        if slot.at == next {
+            self.index.entry(word.into_boxed_str()).or_insert(Slot { at, starts_cue: false });
+        let slot_at = slot.at as usize;
+        if slot_at == next {
             self.infos.push(WordInfo::default());
         }
-        &mut self.infos[slot.at]
+        &mut self.infos[slot_at]
     }
 
     /// To call once the words are all in: marks those a cue may start at.
     fn mark_starts(&mut self) {
         for slot in self.index.values_mut() {
-            slot.starts_cue = self.infos[slot.at].may_start_cue();
+            slot.starts_cue = self.infos[slot.at as usize].may_start_cue();
         }
     }
 
@@ -581,8 +606,12 @@ impl Lexicon {
         if word.len() > self.longest_word {
             return None;
         }
-        let slot = self.index.get(word)?;
-        Some(Known { info: &self.infos[slot.at], starts_cue: slot.starts_cue })
+        Some(self.at(*self.index.get(word)?))
+    }
+
+    /// What the lexicon knows of the word at `slot` of its index.
+    fn at(&self, slot: Slot) -> Known<'_> {
+        Known { info: &self.infos[slot.at as usize], starts_cue: slot.starts_cue }
     }
 
     fn info(&self, word: &str) -> Option<&WordInfo> {
@@ -591,7 +620,7 @@ impl Lexicon {
 
     /// Every word of the index with what the lexicon knows of it.
     fn words(&self) -> impl Iterator<Item = (&str, &WordInfo)> {
-        self.index.iter().map(|(word, slot)| (&**word, &self.infos[slot.at]))
+        self.index.iter().map(|(word, slot)| (&**word, &self.infos[slot.at as usize]))
     }
 }
 
@@ -766,6 +795,12 @@ pub(crate) fn is_cue_word(word_lowercase: &str) -> bool {
     })
 }
 
+/// Every word of the built-in cue index with its slot: the grammar table keeps the slots, so
+/// that one probe per word answers both (see [`find_cues_in`]).
+pub(crate) fn built_in_slots() -> impl Iterator<Item = (&'static str, Slot)> {
+    LEXICON.index.iter().map(|(word, &slot)| (&**word, slot))
+}
+
 /// Every one-word form of a cue verb (`déclare`, `affirmant`), lowercase.
 pub(crate) fn cue_words() -> impl Iterator<Item = &'static str> {
     let lex = &*LEXICON;
@@ -821,7 +856,6 @@ struct Tail {
 
 struct Ctx<'a> {
     toks: &'a [Tok<'a>],
-    low: &'a str,
     lex: &'a Lexicon,
 }
 
@@ -841,12 +875,12 @@ impl<'a> Ctx<'a> {
     }
 
     fn tok_low(&self, i: usize) -> Option<&'a str> {
-        self.toks.get(i).map(|t| &self.low[t.ls..t.le])
+        self.toks.get(i).map(|t| t.low)
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        (t.kind == Tk::Word).then(|| &self.low[t.ls..t.le])
+        (t.kind == Tk::Word).then_some(t.low)
     }
 
     fn is(&self, i: usize, s: &str) -> bool {
@@ -1445,23 +1479,116 @@ impl<'a> Ctx<'a> {
 }
 
 /// Every cue candidate in `text`, in document order, non-overlapping.
+#[cfg(test)]
 pub(crate) fn find_cues(text: &str) -> Vec<CueMatch> {
-    find_cues_with(text, &LEXICON)
+    find_cues_in(&Tokens::new(text), None)
 }
 
-/// [`find_cues`] with a lexicon of the caller's.
+/// Every cue candidate of the text read into `tokens`, in document order, non-overlapping, with
+/// the built-in lexicon (`custom` is `None`) or a caller's.
+///
+/// The cue finder's words are finer than `tokens`' (`a-t-il` is `a`, `-`, `t`, `-`, `il` here;
+/// `l’` is `l`, `'`): the few words with a joiner inside are split, the others taken whole.
+/// Their lowercase is `tokens`' normal form, and with the built-in lexicon, what the cue index
+/// knows of a whole word came with its classes: the text is read and each word probed once.
+pub(crate) fn find_cues_in(tokens: &Tokens<'_>, custom: Option<&Lexicon>) -> Vec<CueMatch> {
+    let lex = custom.unwrap_or(&LEXICON);
+    if tokens.cue_reads_apart() {
+        // Rare letters read otherwise here (U+FEFF inside a word, a soft hyphen dropped from
+        // the lowercase): read the text anew.
+        return find_cues_with(tokens.text, lex);
+    }
+    let text = tokens.text;
+    let mut toks = Vec::with_capacity(tokens.len() + tokens.len() / 4);
+    // Most words start no cue: only those that may are tried.
+    let mut starts = Vec::new();
+    for (i, t) in tokens.toks.iter().enumerate() {
+        let Span { start, end } = t.span;
+        match t.kind {
+            Kind::Break => {}
+            Kind::Punct => {
+                let kind = punct_kind(t.first);
+                let low = match kind {
+                    Tk::Apos => "'",
+                    Tk::Hyphen => "-",
+                    _ => &text[start..end],
+                };
+                toks.push(Tok { s: start, e: end, low, kind, info: None });
+            }
+            Kind::Word if !t.joined => {
+                let low = tokens.norm(i);
+                let known = match custom {
+                    None => tokens.cue_slot(i).map(|slot| lex.at(slot)),
+                    Some(lex) => lex.known(low),
+                };
+                push_known_word(&mut toks, &mut starts, (start, end), low, known);
+            }
+            Kind::Word => {
+                // Pieces between joiners, in the text and in the normal form alike (a joiner is
+                // the same character in both, but apostrophes, all `'` in the normal form).
+                let mut norm_pieces = tokens.norm(i).split(['-', '.', ',', '\'']);
+                let mut piece = start;
+                let joiners = text[start..end]
+                    .char_indices()
+                    .filter(|&(_, c)| matches!(c, '-' | '.' | ',') || is_apostrophe(c));
+                for (at, c) in joiners {
+                    let low = norm_pieces.next().unwrap_or("");
+                    let known = lex.known(low);
+                    push_known_word(&mut toks, &mut starts, (piece, start + at), low, known);
+                    let (kind, low) = match c {
+                        '-' => (Tk::Hyphen, "-"),
+                        '.' => (Tk::Other, "."),
+                        ',' => (Tk::Comma, ","),
+                        _ => (Tk::Apos, "'"),
+                    };
+                    piece = start + at + c.len_utf8();
+                    toks.push(Tok { s: start + at, e: piece, low, kind, info: None });
+                }
+                if piece < end {
+                    let low = norm_pieces.next().unwrap_or("");
+                    push_known_word(&mut toks, &mut starts, (piece, end), low, lex.known(low));
+                }
+            }
+        }
+    }
+    find_at_starts(&toks, &starts, lex)
+}
+
+/// Pushes the word at `s..e` of the text, whose lowercase is `low`, with what the lexicon knows
+/// of it; and its index to `starts` if a cue may start there.
+fn push_known_word<'a>(
+    toks: &mut Vec<Tok<'a>>,
+    starts: &mut Vec<usize>,
+    (s, e): (usize, usize),
+    low: &'a str,
+    known: Option<Known<'a>>,
+) {
+    if known.is_some_and(|k| k.starts_cue) {
+        starts.push(toks.len());
+    }
+    toks.push(Tok { s, e, low, kind: Tk::Word, info: known.map(|k| k.info) });
+}
+
+/// Every cue candidate of `text`, read with the cue finder's own tokenizer (see
+/// [`find_cues_in`]), with the lexicon `lex`.
 pub(crate) fn find_cues_with(text: &str, lex: &Lexicon) -> Vec<CueMatch> {
-    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut raw = Vec::with_capacity(text.len() / 5 + 1);
     // The lowercase copy of the text, and room for the few tokens whose lowercase differs.
     let mut low = String::with_capacity(text.len() + text.len() / 8);
     // Most words start no cue: only those that may are tried.
     let mut starts = Vec::new();
-    tokenize(text, &mut toks, &mut low, &mut starts, |w| lex.known(w));
-    let cx = Ctx { toks: &toks, low: &low, lex };
+    tokenize(text, &mut raw, &mut low, &mut starts, |w| lex.known(w));
+    let toks: Vec<Tok<'_>> = raw.into_iter().map(|t| t.with_low(&low)).collect();
+    find_at_starts(&toks, &starts, lex)
+}
+
+/// The cues of `toks`, trying only the `starts` (the words a cue may start at).
+fn find_at_starts(toks: &[Tok<'_>], starts: &[usize], lex: &Lexicon) -> Vec<CueMatch> {
+    let cx = Ctx { toks, lex };
     let mut out = Vec::new();
     // The first token after the last cue found: cues do not overlap.
     let mut free = 0;
-    for i in starts {
+    for &i in starts {
         if i < free {
             continue;
         }
@@ -1870,6 +1997,45 @@ mod corpus_tests {
     }
 
     /// Recall of the gold cues (exact span) over tests/corpus/*.json.
+    /// The cue finder reading its words from the tokens finds what it finds reading the text
+    /// itself: on the corpus, and with characters the two read differently inserted.
+    #[test]
+    fn reading_from_tokens_agrees_with_own_reading() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        let Ok(entries) = std::fs::read_dir(&dir) else { return };
+        let custom = Lexicon::with_verbs("chantonner\nse lamenter\ncontredire @dire").unwrap();
+        let odd = ["\u{ad}", "ǅ", "\u{feff}", "E\u{301}", "’", "‐", "-t-", "\u{200b}", "l'", "İ"];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            let raw = std::fs::read_to_string(&path).unwrap_or_default();
+            let Ok(doc) = serde_json::from_str::<Doc>(&raw) else { continue };
+            let mut texts = vec![doc.text.clone(), doc.text.to_uppercase()];
+            for _ in 0..20 {
+                // A slice with an odd character inserted somewhere.
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let boundary = |mut i: usize| {
+                    while !doc.text.is_char_boundary(i) {
+                        i -= 1;
+                    }
+                    i
+                };
+                let at = |n: u64| boundary((n % doc.text.len() as u64) as usize);
+                let (a, b) = (at(seed), at(seed >> 20));
+                let (a, b) = (a.min(b), boundary(a.max(b).min(a.min(b) + 2000)));
+                let mid = at(seed >> 40).clamp(a, b);
+                let ch = odd[(seed >> 33) as usize % odd.len()];
+                texts.push(format!("{}{ch}{}", &doc.text[a..mid], &doc.text[mid..b]));
+            }
+            for text in &texts {
+                let tokens = Tokens::new(text);
+                assert_eq!(find_cues_in(&tokens, None), find_cues_with(text, &LEXICON), "{text}");
+                assert_eq!(find_cues_in(&tokens, Some(&custom)), find_cues_with(text, &custom));
+            }
+        }
+    }
+
     #[test]
     fn gold_cue_recall() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");

@@ -4,7 +4,7 @@ use crate::attribute::{Covered, Via, attribute};
 use crate::block::{BLOCK, blocks};
 use std::sync::Arc;
 
-use crate::cue::{self, CueMatch, find_cues};
+use crate::cue::{self, CueMatch, find_cues_in};
 use crate::document::Document;
 use crate::entity::{Analysis, entities};
 use crate::error::Error;
@@ -208,13 +208,12 @@ impl Extractor {
 
     /// The stages that read the text: tokens, marks, sentences, cues.
     pub(crate) fn read<'h>(&self, text: &'h str) -> Read<'h> {
+        // One reading of the words serves both: the cue finder takes the tokens, their normal
+        // forms and (with the built-in lexicon) what the cue index knows of each word.
         let tokens = Tokens::new(text);
+        let cues = find_cues_in(&tokens, self.cues.as_deref());
         let pairs = scan(text);
         let sentences = sentence::split(text, &protected(&pairs));
-        let cues = match &self.cues {
-            Some(lex) => cue::find_cues_with(text, lex),
-            None => find_cues(text),
-        };
         Read { text, tokens, pairs, sentences, cues }
     }
 

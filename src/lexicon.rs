@@ -3,7 +3,8 @@
 //! Each file is plain text: one entry a line, `#` comments, `[class]` lines that start a
 //! class. Entries are compared in a normal form: lowercase, with every apostrophe written `'`.
 //!
-//! Every word's classes are one bit set in one hash map, so a token's classes cost one probe;
+//! Every word's classes are one bit set in one hash map, with what the cue index knows of the
+//! word, so a token's classes and its cue answer cost one probe;
 //! [`crate::token::Tokens`] looks them up once per token and keeps them.
 
 use std::borrow::Cow;
@@ -123,9 +124,92 @@ impl Hasher for WordHasher {
 
 pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
+/// What one probe of the grammar table tells of a word in normal form.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct WordEntry {
+    /// Class bits.
+    pub flags: u32,
+    /// The word's place in the built-in cue index: the cue finder reads it here instead of
+    /// probing its own table for the same word.
+    pub cue: Option<crate::cue::Slot>,
+}
+
+/// A word of at most [`PackedWord::MAX`] bytes, zero-padded into three machine words, its
+/// length in the last byte: a table keyed by it holds the key in its bucket, so a probe
+/// compares it there, with no read of a string elsewhere in memory.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct PackedWord([u64; 3]);
+
+impl PackedWord {
+    /// 23 bytes: the 24th of the three words holds the length.
+    const MAX: usize = 23;
+
+    fn new(word: &str) -> Option<PackedWord> {
+        let bytes = word.as_bytes();
+        let n = bytes.len();
+        let byte = |i: usize| u64::from(bytes[i]) << (8 * i);
+        let read4 = |i: usize| {
+            u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap_or_default()))
+        };
+        let read8 = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or_default());
+        // The bytes from `from` to the end (at most 8), read as the last 8 and shifted down
+        // past those before `from`: no byte copied one by one.
+        let tail = |from: usize| read8(n - 8) >> (8 * (from + 8 - n));
+        let [a, b, c] = match n {
+            0 => [0; 3],
+            1..=3 => [byte(0) | byte(n / 2) | byte(n - 1), 0, 0],
+            // Two overlapping reads: the overlap is the same bytes at the same places.
+            4..=8 => [read4(0) | read4(n - 4) << (8 * (n - 4)), 0, 0],
+            9..=16 => [read8(0), tail(8), 0],
+            17..=PackedWord::MAX => [read8(0), read8(8), tail(16)],
+            _ => return None,
+        };
+        Some(PackedWord([a, b, c | (n as u64) << 56]))
+    }
+}
+
+impl std::hash::Hash for PackedWord {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // One multiply for the three words (most are zero: French words are short).
+        let [a, b, c] = self.0;
+        state.write_u64(a ^ b.rotate_left(23) ^ c.rotate_left(47));
+    }
+}
+
+/// Normal form → class bits and cue index slot, in one probe.
+#[derive(Default)]
+struct WordTable {
+    /// Nearly every word, packed into its key.
+    short: HashMap<PackedWord, WordEntry, BuildHasherDefault<WordHasher>>,
+    /// The few longer than [`PackedWord::MAX`] bytes.
+    long: WordMap<WordEntry>,
+    /// The length of the longest word: a longer one needs no probe.
+    longest_word: usize,
+}
+
+impl WordTable {
+    fn entry_mut(&mut self, word: String) -> &mut WordEntry {
+        self.longest_word = self.longest_word.max(word.len());
+        match PackedWord::new(&word) {
+            Some(packed) => self.short.entry(packed).or_default(),
+            None => self.long.entry(word).or_default(),
+        }
+    }
+
+    fn get(&self, word: &str) -> Option<WordEntry> {
+        if word.len() > self.longest_word {
+            return None;
+        }
+        match PackedWord::new(word) {
+            Some(packed) => self.short.get(&packed).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+}
+
 pub(crate) struct Grammar {
-    /// Normal form → class bits.
-    classes: WordMap<u32>,
+    /// Normal form → class bits and cue index slot.
+    classes: WordTable,
     /// Adverbial phrases by their first word, each as its words in normal form, longest first.
     adverbs: WordMap<Vec<Vec<String>>>,
     first_names: WordMap<Option<Gender>>,
@@ -212,12 +296,18 @@ pub(crate) fn is_normal(word: &str) -> bool {
     if word.is_ascii() {
         return !word.bytes().any(|b| b.is_ascii_uppercase());
     }
-    word.chars().all(|c| match c as u32 {
+    word.chars().all(is_normal_char)
+}
+
+/// Whether the character `c` is its own normal form (see [`is_normal`]).
+#[inline]
+pub(crate) fn is_normal_char(c: char) -> bool {
+    match c as u32 {
         0..=0x7f => !c.is_ascii_uppercase(),
         // Latin-1 capitals are U+00C0–U+00DE but for ×.
         0x80..=0xff => !(0xc0..=0xde).contains(&(c as u32)) || c == '×',
         _ => !c.is_uppercase() && !is_apostrophe(c) && !is_combining_accent(c) && !is_invisible(c),
-    })
+    }
 }
 
 /// Append the normal form of `word` to `out`.
@@ -259,16 +349,16 @@ pub(crate) fn sections(data: &'static str) -> impl Iterator<Item = (&'static str
 }
 
 static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
-    let mut classes: WordMap<u32> = WordMap::default();
+    let mut classes = WordTable::default();
     let mut adverbs: WordMap<Vec<Vec<String>>> = WordMap::default();
     for (section, entry) in sections(include_str!("data/grammar.txt")) {
         if section == "adverb" {
             let words: Vec<String> =
                 entry.split_whitespace().map(|w| normalize(w).into_owned()).collect();
-            *classes.entry(words[0].clone()).or_default() |= Class::AdverbStart.bit();
+            classes.entry_mut(words[0].clone()).flags |= Class::AdverbStart.bit();
             adverbs.entry(words[0].clone()).or_default().push(words);
         } else if let Some(class) = Class::from_name(section) {
-            *classes.entry(normalize(entry).into_owned()).or_default() |= class.bit();
+            classes.entry_mut(normalize(entry).into_owned()).flags |= class.bit();
         }
     }
     for phrases in adverbs.values_mut() {
@@ -285,11 +375,15 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
     }
     // A name listed twice keeps its last gender, as `first_names` does.
     for (name, &gender) in &first_names {
-        *classes.entry(name.clone()).or_default() |= name_bits(gender);
+        classes.entry_mut(name.clone()).flags |= name_bits(gender);
     }
     // One probe per token answers every class, cue words included.
     for word in crate::cue::cue_words() {
-        *classes.entry(word.to_owned()).or_default() |= Class::CueWord.bit();
+        classes.entry_mut(word.to_owned()).flags |= Class::CueWord.bit();
+    }
+    // ... and what the cue index knows of it.
+    for (word, slot) in crate::cue::built_in_slots() {
+        classes.entry_mut(word.to_owned()).cue = Some(slot);
     }
     Grammar { classes, adverbs, first_names }
 });
@@ -316,16 +410,25 @@ impl Grammar {
 
     /// [`Grammar::flags`] of a word already in normal form.
     pub fn flags_normal(&self, n: &str) -> u32 {
-        {
-            let bits = self.classes.get(n).copied().unwrap_or(0);
-            // `Marie-Claire`, unlisted, is a first name by its first part.
-            if bits & Class::FirstName.bit() == 0 && n.contains('-') {
-                if let Some(&gender) = n.split('-').next().and_then(|f| self.first_names.get(f)) {
-                    return bits | name_bits(gender);
-                }
+        self.entry_normal(n).flags
+    }
+
+    /// Class bits and cue index slot of a word already in normal form, in one probe.
+    pub fn entry_normal(&self, n: &str) -> WordEntry {
+        self.entry_of_word(n, true)
+    }
+
+    /// [`Grammar::entry_normal`] of a word that holds no hyphen unless `may_hold_hyphen`: a
+    /// token with no joiner inside needs no search for one.
+    pub fn entry_of_word(&self, n: &str, may_hold_hyphen: bool) -> WordEntry {
+        let mut entry = self.classes.get(n).unwrap_or_default();
+        // `Marie-Claire`, unlisted, is a first name by its first part.
+        if entry.flags & Class::FirstName.bit() == 0 && may_hold_hyphen && n.contains('-') {
+            if let Some(&gender) = n.split('-').next().and_then(|f| self.first_names.get(f)) {
+                entry.flags |= name_bits(gender);
             }
-            bits
         }
+        entry
     }
 
     /// Whether `word` (any case, any apostrophe) belongs to `class`.
@@ -402,6 +505,24 @@ mod tests {
         assert_eq!(normalize("L’État"), "l'état");
         assert_eq!(with_normal("L’État", |n| n.map(str::to_owned)), Some("l'état".to_owned()));
         assert!(with_normal(&"x".repeat(100), |n| n.is_none()));
+    }
+
+    #[test]
+    fn packed_words_are_the_zero_padded_bytes() {
+        let text = "abcdefghijklmnopqrstuvwxyz";
+        for n in 0..=text.len() {
+            let word = &text[..n];
+            let mut bytes = [0u8; 24];
+            if n <= PackedWord::MAX {
+                bytes[..n].copy_from_slice(word.as_bytes());
+            }
+            let expected = (n <= PackedWord::MAX).then(|| {
+                bytes[23] = n as u8;
+                let at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap());
+                [at(0), at(8), at(16)]
+            });
+            assert_eq!(PackedWord::new(word).map(|p| p.0), expected, "{n}");
+        }
     }
 
     #[test]

@@ -211,9 +211,18 @@ pub mod __stages {
         crate::scan::scan(text).len()
     }
 
-    /// Words and punctuation, with their word classes looked up.
+    /// Words and punctuation, with their word classes (and what the cue index knows of each
+    /// word) looked up.
     pub fn tokens(text: &str) -> usize {
         crate::token::Tokens::new(text).len()
+    }
+
+    /// What [`tokens`] read, kept for the stage that takes it.
+    pub struct Words<'h>(crate::token::Tokens<'h>);
+
+    /// Read the words, as [`tokens`] does.
+    pub fn words(text: &str) -> Words<'_> {
+        Words(crate::token::Tokens::new(text))
     }
 
     /// Sentences, with no quotation protected.
@@ -221,9 +230,14 @@ pub mod __stages {
         crate::sentence::split(text, &[]).len()
     }
 
-    /// Cue candidates.
-    pub fn cues(text: &str) -> usize {
-        crate::cue::find_cues(text).len()
+    /// Cue candidates, on words already read (the cue finder reads its words from them).
+    pub fn cues(words: &Words<'_>) -> usize {
+        crate::cue::find_cues_in(&words.0, None).len()
+    }
+
+    /// Words and cue candidates, as the pipeline reads them: [`tokens`] then [`cues`].
+    pub fn tokens_and_cues(text: &str) -> usize {
+        crate::cue::find_cues_in(&crate::token::Tokens::new(text), None).len()
     }
 
     /// What the reading stages (tokens, marks, sentences, cues) found in a text.

@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-use crate::lexicon::{Class, Gender, WordHasher, grammar, is_normal, normalize_into};
+use crate::cue::Slot;
+use crate::lexicon::{Class, Gender, WordHasher, grammar, is_normal_char, normalize_into};
 use crate::span::Span;
 
 /// What a token is.
@@ -30,6 +31,11 @@ pub(crate) struct Token {
     pub first: char,
     /// A word with a period inside (`layoffs.fyi`, `1.900`).
     pub dotted: bool,
+    /// A word with a joiner inside or at its end (`a-t-il`, `aujourd’hui`, `l’`, `1.900`,
+    /// `2,5`): the cue finder, whose words are finer, splits it there.
+    pub joined: bool,
+    /// A word that is its own normal form ([`crate::lexicon::is_normal`]), seen while tokenizing.
+    pub normal: bool,
 }
 
 /// Elided words that end with an apostrophe (`l’`, `qu’`): split there, unlike `aujourd’hui`.
@@ -46,6 +52,13 @@ fn is_word_char(c: char) -> bool {
         _ if c.is_ascii() => c.is_ascii_alphanumeric(),
         // Latin-1 and Latin Extended-A/B letters (French accents), without the Unicode tables.
         '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        // Latin-1 punctuation (`«`, `»`, no-break space) and general punctuation (`’`, `—`,
+        // `…`): common around words, and their few letters, digits and invisible characters are
+        // listed (checked against the tables by a test).
+        '\u{80}'..='\u{bf}' => {
+            matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼'..='¾' | '\u{ad}')
+        }
+        '\u{2000}'..='\u{206f}' => matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}'),
         _ => c.is_alphanumeric() || is_combining(c),
     }
 }
@@ -60,25 +73,34 @@ fn is_break(c: char) -> bool {
 }
 
 /// The first index from `i` on where `bytes` has no ASCII letter or digit.
-pub(crate) fn skip_ascii_alnum(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_ascii_alnum(bytes: &[u8], i: usize) -> usize {
+    skip_ascii_alnum_noting_capitals(bytes, i).0
+}
+
+/// [`skip_ascii_alnum`], and whether the letters skipped hold a capital.
+fn skip_ascii_alnum_noting_capitals(bytes: &[u8], mut i: usize) -> (usize, bool) {
+    let mut capital = false;
     // Eight bytes at a time: a word is mostly one step, not a loop whose exit the branch
     // predictor misses at every word end.
     while let Some(chunk) = bytes.get(i..i + 8) {
-        let n = ascii_alnum_prefix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        let (n, capitals) =
+            ascii_alnum_prefix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
         i += n;
+        capital |= capitals;
         if n < 8 {
-            return i;
+            return (i, capital);
         }
     }
     while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        capital |= bytes[i].is_ascii_uppercase();
         i += 1;
     }
-    i
+    (i, capital)
 }
 
 /// How many of the eight bytes of `chunk` (little-endian: the first byte lowest) are ASCII
-/// letters or digits before the first that is not.
-fn ascii_alnum_prefix(chunk: u64) -> usize {
+/// letters or digits before the first that is not, and whether a capital is among those.
+fn ascii_alnum_prefix(chunk: u64) -> (usize, bool) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     // Every byte keeps its low 7 bits, so adding at most 0x80 to it cannot carry into the next;
@@ -92,7 +114,11 @@ fn ascii_alnum_prefix(chunk: u64) -> usize {
     let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
     // Bytes with the high bit set (non-ASCII) are neither.
     let alnum = (digit | letter) & !chunk & HIGH;
-    (!alnum & HIGH).trailing_zeros() as usize / 8
+    let n = (!alnum & HIGH).trailing_zeros() as usize / 8;
+    // The high bits of the first `n` bytes (all of them when `n` is 8).
+    let prefix = HIGH & u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
+    let capital = in_range(low7, b'A', b'Z') & !chunk & prefix;
+    (n, capital != 0)
 }
 
 /// The character at byte `i` of `text` (which must be a char boundary), if any.
@@ -106,7 +132,17 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// Split `text` into tokens. Linear time; spaces are not tokens.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_noting_cue_oddities(text).0
+}
+
+/// The tokens of `text`, and whether the cue finder must read the text itself: it holds a U+FEFF, no
+/// token here but a letter of a word there, or a word that is its own normal form but not its
+/// own lowercase (see [`lowercase_differs`]).
+fn tokenize_noting_cue_oddities(text: &str) -> (Vec<Token>, bool) {
+    // The cue finder must read the text itself (see `Tokens::cue_reads_apart`).
+    let mut cue_reads_apart = false;
     let mut out = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -127,11 +163,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 }
                 end += d.len_utf8();
             }
-            out.push(Token { span: Span::new(i, end), kind: Kind::Break, first: c, dotted: false });
+            out.push(Token {
+                span: Span::new(i, end),
+                kind: Kind::Break,
+                first: c,
+                dotted: false,
+                joined: false,
+                normal: false,
+            });
             i = end;
             continue;
         }
         if !word && (c.is_whitespace() || c == '\u{feff}') {
+            cue_reads_apart |= c == '\u{feff}';
             i = next;
             continue;
         }
@@ -141,6 +185,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 kind: Kind::Punct,
                 first: c,
                 dotted: false,
+                joined: false,
+                normal: false,
             });
             i = next;
             continue;
@@ -150,12 +196,21 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         let mut end = next;
         let mut dotted = false;
+        let mut joined = false;
+        // Whether the word is its own normal form, and holds a letter the cue finder reads
+        // otherwise (see `lowercase_differs`): asked here of each letter, not in another pass.
+        let mut normal = is_normal_char(c);
+        let mut odd_letter = lowercase_differs(c);
         loop {
             // Most of a word is ASCII letters and digits: take them by the byte.
-            end = skip_ascii_alnum(bytes, end);
+            let (after_ascii, capital) = skip_ascii_alnum_noting_capitals(bytes, end);
+            end = after_ascii;
+            normal &= !capital;
             let Some(d) = char_at(text, end) else { break };
             let after_d = end + d.len_utf8();
             if is_word_char(d) {
+                normal &= is_normal_char(d);
+                odd_letter |= lowercase_differs(d);
                 end = after_d;
                 continue;
             }
@@ -170,12 +225,16 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 // An apostrophe ending a word: `l’` before a space is still an elision.
                 if is_apostrophe(d) && is_elided(&text[start..end]) {
                     end = after_d;
+                    joined = true;
+                    normal &= d == '\'';
                 }
                 break;
             };
             if is_apostrophe(d) && is_elided(&text[start..end]) {
                 // `l’islam`: the elided word ends with its apostrophe.
                 end = after_d;
+                joined = true;
+                normal &= d == '\'';
                 break;
             }
             if d == ',' && !a.is_ascii_digit() {
@@ -186,12 +245,22 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 break;
             }
             dotted |= d == '.';
+            joined = true;
+            normal &= is_normal_char(d);
             end = after_d;
         }
-        out.push(Token { span: Span::new(start, end), kind: Kind::Word, first: c, dotted });
+        cue_reads_apart |= normal && odd_letter;
+        out.push(Token {
+            span: Span::new(start, end),
+            kind: Kind::Word,
+            first: c,
+            dotted,
+            joined,
+            normal,
+        });
         i = end;
     }
-    out
+    (out, cue_reads_apart)
 }
 
 fn ends_with_digit(text: &str, end: usize) -> bool {
@@ -209,6 +278,34 @@ fn is_elided(word: &str) -> bool {
     ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word))
 }
 
+/// Whether the lowercase of `c`, a letter [`is_normal_char`] keeps as it is, is not `c`: a
+/// soft hyphen (invisible: the lowercase drops it) or a titlecase letter (`ǅ`, neither upper
+/// nor lowercase). The cue finder compares lowercase words.
+fn lowercase_differs(c: char) -> bool {
+    c == '\u{ad}'
+        // Below U+0180 (ASCII, Latin-1, Latin Extended-A) no letter is titlecase.
+        || (c > '\u{17f}' && !c.is_uppercase() && !c.to_lowercase().eq([c]))
+}
+
+/// Whether token `i` of `toks` opens a sentence or a line (see [`Tokens::starts_sentence`]).
+fn opens_sentence(toks: &[Token], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        let c = toks[j].first;
+        match toks[j].kind {
+            Kind::Break => return true,
+            Kind::Punct if matches!(c, '«' | '“' | '"' | '‹' | '(' | '—' | '–' | '-' | '˝') =>
+            {
+                continue;
+            }
+            Kind::Punct => return matches!(c, '.' | '!' | '?' | '…' | ':'),
+            Kind::Word => return false,
+        }
+    }
+    true
+}
+
 /// The tokens of a text with the accessors the phrase-reading stages share.
 pub(crate) struct Tokens<'h> {
     pub text: &'h str,
@@ -221,6 +318,12 @@ pub(crate) struct Tokens<'h> {
     /// back to back; `norms[i]` is a range into it, or empty when the text is the normal form.
     norm_arena: String,
     norms: Vec<(u32, u32)>,
+    /// Each token's place in the built-in cue index, read in the same probe as its classes.
+    cue_slots: Vec<Option<Slot>>,
+    /// The cue finder must read the text itself: it holds a U+FEFF (see
+    /// [`tokenize_noting_cue_oddities`]), or a word whose normal form differs from the cue finder's
+    /// lowercase (see [`lowercase_differs`]).
+    cue_reads_apart: bool,
 }
 
 /// Flag bit: the word starts with a capital letter.
@@ -228,58 +331,54 @@ const CAPITALIZED: u32 = 1 << 31;
 
 impl<'h> Tokens<'h> {
     pub fn new(text: &'h str) -> Tokens<'h> {
-        let toks = tokenize(text);
+        let (toks, cue_reads_apart) = tokenize_noting_cue_oddities(text);
         let g = grammar();
         let mut flags = Vec::with_capacity(toks.len());
         let mut norms = Vec::with_capacity(toks.len());
+        let mut cue_slots = Vec::with_capacity(toks.len());
         let mut norm_arena = String::new();
-        for t in &toks {
+        let mut capitalized_inside = HashSet::default();
+        for (i, t) in toks.iter().enumerate() {
             let word = &text[t.span];
             if t.kind != Kind::Word {
                 flags.push(0);
                 norms.push((0, 0));
+                cue_slots.push(None);
                 continue;
             }
             let capital = t.first.is_uppercase();
             let cap_bit = if capital { CAPITALIZED } else { 0 };
-            if is_normal(word) {
-                flags.push(g.flags_normal(word) | cap_bit);
+            if capital && !opens_sentence(&toks, i) {
+                capitalized_inside.insert(word);
+            }
+            let entry = if t.normal {
                 norms.push((0, 0));
+                g.entry_of_word(word, t.joined)
             } else {
                 // Written straight into the arena: no string of its own.
                 let start = norm_arena.len();
                 normalize_into(word, &mut norm_arena);
-                flags.push(g.flags_normal(&norm_arena[start..]) | cap_bit);
                 norms.push((start as u32, norm_arena.len() as u32));
-            }
+                g.entry_of_word(&norm_arena[start..], t.joined)
+            };
+            flags.push(entry.flags | cap_bit);
+            cue_slots.push(entry.cue);
         }
-        let mut tokens =
-            Tokens { text, toks, capitalized_inside: Default::default(), flags, norm_arena, norms };
-        let inside: HashSet<&'h str, BuildHasherDefault<WordHasher>> = (0..tokens.len())
-            .filter(|&i| tokens.is_capitalized(i) && !tokens.starts_sentence(i))
-            .map(|i| tokens.str(i))
-            .collect();
-        tokens.capitalized_inside = inside;
-        tokens
+        Tokens {
+            text,
+            toks,
+            capitalized_inside,
+            flags,
+            norm_arena,
+            norms,
+            cue_slots,
+            cue_reads_apart,
+        }
     }
 
     /// Whether token `i` opens a sentence or a line (so a capital there proves nothing).
     pub fn starts_sentence(&self, i: usize) -> bool {
-        let mut j = i;
-        while j > 0 {
-            j -= 1;
-            let c = self.toks[j].first;
-            match self.toks[j].kind {
-                Kind::Break => return true,
-                Kind::Punct if matches!(c, '«' | '“' | '"' | '‹' | '(' | '—' | '–' | '-' | '˝') =>
-                {
-                    continue;
-                }
-                Kind::Punct => return matches!(c, '.' | '!' | '?' | '…' | ':'),
-                Kind::Word => return false,
-            }
-        }
-        true
+        opens_sentence(&self.toks, i)
     }
 
     /// Whether token `i` is a word of `class`.
@@ -361,12 +460,24 @@ impl<'h> Tokens<'h> {
     }
 
     /// The normal form of token `i` (lowercase, `'` for apostrophes); empty past the end.
+    #[inline]
     pub fn norm(&self, i: usize) -> &str {
         match self.norms.get(i) {
             Some(&(s, e)) if e > s => &self.norm_arena[s as usize..e as usize],
             Some(_) => self.str(i),
             None => "",
         }
+    }
+
+    /// The place of word `i` in the built-in cue index, if it is there.
+    pub fn cue_slot(&self, i: usize) -> Option<Slot> {
+        self.cue_slots.get(i).copied().flatten()
+    }
+
+    /// Whether the cue finder must read the text itself rather than from these tokens (rare
+    /// characters it reads otherwise: see the field).
+    pub fn cue_reads_apart(&self) -> bool {
+        self.cue_reads_apart
     }
 
     /// The index of the first token starting at or after byte `at`.
@@ -407,6 +518,12 @@ mod tests {
                 bytes.push(b' ');
                 let expected = bytes.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap();
                 assert_eq!(skip_ascii_alnum(&bytes, 0), expected, "{b:#x} at {at}");
+                let capital = bytes[..expected].iter().any(u8::is_ascii_uppercase);
+                assert_eq!(
+                    skip_ascii_alnum_noting_capitals(&bytes, 0),
+                    (expected, capital),
+                    "{b:#x} at {at}"
+                );
                 assert_eq!(skip_ascii_alnum(&bytes, 21), 21);
             }
         }
@@ -417,6 +534,16 @@ mod tests {
         for c in (0u32..0x3000).filter_map(char::from_u32) {
             let unicode = c.is_alphanumeric() || is_combining(c);
             assert_eq!(is_word_char(c), unicode, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn normal_flag_is_is_normal() {
+        let text = "L’État, aujourd’hui a-t-il dit ÀÉ l'été, qu’il 1.900 2,5 LAYOFFS.FYI X-Y \
+            de\u{301}ja\u{ad}vu z\u{200b}z ǅx ßŒœ İ µª ABCDEFGHIJ abcdefghiJ abcdefghijklmnopQ";
+        for t in tokenize(text).iter().filter(|t| t.kind == Kind::Word) {
+            let word = &text[t.span];
+            assert_eq!(t.normal, crate::lexicon::is_normal(word), "{word}");
         }
     }
 
