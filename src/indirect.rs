@@ -276,6 +276,9 @@ fn source_clause(doc: &Document, c: usize, sentence: Span) -> Option<Span> {
                 k = n.end;
             }
         }
+        if k + 1 >= limit {
+            return None; // the comma ends the sentence: no clause after it
+        }
         let start = t.span(k + 1).start;
         let end = clause_end_plain(doc, k + 1, sentence)?;
         return Some(trim(doc, Span::new(start, end)));

@@ -804,6 +804,15 @@ fn a_quotation_continued_over_paragraphs_is_one_quote() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
+// Was a finding (fuzz crash 43fa94fd): `Selon X,` with nothing after the comma read the token
+// past the end of the text (a panic).
+fn source_phrase_with_a_comma_at_the_end() {
+    check_invariants("selon« Dupont„»de, Dupont, ");
+    check_invariants("Selon Jean Dupont,");
+    check_invariants("Selon le ministre, Paul Martin,");
+}
+
+#[test]
 // Was a finding: a line holding a quotation was a heading only when more text followed it;
 // now the line alone decides.
 fn quote_on_the_last_line_is_dropped_once_text_follows() {
