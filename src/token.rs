@@ -312,18 +312,26 @@ pub(crate) struct Tokens<'h> {
     pub toks: Vec<Token>,
     /// Words seen with a capital inside a sentence: proper names, not sentence openers.
     capitalized_inside: HashSet<&'h str, BuildHasherDefault<WordHasher>>,
-    /// Each token's word classes ([`Class`] bits), looked up once, and [`CAPITALIZED`].
-    flags: Vec<u32>,
+    /// What each token's probe found, in one record a token (one write, not three).
+    facts: Vec<Facts>,
     /// Normal forms (lowercase, `'` apostrophes) of the words that differ from their text,
-    /// back to back; `norms[i]` is a range into it, or empty when the text is the normal form.
+    /// back to back; [`Facts::norm`] is a range into it.
     norm_arena: String,
-    norms: Vec<(u32, u32)>,
-    /// Each token's place in the built-in cue index, read in the same probe as its classes.
-    cue_slots: Vec<Option<Slot>>,
     /// The cue finder must read the text itself: it holds a U+FEFF (see
     /// [`tokenize_noting_cue_oddities`]), or a word whose normal form differs from the cue finder's
     /// lowercase (see [`lowercase_differs`]).
     cue_reads_apart: bool,
+}
+
+/// What [`Tokens::new`] learns of a token besides its text.
+#[derive(Clone, Copy, Default)]
+struct Facts {
+    /// The word's classes ([`Class`] bits), looked up once, and [`CAPITALIZED`].
+    flags: u32,
+    /// Its normal form's range in the arena, or empty when the text is the normal form.
+    norm: (u32, u32),
+    /// Its place in the built-in cue index, read in the same probe as its classes.
+    cue: Option<Slot>,
 }
 
 /// Flag bit: the word starts with a capital letter.
@@ -333,17 +341,13 @@ impl<'h> Tokens<'h> {
     pub fn new(text: &'h str) -> Tokens<'h> {
         let (toks, cue_reads_apart) = tokenize_noting_cue_oddities(text);
         let g = grammar();
-        let mut flags = Vec::with_capacity(toks.len());
-        let mut norms = Vec::with_capacity(toks.len());
-        let mut cue_slots = Vec::with_capacity(toks.len());
+        let mut facts = Vec::with_capacity(toks.len());
         let mut norm_arena = String::new();
         let mut capitalized_inside = HashSet::default();
         for (i, t) in toks.iter().enumerate() {
             let word = &text[t.span];
             if t.kind != Kind::Word {
-                flags.push(0);
-                norms.push((0, 0));
-                cue_slots.push(None);
+                facts.push(Facts::default());
                 continue;
             }
             let capital = t.first.is_uppercase();
@@ -351,29 +355,18 @@ impl<'h> Tokens<'h> {
             if capital && !opens_sentence(&toks, i) {
                 capitalized_inside.insert(word);
             }
-            let entry = if t.normal {
-                norms.push((0, 0));
-                g.entry_of_word(word, t.joined)
+            let (entry, norm) = if t.normal {
+                (g.entry_of_word(word, t.joined), (0, 0))
             } else {
                 // Written straight into the arena: no string of its own.
                 let start = norm_arena.len();
                 normalize_into(word, &mut norm_arena);
-                norms.push((start as u32, norm_arena.len() as u32));
-                g.entry_of_word(&norm_arena[start..], t.joined)
+                let entry = g.entry_of_word(&norm_arena[start..], t.joined);
+                (entry, (start as u32, norm_arena.len() as u32))
             };
-            flags.push(entry.flags | cap_bit);
-            cue_slots.push(entry.cue);
+            facts.push(Facts { flags: entry.flags | cap_bit, norm, cue: entry.cue });
         }
-        Tokens {
-            text,
-            toks,
-            capitalized_inside,
-            flags,
-            norm_arena,
-            norms,
-            cue_slots,
-            cue_reads_apart,
-        }
+        Tokens { text, toks, capitalized_inside, facts, norm_arena, cue_reads_apart }
     }
 
     /// Whether token `i` opens a sentence or a line (so a capital there proves nothing).
@@ -384,7 +377,7 @@ impl<'h> Tokens<'h> {
     /// Whether token `i` is a word of `class`.
     #[inline]
     pub fn is(&self, i: usize, class: Class) -> bool {
-        self.flags.get(i).is_some_and(|f| f & class.bit() != 0)
+        self.facts.get(i).is_some_and(|f| f.flags & class.bit() != 0)
     }
 
     /// The gender a determiner, pronoun or title at `i` marks (its classes, already read).
@@ -456,14 +449,14 @@ impl<'h> Tokens<'h> {
 
     /// A word whose first letter is a capital.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.flags.get(i).is_some_and(|f| f & CAPITALIZED != 0)
+        self.facts.get(i).is_some_and(|f| f.flags & CAPITALIZED != 0)
     }
 
     /// The normal form of token `i` (lowercase, `'` for apostrophes); empty past the end.
     #[inline]
     pub fn norm(&self, i: usize) -> &str {
-        match self.norms.get(i) {
-            Some(&(s, e)) if e > s => &self.norm_arena[s as usize..e as usize],
+        match self.facts.get(i).map(|f| f.norm) {
+            Some((s, e)) if e > s => &self.norm_arena[s as usize..e as usize],
             Some(_) => self.str(i),
             None => "",
         }
@@ -471,7 +464,7 @@ impl<'h> Tokens<'h> {
 
     /// The place of word `i` in the built-in cue index, if it is there.
     pub fn cue_slot(&self, i: usize) -> Option<Slot> {
-        self.cue_slots.get(i).copied().flatten()
+        self.facts.get(i).and_then(|f| f.cue)
     }
 
     /// Whether the cue finder must read the text itself rather than from these tokens (rare
