@@ -425,8 +425,11 @@ impl<'h> Tokens<'h> {
         self.toks.get(i).map_or("", |t| &self.text[t.span])
     }
 
+    /// The span of token `i`; past the last token, the empty span at the end of the text (as
+    /// [`Tokens::str`] is empty there), so that a rule reading one token too far gets nothing
+    /// instead of a panic.
     pub fn span(&self, i: usize) -> Span {
-        self.toks[i].span
+        self.toks.get(i).map_or(Span::new(self.text.len(), self.text.len()), |t| t.span)
     }
 
     /// A word with a period inside (`layoffs.fyi`).
