@@ -9,8 +9,9 @@
 //! - a pronoun or a demonstrative (`il`, `-t-elle`, `selon lui`, `ce dernier`) → the most
 //!   recent subject or speaker of compatible gender and number, outside quotations.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
 
 use crate::document::Document;
@@ -45,6 +46,54 @@ struct Name {
     quoted: bool,
 }
 
+/// A word of a name's key, sharing the key rather than copying the word: indexing a name
+/// allocates nothing more.
+struct KeyWord {
+    key: Rc<str>,
+    start: usize,
+    end: usize,
+}
+
+impl KeyWord {
+    fn as_str(&self) -> &str {
+        &self.key[self.start..self.end]
+    }
+}
+
+/// Hashed and compared as the word it is, so that the index is probed with a `&str`.
+impl Borrow<str> for KeyWord {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Hash for KeyWord {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialEq for KeyWord {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for KeyWord {}
+
+/// The distinct names listed under one word, in the order they were found. Most words edge
+/// a single name: it is kept inline, and only the others take an allocation.
+struct EdgeNames {
+    first: usize,
+    others: Vec<usize>,
+}
+
+impl EdgeNames {
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.first).chain(self.others.iter().copied())
+    }
+}
+
 /// A description tied to a name.
 struct Tie {
     /// Its words, as [`join_words`] writes them.
@@ -61,7 +110,7 @@ struct Names {
     /// Distinct names by their words, normal forms joined by single spaces.
     by_words: FastMap<Rc<str>, usize>,
     /// Index of distinct names by their first and by their last word.
-    by_edge_word: FastMap<String, Vec<usize>>,
+    by_edge_word: FastMap<KeyWord, EdgeNames>,
     /// Every occurrence, in text order: (span, distinct index).
     occurrences: Vec<(Span, usize)>,
 }
@@ -107,24 +156,26 @@ impl Names {
     /// A new distinct name, first seen at `span`, whose words are `key`.
     fn insert(&mut self, span: Span, key: &str, quoted: bool) -> usize {
         let i = self.distinct.len();
-        let (first, last) = (first_word(key), last_word(key));
-        self.index_edge_word(first, i);
-        if last != first {
-            self.index_edge_word(last, i);
-        }
         let key: Rc<str> = key.into();
+        let first_end = key.find(' ').unwrap_or(key.len());
+        let last_start = key.rfind(' ').map_or(0, |s| s + 1);
+        self.index_edge_word(&key, 0, first_end, i);
+        if key[last_start..] != key[..first_end] {
+            self.index_edge_word(&key, last_start, key.len(), i);
+        }
         self.by_words.insert(Rc::clone(&key), i);
         let len = key.split(' ').count();
         self.distinct.push(Name { span, key, len, quoted });
         i
     }
 
-    /// List name `i` under `word` (allocating the word only the first time it is seen).
-    fn index_edge_word(&mut self, word: &str, i: usize) {
-        match self.by_edge_word.get_mut(word) {
-            Some(names) => names.push(i),
+    /// List name `i` under the word `key[start..end]`.
+    fn index_edge_word(&mut self, key: &Rc<str>, start: usize, end: usize, i: usize) {
+        match self.by_edge_word.get_mut(&key[start..end]) {
+            Some(names) => names.others.push(i),
             None => {
-                self.by_edge_word.insert(word.to_owned(), vec![i]);
+                let word = KeyWord { key: Rc::clone(key), start, end };
+                self.by_edge_word.insert(word, EdgeNames { first: i, others: Vec::new() });
             }
         }
     }
@@ -290,8 +341,8 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         let candidates = [first_word(&words), last_word(&words)]
             .into_iter()
             .filter_map(|w| self.names.by_edge_word.get(w))
-            .flatten()
-            .map(|&i| &self.names.distinct[i]);
+            .flat_map(EdgeNames::iter)
+            .map(|i| &self.names.distinct[i]);
         for n in candidates {
             let fits = ends_with_words(&n.key, &words) || starts_with_words(&n.key, &words);
             if !fits {
