@@ -20,7 +20,7 @@ use crate::mention::{Mention, MentionKind, mention_at};
 use crate::quote::Resolution;
 use crate::scan::is_space;
 use crate::span::Span;
-use crate::speaker::with_apposition;
+use crate::speaker::with_apposition_reading;
 
 /// What a mention resolved to.
 #[derive(Clone, Copy, Debug)]
@@ -267,9 +267,15 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         let mut ties: FastMap<String, Vec<Tie>> = FastMap::default();
         let mut tie = |description: &str, name: Span| {
             let mut words = String::new();
-            if join_words(description, &mut words) >= 2 {
-                let key = first_two_words(&words).to_owned();
-                ties.entry(key).or_default().push(Tie { words, name });
+            if join_words(description, &mut words) < 2 {
+                return;
+            }
+            let key_len = first_two_words(&words).len();
+            match ties.get_mut(&words[..key_len]) {
+                Some(listed) => listed.push(Tie { words, name }),
+                None => {
+                    ties.insert(words[..key_len].to_owned(), vec![Tie { words, name }]);
+                }
             }
         };
         // Only names and descriptions are indexed: they start with a capital, a title, a
@@ -280,10 +286,21 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 || t.is(i, Class::Title)
                 || t.is_dotted(i)
         };
+        // The mention read ahead at a token (after a comma, for an apposition): the loop
+        // visits that token next, and takes it from here instead of reading it again.
+        let mut read_ahead: Option<(usize, Option<Mention>)> = None;
+        let mut mention_at_token = |k: usize| match read_ahead {
+            Some((at, m)) if at == k => m,
+            _ => {
+                let m = mention_at(t, k, t.len());
+                read_ahead = Some((k, m));
+                m
+            }
+        };
         let mut key = String::new();
         let mut i = 0;
         while i < t.len() {
-            let Some(m) = may_start(i).then(|| mention_at(t, i, t.len())).flatten() else {
+            let Some(m) = may_start(i).then(|| mention_at_token(i)).flatten() else {
                 i += 1;
                 continue;
             };
@@ -296,7 +313,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                         let after_preposition =
                             i > 0 && (t.is(i - 1, Class::Preposition) || t.str(i - 1) == "A");
                         if t.is_punct(m.end, ',') && !after_preposition {
-                            if let Some(d) = mention_at(t, m.end + 1, t.len()) {
+                            if let Some(d) = mention_at_token(m.end + 1) {
                                 let closed = t.is_punct(d.end, ',') || t.is_punct(d.end, '.');
                                 if d.kind == MentionKind::Description && d.name.is_none() && closed
                                 {
@@ -308,7 +325,9 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 }
                 MentionKind::Description | MentionKind::Demonstrative => {
                     // `le ministre Jean Dupont`, `le ministre, Jean Dupont,`
-                    let attached = m.name.or_else(|| with_apposition(doc, m).name);
+                    let attached = m
+                        .name
+                        .or_else(|| with_apposition_reading(doc, m, &mut mention_at_token).name);
                     if let Some(n) = attached {
                         let desc_end = if m.name.is_some() { n.start } else { m.span.end };
                         tie(&doc.text[m.span.start..desc_end], n);

@@ -194,6 +194,16 @@ pub(crate) fn is_closing_mark(s: &str) -> bool {
 
 /// `X, ministre de …,`: a name in apposition right after a description names it.
 pub(crate) fn with_apposition(doc: &Document, m: Mention) -> Mention {
+    with_apposition_reading(doc, m, |i| mention_at(doc.t, i, doc.t.len()))
+}
+
+/// [`with_apposition`], reading the mention after the comma with `mention_at_token` (a caller
+/// reading every mention of the text has it at hand, as it visits that token next).
+pub(crate) fn with_apposition_reading(
+    doc: &Document,
+    m: Mention,
+    mut mention_at_token: impl FnMut(usize) -> Option<Mention>,
+) -> Mention {
     if m.name.is_some() || m.kind != MentionKind::Description {
         return m;
     }
@@ -202,7 +212,7 @@ pub(crate) fn with_apposition(doc: &Document, m: Mention) -> Mention {
     let t = doc.t;
     let comma = (m.end..(m.end + 4).min(t.len())).find(|&k| !t.is_word(k) || t.is(k, Class::Verb));
     let Some(comma) = comma.filter(|&k| t.is_punct(k, ',')) else { return m };
-    let Some(n) = mention_at(t, comma + 1, t.len()).filter(|n| n.kind == MentionKind::Name) else {
+    let Some(n) = mention_at_token(comma + 1).filter(|n| n.kind == MentionKind::Name) else {
         return m;
     };
     let closes = t.is_break(n.end)
