@@ -203,11 +203,25 @@ fn attribute_dialogue(
 /// Words are the pieces between spaces and apostrophes that hold a letter or a digit, read in
 /// one pass over the characters.
 fn word_count(doc: &Document, span: Span) -> usize {
+    let text = &doc.text[span];
+    let bytes = text.as_bytes();
     let mut count = 0;
     // Whether the piece being read holds a letter or a digit (then it is a word).
     let mut in_word = false;
-    for c in doc.text[span].chars() {
-        if is_space(c) || c == '\'' || c == '’' {
+    let mut at = 0;
+    while at < bytes.len() {
+        // Most characters are ASCII: read as bytes, the others decoded.
+        let (separates, word_char) = if bytes[at].is_ascii() {
+            let b = bytes[at];
+            at += 1;
+            // ASCII whitespace as `char::is_whitespace` has it (vertical tab included).
+            (b.is_ascii_whitespace() || b == 0x0b || b == b'\'', b.is_ascii_alphanumeric())
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            at += c.len_utf8();
+            (is_space(c) || c == '’', c.is_alphanumeric())
+        };
+        if separates {
             if in_word {
                 count += 1;
                 if count == WORDS_COUNTED {
@@ -215,7 +229,7 @@ fn word_count(doc: &Document, span: Span) -> usize {
                 }
             }
             in_word = false;
-        } else if !in_word && c.is_alphanumeric() {
+        } else if !in_word && word_char {
             in_word = true;
         }
     }
