@@ -10,6 +10,7 @@
 //!   recent subject or speaker of compatible gender and number, outside quotations.
 
 use std::borrow::Borrow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
@@ -113,6 +114,9 @@ struct Names {
     by_edge_word: FastMap<KeyWord, EdgeNames>,
     /// Every occurrence, in text order: (span, distinct index).
     occurrences: Vec<(Span, usize)>,
+    /// The distinct name of each occurrence, by its span: a speaker's name is found here
+    /// rather than read again.
+    by_span: FastMap<Span, usize>,
 }
 
 impl Names {
@@ -124,6 +128,7 @@ impl Names {
             by_words: FastMap::with_capacity_and_hasher(names, Default::default()),
             by_edge_word: FastMap::with_capacity_and_hasher(2 * names, Default::default()),
             occurrences: Vec::with_capacity(names),
+            by_span: FastMap::with_capacity_and_hasher(names, Default::default()),
         }
     }
 
@@ -151,6 +156,7 @@ impl Names {
             name.quoted = false;
         }
         self.occurrences.push((span, idx));
+        self.by_span.insert(span, idx);
     }
 
     /// A new distinct name, first seen at `span`, whose words are `key`.
@@ -198,6 +204,9 @@ pub(crate) struct Resolver<'a, 'b, 'h> {
     subjects: Vec<Mention>,
     /// How many of `subjects` have been resolved.
     next_subject: usize,
+    /// For each distinct name, the distinct name it resolves to, once asked: the answer
+    /// depends on its words only.
+    fullest_of: Vec<Cell<Option<usize>>>,
     /// The quotation being attributed.
     quoted: Span,
     history: Vec<Antecedent<'h>>,
@@ -340,6 +349,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         }
         Resolver {
             doc,
+            fullest_of: vec![Cell::new(None); names.distinct.len()],
             names,
             ties,
             subjects,
@@ -352,30 +362,45 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     /// The fullest name whose words end or start with those of `name`.
     fn fullest(&self, name: Span) -> &'h str {
         let text = self.doc.text;
+        // A name of the index: its words are at hand, and its answer is found once.
+        if let Some(&i) = self.names.by_span.get(&name) {
+            let known = &self.fullest_of[i];
+            let best = known.get().or_else(|| self.fullest_by_words(&self.names.distinct[i].key));
+            known.set(best);
+            return best.map_or(&text[name], |b| &text[self.names.distinct[b].span]);
+        }
         let mut words = String::new();
         if join_words(&text[name], &mut words) == 0 {
             return &text[name];
         }
-        let mut best: Option<&Name> = None;
-        let candidates = [first_word(&words), last_word(&words)]
+        self.fullest_by_words(&words).map_or(&text[name], |b| &text[self.names.distinct[b].span])
+    }
+
+    /// The distinct name that [`Self::fullest`] gives for `words` (joined by [`join_words`]).
+    fn fullest_by_words(&self, words: &str) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        let candidates = [first_word(words), last_word(words)]
             .into_iter()
             .filter_map(|w| self.names.by_edge_word.get(w))
-            .flat_map(EdgeNames::iter)
-            .map(|i| &self.names.distinct[i]);
-        for n in candidates {
-            let fits = ends_with_words(&n.key, &words) || starts_with_words(&n.key, &words);
+            .flat_map(EdgeNames::iter);
+        for i in candidates {
+            let n = &self.names.distinct[i];
+            let fits = ends_with_words(&n.key, words) || starts_with_words(&n.key, words);
             if !fits {
                 continue;
             }
             let better = match best {
                 None => true,
-                Some(b) => (n.len, !n.quoted) > (b.len, !b.quoted),
+                Some(b) => {
+                    let b = &self.names.distinct[b];
+                    (n.len, !n.quoted) > (b.len, !b.quoted)
+                }
             };
             if better {
-                best = Some(n);
+                best = Some(i);
             }
         }
-        best.map_or(&text[name], |n| &text[n.span])
+        best
     }
 
     fn gender_of_name(&self, name: &str) -> Option<Gender> {
@@ -451,19 +476,32 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 if self.ties.is_empty() {
                     return as_written;
                 }
+                // The first two words find the ties; the others are read only if some are
+                // listed under them.
                 let mut words = String::new();
-                let count = join_words(&text[m.span], &mut words);
+                let mut rest = name_words(&text[m.span]);
+                let mut count = 0;
+                for word in rest.by_ref().take(2) {
+                    if count > 0 {
+                        words.push(' ');
+                    }
+                    push_normal(word, &mut words);
+                    count += 1;
+                }
+                let Some(listed) = (count == 2).then(|| self.ties.get(&words)).flatten() else {
+                    return as_written;
+                };
+                for word in rest {
+                    words.push(' ');
+                    push_normal(word, &mut words);
+                }
                 // The latest tie made before the mention: `le ministre` is the minister
                 // named last.
-                let tie = (count >= 2)
-                    .then(|| self.ties.get(first_two_words(&words)))
-                    .flatten()
-                    .and_then(|ties| {
-                        ties.iter()
-                            .rev()
-                            .filter(|t| t.name.start < m.span.start)
-                            .find(|t| starts_with_words(&t.words, &words))
-                    });
+                let tie = listed
+                    .iter()
+                    .rev()
+                    .filter(|t| t.name.start < m.span.start)
+                    .find(|t| starts_with_words(&t.words, &words));
                 match tie {
                     Some(t) => Resolved {
                         name: self.fullest(t.name),
