@@ -17,8 +17,9 @@ pub(crate) struct Document<'a, 'h> {
     pub pairs: &'a [MarkPair],
     pub sentences: &'a [Span],
     pub cues: &'a [CueMatch],
-    /// For each token, the index of the outermost pair whose marks enclose it.
-    pub(crate) enclosing: Vec<Option<u32>>,
+    /// For each token, the index of the outermost pair whose marks enclose it, or
+    /// [`NOT_QUOTED`] (half the memory of an `Option` to fill for every token).
+    enclosing: Vec<u32>,
     /// For each cue, its first token and the token after it: asked for again and again, so
     /// found once rather than by a binary search each time.
     cue_tokens: Vec<(usize, usize)>,
@@ -27,6 +28,9 @@ pub(crate) struct Document<'a, 'h> {
     /// For each pair of marks, the token of its opening mark and the token after its closing one.
     pair_tokens: Vec<(usize, usize)>,
 }
+
+/// In [`Document::enclosing`], a token no pair of marks encloses.
+const NOT_QUOTED: u32 = u32::MAX;
 
 /// [`Tokens::at_or_after`], searching on from token `from` when the answer cannot lie before
 /// it: a short walk (sentences and cues are a few dozen tokens apart, and a walk mispredicts
@@ -73,13 +77,13 @@ impl<'a, 'h> Document<'a, 'h> {
         sentences: &'a [Span],
         cues: &'a [CueMatch],
     ) -> Self {
-        let mut enclosing = vec![None; t.len()];
+        let mut enclosing = vec![NOT_QUOTED; t.len()];
         let mut end = 0;
         for (p, pair) in pairs.iter().enumerate().filter(|(_, p)| p.depth == 0) {
             let first = at_or_after_from(t, end, pair.open.start);
             end = at_or_after_from(t, first, pair.close.end);
             for slot in &mut enclosing[first..end] {
-                *slot = Some(p as u32);
+                *slot = p as u32;
             }
         }
         let cue_tokens = token_bounds(t, cues.iter().map(|c| c.span));
@@ -120,7 +124,12 @@ impl<'a, 'h> Document<'a, 'h> {
 
     /// Whether token `i` lies inside the marks of a top-level quotation.
     pub fn quoted(&self, i: usize) -> bool {
-        self.enclosing.get(i).copied().flatten().is_some()
+        self.enclosing.get(i).is_some_and(|&p| p != NOT_QUOTED)
+    }
+
+    /// The top-level pair of marks that encloses token `i`, if one does.
+    pub fn enclosing_pair(&self, i: usize) -> Option<usize> {
+        self.enclosing.get(i).filter(|&&p| p != NOT_QUOTED).map(|&p| p as usize)
     }
 
     pub fn cue_starting_at(&self, at: usize) -> Option<usize> {

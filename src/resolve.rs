@@ -316,7 +316,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             match m.kind {
                 MentionKind::Name => {
                     if let Some(n) = m.name {
-                        names.add(n, &doc.text[n], doc.enclosing[i].is_some(), &mut key);
+                        names.add(n, &doc.text[n], doc.quoted(i), &mut key);
                         // `Jean Dupont, le ministre de …,` — an apposition closed by its comma,
                         // not a place (`À Washington, le ministre a dit`).
                         let after_preposition =
@@ -340,7 +340,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     if let Some(n) = attached {
                         let desc_end = if m.name.is_some() { n.start } else { m.span.end };
                         tie(&doc.text[m.span.start..desc_end], n);
-                        names.add(n, &doc.text[n], doc.enclosing[i].is_some(), &mut key);
+                        names.add(n, &doc.text[n], doc.quoted(i), &mut key);
                     }
                 }
                 _ => {}
@@ -513,10 +513,9 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 }
             }
             MentionKind::Pronoun | MentionKind::Demonstrative => {
-                let quoted =
-                    self.doc.enclosing.get(self.doc.t.at_or_after(m.span.start)).copied().flatten();
+                let quoted = self.doc.enclosing_pair(self.doc.t.at_or_after(m.span.start));
                 if let Some(q) = quoted {
-                    if let Some(r) = self.antecedent_in_quote(m, q as usize) {
+                    if let Some(r) = self.antecedent_in_quote(m, q) {
                         return r;
                     }
                 }
