@@ -547,7 +547,7 @@ fn attribute_nested(
         }
         // The subject of the cue, looked for inside the enclosing quotation only.
         let start = sentence_start_within(doc, outer, cue.span.start);
-        match subject_in(doc, Span::new(start, cue.span.start), doc.tok_cue_start(c), true) {
+        match subject_in(doc, doc.t.at_or_after(start), doc.tok_cue_start(c), true) {
             Some(m) if m.kind != MentionKind::FirstPerson => found.speaker = Some(m),
             // `J'ai dit "…"`, or no subject in the quotation: its own speaker says it.
             _ => {

@@ -25,6 +25,9 @@ pub(crate) struct Document<'a, 'h> {
     cue_tokens: Vec<(usize, usize)>,
     /// For each sentence, its first token and the token after it.
     sentence_tokens: Vec<(usize, usize)>,
+    /// For each cue, the index of its sentence as [`Document::sentence_of`] finds it
+    /// (`sentences.len()` past the last one): rules ask for it again and again.
+    cue_sentences: Vec<usize>,
     /// For each pair of marks, the token of its opening mark and the token after its closing one.
     pair_tokens: Vec<(usize, usize)>,
 }
@@ -88,6 +91,17 @@ impl<'a, 'h> Document<'a, 'h> {
         }
         let cue_tokens = token_bounds(t, cues.iter().map(|c| c.span));
         let sentence_tokens = token_bounds(t, sentences.iter().copied());
+        // Cues and sentence ends both go forward: one walk finds every cue's sentence.
+        let mut s = 0;
+        let cue_sentences = cues
+            .iter()
+            .map(|c| {
+                while s < sentences.len() && sentences[s].end <= c.span.start {
+                    s += 1;
+                }
+                s
+            })
+            .collect();
         let pair_tokens =
             token_bounds(t, pairs.iter().map(|p| Span::new(p.open.start, p.close.end)));
         Document {
@@ -99,6 +113,7 @@ impl<'a, 'h> Document<'a, 'h> {
             enclosing,
             cue_tokens,
             sentence_tokens,
+            cue_sentences,
             pair_tokens,
         }
     }
@@ -146,6 +161,28 @@ impl<'a, 'h> Document<'a, 'h> {
     /// The first token of `sentence`, or `WINDOW` tokens before token `i` if that is later.
     pub fn window_start(&self, sentence: Span, i: usize) -> usize {
         self.t.at_or_after(sentence.start).max(i.saturating_sub(WINDOW))
+    }
+
+    /// [`Document::sentence_of`] the start of cue `c`.
+    pub fn cue_sentence(&self, c: usize) -> Span {
+        let at = self.cues[c].span.start;
+        self.sentences.get(self.cue_sentences[c]).copied().unwrap_or(Span::new(at, at))
+    }
+
+    /// The first token of [`Document::cue_sentence`] and the token after it.
+    pub fn cue_sentence_tokens(&self, c: usize) -> (usize, usize) {
+        match self.sentence_tokens.get(self.cue_sentences[c]) {
+            Some(&bounds) => bounds,
+            None => {
+                let at = self.t.at_or_after(self.cues[c].span.start);
+                (at, at)
+            }
+        }
+    }
+
+    /// [`Document::window_start`] in the sentence of cue `c`.
+    pub fn cue_window_start(&self, c: usize, i: usize) -> usize {
+        self.cue_sentence_tokens(c).0.max(i.saturating_sub(WINDOW))
     }
 
     /// Indices of cues starting in `span`.
