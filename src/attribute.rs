@@ -203,11 +203,25 @@ fn attribute_dialogue(
 /// Words are the pieces between spaces and apostrophes that hold a letter or a digit, read in
 /// one pass over the characters.
 fn word_count(doc: &Document, span: Span) -> usize {
+    let text = &doc.text[span];
+    let bytes = text.as_bytes();
     let mut count = 0;
     // Whether the piece being read holds a letter or a digit (then it is a word).
     let mut in_word = false;
-    for c in doc.text[span].chars() {
-        if is_space(c) || c == '\'' || c == '’' {
+    let mut at = 0;
+    while at < bytes.len() {
+        // Most characters are ASCII: read as bytes, the others decoded.
+        let (separates, word_char) = if bytes[at].is_ascii() {
+            let b = bytes[at];
+            at += 1;
+            // ASCII whitespace as `char::is_whitespace` has it (vertical tab included).
+            (b.is_ascii_whitespace() || b == 0x0b || b == b'\'', b.is_ascii_alphanumeric())
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            at += c.len_utf8();
+            (is_space(c) || c == '’', c.is_alphanumeric())
+        };
+        if separates {
             if in_word {
                 count += 1;
                 if count == WORDS_COUNTED {
@@ -215,7 +229,7 @@ fn word_count(doc: &Document, span: Span) -> usize {
                 }
             }
             in_word = false;
-        } else if !in_word && c.is_alphanumeric() {
+        } else if !in_word && word_char {
             in_word = true;
         }
     }
@@ -331,7 +345,7 @@ fn is_quotation(doc: &Document, p: usize, words: usize) -> bool {
     }
     // Terms held at a distance: one or two lowercase words with no verb of saying near.
     if !capital && words <= 2 && pair.depth == 0 {
-        let sentence = doc.sentence_of(pair.open.start);
+        let sentence = doc.pair_sentence(p);
         let has_cue = doc.cues_in(sentence).any(|c| {
             !doc.quoted(doc.tok_cue_start(c)) && doc.cues[c].form != CueForm::Phrase
                 || is_phrase_cue_ok(doc, c)
@@ -426,7 +440,7 @@ fn attribute_top(
     last: Option<Mention>,
 ) -> Option<Attributed> {
     let pair = &doc.pairs[p];
-    let sentence = doc.sentence_of(pair.open.start);
+    let sentence = doc.pair_sentence(p);
     let kind = kind_of(doc, p, words);
     let mut found = Attributed {
         span: pair.inner,
@@ -533,7 +547,7 @@ fn attribute_nested(
         }
         // The subject of the cue, looked for inside the enclosing quotation only.
         let start = sentence_start_within(doc, outer, cue.span.start);
-        match subject_in(doc, Span::new(start, cue.span.start), doc.tok_cue_start(c), true) {
+        match subject_in(doc, doc.t.at_or_after(start), doc.tok_cue_start(c), true) {
             Some(m) if m.kind != MentionKind::FirstPerson => found.speaker = Some(m),
             // `J'ai dit "…"`, or no subject in the quotation: its own speaker says it.
             _ => {
@@ -567,10 +581,9 @@ fn kind_of(doc: &Document, p: usize, words: usize) -> QuoteKind {
     let inner = &doc.text[pair.inner];
     let subordinate = normal_form_in(first_word(inner), &["que", "qu", "qui", "dont"]);
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
-    let sentence = doc.sentence_of(pair.open.start);
     // What stands just before the opening mark, within its sentence.
     let open_tok = doc.tok_open(p);
-    let first = doc.t.at_or_after(sentence.start);
+    let (first, _) = doc.pair_sentence_tokens(p);
     let before = if open_tok > first { doc.t.str(open_tok - 1) } else { "" };
     let prev_is_cue = open_tok > 0
         && doc.t.is_word(open_tok - 1)
@@ -638,11 +651,12 @@ fn cue_after(doc: &Document, p: usize) -> Option<usize> {
     }
 }
 
-/// The nearest cue before the quotation in its sentence, outside quotations.
+/// The nearest cue before the quotation in its sentence (`sentence`, that of the pair),
+/// outside quotations.
 fn cue_before(doc: &Document, p: usize, sentence: Span) -> Option<usize> {
     let pair = &doc.pairs[p];
     let open = doc.tok_open(p);
-    let from = doc.t.span(doc.window_start(sentence, open)).start;
+    let from = doc.t.span(doc.pair_window_start(p, open)).start;
     let range = doc.cues_in(Span::new(from, pair.open.start));
     let eligible = |c: usize| {
         let cue = &doc.cues[c];
@@ -669,7 +683,7 @@ fn cue_before(doc: &Document, p: usize, sentence: Span) -> Option<usize> {
     // A source at the head of the sentence (`Pour Poutine, les USA accusent la Russie de « … »`)
     // speaks for all of it, unless a verb introduces the quotation itself (`…, X a dit : « … »`).
     // Cues are in text order: only the sentence's first can stand at its head.
-    let head = doc.t.at_or_after(sentence.start);
+    let (head, _) = doc.pair_sentence_tokens(p);
     let head_phrase = doc.cues_in(Span::new(sentence.start, pair.open.start)).next().filter(|&c| {
         doc.cues[c].form == CueForm::Phrase
             && doc.tok_cue_start(c) <= head + 1

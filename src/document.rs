@@ -17,16 +17,26 @@ pub(crate) struct Document<'a, 'h> {
     pub pairs: &'a [MarkPair],
     pub sentences: &'a [Span],
     pub cues: &'a [CueMatch],
-    /// For each token, the index of the outermost pair whose marks enclose it.
-    pub(crate) enclosing: Vec<Option<u32>>,
+    /// For each token, the index of the outermost pair whose marks enclose it, or
+    /// [`NOT_QUOTED`] (half the memory of an `Option` to fill for every token).
+    enclosing: Vec<u32>,
     /// For each cue, its first token and the token after it: asked for again and again, so
     /// found once rather than by a binary search each time.
     cue_tokens: Vec<(usize, usize)>,
     /// For each sentence, its first token and the token after it.
     sentence_tokens: Vec<(usize, usize)>,
+    /// For each cue, the index of the sentence its start lies in as
+    /// [`Document::sentence_of`] finds it (`sentences.len()` past the last one): rules ask
+    /// for it again and again.
+    cue_sentences: Vec<usize>,
+    /// For each pair of marks, the same for its opening mark.
+    pair_sentences: Vec<usize>,
     /// For each pair of marks, the token of its opening mark and the token after its closing one.
     pair_tokens: Vec<(usize, usize)>,
 }
+
+/// In [`Document::enclosing`], a token no pair of marks encloses.
+const NOT_QUOTED: u32 = u32::MAX;
 
 /// [`Tokens::at_or_after`], searching on from token `from` when the answer cannot lie before
 /// it: a short walk (sentences and cues are a few dozen tokens apart, and a walk mispredicts
@@ -53,6 +63,26 @@ fn at_or_after_from(t: &Tokens, from: usize, at: usize) -> usize {
     lo + toks[lo..hi].partition_point(|tok| tok.span.start < at)
 }
 
+/// For each position, the index of the first sentence that ends after it (`sentences.len()`
+/// if none does), as [`Document::sentence_of`] finds it. Positions in text order are found by
+/// one walk; one that goes back is searched for.
+fn sentence_indices(sentences: &[Span], positions: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut s = 0;
+    let mut previous = 0;
+    positions
+        .map(|at| {
+            if at < previous {
+                s = sentences.partition_point(|x| x.end <= at);
+            }
+            previous = at;
+            while s < sentences.len() && sentences[s].end <= at {
+                s += 1;
+            }
+            s
+        })
+        .collect()
+}
+
 /// The first token of each span and the token after it, for spans in text order.
 fn token_bounds(t: &Tokens, spans: impl Iterator<Item = Span>) -> Vec<(usize, usize)> {
     let mut end = 0;
@@ -73,17 +103,19 @@ impl<'a, 'h> Document<'a, 'h> {
         sentences: &'a [Span],
         cues: &'a [CueMatch],
     ) -> Self {
-        let mut enclosing = vec![None; t.len()];
+        let mut enclosing = vec![NOT_QUOTED; t.len()];
         let mut end = 0;
         for (p, pair) in pairs.iter().enumerate().filter(|(_, p)| p.depth == 0) {
             let first = at_or_after_from(t, end, pair.open.start);
             end = at_or_after_from(t, first, pair.close.end);
             for slot in &mut enclosing[first..end] {
-                *slot = Some(p as u32);
+                *slot = p as u32;
             }
         }
         let cue_tokens = token_bounds(t, cues.iter().map(|c| c.span));
         let sentence_tokens = token_bounds(t, sentences.iter().copied());
+        let cue_sentences = sentence_indices(sentences, cues.iter().map(|c| c.span.start));
+        let pair_sentences = sentence_indices(sentences, pairs.iter().map(|p| p.open.start));
         let pair_tokens =
             token_bounds(t, pairs.iter().map(|p| Span::new(p.open.start, p.close.end)));
         Document {
@@ -95,6 +127,8 @@ impl<'a, 'h> Document<'a, 'h> {
             enclosing,
             cue_tokens,
             sentence_tokens,
+            cue_sentences,
+            pair_sentences,
             pair_tokens,
         }
     }
@@ -120,7 +154,12 @@ impl<'a, 'h> Document<'a, 'h> {
 
     /// Whether token `i` lies inside the marks of a top-level quotation.
     pub fn quoted(&self, i: usize) -> bool {
-        self.enclosing.get(i).copied().flatten().is_some()
+        self.enclosing.get(i).is_some_and(|&p| p != NOT_QUOTED)
+    }
+
+    /// The top-level pair of marks that encloses token `i`, if one does.
+    pub fn enclosing_pair(&self, i: usize) -> Option<usize> {
+        self.enclosing.get(i).filter(|&&p| p != NOT_QUOTED).map(|&p| p as usize)
     }
 
     pub fn cue_starting_at(&self, at: usize) -> Option<usize> {
@@ -134,9 +173,49 @@ impl<'a, 'h> Document<'a, 'h> {
         (i > 0 && self.cues[i - 1].span.end == at).then(|| i - 1)
     }
 
-    /// The first token of `sentence`, or `WINDOW` tokens before token `i` if that is later.
-    pub fn window_start(&self, sentence: Span, i: usize) -> usize {
-        self.t.at_or_after(sentence.start).max(i.saturating_sub(WINDOW))
+    /// [`Document::sentence_of`] position `at`, the sentence index already known.
+    fn sentence_by_index(&self, s: usize, at: usize) -> Span {
+        self.sentences.get(s).copied().unwrap_or(Span::new(at, at))
+    }
+
+    /// The first token of [`Document::sentence_by_index`] and the token after it.
+    fn sentence_tokens_by_index(&self, s: usize, at: usize) -> (usize, usize) {
+        self.sentence_tokens.get(s).copied().unwrap_or_else(|| {
+            let at = self.t.at_or_after(at);
+            (at, at)
+        })
+    }
+
+    /// [`Document::sentence_of`] the start of cue `c`.
+    pub fn cue_sentence(&self, c: usize) -> Span {
+        self.sentence_by_index(self.cue_sentences[c], self.cues[c].span.start)
+    }
+
+    /// The first token of [`Document::cue_sentence`] and the token after it.
+    pub fn cue_sentence_tokens(&self, c: usize) -> (usize, usize) {
+        self.sentence_tokens_by_index(self.cue_sentences[c], self.cues[c].span.start)
+    }
+
+    /// The first token of the sentence of cue `c`, or `WINDOW` tokens before token `i` if that
+    /// is later.
+    pub fn cue_window_start(&self, c: usize, i: usize) -> usize {
+        self.cue_sentence_tokens(c).0.max(i.saturating_sub(WINDOW))
+    }
+
+    /// [`Document::sentence_of`] the opening mark of pair `p`.
+    pub fn pair_sentence(&self, p: usize) -> Span {
+        self.sentence_by_index(self.pair_sentences[p], self.pairs[p].open.start)
+    }
+
+    /// The first token of [`Document::pair_sentence`] and the token after it.
+    pub fn pair_sentence_tokens(&self, p: usize) -> (usize, usize) {
+        self.sentence_tokens_by_index(self.pair_sentences[p], self.pairs[p].open.start)
+    }
+
+    /// The first token of the sentence of pair `p`, or `WINDOW` tokens before token `i` if that
+    /// is later.
+    pub fn pair_window_start(&self, p: usize, i: usize) -> usize {
+        self.pair_sentence_tokens(p).0.max(i.saturating_sub(WINDOW))
     }
 
     /// Indices of cues starting in `span`.
@@ -173,6 +252,17 @@ impl<'a, 'h> Document<'a, 'h> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_indices_agree_with_a_binary_search() {
+        let sentences = [Span::new(0, 5), Span::new(6, 10), Span::new(12, 20)];
+        // In text order, then going back, then past the last sentence.
+        let positions = [0, 3, 5, 6, 11, 12, 2, 19, 20, 30, 7];
+        let found = sentence_indices(&sentences, positions.iter().copied());
+        for (&at, &s) in positions.iter().zip(&found) {
+            assert_eq!(s, sentences.partition_point(|x| x.end <= at), "{at}");
+        }
+    }
 
     #[test]
     fn searching_on_from_a_token_agrees_with_a_binary_search() {

@@ -85,7 +85,7 @@ pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed>
 
 /// The reported clause a cue introduces, if it introduces one.
 fn reported_clause(doc: &Document, c: usize, cue: &CueMatch) -> Option<Span> {
-    let sentence = doc.sentence_of(cue.span.start);
+    let sentence = doc.cue_sentence(c);
     match cue.form {
         CueForm::Phrase => source_clause(doc, c, sentence),
         CueForm::Inverted | CueForm::Finite if ends_sentence_inverted(doc, c, cue) => {
@@ -144,7 +144,7 @@ fn ends_sentence_inverted(doc: &Document, c: usize, cue: &CueMatch) -> bool {
     };
     // Only complements may follow the subject: a comma, then anything, or the end.
     let t = doc.t;
-    let end = t.at_or_after(doc.sentence_of(cue.span.start).end);
+    let (_, end) = doc.cue_sentence_tokens(c);
     speaker_end >= end
         || t.is_punct(speaker_end, ',')
         || t.is_punct(speaker_end, '.')
@@ -160,7 +160,7 @@ fn ends_sentence_inverted(doc: &Document, c: usize, cue: &CueMatch) -> bool {
 fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
     let t = doc.t;
     let asking = ASKING.contains(&cue.lemma);
-    let sentence_end = t.at_or_after(doc.sentence_of(cue.span.start).end);
+    let (_, sentence_end) = doc.cue_sentence_tokens(c);
     let mut i = doc.tok_cue_end(c);
     let mut steps = 0;
     while i < sentence_end && steps < 12 {

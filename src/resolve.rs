@@ -9,8 +9,10 @@
 //! - a pronoun or a demonstrative (`il`, `-t-elle`, `selon lui`, `ce dernier`) → the most
 //!   recent subject or speaker of compatible gender and number, outside quotations.
 
+use std::borrow::Borrow;
+use std::cell::Cell;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
 
 use crate::document::Document;
@@ -19,7 +21,7 @@ use crate::mention::{Mention, MentionKind, mention_at};
 use crate::quote::Resolution;
 use crate::scan::is_space;
 use crate::span::Span;
-use crate::speaker::with_apposition;
+use crate::speaker::with_apposition_reading;
 
 /// What a mention resolved to.
 #[derive(Clone, Copy, Debug)]
@@ -45,6 +47,54 @@ struct Name {
     quoted: bool,
 }
 
+/// A word of a name's key, sharing the key rather than copying the word: indexing a name
+/// allocates nothing more.
+struct KeyWord {
+    key: Rc<str>,
+    start: usize,
+    end: usize,
+}
+
+impl KeyWord {
+    fn as_str(&self) -> &str {
+        &self.key[self.start..self.end]
+    }
+}
+
+/// Hashed and compared as the word it is, so that the index is probed with a `&str`.
+impl Borrow<str> for KeyWord {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Hash for KeyWord {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialEq for KeyWord {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for KeyWord {}
+
+/// The distinct names listed under one word, in the order they were found. Most words edge
+/// a single name: it is kept inline, and only the others take an allocation.
+struct EdgeNames {
+    first: usize,
+    others: Vec<usize>,
+}
+
+impl EdgeNames {
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.first).chain(self.others.iter().copied())
+    }
+}
+
 /// A description tied to a name.
 struct Tie {
     /// Its words, as [`join_words`] writes them.
@@ -61,9 +111,12 @@ struct Names {
     /// Distinct names by their words, normal forms joined by single spaces.
     by_words: FastMap<Rc<str>, usize>,
     /// Index of distinct names by their first and by their last word.
-    by_edge_word: FastMap<String, Vec<usize>>,
+    by_edge_word: FastMap<KeyWord, EdgeNames>,
     /// Every occurrence, in text order: (span, distinct index).
     occurrences: Vec<(Span, usize)>,
+    /// The distinct name of each occurrence, by its span: a speaker's name is found here
+    /// rather than read again.
+    by_span: FastMap<Span, usize>,
 }
 
 impl Names {
@@ -75,6 +128,7 @@ impl Names {
             by_words: FastMap::with_capacity_and_hasher(names, Default::default()),
             by_edge_word: FastMap::with_capacity_and_hasher(2 * names, Default::default()),
             occurrences: Vec::with_capacity(names),
+            by_span: FastMap::with_capacity_and_hasher(names, Default::default()),
         }
     }
 
@@ -102,29 +156,32 @@ impl Names {
             name.quoted = false;
         }
         self.occurrences.push((span, idx));
+        self.by_span.insert(span, idx);
     }
 
     /// A new distinct name, first seen at `span`, whose words are `key`.
     fn insert(&mut self, span: Span, key: &str, quoted: bool) -> usize {
         let i = self.distinct.len();
-        let (first, last) = (first_word(key), last_word(key));
-        self.index_edge_word(first, i);
-        if last != first {
-            self.index_edge_word(last, i);
-        }
         let key: Rc<str> = key.into();
+        let first_end = key.find(' ').unwrap_or(key.len());
+        let last_start = key.rfind(' ').map_or(0, |s| s + 1);
+        self.index_edge_word(&key, 0, first_end, i);
+        if key[last_start..] != key[..first_end] {
+            self.index_edge_word(&key, last_start, key.len(), i);
+        }
         self.by_words.insert(Rc::clone(&key), i);
         let len = key.split(' ').count();
         self.distinct.push(Name { span, key, len, quoted });
         i
     }
 
-    /// List name `i` under `word` (allocating the word only the first time it is seen).
-    fn index_edge_word(&mut self, word: &str, i: usize) {
-        match self.by_edge_word.get_mut(word) {
-            Some(names) => names.push(i),
+    /// List name `i` under the word `key[start..end]`.
+    fn index_edge_word(&mut self, key: &Rc<str>, start: usize, end: usize, i: usize) {
+        match self.by_edge_word.get_mut(&key[start..end]) {
+            Some(names) => names.others.push(i),
             None => {
-                self.by_edge_word.insert(word.to_owned(), vec![i]);
+                let word = KeyWord { key: Rc::clone(key), start, end };
+                self.by_edge_word.insert(word, EdgeNames { first: i, others: Vec::new() });
             }
         }
     }
@@ -147,6 +204,9 @@ pub(crate) struct Resolver<'a, 'b, 'h> {
     subjects: Vec<Mention>,
     /// How many of `subjects` have been resolved.
     next_subject: usize,
+    /// For each distinct name, the distinct name it resolves to, once asked: the answer
+    /// depends on its words only.
+    fullest_of: Vec<Cell<Option<usize>>>,
     /// The quotation being attributed.
     quoted: Span,
     history: Vec<Antecedent<'h>>,
@@ -216,9 +276,15 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         let mut ties: FastMap<String, Vec<Tie>> = FastMap::default();
         let mut tie = |description: &str, name: Span| {
             let mut words = String::new();
-            if join_words(description, &mut words) >= 2 {
-                let key = first_two_words(&words).to_owned();
-                ties.entry(key).or_default().push(Tie { words, name });
+            if join_words(description, &mut words) < 2 {
+                return;
+            }
+            let key_len = first_two_words(&words).len();
+            match ties.get_mut(&words[..key_len]) {
+                Some(listed) => listed.push(Tie { words, name }),
+                None => {
+                    ties.insert(words[..key_len].to_owned(), vec![Tie { words, name }]);
+                }
             }
         };
         // Only names and descriptions are indexed: they start with a capital, a title, a
@@ -229,23 +295,34 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 || t.is(i, Class::Title)
                 || t.is_dotted(i)
         };
+        // The mention read ahead at a token (after a comma, for an apposition): the loop
+        // visits that token next, and takes it from here instead of reading it again.
+        let mut read_ahead: Option<(usize, Option<Mention>)> = None;
+        let mut mention_at_token = |k: usize| match read_ahead {
+            Some((at, m)) if at == k => m,
+            _ => {
+                let m = mention_at(t, k, t.len());
+                read_ahead = Some((k, m));
+                m
+            }
+        };
         let mut key = String::new();
         let mut i = 0;
         while i < t.len() {
-            let Some(m) = may_start(i).then(|| mention_at(t, i, t.len())).flatten() else {
+            let Some(m) = may_start(i).then(|| mention_at_token(i)).flatten() else {
                 i += 1;
                 continue;
             };
             match m.kind {
                 MentionKind::Name => {
                     if let Some(n) = m.name {
-                        names.add(n, &doc.text[n], doc.enclosing[i].is_some(), &mut key);
+                        names.add(n, &doc.text[n], doc.quoted(i), &mut key);
                         // `Jean Dupont, le ministre de …,` — an apposition closed by its comma,
                         // not a place (`À Washington, le ministre a dit`).
                         let after_preposition =
                             i > 0 && (t.is(i - 1, Class::Preposition) || t.str(i - 1) == "A");
                         if t.is_punct(m.end, ',') && !after_preposition {
-                            if let Some(d) = mention_at(t, m.end + 1, t.len()) {
+                            if let Some(d) = mention_at_token(m.end + 1) {
                                 let closed = t.is_punct(d.end, ',') || t.is_punct(d.end, '.');
                                 if d.kind == MentionKind::Description && d.name.is_none() && closed
                                 {
@@ -257,11 +334,13 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 }
                 MentionKind::Description | MentionKind::Demonstrative => {
                     // `le ministre Jean Dupont`, `le ministre, Jean Dupont,`
-                    let attached = m.name.or_else(|| with_apposition(doc, m).name);
+                    let attached = m
+                        .name
+                        .or_else(|| with_apposition_reading(doc, m, &mut mention_at_token).name);
                     if let Some(n) = attached {
                         let desc_end = if m.name.is_some() { n.start } else { m.span.end };
                         tie(&doc.text[m.span.start..desc_end], n);
-                        names.add(n, &doc.text[n], doc.enclosing[i].is_some(), &mut key);
+                        names.add(n, &doc.text[n], doc.quoted(i), &mut key);
                     }
                 }
                 _ => {}
@@ -270,6 +349,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         }
         Resolver {
             doc,
+            fullest_of: vec![Cell::new(None); names.distinct.len()],
             names,
             ties,
             subjects,
@@ -282,30 +362,45 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     /// The fullest name whose words end or start with those of `name`.
     fn fullest(&self, name: Span) -> &'h str {
         let text = self.doc.text;
+        // A name of the index: its words are at hand, and its answer is found once.
+        if let Some(&i) = self.names.by_span.get(&name) {
+            let known = &self.fullest_of[i];
+            let best = known.get().or_else(|| self.fullest_by_words(&self.names.distinct[i].key));
+            known.set(best);
+            return best.map_or(&text[name], |b| &text[self.names.distinct[b].span]);
+        }
         let mut words = String::new();
         if join_words(&text[name], &mut words) == 0 {
             return &text[name];
         }
-        let mut best: Option<&Name> = None;
-        let candidates = [first_word(&words), last_word(&words)]
+        self.fullest_by_words(&words).map_or(&text[name], |b| &text[self.names.distinct[b].span])
+    }
+
+    /// The distinct name that [`Self::fullest`] gives for `words` (joined by [`join_words`]).
+    fn fullest_by_words(&self, words: &str) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        let candidates = [first_word(words), last_word(words)]
             .into_iter()
             .filter_map(|w| self.names.by_edge_word.get(w))
-            .flatten()
-            .map(|&i| &self.names.distinct[i]);
-        for n in candidates {
-            let fits = ends_with_words(&n.key, &words) || starts_with_words(&n.key, &words);
+            .flat_map(EdgeNames::iter);
+        for i in candidates {
+            let n = &self.names.distinct[i];
+            let fits = ends_with_words(&n.key, words) || starts_with_words(&n.key, words);
             if !fits {
                 continue;
             }
             let better = match best {
                 None => true,
-                Some(b) => (n.len, !n.quoted) > (b.len, !b.quoted),
+                Some(b) => {
+                    let b = &self.names.distinct[b];
+                    (n.len, !n.quoted) > (b.len, !b.quoted)
+                }
             };
             if better {
-                best = Some(n);
+                best = Some(i);
             }
         }
-        best.map_or(&text[name], |n| &text[n.span])
+        best
     }
 
     fn gender_of_name(&self, name: &str) -> Option<Gender> {
@@ -381,19 +476,32 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 if self.ties.is_empty() {
                     return as_written;
                 }
+                // The first two words find the ties; the others are read only if some are
+                // listed under them.
                 let mut words = String::new();
-                let count = join_words(&text[m.span], &mut words);
+                let mut rest = name_words(&text[m.span]);
+                let mut count = 0;
+                for word in rest.by_ref().take(2) {
+                    if count > 0 {
+                        words.push(' ');
+                    }
+                    push_normal(word, &mut words);
+                    count += 1;
+                }
+                let Some(listed) = (count == 2).then(|| self.ties.get(&words)).flatten() else {
+                    return as_written;
+                };
+                for word in rest {
+                    words.push(' ');
+                    push_normal(word, &mut words);
+                }
                 // The latest tie made before the mention: `le ministre` is the minister
                 // named last.
-                let tie = (count >= 2)
-                    .then(|| self.ties.get(first_two_words(&words)))
-                    .flatten()
-                    .and_then(|ties| {
-                        ties.iter()
-                            .rev()
-                            .filter(|t| t.name.start < m.span.start)
-                            .find(|t| starts_with_words(&t.words, &words))
-                    });
+                let tie = listed
+                    .iter()
+                    .rev()
+                    .filter(|t| t.name.start < m.span.start)
+                    .find(|t| starts_with_words(&t.words, &words));
                 match tie {
                     Some(t) => Resolved {
                         name: self.fullest(t.name),
@@ -405,10 +513,9 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 }
             }
             MentionKind::Pronoun | MentionKind::Demonstrative => {
-                let quoted =
-                    self.doc.enclosing.get(self.doc.t.at_or_after(m.span.start)).copied().flatten();
+                let quoted = self.doc.enclosing_pair(self.doc.t.at_or_after(m.span.start));
                 if let Some(q) = quoted {
-                    if let Some(r) = self.antecedent_in_quote(m, q as usize) {
+                    if let Some(r) = self.antecedent_in_quote(m, q) {
                         return r;
                     }
                 }

@@ -66,9 +66,9 @@ pub(crate) fn speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
         CueForm::Participle | CueForm::Infinitive => {
             // The speaker is the subject of the clause the participle or infinitive hangs on:
             // the nearest finite cue's, within a window.
-            let sentence = doc.sentence_of(cue.span.start);
+            let sentence = doc.cue_sentence(c);
             let at = doc.tok_cue_start(c);
-            let from = doc.t.span(doc.window_start(sentence, at)).start;
+            let from = doc.t.span(doc.cue_window_start(c, at)).start;
             let until = doc.t.toks.get(at + WINDOW).map_or(sentence.end, |t| t.span.start);
             let other = doc
                 .cues_in(Span::new(from, until.min(sentence.end)))
@@ -99,8 +99,7 @@ pub(crate) fn inversion_context(doc: &Document, c: usize) -> bool {
     if doc.t.is_punct(j, ',') {
         // `Poutine voit la «faiblesse» de Biden, affirme X` inverts; `Un policier, résident de
         // l'immeuble, témoigne` does not: there the clause opens with a bare noun phrase.
-        let sentence = doc.sentence_of(doc.cues[c].span.start);
-        let first = doc.window_start(sentence, j);
+        let first = doc.cue_window_start(c, j);
         let mut segs = segments_iter(doc, first, j, false);
         let bare_subject = segs.next().is_some_and(|(s, e)| {
             !starts_adverbial(doc, s) && mention_at(doc.t, s, e).is_some_and(|m| m.end == e)
@@ -194,6 +193,16 @@ pub(crate) fn is_closing_mark(s: &str) -> bool {
 
 /// `X, ministre de …,`: a name in apposition right after a description names it.
 pub(crate) fn with_apposition(doc: &Document, m: Mention) -> Mention {
+    with_apposition_reading(doc, m, |i| mention_at(doc.t, i, doc.t.len()))
+}
+
+/// [`with_apposition`], reading the mention after the comma with `mention_at_token` (a caller
+/// reading every mention of the text has it at hand, as it visits that token next).
+pub(crate) fn with_apposition_reading(
+    doc: &Document,
+    m: Mention,
+    mut mention_at_token: impl FnMut(usize) -> Option<Mention>,
+) -> Mention {
     if m.name.is_some() || m.kind != MentionKind::Description {
         return m;
     }
@@ -202,7 +211,7 @@ pub(crate) fn with_apposition(doc: &Document, m: Mention) -> Mention {
     let t = doc.t;
     let comma = (m.end..(m.end + 4).min(t.len())).find(|&k| !t.is_word(k) || t.is(k, Class::Verb));
     let Some(comma) = comma.filter(|&k| t.is_punct(k, ',')) else { return m };
-    let Some(n) = mention_at(t, comma + 1, t.len()).filter(|n| n.kind == MentionKind::Name) else {
+    let Some(n) = mention_at_token(comma + 1).filter(|n| n.kind == MentionKind::Name) else {
         return m;
     };
     let closes = t.is_break(n.end)
@@ -217,8 +226,7 @@ pub(crate) fn with_apposition(doc: &Document, m: Mention) -> Mention {
 /// Parisien Gérard Larcher`. `None` where something else follows (`rapporte que …`).
 pub(crate) fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
     let t = doc.t;
-    let sentence = doc.sentence_of(doc.cues[c].span.start);
-    let limit = t.at_or_after(sentence.end);
+    let (_, limit) = doc.cue_sentence_tokens(c);
     let mut i = doc.tok_cue_end(c);
     let mut steps = 0;
     while i < limit && steps < 8 {
@@ -305,23 +313,22 @@ pub(crate) fn is_date_word(w: &str) -> bool {
 
 /// The subject before a finite cue, in the clause that ends at the cue.
 pub(crate) fn subject_before(doc: &Document, c: usize) -> Option<Mention> {
-    let cue = &doc.cues[c];
-    let sentence = doc.sentence_of(cue.span.start);
-    subject_in(doc, Span::new(sentence.start, cue.span.start), doc.tok_cue_start(c), false)
+    let (first, _) = doc.cue_sentence_tokens(c);
+    subject_in(doc, first, doc.tok_cue_start(c), false)
 }
 
-/// The subject of the clause in `span` (which ends at a verb), reading comma-separated
+/// The subject of the clause from token `first` to the verb at `verb_tok`, reading comma-separated
 /// segments: `Le directeur, Jim Ryan, a déclaré` → `Jim Ryan`; `Des avocats, une trentaine, ont
 /// dénoncé` → `Des avocats`; `Dans un souffle, il poursuit` → `il`; `l'actrice confie qu'il lui
 /// disait` → `il`.
 pub(crate) fn subject_in(
     doc: &Document,
-    span: Span,
+    first: usize,
     verb_tok: usize,
     inside_quote: bool,
 ) -> Option<Mention> {
     let t = doc.t;
-    let first = t.at_or_after(span.start).max(verb_tok.saturating_sub(WINDOW));
+    let first = first.max(verb_tok.saturating_sub(WINDOW));
     // The clause starts after the last colon, semicolon or line break before the verb.
     let mut start = first;
     for i in (first..verb_tok).rev() {
