@@ -119,31 +119,32 @@
 //!
 //! # Performance
 //!
-//! One pass per stage, each linear in the text; lexicons are compiled once per process.
-//! Measured with `cargo bench` (`benches/pipeline.rs`, criterion) on one core of a 2-core
-//! cloud machine, over the development corpus's 27 articles (66 kB):
+//! One pass per stage, each linear in the text; lexicons are compiled once per process, and
+//! each word is looked up once. Measured with `cargo bench` (`benches/pipeline.rs`, criterion)
+//! on one core of a 2-core cloud machine, over the development corpus's 27 articles (66 kB):
 //!
 //! | what | throughput |
 //! |---|---|
-//! | end to end ([`extract_quotes`]) | 14 MB/s |
-//! | mark scanning | 300 MB/s |
-//! | sentence splitting | 370 MB/s |
-//! | tokens with their word classes | 84 MB/s |
-//! | cue finding | 69 MB/s |
-//! | unicode-segmentation's sentence iterator, for scale | 57 MB/s |
+//! | end to end ([`extract_quotes`]) | 36 MB/s |
+//! | quotation marks | 1,160 MB/s |
+//! | sentences | 1,290 MB/s |
+//! | tokens with their word classes, then cues | 97 MB/s |
+//! | quotations, speakers and names | 78 MB/s |
+//! | unicode-segmentation's sentence iterator, for scale | 58 MB/s |
 //!
-//! On growing inputs made of whole articles, end to end: 15 MB/s at 10 kB and 100 kB, 13 MB/s
-//! at 1 MB, 11.5 MB/s at 10 MB (one document). `extract --input jsonl` on a 100 MB archive of
-//! articles: 13 MB/s on one thread, 22 MB/s on two, 7 MB peak memory. One huge document costs
-//! memory in proportion to it (about 18 bytes a byte of text: tokens, classes, cue candidates):
-//! split archives into their articles.
+//! One document of 10 MB runs at 37 MB/s (95 % of a 100 kB one), 65 MB/s on two
+//! cores with [`Extractor::extract_parallel`]. A text over 1 MiB is read a block at a time
+//! (cut at a line break outside quotations), so working memory is that of a block (about
+//! 22 MB) however long the text; a name or pronoun in one block does not reach back
+//! into an earlier one. Many documents: give each thread its own and call
+//! [`Extractor::extract`]; the `extract` example does so (`--jobs`).
 //!
 //! # Untrusted input
 //!
 //! Any `&str` gives a result: text never errors and never panics. Every rule looks a bounded
 //! distance around its position, lexicon look-ups are hash probes, and nesting deeper than 32
-//! marks is ignored, so time is linear in the input; memory is a few words per token plus the
-//! output. The test suite runs pathological inputs (200,000 spaces after a period, 100,000
+//! marks is ignored, so time is linear in the input; memory is that of one block of text (a
+//! megabyte) plus the output. The test suite runs pathological inputs (200,000 spaces after a period, 100,000
 //! unmatched or nested marks, long paragraphs, control characters, mixed scripts) and property
 //! tests over arbitrary strings checking that every span is in bounds, on char boundaries and
 //! equal to its text, that sentences tile the input, that a quotation is never its own speaker,
