@@ -61,28 +61,11 @@ unsafe impl GlobalAlloc for Counting {
     }
 }
 
+#[path = "support/corpus.rs"]
+mod corpus;
+
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
-
-/// The corpus articles, joined by blank lines.
-fn articles() -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("tests/corpus")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    let texts: Vec<String> = paths
-        .iter()
-        .map(|p| {
-            let doc: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("json");
-            doc["text"].as_str().expect("text").to_owned()
-        })
-        .collect();
-    texts.join("\n\n")
-}
 
 const MB: f64 = 1e6;
 
@@ -96,7 +79,8 @@ fn main() {
     if filter.is_some_and(|f| !"memory".contains(&f)) {
         return;
     }
-    let one = articles();
+    // The corpus articles, joined by blank lines.
+    let one = corpus::articles().join("\n\n");
     let per_copy = guillemet::extract_quotes(&one).len();
     println!("peak heap during extract_quotes, beyond the input text:");
     println!(

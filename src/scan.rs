@@ -101,15 +101,18 @@ fn may_matter(&b: &u8) -> bool {
 }
 
 /// [`may_matter`] as a table: one load per byte in the scanner's tight loop.
-static MAY_MATTER: [bool; 256] = {
+static MAY_MATTER: [bool; 256] = byte_set(b"\"'\n\r\xC2\xCB\xE2");
+
+/// A table of 256 flags, set for the bytes of `bytes`: a byte-class test in one load, for the
+/// loops that skip what they need not read.
+pub(crate) const fn byte_set(mut bytes: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];
-    let mut bytes: &[u8] = b"\"'\n\r\xC2\xCB\xE2";
     while let [b, rest @ ..] = bytes {
         table[*b as usize] = true;
         bytes = rest;
     }
     table
-};
+}
 
 /// Pairs nested deeper than this are not looked for.
 const MAX_DEPTH: usize = 32;

@@ -104,15 +104,7 @@ fn abbreviation(token: &str) -> Option<bool> {
 /// from opening to closing mark) inside which no boundary may be placed.
 /// The bytes `split` stops at: line breaks, `.`, `!`, `?`, and the lead byte of `…`, U+2028
 /// and U+2029. Every other byte is read past in a tight loop.
-static MAY_END: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut stops: &[u8] = b"\n\r.!?\xE2";
-    while let [b, rest @ ..] = stops {
-        table[*b as usize] = true;
-        stops = rest;
-    }
-    table
-};
+static MAY_END: [bool; 256] = crate::scan::byte_set(b"\n\r.!?\xE2");
 
 pub(crate) fn split(text: &str, protected: &[Span]) -> Vec<Span> {
     let len = text.len();
