@@ -95,7 +95,7 @@ fn main() {
         PEAK.store(before, Relaxed);
         let quotes = guillemet::extract_quotes(&text);
         let peak = PEAK.load(Relaxed) - before;
-        let output = quotes.capacity() * std::mem::size_of_val(&quotes[0]);
+        let output = quotes.capacity() * std::mem::size_of::<guillemet::Quote<'_>>();
         assert!(quotes.len() >= per_copy * copies * 9 / 10, "{} quotes", quotes.len());
         let work = peak.saturating_sub(output);
         println!(

@@ -16,21 +16,7 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 
 #[path = "support/corpus.rs"]
 mod corpus;
-use corpus::{articles, gold_docs};
-
-/// How many quotations the gold annotation lists in all the articles.
-fn gold_quotes() -> usize {
-    gold_docs().iter().map(|doc| doc["quotes"].as_array().expect("quotes").len()).sum()
-}
-
-/// How many gold quotations have a speaker.
-fn gold_with_speaker() -> usize {
-    gold_docs()
-        .iter()
-        .flat_map(|doc| doc["quotes"].as_array().expect("quotes").iter())
-        .filter(|q| !q["speaker"].is_null())
-        .count()
-}
+use corpus::{GoldDoc, gold_docs};
 
 /// A fast wrong answer must fail: the count has to be within 10 % of the gold count.
 fn check_near(what: &str, got: usize, expected: usize) {
@@ -39,9 +25,12 @@ fn check_near(what: &str, got: usize, expected: usize) {
 }
 
 fn bench_articles(c: &mut Criterion) {
-    let docs = articles();
-    let bytes: usize = docs.iter().map(String::len).sum();
-    let gold = gold_quotes();
+    let gold_docs = gold_docs();
+    let docs: Vec<&str> = gold_docs.iter().map(|d| d.text.as_str()).collect();
+    let bytes: usize = docs.iter().map(|d| d.len()).sum();
+    let gold: usize = gold_docs.iter().map(|d| d.quotes.len()).sum();
+    let gold_with_speaker =
+        gold_docs.iter().flat_map(|d: &GoldDoc| &d.quotes).filter(|q| q.speaker.is_some()).count();
     let mut group = c.benchmark_group("articles");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("extract", |b| {
@@ -95,7 +84,7 @@ fn bench_articles(c: &mut Criterion) {
     // Quotations, speakers and their resolution, on what the reading stages above found.
     let read: Vec<_> = docs.iter().map(|d| stage::read(d)).collect();
     let with_speaker: usize = read.iter().map(stage::speakers).sum();
-    check_near("quotes with a speaker", with_speaker, gold_with_speaker());
+    check_near("quotes with a speaker", with_speaker, gold_with_speaker);
     group.bench_function("stage/speakers", |b| {
         b.iter(|| {
             let n: usize = read.iter().map(|r| stage::speakers(black_box(r))).sum();
@@ -112,8 +101,7 @@ fn bench_articles(c: &mut Criterion) {
 }
 
 fn bench_growing(c: &mut Criterion) {
-    let docs = articles();
-    let one: String = docs.join("\n\n");
+    let one: String = corpus::articles().join("\n\n");
     let per_copy = guillemet::extract_quotes(&one).len();
     let mut group = c.benchmark_group("growing");
     group.sample_size(10);

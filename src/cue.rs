@@ -1019,20 +1019,19 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The words before `start`, nearest first, over apostrophes (`n'`, `l'`), within six
+    /// tokens, up to the first token that is no word: where the clitics of a verb stand.
+    fn words_before(&self, start: usize) -> impl Iterator<Item = (usize, &'a str)> + '_ {
+        let first = start.saturating_sub(6);
+        (first..start)
+            .rev()
+            .filter(|&p| self.kind(p) != Some(Tk::Apos))
+            .map_while(|p| self.word(p).map(|w| (p, w)))
+    }
+
     /// Whether `ne`/`n'` precedes `start` (object clitics may stand between).
     fn neg_before(&self, start: usize) -> bool {
-        let mut p = start;
-        for _ in 0..6 {
-            if p == 0 {
-                return false;
-            }
-            p -= 1;
-            match self.kind(p) {
-                Some(Tk::Apos) => continue,
-                Some(Tk::Word) => {}
-                _ => return false,
-            }
-            let w = self.word(p).unwrap_or("");
+        for (p, w) in self.words_before(start) {
             if w == "ne" || (w == "n" && self.kind(p + 1) == Some(Tk::Apos)) {
                 return true;
             }
@@ -1045,18 +1044,7 @@ impl<'a> Ctx<'a> {
 
     /// The clitic subject before `start` (skipping `ne` and object clitics), as a person bit.
     fn subject_before(&self, start: usize) -> Option<u8> {
-        let mut p = start;
-        for _ in 0..6 {
-            if p == 0 {
-                return None;
-            }
-            p -= 1;
-            match self.kind(p) {
-                Some(Tk::Apos) => continue,
-                Some(Tk::Word) => {}
-                _ => return None,
-            }
-            let w = self.word(p).unwrap_or("");
+        for (_, w) in self.words_before(start) {
             let bit = match w {
                 "je" | "j" => pbit(1, false),
                 "tu" => pbit(2, false),

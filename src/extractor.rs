@@ -224,11 +224,12 @@ impl Extractor {
         let text: &'h str = text;
         let doc = Document::new(text, tokens, pairs, sentences, cues);
         let mut found = attribute(&doc);
-        if self.config.indirect {
-            let reported = indirect(&doc, &found);
-            found.extend(reported);
-            found.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
-        }
+        // Reported speech is found even when it is not wanted: it takes part in resolution
+        // (speakers become antecedents, its words are no antecedent), so that the speakers of
+        // the quotes returned do not depend on which kinds are asked for.
+        let reported = indirect(&doc, &found);
+        found.extend(reported);
+        found.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
         // What a quotation says is no antecedent (`Selon X, le feu a pris. « … », dit-il`).
         let quoted = Covered::new(&found);
         let subjects = (0..sentences.len())

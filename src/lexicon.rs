@@ -312,6 +312,13 @@ pub(crate) fn is_normal_char(c: char) -> bool {
 
 /// Append the normal form of `word` to `out`.
 pub(crate) fn normalize_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        // Nothing to compose or strip in ASCII, and `'` is its own apostrophe: lowercase it.
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     let start = out.len();
     for c in word.chars().filter(|&c| !is_invisible(c)) {
         if is_combining_accent(c) && out.len() > start {

@@ -89,9 +89,7 @@ fn is_title(t: &Tokens, i: usize) -> bool {
     // `M.` `Mme` `Me`: abbreviations need their period (`me` alone is a pronoun).
     let abbreviated = w.len() <= 3;
     let after = if abbreviated && t.is_punct(i + 1, '.') { i + 2 } else { i + 1 };
-    (!abbreviated
-        || t.is_punct(i + 1, '.')
-        || matches!(t.norm(i), "mme" | "mlle" | "mgr" | "dr" | "pr"))
+    (!abbreviated || t.is_punct(i + 1, '.') || matches!(t.norm(i), "mme" | "mgr" | "dr" | "pr"))
         && t.is_capitalized(after)
 }
 
@@ -125,11 +123,6 @@ fn name_run(t: &Tokens, i: usize, limit: usize) -> usize {
         break;
     }
     k
-}
-
-/// The gender a name's first word tells, if it is a known first name.
-fn name_gender(t: &Tokens, first: usize) -> Option<Gender> {
-    t.first_name_gender(first)
 }
 
 /// Where the person's name starts inside a capitalised run (`Justice Koen Geens` → `Koen`).
@@ -209,7 +202,7 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
         return Some(Mention {
             span,
             kind: MentionKind::Name,
-            gender: name_gender(t, start),
+            gender: t.first_name_gender(start),
             plural: false,
             name: Some(Span::new(t.span(start).start, span.end)),
             first: i,
@@ -330,7 +323,7 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
         gender = noun_gender(t.norm(head));
     }
     if let Some((s, _)) = name {
-        if let Some(ng) = name_gender(t, s) {
+        if let Some(ng) = t.first_name_gender(s) {
             gender = Some(ng);
         }
     }

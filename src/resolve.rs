@@ -136,13 +136,7 @@ impl Names {
     /// allocation: its key is built in a buffer kept from one call to the next.
     fn add(&mut self, span: Span, text: &str, quoted: bool, key: &mut String) {
         key.clear();
-        for word in name_words(text) {
-            if !key.is_empty() {
-                key.push(' ');
-            }
-            push_normal(word, key);
-        }
-        if key.is_empty() {
+        if join_words(text, key) == 0 {
             return;
         }
         let idx = match self.by_words.get(key.as_str()) {
@@ -217,28 +211,22 @@ fn name_words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| is_space(c) || c == '-').filter(|w| !w.is_empty())
 }
 
-/// Append the normal form of `word` to `out`: an ASCII word (most names are) by lowercasing its
-/// bytes, which is all normalising does to it.
-fn push_normal(word: &str, out: &mut String) {
-    if word.is_ascii() {
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
-    } else {
-        normalize_into(word, out);
-    }
+/// Append the normal forms of the words of `s` to `out` (see [`push_words`]) and return how
+/// many there are. No word holds a space, so `out.split(' ')` gives the words back (an empty
+/// one included), and comparing word lists is comparing strings.
+fn join_words(s: &str, out: &mut String) -> usize {
+    push_words(name_words(s), out)
 }
 
-/// Append the normal forms of the words of `s` to `out`, each after a space but the first,
-/// and return how many there are. No word holds a space, so `out.split(' ')` gives the words
-/// back (an empty one included), and comparing word lists is comparing strings.
-fn join_words(s: &str, out: &mut String) -> usize {
+/// Append the normal forms of `words` to `out`, each after a space unless it is the first
+/// thing written, and return how many there are.
+fn push_words<'w>(words: impl Iterator<Item = &'w str>, out: &mut String) -> usize {
     let mut count = 0;
-    for word in name_words(s) {
-        if count > 0 {
+    for word in words {
+        if count > 0 || !out.is_empty() {
             out.push(' ');
         }
-        push_normal(word, out);
+        normalize_into(word, out);
         count += 1;
     }
     count
@@ -480,21 +468,11 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 // listed under them.
                 let mut words = String::new();
                 let mut rest = name_words(&text[m.span]);
-                let mut count = 0;
-                for word in rest.by_ref().take(2) {
-                    if count > 0 {
-                        words.push(' ');
-                    }
-                    push_normal(word, &mut words);
-                    count += 1;
-                }
+                let count = push_words(rest.by_ref().take(2), &mut words);
                 let Some(listed) = (count == 2).then(|| self.ties.get(&words)).flatten() else {
                     return as_written;
                 };
-                for word in rest {
-                    words.push(' ');
-                    push_normal(word, &mut words);
-                }
+                push_words(rest, &mut words);
                 // The latest tie made before the mention: `le ministre` is the minister
                 // named last.
                 let tie = listed

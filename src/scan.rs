@@ -70,7 +70,8 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}' || c == '\u{feff}'
 }
 
-fn is_line_break(c: char) -> bool {
+/// A line or paragraph break.
+pub(crate) fn is_line_break(c: char) -> bool {
     c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}'
 }
 

@@ -21,6 +21,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::scan::is_line_break;
 use crate::span::Span;
 
 /// Longest word (in chars) examined before a period; longer words are ordinary words.
@@ -195,10 +196,6 @@ impl Guard {
             Some(_) => None,
         }
     }
-}
-
-fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 
 /// First position at or after `i` that is not whitespace (line breaks included).

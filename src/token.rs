@@ -9,6 +9,7 @@ use std::hash::BuildHasherDefault;
 
 use crate::cue::Slot;
 use crate::lexicon::{Class, Gender, WordHasher, grammar, is_normal_char, normalize_into};
+use crate::scan::{is_line_break, is_space};
 use crate::span::Span;
 
 /// What a token is.
@@ -66,10 +67,6 @@ fn is_word_char(c: char) -> bool {
 /// Combining marks (NFD accents) and zero-width characters belong to the word they sit in.
 fn is_combining(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{ad}')
-}
-
-fn is_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 
 /// The first index from `i` on where `bytes` has no ASCII letter or digit.
@@ -155,10 +152,11 @@ fn tokenize_noting_cue_oddities(text: &str) -> (Vec<Token>, bool) {
         // Words first: no letter or digit is a line break or a space, and asking a letter
         // (`é`) whether it is a space would cost a Unicode table look-up.
         let word = is_word_char(c);
-        if !word && is_break(c) {
+        if !word && is_line_break(c) {
             let mut end = next;
+            // Line breaks are spaces too: the run of spaces and breaks is one token.
             while let Some(d) = char_at(text, end) {
-                if !(is_break(d) || d.is_whitespace() || d == '\u{a0}' || d == '\u{202f}') {
+                if !d.is_whitespace() {
                     break;
                 }
                 end += d.len_utf8();
@@ -174,7 +172,7 @@ fn tokenize_noting_cue_oddities(text: &str) -> (Vec<Token>, bool) {
             i = end;
             continue;
         }
-        if !word && (c.is_whitespace() || c == '\u{feff}') {
+        if !word && is_space(c) {
             cue_reads_apart |= c == '\u{feff}';
             i = next;
             continue;
@@ -382,20 +380,18 @@ impl<'h> Tokens<'h> {
 
     /// The gender a determiner, pronoun or title at `i` marks (its classes, already read).
     pub fn gender(&self, i: usize) -> Option<Gender> {
-        if self.is(i, Class::Feminine) {
-            Some(Gender::Feminine)
-        } else if self.is(i, Class::Masculine) {
-            Some(Gender::Masculine)
-        } else {
-            None
-        }
+        self.gender_by(i, Class::Feminine, Class::Masculine)
     }
 
     /// The gender of the first name at `i`, when the list gives it one.
     pub fn first_name_gender(&self, i: usize) -> Option<Gender> {
-        if self.is(i, Class::FeminineName) {
+        self.gender_by(i, Class::FeminineName, Class::MasculineName)
+    }
+
+    fn gender_by(&self, i: usize, feminine: Class, masculine: Class) -> Option<Gender> {
+        if self.is(i, feminine) {
             Some(Gender::Feminine)
-        } else if self.is(i, Class::MasculineName) {
+        } else if self.is(i, masculine) {
             Some(Gender::Masculine)
         } else {
             None

@@ -1,21 +1,18 @@
-//! The development corpus the benchmarks read: `tests/corpus/*.json`, gold articles.
+//! The development corpus the benchmarks read (`tests/corpus`), through the evaluation's own
+//! gold loader.
+
+#[path = "../../examples/support/score.rs"]
+mod score;
+
+pub use score::GoldDoc;
 
 /// The gold articles of `tests/corpus`, in file name order.
-pub fn gold_docs() -> Vec<serde_json::Value> {
+pub fn gold_docs() -> Vec<GoldDoc> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("tests/corpus")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("json"))
-        .collect()
+    score::load_gold_dir(std::path::Path::new(dir)).expect("tests/corpus")
 }
 
 /// The texts of the gold articles, one string each.
 pub fn articles() -> Vec<String> {
-    gold_docs().iter().map(|doc| doc["text"].as_str().expect("text").to_owned()).collect()
+    gold_docs().into_iter().map(|doc| doc.text).collect()
 }

@@ -151,3 +151,19 @@ fn config_chooses_the_kinds() {
     assert_eq!(reported[0].kind, QuoteKind::Indirect);
     assert_eq!(reported[0].speaker.as_ref().unwrap().name, "Anne Petit");
 }
+
+#[test]
+fn config_does_not_change_the_speakers_of_what_it_keeps() {
+    // Reported speech takes part in resolution whether or not it is returned: what it says
+    // is no antecedent (`Jean Dupont` below), its source is one.
+    let text = "Selon Paul Martin, Jean Dupont est parti. « Nous verrons », a-t-il ajouté.";
+    fn direct(quotes: Vec<guillemet::Quote<'_>>) -> Vec<(guillemet::Span, Option<&str>)> {
+        let quotes = quotes.into_iter().filter(|q| q.kind == QuoteKind::Direct);
+        quotes.map(|q| (q.span, q.speaker.map(|s| s.name))).collect()
+    }
+    let all = direct(Extractor::new().extract(text));
+    assert_eq!(all.len(), 1);
+    let only_marked =
+        direct(Extractor::with_config(Config::default().indirect(false)).extract(text));
+    assert_eq!(all, only_marked);
+}
