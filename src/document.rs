@@ -139,12 +139,15 @@ impl<'a, 'h> Document<'a, 'h> {
             return None;
         }
         let at = self.t.span(i).start;
-        let p = self.pairs.iter().find(|p| p.open.start == at)?;
+        // Pairs are sorted by their opening mark, the outermost first.
+        let p = &self.pairs[self.pairs.partition_point(|p| p.open.start < at)..];
+        let p = p.first().filter(|p| p.open.start == at)?;
         let inner = &self.text[p.inner];
-        let words = inner.split_whitespace().count();
         let capital = inner.chars().next().is_some_and(char::is_uppercase);
+        // A title is a few words: a long quotation is not counted to its end.
+        let few_words = || inner.split_whitespace().nth(5).is_none();
         let sentence_like = inner.trim_end().ends_with(['.', '!', '?', '…']);
-        (capital && words <= 5 && !sentence_like).then_some(p.inner)
+        (capital && !sentence_like && few_words()).then_some(p.inner)
     }
 
     pub fn sentence_of(&self, at: usize) -> Span {
