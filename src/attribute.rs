@@ -396,15 +396,7 @@ fn after_close(doc: &Document, p: usize) -> usize {
 }
 
 fn followed_by_cue(doc: &Document, p: usize) -> bool {
-    let i = after_close(doc, p);
-    if i >= doc.t.len() || !doc.t.is_word(i) {
-        return false;
-    }
-    doc.cue_starting_at(doc.t.span(i).start).is_some_and(|c| {
-        let cue = &doc.cues[c];
-        cue.form == CueForm::Inverted
-            || (cue.form == CueForm::Finite && subject_after(doc, c).is_some())
-    })
+    cue_after(doc, p).is_some_and(|c| doc.cues[c].form != CueForm::Participle)
 }
 
 /// A heading keeps its quotation only when it says who speaks (`Larcher : « … »`, `…, affirme X`).
@@ -413,8 +405,7 @@ fn line_has_attribution(doc: &Document, line: Span, p: usize) -> bool {
         return true;
     }
     // `« … », constate la` + a broken line: a cue right after the quotation is enough.
-    let i = after_close(doc, p);
-    if i < doc.t.len() && doc.t.is_word(i) && doc.cue_starting_at(doc.t.span(i).start).is_some() {
+    if cue_right_after(doc, p).is_some() {
         return true;
     }
     doc.cues_in(line).any(|c| {
@@ -529,10 +520,7 @@ fn attribute_nested(
     let before = doc
         .cues_in(Span::new(doc.t.span(window_start).start, pair.open.start))
         .rfind(|&c| doc.cues[c].span.end <= pair.open.start);
-    let cue = before.or_else(|| {
-        let i = after_close(doc, p);
-        (i < doc.t.len()).then(|| doc.cue_starting_at(doc.t.span(i).start)).flatten()
-    });
+    let cue = before.or_else(|| cue_right_after(doc, p));
     if let Some(c) = cue {
         found.cue = Some(c);
         let cue = &doc.cues[c];
@@ -638,17 +626,19 @@ fn signature(doc: &Document, p: usize) -> Option<Mention> {
 
 /// A cue right after the closing mark: `« … », a déclaré X`, `« … » explique-t-il`.
 fn cue_after(doc: &Document, p: usize) -> Option<usize> {
-    let i = after_close(doc, p);
-    if i >= doc.t.len() || !doc.t.is_word(i) {
-        return None;
-    }
-    let c = doc.cue_starting_at(doc.t.span(i).start)?;
+    let c = cue_right_after(doc, p)?;
     let cue = &doc.cues[c];
     match cue.form {
         CueForm::Inverted => Some(c),
         CueForm::Finite | CueForm::Participle => subject_after(doc, c).map(|_| c),
         _ => None,
     }
+}
+
+/// The cue, of any form, that starts right after the closing mark of pair `p` (past a comma).
+fn cue_right_after(doc: &Document, p: usize) -> Option<usize> {
+    let i = after_close(doc, p);
+    (i < doc.t.len() && doc.t.is_word(i)).then(|| doc.cue_starting_at(doc.t.span(i).start))?
 }
 
 /// The nearest cue before the quotation in its sentence (`sentence`, that of the pair),

@@ -961,7 +961,7 @@ impl<'a> Ctx<'a> {
             return true;
         }
         match self.word(i - 1) {
-            Some(w @ ("le" | "la" | "les")) => {
+            Some("le" | "la" | "les") => {
                 // An object clitic, not a determiner: `pour le dire`, `il le dit`, `ne la dit`.
                 let clitic = infinitive
                     || (i >= 2
@@ -985,7 +985,6 @@ impl<'a> Ctx<'a> {
                                     | "t"
                             )
                         ));
-                let _ = w;
                 !clitic
             }
             Some(w) => DETERMINERS.contains(&w),
