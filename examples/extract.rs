@@ -333,7 +333,7 @@ fn describe_speaker(quote: &Quote<'_>) -> String {
     let Some(speaker) = &quote.speaker else {
         return "-".to_string();
     };
-    let resolution = format!("{:?}", speaker.resolution).to_lowercase();
+    let resolution = speaker.resolution.as_str();
     if speaker.text == speaker.name {
         format!("{} ({resolution})", speaker.text)
     } else {

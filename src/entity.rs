@@ -1,6 +1,10 @@
 //! The entity table: who is quoted in a text, under which names, how often.
 
+use std::collections::{HashMap, HashSet};
+
+use crate::lexicon::normalize_into;
 use crate::quote::{Quote, Resolution};
+use crate::scan::is_space;
 
 /// Someone (or some institution, or some document) quoted in a text.
 ///
@@ -37,29 +41,36 @@ pub struct Analysis<'h> {
     pub entities: Vec<Entity<'h>>,
 }
 
-/// The key two names are the same entity by: case, accents of capitals and spacing aside.
+/// The key two names are the same entity by: their words' normal forms (case, apostrophes,
+/// decomposed accents aside), joined by single spaces, whatever the spacing.
 fn key(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::with_capacity(name.len());
+    for word in name.split(is_space).filter(|w| !w.is_empty()) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        normalize_into(word, &mut key);
+    }
+    key
 }
 
 /// Group the quotations by the entity their speaker resolves to.
 pub(crate) fn entities<'h>(quotes: &[Quote<'h>]) -> Vec<Entity<'h>> {
     let mut table: Vec<Entity<'h>> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    // The keys of each entity's mentions, to list each mention once.
+    let mut mention_keys: Vec<HashSet<String>> = Vec::new();
     for (q, quote) in quotes.iter().enumerate() {
         let Some(speaker) = &quote.speaker else { continue };
         let e = *index.entry(key(speaker.name)).or_insert_with(|| {
             table.push(Entity { name: speaker.name, mentions: Vec::new(), quotes: Vec::new() });
+            mention_keys.push(HashSet::new());
             table.len() - 1
         });
         let entity = &mut table[e];
         entity.quotes.push(q);
         let as_written = !matches!(speaker.resolution, Resolution::Pronoun | Resolution::Context);
-        if as_written && !entity.mentions.iter().any(|m| key(m) == key(speaker.text)) {
+        if as_written && mention_keys[e].insert(key(speaker.text)) {
             entity.mentions.push(speaker.text);
         }
     }

@@ -444,21 +444,16 @@ impl Grammar {
     }
 
     /// How many words of an adverbial phrase start `words` (0 when none does).
+    /// `words` are in normal form (as [`crate::token::Tokens::norm`] gives them).
     pub fn adverb_len<'a>(&self, mut words: impl Iterator<Item = &'a str> + Clone) -> usize {
-        let Some(first) = words.next() else { return 0 };
-        let phrases = with_normal(first, |n| n.and_then(|n| self.adverbs.get(n)));
-        let Some(phrases) = phrases else { return 0 };
-        'phrase: for phrase in phrases {
+        let Some(phrases) = words.next().and_then(|first| self.adverbs.get(first)) else {
+            return 0;
+        };
+        let starts = |phrase: &&Vec<String>| {
             let mut it = words.clone();
-            for w in &phrase[1..] {
-                match it.next() {
-                    Some(x) if with_normal(x, |n| n == Some(w.as_str())) => {}
-                    _ => continue 'phrase,
-                }
-            }
-            return phrase.len();
-        }
-        0
+            phrase[1..].iter().all(|w| it.next() == Some(w.as_str()))
+        };
+        phrases.iter().find(starts).map_or(0, Vec::len)
     }
 
     fn first_name_normal(&self, n: &str) -> Option<Option<Gender>> {

@@ -403,7 +403,7 @@ impl<'h> Tokens<'h> {
         if !self.is(i, Class::AdverbStart) {
             return 0;
         }
-        let words = (i..self.len()).take_while(|&k| self.is_word(k)).map(|k| self.str(k));
+        let words = (i..self.len()).take_while(|&k| self.is_word(k)).map(|k| self.norm(k));
         grammar().adverb_len(words)
     }
 

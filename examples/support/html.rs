@@ -171,7 +171,7 @@ fn elements(text: &str, quotes: &[Quote<'_>], speakers: &Speakers<'_>) -> Vec<El
 /// `direct quote`, then the speaker and the cue, one a line.
 fn quote_title(quote: &Quote<'_>) -> String {
     let speaker = match &quote.speaker {
-        Some(s) => format!("{} ({})", mention(s.text, s.name), resolution(s)),
+        Some(s) => format!("{} ({})", mention(s.text, s.name), s.resolution.as_str()),
         None => "unknown".to_string(),
     };
     let cue = quote.cue.map_or("none", |c| c.text);
@@ -181,10 +181,6 @@ fn quote_title(quote: &Quote<'_>) -> String {
 /// `il → Marc Delorme`, or the name alone when the mention is the name.
 fn mention(text: &str, name: &str) -> String {
     if text == name { name.to_string() } else { format!("{text} → {name}") }
-}
-
-fn resolution(speaker: &guillemet::Speaker<'_>) -> String {
-    format!("{:?}", speaker.resolution).to_lowercase()
 }
 
 /// The first char boundary of `text` at or after `offset` (at most `text.len()`).

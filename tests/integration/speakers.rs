@@ -212,3 +212,16 @@ fn how_it_was_resolved_is_reported() {
         extract_quotes(text).iter().map(|q| q.speaker.as_ref().unwrap().resolution).collect();
     assert_eq!(how, [Pronoun, Alias]);
 }
+
+#[test]
+fn who_is_quoted_groups_a_name_however_it_is_written() {
+    // The same person with a composed and a decomposed `é`, and a no-break space: one entity.
+    let text = "« Nous verrons », a déclaré Hélène Dupré. \
+                « Rien n'est fait », a ajouté He\u{301}le\u{300}ne\u{a0}Dupre\u{301}.";
+    let analysis = guillemet::analyze(text);
+    assert_eq!(analysis.quotes.len(), 2);
+    assert_eq!(analysis.entities.len(), 1, "{:?}", analysis.entities);
+    assert_eq!(analysis.entities[0].quotes, [0, 1]);
+    // Listed once among the ways the text names her.
+    assert_eq!(analysis.entities[0].mentions, ["Hélène Dupré"]);
+}
