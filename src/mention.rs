@@ -246,9 +246,7 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
         if matches!(w, "de" | "du" | "des" | "d'") {
             // `de`, `de la`, `de l'`: a complement of the noun; it goes on if a word follows.
             let mut j = k + 1;
-            if j < limit
-                && matches!(t.norm(j), "la" | "l'" | "les" | "ces" | "ses" | "son" | "sa" | "leur")
-            {
+            if j < limit && t.is(j, Class::Determiner) {
                 j += 1;
             }
             if j < limit && t.is_word(j) && !ends_description(t, j) {
@@ -357,7 +355,9 @@ pub(crate) fn looks_finite(w: &str) -> bool {
 /// Gender from the ending of a noun in normal form, where French morphology is clear about it.
 fn noun_gender(n: &str) -> Option<Gender> {
     const FEMININE: &[&str] = &["trice", "euse", "esse", "ienne", "ière", "ère", "ée"];
-    if FEMININE.iter().any(|s| n.ends_with(s)) && n != "père" && n != "frère" {
+    // `père`, `frère` and their compounds (`beau-père`, `confrère`) are the exceptions.
+    let masculine = n.ends_with("père") || n.ends_with("frère");
+    if FEMININE.iter().any(|s| n.ends_with(s)) && !masculine {
         return Some(Gender::Feminine);
     }
     None
@@ -371,6 +371,17 @@ mod tests {
         let t = Tokens::new(text);
         let m = mention_at(&t, 0, t.len()).expect("a mention");
         (text[m.span].to_string(), m.kind, m.name.map(|n| text[n].to_string()), m.gender)
+    }
+
+    #[test]
+    fn noun_gender_by_ending_with_its_exceptions() {
+        assert_eq!(noun_gender("directrice"), Some(Gender::Feminine));
+        assert_eq!(noun_gender("infirmière"), Some(Gender::Feminine));
+        for masculine in ["père", "frère", "beau-père", "confrère", "grand-père"] {
+            assert_eq!(noun_gender(masculine), None, "{masculine}");
+        }
+        // Through a description whose determiner tells no gender.
+        assert_eq!(first_mention("Les confrères du juge ont dit").3, None);
     }
 
     #[test]
