@@ -328,7 +328,11 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     if let Some(n) = attached {
                         let desc_end = if m.name.is_some() { n.start } else { m.span.end };
                         tie(&doc.text[m.span.start..desc_end], n);
-                        names.add(n, &doc.text[n], doc.quoted(i), &mut key);
+                        // A name in apposition is recorded when the loop reaches it, after the
+                        // comma; one inside the description is passed over, so it is here.
+                        if m.name.is_some() {
+                            names.add(n, &doc.text[n], doc.quoted(i), &mut key);
+                        }
                     }
                 }
                 _ => {}
