@@ -115,6 +115,26 @@ pub(crate) const fn byte_set(mut bytes: &[u8]) -> [bool; 256] {
     table
 }
 
+/// Whether the character at `i`, whose first byte [`may_matter`], can be passed over without
+/// decoding it: a no-break space or other Latin-1 sign after C2, a dash, an ellipsis or a
+/// narrow space after E2 (no mark, no line break), or, while no mark is open, an apostrophe
+/// (`'` or `’`), which then neither opens nor closes anything. French text has one every few
+/// dozen bytes; the marks are far rarer.
+fn is_inert(bytes: &[u8], i: usize, nothing_open: bool) -> bool {
+    match bytes[i] {
+        b'\'' => nothing_open,
+        // `«` and `»` are C2 AB and C2 BB.
+        0xC2 => !matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+        // The marks `‘ ’ „ “ ” ‹ ›` are E2 80 98–9E and B9–BA; the breaks U+2028/9, E2 80 A8–A9.
+        0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(0x80), Some(0x99)) => nothing_open,
+            (Some(0x80), Some(0x98..=0x9E | 0xA8 | 0xA9 | 0xB9 | 0xBA)) => false,
+            _ => true,
+        },
+        _ => false,
+    }
+}
+
 /// Pairs nested deeper than this are not looked for.
 const MAX_DEPTH: usize = 32;
 
@@ -146,6 +166,8 @@ fn pair_marks(
 ) {
     let mut stack: Vec<Open> = Vec::new();
     let mut prev: Option<char> = None;
+    // Whether `prev` is not the character before the next stop (one was passed over).
+    let mut prev_stale = false;
     let bytes = text.as_bytes();
     // Where to read on from.
     let mut pos = 0;
@@ -161,7 +183,14 @@ fn pair_marks(
             break;
         };
         let i = from + offset;
-        if i > pos {
+        if is_inert(bytes, i, stack.is_empty()) {
+            // Nothing to do here; `prev` is read from the text at the next stop.
+            pos = i + 1;
+            prev_stale = true;
+            continue;
+        }
+        if i > pos || prev_stale {
+            prev_stale = false;
             prev = text[..i].chars().next_back();
         }
         let Some(c) = text[i..].chars().next() else { break };
