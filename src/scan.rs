@@ -95,27 +95,43 @@ fn looks_close(prev: Option<char>, next: Option<char>) -> bool {
     before_ok && after_ok
 }
 
-/// Whether byte `b` may start a quotation mark or a line break: ASCII `"`, `'`, `\n`, `\r`, or
-/// the lead byte of `« »` (C2), `˝` (CB), and of `‹ › „ “ ” ‘ ’` and U+2028/9 (E2).
-fn may_matter(&b: &u8) -> bool {
-    MAY_MATTER[usize::from(b)]
-}
+/// The bytes that may start a quotation mark or a line break: ASCII `"`, `'`, `\n`, `\r`, and
+/// the lead bytes of `« »` (C2), `˝` (CB), and of `‹ › „ “ ” ‘ ’` and U+2028/9 (E2).
+static MAY_MATTER: ByteSet = ByteSet::new(b"\"'\n\r\xC2\xCB\xE2");
 
-/// [`may_matter`] as a table: one load per byte in the scanner's tight loop.
-static MAY_MATTER: [bool; 256] = byte_set(b"\"'\n\r\xC2\xCB\xE2");
+/// A set of bytes as a table of 256 flags: a byte-class test in one load, for the loops that
+/// skip what they need not read.
+pub(crate) struct ByteSet([bool; 256]);
 
-/// A table of 256 flags, set for the bytes of `bytes`: a byte-class test in one load, for the
-/// loops that skip what they need not read.
-pub(crate) const fn byte_set(mut bytes: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    while let [b, rest @ ..] = bytes {
-        table[*b as usize] = true;
-        bytes = rest;
+impl ByteSet {
+    pub(crate) const fn new(mut bytes: &[u8]) -> ByteSet {
+        let mut table = [false; 256];
+        while let [b, rest @ ..] = bytes {
+            table[*b as usize] = true;
+            bytes = rest;
+        }
+        ByteSet(table)
     }
-    table
+
+    pub(crate) fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b)]
+    }
+
+    /// The first index from `from` on whose byte is in the set.
+    pub(crate) fn find(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let mut i = from;
+        // Eight bytes a step, with one branch: the bytes sought are a few in a hundred.
+        while let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
+            if chunk.iter().fold(false, |hit, &b| hit | self.contains(b)) {
+                break;
+            }
+            i += 8;
+        }
+        Some(i + bytes.get(i..)?.iter().position(|&b| self.contains(b))?)
+    }
 }
 
-/// Whether the character at `i`, whose first byte [`may_matter`], can be passed over without
+/// Whether the character at `i`, whose first byte is in [`MAY_MATTER`], can be passed over without
 /// decoding it: a no-break space or other Latin-1 sign after C2, a dash, an ellipsis or a
 /// narrow space after E2 (no mark, no line break), or, while no mark is open, an apostrophe
 /// (`'` or `’`), which then neither opens nor closes anything. French text has one every few
@@ -178,11 +194,7 @@ fn pair_marks(
         // Jump to the next character that may be a mark or a line break: the rest of the text
         // only matters as the character before a mark (`prev`).
         let from = pos.max(skip_until);
-        let Some(offset) = bytes.get(from..).and_then(|rest| rest.iter().position(may_matter))
-        else {
-            break;
-        };
-        let i = from + offset;
+        let Some(i) = MAY_MATTER.find(bytes, from) else { break };
         if is_inert(bytes, i, stack.is_empty()) {
             // Nothing to do here; `prev` is read from the text at the next stop.
             pos = i + 1;
@@ -410,9 +422,41 @@ mod tests {
         for c in (0..0x11_0000).filter_map(char::from_u32) {
             if classify(c).is_some() || is_line_break(c) {
                 let mut buf = [0; 4];
-                assert!(may_matter(&c.encode_utf8(&mut buf).as_bytes()[0]), "{c:?}");
+                assert!(MAY_MATTER.contains(c.encode_utf8(&mut buf).as_bytes()[0]), "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn inert_characters_are_no_mark_and_no_line_break() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if !MAY_MATTER.contains(bytes[0]) {
+                continue;
+            }
+            let inert = !is_mark_char(c) && !is_line_break(c);
+            let apostrophe = matches!(c, '\'' | '’');
+            assert!(!is_inert(bytes, 0, false) || inert, "{c:?}");
+            assert!(!is_inert(bytes, 0, true) || inert || apostrophe, "{c:?}");
+            // The common ones are passed over.
+            if matches!(c, '\u{a0}' | '—' | '…' | '\u{202f}' | '’' | '\'') {
+                assert!(is_inert(bytes, 0, true), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn byte_set_finds_the_first_byte_of_the_set() {
+        let set = ByteSet::new(b".\xE2");
+        let text = "Une phrase assez longue pour trois pas de huit octets… et la fin. Voilà";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let naive =
+                bytes[from..].iter().position(|&b| b == b'.' || b == 0xE2).map(|k| from + k);
+            assert_eq!(set.find(bytes, from), naive, "from {from}");
+        }
+        assert_eq!(set.find(bytes, bytes.len() + 1), None);
     }
 
     fn inners(text: &str) -> Vec<&str> {

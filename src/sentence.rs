@@ -19,9 +19,11 @@
 //! No boundary is ever placed strictly inside a protected span.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use crate::scan::is_line_break;
+use crate::lexicon::WordHasher;
+use crate::scan::{ByteSet, is_line_break};
 use crate::span::Span;
 
 /// Longest word (in chars) examined before a period; longer words are ordinary words.
@@ -30,11 +32,17 @@ const MAX_TOKEN_CHARS: usize = 32;
 const MAX_NEXT_WORD_CHARS: usize = 24;
 
 /// Abbreviations, without their final period, mapped to whether they may end a sentence.
-static ABBREVIATIONS: LazyLock<HashMap<&'static str, bool>> =
+static ABBREVIATIONS: LazyLock<Abbreviations> =
     LazyLock::new(|| parse_abbreviations(include_str!("data/abbreviations.txt")));
 
-fn parse_abbreviations(source: &'static str) -> HashMap<&'static str, bool> {
-    let mut map = HashMap::new();
+struct Abbreviations {
+    map: HashMap<&'static str, bool, BuildHasherDefault<WordHasher>>,
+    /// The longest key, in bytes: most words before a period are longer, and need no look-up.
+    longest: usize,
+}
+
+fn parse_abbreviations(source: &'static str) -> Abbreviations {
+    let mut map = HashMap::default();
     for line in source.lines() {
         let line = line.split('#').next().unwrap_or("");
         let mut fields = line.split_whitespace();
@@ -45,7 +53,8 @@ fn parse_abbreviations(source: &'static str) -> HashMap<&'static str, bool> {
             map.insert(key, may_end);
         }
     }
-    map
+    let longest = map.keys().map(|k| k.len()).max().unwrap_or(0);
+    Abbreviations { map, longest }
 }
 
 /// Capitalised function words that commonly open a sentence. After an initial
@@ -82,7 +91,12 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
 
 /// Looks up `token` (without final period): `Some(may_end_sentence)` if it is an abbreviation.
 fn abbreviation(token: &str) -> Option<bool> {
-    let map = &*ABBREVIATIONS;
+    let Abbreviations { map, longest } = &*ABBREVIATIONS;
+    // Lowercasing the first letter changes the length by two bytes at most (`K`, the Kelvin
+    // sign, is three bytes; `k`, one).
+    if token.len() > longest + 2 {
+        return None;
+    }
     if let Some(&may_end) = map.get(token) {
         return Some(may_end);
     }
@@ -105,7 +119,7 @@ fn abbreviation(token: &str) -> Option<bool> {
 /// from opening to closing mark) inside which no boundary may be placed.
 /// The bytes `split` stops at: line breaks, `.`, `!`, `?`, and the lead byte of `…`, U+2028
 /// and U+2029. Every other byte is read past in a tight loop.
-static MAY_END: [bool; 256] = crate::scan::byte_set(b"\n\r.!?\xE2");
+static MAY_END: ByteSet = ByteSet::new(b"\n\r.!?\xE2");
 
 pub(crate) fn split(text: &str, protected: &[Span]) -> Vec<Span> {
     let len = text.len();
@@ -121,8 +135,8 @@ pub(crate) fn split(text: &str, protected: &[Span]) -> Vec<Span> {
     let mut i = 0;
     while i < len {
         // Jump to the next byte that can end a sentence or a line.
-        match bytes[i..].iter().position(|&b| MAY_END[usize::from(b)]) {
-            Some(k) => i += k,
+        match MAY_END.find(bytes, i) {
+            Some(k) => i = k,
             None => break,
         }
         let (next, boundary) = match bytes[i] {
@@ -729,7 +743,7 @@ mod tests {
         for w in ["Paris.", "le", "", ".", "P.", "Dupont", "m."] {
             assert!(!is_abbreviation(w), "{w}");
         }
-        assert!(ABBREVIATIONS.len() >= 40);
+        assert!(ABBREVIATIONS.map.len() >= 40);
     }
 
     // ---- pathological inputs: results only, must stay fast in debug builds ----
