@@ -16,7 +16,7 @@ use crate::document::{Document, WINDOW};
 use crate::lexicon::normalize;
 use crate::mention::{Mention, MentionKind, mention_at};
 use crate::quote::{Marks, QuoteKind};
-use crate::scan::{MarkPair, is_space};
+use crate::scan::{ByteSet, MarkPair, is_space};
 use crate::span::Span;
 use crate::speaker::{
     Subject, clause_subject, is_phrase_cue_ok, speaker_of_cue, subject_after, subject_before,
@@ -55,13 +55,14 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
     let mut speakers: Vec<Option<Mention>> = vec![None; doc.pairs.len()];
     // Pairs read as a dialogue, turn by turn: the marks inside them are the turns' own.
     let mut dialogue = vec![false; doc.pairs.len()];
+    let lines = LineBreaks::new(doc.text);
     for (p, pair) in doc.pairs.iter().enumerate() {
         if pair.parent.is_some_and(|q| dialogue[q]) {
             continue;
         }
         // Counted once: the kind of quotation asks again.
         let words = word_count(doc, pair.inner);
-        if !is_quotation(doc, p, words) {
+        if !is_quotation(doc, p, words, &lines) {
             continue;
         }
         if pair.depth == 0 {
@@ -247,58 +248,42 @@ fn ends_like_sentence(s: &str) -> bool {
 /// Headings are short: a line longer than this is not one, and is not looked at whole.
 const HEADING_MAX: usize = 400;
 
-/// The line (between line breaks) that holds `at`, if it is short enough to be a heading.
-fn short_line_of(text: &str, at: usize) -> Option<Span> {
-    let bytes = text.as_bytes();
-    let lo = at.saturating_sub(HEADING_MAX);
-    let start = match rfind_line_break(&bytes[lo..at]) {
-        Some(i) => lo + i + 1,
-        None if lo == 0 => 0,
-        None => return None,
-    };
-    let hi = (at + HEADING_MAX).min(text.len());
-    let end = match find_line_break(&bytes[at..hi]) {
-        Some(i) => at + i,
-        None if hi == text.len() => text.len(),
-        None => return None,
-    };
-    Some(Span::new(start, end))
-}
+/// The line breaks (`\n`, `\r`) of a text, in order: lines around quotations are found by a
+/// binary search instead of reading the text again around each one.
+struct LineBreaks(Vec<usize>);
 
-fn is_line_break_byte(b: u8) -> bool {
-    b == b'\n' || b == b'\r'
-}
+static LINE_BREAK_BYTES: ByteSet = ByteSet::new(b"\n\r");
 
-/// Whether any of the eight bytes of `chunk` is a line feed or a carriage return: lines are
-/// hundreds of bytes long, looked through eight at a time.
-fn has_line_break(chunk: [u8; 8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    // The high bit of a byte of `has_zero(v)` is set below the lowest zero byte of `v` (and
-    // maybe above it), never when `v` has no zero byte.
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
-    let v = u64::from_le_bytes(chunk);
-    has_zero(v ^ (ONES * u64::from(b'\n'))) || has_zero(v ^ (ONES * u64::from(b'\r')))
-}
-
-/// The index of the last line break byte of `bytes`.
-fn rfind_line_break(bytes: &[u8]) -> Option<usize> {
-    let mut end = bytes.len();
-    while end >= 8 && !has_line_break(bytes[end - 8..end].try_into().unwrap_or_default()) {
-        end -= 8;
+impl LineBreaks {
+    fn new(text: &str) -> LineBreaks {
+        let bytes = text.as_bytes();
+        let mut breaks = Vec::new();
+        let mut at = 0;
+        while let Some(b) = LINE_BREAK_BYTES.find(bytes, at) {
+            breaks.push(b);
+            at = b + 1;
+        }
+        LineBreaks(breaks)
     }
-    bytes[..end].iter().rposition(|&b| is_line_break_byte(b))
-}
 
-/// The index of the first line break byte of `bytes`.
-fn find_line_break(bytes: &[u8]) -> Option<usize> {
-    let mut start = 0;
-    while start + 8 <= bytes.len()
-        && !has_line_break(bytes[start..start + 8].try_into().unwrap_or_default())
-    {
-        start += 8;
+    /// The line (between line breaks) that holds `at` in `text`, if it is short enough to be
+    /// a heading: the answer depends on the text within [`HEADING_MAX`] bytes of `at` alone.
+    fn short_line_of(&self, text: &str, at: usize) -> Option<Span> {
+        let k = self.0.partition_point(|&b| b < at);
+        let lo = at.saturating_sub(HEADING_MAX);
+        let start = match k.checked_sub(1).map(|b| self.0[b]) {
+            Some(b) if b >= lo => b + 1,
+            _ if lo == 0 => 0,
+            _ => return None,
+        };
+        let hi = (at + HEADING_MAX).min(text.len());
+        let end = match self.0.get(k) {
+            Some(&b) if b < hi => b,
+            _ if hi == text.len() => text.len(),
+            _ => return None,
+        };
+        Some(Span::new(start, end))
     }
-    bytes[start..].iter().position(|&b| is_line_break_byte(b)).map(|i| start + i)
 }
 
 /// A heading: a line that does not end like a sentence. Decided by the line alone, so that
@@ -311,7 +296,7 @@ fn is_heading_line(text: &str, line: Span) -> bool {
 /// Whether a pair of marks holds something somebody says, rather than a title, a name, a
 /// term held at a distance, or a heading.
 /// `words` is the [`word_count`] of its text.
-fn is_quotation(doc: &Document, p: usize, words: usize) -> bool {
+fn is_quotation(doc: &Document, p: usize, words: usize, lines: &LineBreaks) -> bool {
     let pair = &doc.pairs[p];
     let inner = &doc.text[pair.inner];
     if !inner.chars().any(char::is_alphanumeric) {
@@ -320,7 +305,7 @@ fn is_quotation(doc: &Document, p: usize, words: usize) -> bool {
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
     let after_colon = preceded_by_colon(doc, p);
     if pair.depth == 0 && !pair.multi_paragraph {
-        if let Some(line) = short_line_of(doc.text, pair.open.start) {
+        if let Some(line) = lines.short_line_of(doc.text, pair.open.start) {
             if is_heading_line(doc.text, line) && !line_has_attribution(doc, line, p) {
                 return false;
             }
@@ -718,27 +703,36 @@ fn inverted_cue_later(doc: &Document, p: usize, sentence: Span) -> Option<usize>
 mod tests {
     use super::*;
 
+    /// The line around `at` as the definition has it: line breaks within `HEADING_MAX` bytes.
+    fn naive_short_line(text: &str, at: usize) -> Option<Span> {
+        let is_break = |b: &u8| *b == b'\n' || *b == b'\r';
+        let bytes = text.as_bytes();
+        let lo = at.saturating_sub(HEADING_MAX);
+        let start = match bytes[lo..at].iter().rposition(is_break) {
+            Some(i) => lo + i + 1,
+            None if lo == 0 => 0,
+            None => return None,
+        };
+        let hi = (at + HEADING_MAX).min(text.len());
+        let end = match bytes[at..hi].iter().position(is_break) {
+            Some(i) => at + i,
+            None if hi == text.len() => text.len(),
+            None => return None,
+        };
+        Some(Span::new(start, end))
+    }
+
     #[test]
-    fn line_breaks_found_eight_bytes_at_a_time() {
-        let naive = |b: &[u8]| b.iter().position(|&c| is_line_break_byte(c));
-        let naive_last = |b: &[u8]| b.iter().rposition(|&c| is_line_break_byte(c));
-        // Every byte value at every place of runs of up to 20 bytes, twice over.
-        for len in 0..20 {
-            for at in 0..len {
-                for b in 0..=255u8 {
-                    let mut bytes = vec![b'a'; len];
-                    bytes[at] = b;
-                    assert_eq!(find_line_break(&bytes), naive(&bytes), "{b:#x} at {at}/{len}");
-                    assert_eq!(
-                        rfind_line_break(&bytes),
-                        naive_last(&bytes),
-                        "{b:#x} at {at}/{len}"
-                    );
-                    bytes[len - 1 - at] = b'\n';
-                    assert_eq!(find_line_break(&bytes), naive(&bytes));
-                    assert_eq!(rfind_line_break(&bytes), naive_last(&bytes));
-                }
-            }
+    fn short_lines_are_found_from_the_line_breaks() {
+        let mut text = String::new();
+        for len in [0, 1, 7, 150, 399, 400, 401, 900, 12] {
+            text.push_str(&"é".repeat(len / 2));
+            text.push_str(if len % 3 == 0 { "\r\n" } else { "\n" });
+        }
+        text.push_str("une fin sans saut de ligne");
+        let lines = LineBreaks::new(&text);
+        for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+            assert_eq!(lines.short_line_of(&text, at), naive_short_line(&text, at), "at {at}");
         }
     }
 }
