@@ -49,7 +49,7 @@ pub(crate) struct Attributed {
 
 /// Attribute every quotation of the document.
 pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
-    let mut out: Vec<Attributed> = Vec::new();
+    let mut out: Vec<Attributed> = Vec::with_capacity(doc.pairs.len());
     // The speaker of the latest top-level quotation, for quotations that carry on.
     let mut last: Option<Mention> = None;
     let mut speakers: Vec<Option<Mention>> = vec![None; doc.pairs.len()];

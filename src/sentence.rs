@@ -128,7 +128,8 @@ pub(crate) fn split(text: &str, protected: &[Span]) -> Vec<Span> {
     }
     let guard = Guard::new(text, protected);
     let bytes = text.as_bytes();
-    let mut spans = Vec::new();
+    // Room for a sentence every 64 bytes (press sentences are longer): no regrowing.
+    let mut spans = Vec::with_capacity(len / 64 + 1);
     let mut last = 0;
     // First non-space byte of the current sentence.
     let mut first_word = skip_space(text, 0);
