@@ -185,7 +185,7 @@ fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
             i += adv;
             continue;
         }
-        if is_date_word(t.str(i)) {
+        if is_date_word(t.norm(i)) {
             i += 1;
             continue;
         }

@@ -180,9 +180,9 @@ pub(crate) fn has_finite_verb(doc: &Document, s: usize, e: usize) -> bool {
         }
         let w = doc.t.norm(i);
         // Infinitives and participles (`raconter`, `évoquant`) are not finite.
-        let non_finite = ["er", "ir", "re", "ant"].iter().any(|x| w.ends_with(x));
+        let non_finite = || ["er", "ir", "re", "ant"].iter().any(|x| w.ends_with(x));
         doc.t.is(i, Class::Verb) && !matches!(w, "ne" | "n'" | "se" | "s'" | "y")
-            || doc.t.is(i, Class::CueWord) && !non_finite
+            || doc.t.is(i, Class::CueWord) && !non_finite()
             || looks_finite(w)
     })
 }
@@ -288,11 +288,11 @@ pub(crate) fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
     None
 }
 
-/// Numbers and month names in dates (`lundi 25 mars`).
+/// Numbers and month names in dates (`lundi 25 mars`); `w` is a word's normal form.
 pub(crate) fn is_date_word(w: &str) -> bool {
-    w.chars().all(|c| c.is_ascii_digit())
+    w.bytes().all(|b| b.is_ascii_digit())
         || matches!(
-            normalize(w).as_ref(),
+            w,
             "janvier"
                 | "février"
                 | "mars"
