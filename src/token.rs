@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
 use crate::cue::Slot;
-use crate::lexicon::{Class, Gender, WordHasher, grammar, is_normal_char, normalize_into};
+use crate::lexicon::{Class, Gender, Grammar, WordHasher, grammar, is_normal_char, normalize_into};
 use crate::scan::{is_line_break, is_space};
 use crate::span::Span;
 
@@ -131,16 +131,15 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Split `text` into tokens. Linear time; spaces are not tokens.
 #[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_noting_cue_oddities(text).0
+    Tokens::new(text).toks
 }
 
-/// The tokens of `text`, and whether the cue finder must read the text itself: it holds a U+FEFF, no
-/// token here but a letter of a word there, or a word that is its own normal form but not its
-/// own lowercase (see [`lowercase_differs`]).
-fn tokenize_noting_cue_oddities(text: &str) -> (Vec<Token>, bool) {
-    // The cue finder must read the text itself (see `Tokens::cue_reads_apart`).
-    let mut cue_reads_apart = false;
-    let mut out = Vec::with_capacity(text.len() / 5);
+/// The tokens of `text`, each word with its facts looked up as soon as it is read (one pass:
+/// the word is still at hand), and whether the cue finder must read the text itself: it holds
+/// a U+FEFF, no token here but a letter of a word there, or a word that is its own normal form
+/// but not its own lowercase (see [`lowercase_differs`]).
+fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
+    let mut out = Building::new(text);
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
@@ -161,31 +160,17 @@ fn tokenize_noting_cue_oddities(text: &str) -> (Vec<Token>, bool) {
                 }
                 end += d.len_utf8();
             }
-            out.push(Token {
-                span: Span::new(i, end),
-                kind: Kind::Break,
-                first: c,
-                dotted: false,
-                joined: false,
-                normal: false,
-            });
+            out.push_other(Span::new(i, end), Kind::Break, c);
             i = end;
             continue;
         }
         if !word && is_space(c) {
-            cue_reads_apart |= c == '\u{feff}';
+            out.tokens.cue_reads_apart |= c == '\u{feff}';
             i = next;
             continue;
         }
         if !word {
-            out.push(Token {
-                span: Span::new(i, next),
-                kind: Kind::Punct,
-                first: c,
-                dotted: false,
-                joined: false,
-                normal: false,
-            });
+            out.push_other(Span::new(i, next), Kind::Punct, c);
             i = next;
             continue;
         }
@@ -247,8 +232,8 @@ fn tokenize_noting_cue_oddities(text: &str) -> (Vec<Token>, bool) {
             normal &= is_normal_char(d);
             end = after_d;
         }
-        cue_reads_apart |= normal && odd_letter;
-        out.push(Token {
+        out.tokens.cue_reads_apart |= normal && odd_letter;
+        out.push_word(Token {
             span: Span::new(start, end),
             kind: Kind::Word,
             first: c,
@@ -258,7 +243,78 @@ fn tokenize_noting_cue_oddities(text: &str) -> (Vec<Token>, bool) {
         });
         i = end;
     }
-    (out, cue_reads_apart)
+    out.tokens
+}
+
+/// [`Tokens`] while [`tokenize_noting_cue_oddities`] reads them, with what a word's facts
+/// depend on from the tokens before it.
+struct Building<'h> {
+    tokens: Tokens<'h>,
+    grammar: &'static Grammar,
+    /// Whether a word here opens a sentence or a line ([`opens_sentence`] of the next token),
+    /// kept up as tokens come rather than read back at each capital.
+    at_opening: bool,
+}
+
+impl<'h> Building<'h> {
+    fn new(text: &'h str) -> Building<'h> {
+        let capacity = text.len() / 5;
+        Building {
+            tokens: Tokens {
+                text,
+                toks: Vec::with_capacity(capacity),
+                capitalized_inside: HashSet::default(),
+                facts: Vec::with_capacity(capacity),
+                norm_arena: String::new(),
+                cue_reads_apart: false,
+            },
+            grammar: grammar(),
+            at_opening: true,
+        }
+    }
+
+    /// A break or a punctuation token: no facts.
+    fn push_other(&mut self, span: Span, kind: Kind, first: char) {
+        self.at_opening = match kind {
+            Kind::Break => true,
+            // As [`opens_sentence`] reads them: opening marks and dashes are looked past.
+            _ if is_opener(first) => self.at_opening,
+            _ => is_sentence_end(first),
+        };
+        self.tokens.toks.push(Token {
+            span,
+            kind,
+            first,
+            dotted: false,
+            joined: false,
+            normal: false,
+        });
+        self.tokens.facts.push(Facts::default());
+    }
+
+    /// A word, with its classes, normal form and cue slot looked up.
+    fn push_word(&mut self, t: Token) {
+        let tokens = &mut self.tokens;
+        let word = &tokens.text[t.span];
+        let capital = t.first.is_uppercase();
+        let cap_bit = if capital { CAPITALIZED } else { 0 };
+        if capital && !self.at_opening {
+            tokens.capitalized_inside.insert(word);
+        }
+        self.at_opening = false;
+        let (entry, norm) = if t.normal {
+            (self.grammar.entry_of_word(word, t.joined), (0, 0))
+        } else {
+            // Written straight into the arena: no string of its own.
+            let arena = &mut tokens.norm_arena;
+            let start = arena.len();
+            normalize_into(word, arena);
+            let entry = self.grammar.entry_of_word(&arena[start..], t.joined);
+            (entry, (start as u32, arena.len() as u32))
+        };
+        tokens.facts.push(Facts { flags: entry.flags | cap_bit, norm, cue: entry.cue });
+        tokens.toks.push(t);
+    }
 }
 
 fn ends_with_digit(text: &str, end: usize) -> bool {
@@ -285,6 +341,16 @@ fn lowercase_differs(c: char) -> bool {
         || (c > '\u{17f}' && !c.is_uppercase() && !c.to_lowercase().eq([c]))
 }
 
+/// Punctuation that may stand before a sentence's first word: opening marks and dashes.
+fn is_opener(c: char) -> bool {
+    matches!(c, '«' | '“' | '"' | '‹' | '(' | '—' | '–' | '-' | '˝')
+}
+
+/// Punctuation that ends a sentence (or opens a list or a quotation, for `:`).
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | ':')
+}
+
 /// Whether token `i` of `toks` opens a sentence or a line (see [`Tokens::starts_sentence`]).
 fn opens_sentence(toks: &[Token], i: usize) -> bool {
     let mut j = i;
@@ -293,11 +359,8 @@ fn opens_sentence(toks: &[Token], i: usize) -> bool {
         let c = toks[j].first;
         match toks[j].kind {
             Kind::Break => return true,
-            Kind::Punct if matches!(c, '«' | '“' | '"' | '‹' | '(' | '—' | '–' | '-' | '˝') =>
-            {
-                continue;
-            }
-            Kind::Punct => return matches!(c, '.' | '!' | '?' | '…' | ':'),
+            Kind::Punct if is_opener(c) => continue,
+            Kind::Punct => return is_sentence_end(c),
             Kind::Word => return false,
         }
     }
@@ -337,34 +400,7 @@ const CAPITALIZED: u32 = 1 << 31;
 
 impl<'h> Tokens<'h> {
     pub fn new(text: &'h str) -> Tokens<'h> {
-        let (toks, cue_reads_apart) = tokenize_noting_cue_oddities(text);
-        let g = grammar();
-        let mut facts = Vec::with_capacity(toks.len());
-        let mut norm_arena = String::new();
-        let mut capitalized_inside = HashSet::default();
-        for (i, t) in toks.iter().enumerate() {
-            let word = &text[t.span];
-            if t.kind != Kind::Word {
-                facts.push(Facts::default());
-                continue;
-            }
-            let capital = t.first.is_uppercase();
-            let cap_bit = if capital { CAPITALIZED } else { 0 };
-            if capital && !opens_sentence(&toks, i) {
-                capitalized_inside.insert(word);
-            }
-            let (entry, norm) = if t.normal {
-                (g.entry_of_word(word, t.joined), (0, 0))
-            } else {
-                // Written straight into the arena: no string of its own.
-                let start = norm_arena.len();
-                normalize_into(word, &mut norm_arena);
-                let entry = g.entry_of_word(&norm_arena[start..], t.joined);
-                (entry, (start as u32, norm_arena.len() as u32))
-            };
-            facts.push(Facts { flags: entry.flags | cap_bit, norm, cue: entry.cue });
-        }
-        Tokens { text, toks, capitalized_inside, facts, norm_arena, cue_reads_apart }
+        tokenize_noting_cue_oddities(text)
     }
 
     /// Whether token `i` opens a sentence or a line (so a capital there proves nothing).
