@@ -4,6 +4,7 @@
 //! own token (`l’` `islam`, `qu’` `il`), hyphenated words stay whole (`Jean-Marc`, `a-t-il`),
 //! and a period between letters or digits stays inside the word (`layoffs.fyi`, `1.900`).
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
@@ -111,10 +112,12 @@ fn ascii_alnum_prefix(chunk: u64) -> (usize, bool) {
     let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
     // Bytes with the high bit set (non-ASCII) are neither.
     let alnum = (digit | letter) & !chunk & HIGH;
-    let n = (!alnum & HIGH).trailing_zeros() as usize / 8;
-    // The high bits of the first `n` bytes (all of them when `n` is 8).
-    let prefix = HIGH & u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
-    let capital = in_range(low7, b'A', b'Z') & !chunk & prefix;
+    let stops = !alnum & HIGH;
+    let n = stops.trailing_zeros() as usize / 8;
+    // Every bit below the first stop's high bit: the first `n` bytes (all when none stops).
+    let before = stops.wrapping_sub(1) & !stops;
+    // A letter is a capital when its 0x20 bit is clear: that bit, shifted up to the high bit.
+    let capital = letter & !(chunk << 2) & before & HIGH;
     (n, capital != 0)
 }
 
@@ -142,108 +145,150 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
     let mut out = Building::new(text);
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        let next = i + c.len_utf8();
-        if c == ' ' {
-            i = next;
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' {
+            i += 1;
             continue;
         }
-        // Words first: no letter or digit is a line break or a space, and asking a letter
-        // (`é`) whether it is a space would cost a Unicode table look-up.
-        let word = is_word_char(c);
-        if !word && is_line_break(c) {
-            let mut end = next;
-            // Line breaks are spaces too: the run of spaces and breaks is one token.
-            while let Some(d) = char_at(text, end) {
-                if !d.is_whitespace() {
-                    break;
-                }
-                end += d.len_utf8();
-            }
-            out.push_other(Span::new(i, end), Kind::Break, c);
-            i = end;
-            continue;
-        }
-        if !word && is_space(c) {
-            out.tokens.cue_reads_apart |= c == '\u{feff}';
-            i = next;
-            continue;
-        }
-        if !word {
-            out.push_other(Span::new(i, next), Kind::Punct, c);
-            i = next;
-            continue;
-        }
-        // A word: letters and digits, joined by hyphens, apostrophes (unless elision)
-        // and periods or commas between two word characters.
-        let start = i;
-        let mut end = next;
-        let mut dotted = false;
-        let mut joined = false;
-        // Whether the word is its own normal form, and holds a letter the cue finder reads
-        // otherwise (see `lowercase_differs`): asked here of each letter, not in another pass.
-        let mut normal = is_normal_char(c);
-        let mut odd_letter = lowercase_differs(c);
-        loop {
-            // Most of a word is ASCII letters and digits: take them by the byte.
-            let (after_ascii, capital) = skip_ascii_alnum_noting_capitals(bytes, end);
-            end = after_ascii;
-            normal &= !capital;
-            let Some(d) = char_at(text, end) else { break };
-            let after_d = end + d.len_utf8();
-            if is_word_char(d) {
-                normal &= is_normal_char(d);
-                odd_letter |= lowercase_differs(d);
-                end = after_d;
+        // Most tokens are plain words (see `plain_word`): read them here, by the byte.
+        // Anything else goes the general way.
+        if b.is_ascii_alphanumeric() || b == 0xc3 {
+            if let Some((end, normal)) = plain_word(bytes, i) {
+                let first = if b.is_ascii() { char::from(b) } else { latin1_letter(bytes, i) };
+                out.push_word(Token {
+                    span: Span::new(i, end),
+                    kind: Kind::Word,
+                    first,
+                    dotted: false,
+                    joined: false,
+                    normal,
+                });
+                i = end;
                 continue;
             }
-            let joiner = d == '-'
-                || d == '.'
-                || is_apostrophe(d)
-                || (d == ',' && ends_with_digit(text, end));
-            if !joiner {
-                break;
+        }
+        i = out.push_any(i);
+    }
+    out.tokens
+}
+
+/// The end of the word at byte `i` of `bytes` (a `str`'s), and whether it is its own normal
+/// form, when it is a plain word: ASCII letters and digits and Latin-1 letters (`é`, `À`),
+/// ended by the text's end or by a character that neither continues it nor joins it to the
+/// next (a space; `.` or `,` before no word character). `None` for any other (no word at `i`,
+/// or one [`scan_word`] must read): [`scan_word`] would read the same from a plain word.
+#[inline]
+fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
+    let mut end = i;
+    let mut normal = true;
+    loop {
+        let (after_ascii, capital) = skip_ascii_alnum_noting_capitals(bytes, end);
+        end = after_ascii;
+        normal &= !capital;
+        match bytes.get(end) {
+            None => break,
+            // U+00C0–U+00FF, letters but × (C3 97) and ÷ (C3 B7), which end the word; the
+            // capitals are U+00C0–U+00DE.
+            Some(0xc3) => {
+                let second = *bytes.get(end + 1)?;
+                if second == 0x97 || second == 0xb7 {
+                    break;
+                }
+                normal &= second > 0x9e;
+                end += 2;
             }
-            let Some(a) = char_at(text, after_d).filter(|&a| is_word_char(a)) else {
-                // An apostrophe ending a word: `l’` before a space is still an elision.
-                if is_apostrophe(d) && is_elided(&text[start..end]) {
-                    end = after_d;
-                    joined = true;
-                    normal &= d == '\'';
+            // A period or comma joins only a word character after it.
+            Some(b'.' | b',') => match bytes.get(end + 1) {
+                Some(a) if !a.is_ascii() || a.is_ascii_alphanumeric() => return None,
+                _ => break,
+            },
+            Some(&d) => {
+                if !d.is_ascii() || d == b'-' || d == b'\'' {
+                    return None;
                 }
                 break;
-            };
+            }
+        }
+    }
+    (end > i).then_some((end, normal))
+}
+
+/// The Latin-1 letter (U+00C0–U+00FF) whose two bytes start at `i` of `bytes` (C3 and a
+/// continuation byte).
+fn latin1_letter(bytes: &[u8], i: usize) -> char {
+    let second = bytes.get(i + 1).copied().unwrap_or_default();
+    char::from(0xc0 | (second & 0x3f))
+}
+
+/// A word as [`scan_word`] reads it.
+struct ScannedWord {
+    end: usize,
+    dotted: bool,
+    joined: bool,
+    normal: bool,
+    /// A letter the cue finder reads otherwise (see [`lowercase_differs`]).
+    odd_letter: bool,
+}
+
+/// The word that starts at byte `start` of `text` with the word character `c`: letters and
+/// digits, joined by hyphens, apostrophes (unless elision) and periods or commas between two
+/// word characters.
+fn scan_word(text: &str, start: usize, c: char) -> ScannedWord {
+    let bytes = text.as_bytes();
+    let mut end = start + c.len_utf8();
+    let mut dotted = false;
+    let mut joined = false;
+    // Whether the word is its own normal form, and holds a letter the cue finder reads
+    // otherwise (see `lowercase_differs`): asked here of each letter, not in another pass.
+    let mut normal = is_normal_char(c);
+    let mut odd_letter = lowercase_differs(c);
+    loop {
+        // Most of a word is ASCII letters and digits: take them by the byte.
+        let (after_ascii, capital) = skip_ascii_alnum_noting_capitals(bytes, end);
+        end = after_ascii;
+        normal &= !capital;
+        let Some(d) = char_at(text, end) else { break };
+        let after_d = end + d.len_utf8();
+        if is_word_char(d) {
+            normal &= is_normal_char(d);
+            odd_letter |= lowercase_differs(d);
+            end = after_d;
+            continue;
+        }
+        let joiner =
+            d == '-' || d == '.' || is_apostrophe(d) || (d == ',' && ends_with_digit(text, end));
+        if !joiner {
+            break;
+        }
+        let Some(a) = char_at(text, after_d).filter(|&a| is_word_char(a)) else {
+            // An apostrophe ending a word: `l’` before a space is still an elision.
             if is_apostrophe(d) && is_elided(&text[start..end]) {
-                // `l’islam`: the elided word ends with its apostrophe.
                 end = after_d;
                 joined = true;
                 normal &= d == '\'';
-                break;
             }
-            if d == ',' && !a.is_ascii_digit() {
-                break;
-            }
-            // A period stays inside `layoffs.fyi` but not after an initial (`J.-M.`).
-            if d == '.' && (!a.is_alphanumeric() || is_initial(&text[start..end])) {
-                break;
-            }
-            dotted |= d == '.';
-            joined = true;
-            normal &= is_normal_char(d);
+            break;
+        };
+        if is_apostrophe(d) && is_elided(&text[start..end]) {
+            // `l’islam`: the elided word ends with its apostrophe.
             end = after_d;
+            joined = true;
+            normal &= d == '\'';
+            break;
         }
-        out.tokens.cue_reads_apart |= normal && odd_letter;
-        out.push_word(Token {
-            span: Span::new(start, end),
-            kind: Kind::Word,
-            first: c,
-            dotted,
-            joined,
-            normal,
-        });
-        i = end;
+        if d == ',' && !a.is_ascii_digit() {
+            break;
+        }
+        // A period stays inside `layoffs.fyi` but not after an initial (`J.-M.`).
+        if d == '.' && (!a.is_alphanumeric() || is_initial(&text[start..end])) {
+            break;
+        }
+        dotted |= d == '.';
+        joined = true;
+        normal &= is_normal_char(d);
+        end = after_d;
     }
-    out.tokens
+    ScannedWord { end, dotted, joined, normal, odd_letter }
 }
 
 /// [`Tokens`] while [`tokenize_noting_cue_oddities`] reads them, with what a word's facts
@@ -258,19 +303,67 @@ struct Building<'h> {
 
 impl<'h> Building<'h> {
     fn new(text: &'h str) -> Building<'h> {
-        let capacity = text.len() / 5;
+        // French prose has about one token for five bytes: room for a denser text, so that
+        // the vectors seldom grow (each growth copies them); and for the normal forms of
+        // the words that are not theirs (capitalized, or with a typographic apostrophe).
+        let capacity = text.len() / 4 + 8;
         Building {
             tokens: Tokens {
                 text,
                 toks: Vec::with_capacity(capacity),
-                capitalized_inside: HashSet::default(),
+                capitalized_inside: Vec::new(),
+                capitalized_inside_set: OnceCell::new(),
                 facts: Vec::with_capacity(capacity),
-                norm_arena: String::new(),
+                norm_arena: String::with_capacity(text.len() / 4),
                 cue_reads_apart: false,
             },
             grammar: grammar(),
             at_opening: true,
         }
+    }
+
+    /// The token at byte `i` (no plain space), whatever it is, or the spaces there: the byte
+    /// after them. Out of line: the general way, for what the fast path leaves.
+    #[inline(never)]
+    fn push_any(&mut self, i: usize) -> usize {
+        let text = self.tokens.text;
+        let Some(c) = char_at(text, i) else {
+            return text.len();
+        };
+        let next = i + c.len_utf8();
+        // Words first: no letter or digit is a line break or a space, and asking a letter
+        // (`é`) whether it is a space would cost a Unicode table look-up.
+        if is_word_char(c) {
+            let w = scan_word(text, i, c);
+            self.tokens.cue_reads_apart |= w.normal && w.odd_letter;
+            self.push_word(Token {
+                span: Span::new(i, w.end),
+                kind: Kind::Word,
+                first: c,
+                dotted: w.dotted,
+                joined: w.joined,
+                normal: w.normal,
+            });
+            return w.end;
+        }
+        if is_line_break(c) {
+            let mut end = next;
+            // Line breaks are spaces too: the run of spaces and breaks is one token.
+            while let Some(d) = char_at(text, end) {
+                if !d.is_whitespace() {
+                    break;
+                }
+                end += d.len_utf8();
+            }
+            self.push_other(Span::new(i, end), Kind::Break, c);
+            return end;
+        }
+        if is_space(c) {
+            self.tokens.cue_reads_apart |= c == '\u{feff}';
+            return next;
+        }
+        self.push_other(Span::new(i, next), Kind::Punct, c);
+        next
     }
 
     /// A break or a punctuation token: no facts.
@@ -293,13 +386,14 @@ impl<'h> Building<'h> {
     }
 
     /// A word, with its classes, normal form and cue slot looked up.
+    #[inline]
     fn push_word(&mut self, t: Token) {
         let tokens = &mut self.tokens;
         let word = &tokens.text[t.span];
         let capital = t.first.is_uppercase();
         let cap_bit = if capital { CAPITALIZED } else { 0 };
         if capital && !self.at_opening {
-            tokens.capitalized_inside.insert(word);
+            tokens.capitalized_inside.push(word);
         }
         self.at_opening = false;
         let (entry, norm) = if t.normal {
@@ -372,7 +466,9 @@ pub(crate) struct Tokens<'h> {
     pub text: &'h str,
     pub toks: Vec<Token>,
     /// Words seen with a capital inside a sentence: proper names, not sentence openers.
-    capitalized_inside: HashSet<&'h str, BuildHasherDefault<WordHasher>>,
+    capitalized_inside: Vec<&'h str>,
+    /// The same words as a set, built when first asked (many texts never are).
+    capitalized_inside_set: OnceCell<HashSet<&'h str, BuildHasherDefault<WordHasher>>>,
     /// What each token's probe found, in one record a token (one write, not three).
     facts: Vec<Facts>,
     /// Normal forms (lowercase, `'` apostrophes) of the words that differ from their text,
@@ -445,7 +541,15 @@ impl<'h> Tokens<'h> {
 
     /// Whether the word at `i` is written with a capital somewhere inside a sentence.
     pub fn capitalized_elsewhere(&self, i: usize) -> bool {
-        self.capitalized_inside.contains(self.str(i))
+        let set = self.capitalized_inside_set.get_or_init(|| {
+            let mut set = HashSet::with_capacity_and_hasher(
+                self.capitalized_inside.len(),
+                BuildHasherDefault::default(),
+            );
+            set.extend(&self.capitalized_inside);
+            set
+        });
+        set.contains(self.str(i))
     }
 
     pub fn len(&self) -> usize {
