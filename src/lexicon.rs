@@ -145,8 +145,7 @@ impl PackedWord {
     /// packed: [`PackedWord::EMPTY`] marks a free slot.)
     const MAX: usize = 23;
 
-    fn new(word: &str) -> Option<PackedWord> {
-        let bytes = word.as_bytes();
+    fn new(bytes: &[u8]) -> Option<PackedWord> {
         let n = bytes.len();
         let byte = |i: usize| u64::from(bytes[i]) << (8 * i);
         let read4 = |i: usize| {
@@ -215,7 +214,7 @@ impl std::hash::Hash for PackedWord {
 impl WordTableBuilder {
     fn entry_mut(&mut self, word: String) -> &mut WordEntry {
         self.longest_word = self.longest_word.max(word.len());
-        match PackedWord::new(&word) {
+        match PackedWord::new(word.as_bytes()) {
             Some(packed) => self.short.entry(packed).or_default(),
             None => self.long.entry(word).or_default(),
         }
@@ -237,13 +236,14 @@ impl WordTableBuilder {
 }
 
 impl WordTable {
+    /// The entry of the word whose bytes are `word`.
     #[inline]
-    fn get(&self, word: &str) -> Option<WordEntry> {
+    fn get(&self, word: &[u8]) -> Option<WordEntry> {
         if word.len() > self.longest_word {
             return None;
         }
         let Some(packed) = PackedWord::new(word) else {
-            return self.long.get(word).copied();
+            return self.get_long(word);
         };
         let mask = self.slots.len() - 1;
         let mut i = (packed.hash() >> self.shift) as usize;
@@ -258,6 +258,13 @@ impl WordTable {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// Out of line: few words are longer than [`PackedWord::MAX`] bytes, or empty.
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, word: &[u8]) -> Option<WordEntry> {
+        std::str::from_utf8(word).ok().and_then(|w| self.long.get(w)).copied()
     }
 }
 
@@ -374,7 +381,30 @@ pub(crate) fn normalize_into(word: &str, out: &mut String) {
         return;
     }
     let start = out.len();
-    for c in word.chars().filter(|&c| !is_invisible(c)) {
+    for c in word.chars() {
+        // The letters of French text first, by far the most: no table to read.
+        match c {
+            _ if c.is_ascii() => {
+                out.push(c.to_ascii_lowercase());
+                continue;
+            }
+            // A Latin-1 capital (but ×) has its lowercase 0x20 above it.
+            '\u{c0}'..='\u{de}' if c != '×' => {
+                out.push(char::from(c as u8 + 0x20));
+                continue;
+            }
+            // The rest of Latin-1's upper half is its own lowercase.
+            '\u{df}'..='\u{ff}' => {
+                out.push(c);
+                continue;
+            }
+            '’' | 'ʼ' | '‘' => {
+                out.push('\'');
+                continue;
+            }
+            _ if is_invisible(c) => continue,
+            _ => {}
+        }
         if is_combining_accent(c) && out.len() > start {
             // Compose with the letter before it, which is this word's (never a previous one's).
             let composed = out.chars().next_back().and_then(|b| compose(b, c));
@@ -384,12 +414,7 @@ pub(crate) fn normalize_into(word: &str, out: &mut String) {
                 continue;
             }
         }
-        let c = if is_apostrophe(c) { '\'' } else { c };
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        out.extend(c.to_lowercase());
     }
 }
 
@@ -483,6 +508,13 @@ impl Grammar {
     /// token with no joiner inside needs no search for one.
     #[inline]
     pub fn entry_of_word(&self, n: &str, may_hold_hyphen: bool) -> WordEntry {
+        self.entry_of_bytes(n.as_bytes(), may_hold_hyphen)
+    }
+
+    /// [`Grammar::entry_of_word`] of the bytes of a word (a `str`'s): a word read off a
+    /// text needs no check of its ends (the tokenizer found them on char boundaries).
+    #[inline]
+    pub fn entry_of_bytes(&self, n: &[u8], may_hold_hyphen: bool) -> WordEntry {
         let mut entry = self.classes.get(n).unwrap_or_default();
         if entry.flags & Class::FirstName.bit() == 0 && may_hold_hyphen {
             entry.flags |= self.hyphenated_name_bits(n);
@@ -493,8 +525,13 @@ impl Grammar {
     /// `Marie-Claire`, unlisted, is a first name by its first part: the name bits of that
     /// part, if `n` holds a hyphen. (Out of line: few words are joined.)
     #[inline(never)]
-    fn hyphenated_name_bits(&self, n: &str) -> u32 {
-        match n.split_once('-').and_then(|(first, _)| self.first_names.get(first)) {
+    fn hyphenated_name_bits(&self, n: &[u8]) -> u32 {
+        let Some(hyphen) = n.iter().position(|&b| b == b'-') else {
+            return 0;
+        };
+        // The bytes before an ASCII hyphen of a `str` are a `str`.
+        let first = std::str::from_utf8(&n[..hyphen]).ok();
+        match first.and_then(|f| self.first_names.get(f)) {
             Some(&gender) => name_bits(gender),
             None => 0,
         }
@@ -571,6 +608,35 @@ mod tests {
         assert!(with_normal(&"x".repeat(100), |n| n.is_none()));
     }
 
+    /// The normal form by its definition, one character at a time.
+    fn normal_by_definition(word: &str) -> String {
+        let mut out = String::new();
+        for c in word.chars().filter(|&c| !is_invisible(c)) {
+            if is_combining_accent(c) && !out.is_empty() {
+                if let Some(composed) = out.chars().next_back().and_then(|b| compose(b, c)) {
+                    out.pop();
+                    out.push(composed);
+                    continue;
+                }
+            }
+            let c = if is_apostrophe(c) { '\'' } else { c };
+            out.extend(c.to_lowercase());
+        }
+        out
+    }
+
+    #[test]
+    fn normal_form_fast_paths_agree_with_the_definition() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            for word in [format!("{c}"), format!("É{c}a"), format!("{c}\u{301}’"), format!("e{c}")]
+            {
+                let mut out = String::from("x");
+                normalize_into(&word, &mut out);
+                assert_eq!(out[1..], normal_by_definition(&word), "{word:?}");
+            }
+        }
+    }
+
     #[test]
     fn packed_words_are_the_zero_padded_bytes() {
         let text = "abcdefghijklmnopqrstuvwxyz";
@@ -585,7 +651,7 @@ mod tests {
                 let at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap());
                 [at(0), at(8), at(16)]
             });
-            assert_eq!(PackedWord::new(word).map(|p| p.0), expected, "{n}");
+            assert_eq!(PackedWord::new(word.as_bytes()).map(|p| p.0), expected, "{n}");
         }
     }
 

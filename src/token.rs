@@ -386,28 +386,42 @@ impl<'h> Building<'h> {
     }
 
     /// A word, with its classes, normal form and cue slot looked up.
-    #[inline]
+    #[inline(always)]
     fn push_word(&mut self, t: Token) {
-        let tokens = &mut self.tokens;
-        let word = &tokens.text[t.span];
         let capital = t.first.is_uppercase();
-        let cap_bit = if capital { CAPITALIZED } else { 0 };
         if capital && !self.at_opening {
-            tokens.capitalized_inside.push(word);
+            self.note_capitalized_inside(t.span);
         }
         self.at_opening = false;
-        let (entry, norm) = if t.normal {
-            (self.grammar.entry_of_word(word, t.joined), (0, 0))
+        let mut facts = if t.normal {
+            let word = self.tokens.text.as_bytes().get(t.span.range()).unwrap_or_default();
+            let entry = self.grammar.entry_of_bytes(word, t.joined);
+            Facts { flags: entry.flags, norm: (0, 0), cue: entry.cue }
         } else {
-            // Written straight into the arena: no string of its own.
-            let arena = &mut tokens.norm_arena;
-            let start = arena.len();
-            normalize_into(word, arena);
-            let entry = self.grammar.entry_of_word(&arena[start..], t.joined);
-            (entry, (start as u32, arena.len() as u32))
+            self.normalized_facts(t)
         };
-        tokens.facts.push(Facts { flags: entry.flags | cap_bit, norm, cue: entry.cue });
-        tokens.toks.push(t);
+        facts.flags |= if capital { CAPITALIZED } else { 0 };
+        self.tokens.facts.push(facts);
+        self.tokens.toks.push(t);
+    }
+
+    /// Out of line: few words are capitals inside a sentence.
+    #[inline(never)]
+    fn note_capitalized_inside(&mut self, span: Span) {
+        let tokens = &mut self.tokens;
+        tokens.capitalized_inside.push(&tokens.text[span]);
+    }
+
+    /// The facts of a word that is not its own normal form, which is written into the arena
+    /// (no string of its own). Out of line: most words are their own normal form.
+    #[inline(never)]
+    fn normalized_facts(&mut self, t: Token) -> Facts {
+        let tokens = &mut self.tokens;
+        let arena = &mut tokens.norm_arena;
+        let start = arena.len();
+        normalize_into(&tokens.text[t.span], arena);
+        let entry = self.grammar.entry_of_word(&arena[start..], t.joined);
+        Facts { flags: entry.flags, norm: (start as u32, arena.len() as u32), cue: entry.cue }
     }
 }
 
@@ -676,6 +690,38 @@ mod tests {
         for t in tokenize(text).iter().filter(|t| t.kind == Kind::Word) {
             let word = &text[t.span];
             assert_eq!(t.normal, crate::lexicon::is_normal(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn plain_words_read_as_scan_word_reads_them() {
+        // Every string of up to four of these characters (and a space after): each plain word
+        // must be what the general reading finds.
+        let alphabet = [
+            "a", "Z", "7", "é", "É", "ÿ", "×", "÷", ".", ",", "-", "'", "’", " ", "«", "\u{301}",
+            "ǅ",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |a| format!("{t}{a}")))
+                .collect();
+            for text in &longer {
+                for tail in ["", " ", "x"] {
+                    let text = format!("{text}{tail}");
+                    let Some(c) = text.chars().next() else { continue };
+                    if let Some((end, normal)) = plain_word(text.as_bytes(), 0) {
+                        let w = scan_word(&text, 0, c);
+                        assert_eq!((end, normal), (w.end, w.normal), "{text:?}");
+                        assert!(!w.dotted && !w.joined && !w.odd_letter, "{text:?}");
+                        if !c.is_ascii() {
+                            assert_eq!(latin1_letter(text.as_bytes(), 0), c, "{text:?}");
+                        }
+                    }
+                }
+            }
+            texts = longer;
         }
     }
 
