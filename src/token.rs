@@ -167,6 +167,12 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
                 continue;
             }
         }
+        // ASCII punctuation is one token, with no more to ask.
+        if b.is_ascii_punctuation() {
+            out.push_other(Span::new(i, i + 1), Kind::Punct, char::from(b));
+            i += 1;
+            continue;
+        }
         i = out.push_any(i);
     }
     out.tokens
@@ -202,6 +208,26 @@ fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
                 Some(a) if !a.is_ascii() || a.is_ascii_alphanumeric() => return None,
                 _ => break,
             },
+            // U+0080–U+00BF (`«`, no-break space) and U+2000–U+203F (`…`, `—`, thin
+            // spaces): the word ends at one that neither continues it nor joins it (`’`).
+            Some(0xc2) => {
+                let c = char::from(*bytes.get(end + 1)?);
+                if is_word_char(c) {
+                    return None;
+                }
+                break;
+            }
+            Some(0xe2) => {
+                if bytes.get(end + 1) != Some(&0x80) {
+                    return None;
+                }
+                let low = u32::from(*bytes.get(end + 2)? & 0x3f);
+                let c = char::from_u32(0x2000 | low)?;
+                if is_word_char(c) || is_apostrophe(c) {
+                    return None;
+                }
+                break;
+            }
             Some(&d) => {
                 if !d.is_ascii() || d == b'-' || d == b'\'' {
                     return None;
@@ -698,8 +724,8 @@ mod tests {
         // Every string of up to four of these characters (and a space after): each plain word
         // must be what the general reading finds.
         let alphabet = [
-            "a", "Z", "7", "é", "É", "ÿ", "×", "÷", ".", ",", "-", "'", "’", " ", "«", "\u{301}",
-            "ǅ",
+            "a", "Z", "7", "é", "É", "Þ", "ß", "×", "÷", ".", ",", "-", "'", "’", "‘", " ", "«",
+            "\u{a0}", "ª", "\u{ad}", "…", "—", "\u{200b}", "\u{2060}", "\u{301}", "ǅ",
         ];
         let mut texts = vec![String::new()];
         for _ in 0..4 {
