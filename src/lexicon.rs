@@ -236,35 +236,36 @@ impl WordTableBuilder {
 }
 
 impl WordTable {
-    /// The entry of the word whose bytes are `word`.
+    /// The entry of the word whose bytes are `word` (the empty entry if it has none).
     #[inline]
-    fn get(&self, word: &[u8]) -> Option<WordEntry> {
+    fn get(&self, word: &[u8]) -> &WordEntry {
+        const NONE: &WordEntry = &WordEntry { flags: 0, cue: None };
         if word.len() > self.longest_word {
-            return None;
+            return NONE;
         }
         let Some(packed) = PackedWord::new(word) else {
-            return self.get_long(word);
+            return self.get_long(word).unwrap_or(NONE);
         };
         let mask = self.slots.len() - 1;
         let mut i = (packed.hash() >> self.shift) as usize;
-        loop {
-            let (key, entry) = self.slots.get(i)?;
+        while let Some((key, entry)) = self.slots.get(i) {
             if *key == packed {
-                return Some(*entry);
+                return entry;
             }
             // Only an empty slot has a zero length byte.
             if key.0[2] == 0 {
-                return None;
+                break;
             }
             i = (i + 1) & mask;
         }
+        NONE
     }
 
     /// Out of line: few words are longer than [`PackedWord::MAX`] bytes, or empty.
     #[cold]
     #[inline(never)]
-    fn get_long(&self, word: &[u8]) -> Option<WordEntry> {
-        std::str::from_utf8(word).ok().and_then(|w| self.long.get(w)).copied()
+    fn get_long(&self, word: &[u8]) -> Option<&WordEntry> {
+        std::str::from_utf8(word).ok().and_then(|w| self.long.get(w))
     }
 }
 
@@ -515,7 +516,7 @@ impl Grammar {
     /// text needs no check of its ends (the tokenizer found them on char boundaries).
     #[inline]
     pub fn entry_of_bytes(&self, n: &[u8], may_hold_hyphen: bool) -> WordEntry {
-        let mut entry = self.classes.get(n).unwrap_or_default();
+        let mut entry = *self.classes.get(n);
         if entry.flags & Class::FirstName.bit() == 0 && may_hold_hyphen {
             entry.flags |= self.hyphenated_name_bits(n);
         }

@@ -173,6 +173,17 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
             i += 1;
             continue;
         }
+        // So is Latin-1's (`«`, `»`), and its no-break space is a space.
+        if let (0xc2, Some(&second)) = (b, bytes.get(i + 1)) {
+            let c = char::from(second);
+            if !is_word_char(c) && !is_line_break(c) {
+                if !is_space(c) {
+                    out.push_other(Span::new(i, i + 2), Kind::Punct, c);
+                }
+                i += 2;
+                continue;
+            }
+        }
         i = out.push_any(i);
     }
     out.tokens
@@ -446,7 +457,7 @@ impl<'h> Building<'h> {
         let arena = &mut tokens.norm_arena;
         let start = arena.len();
         normalize_into(&tokens.text[t.span], arena);
-        let entry = self.grammar.entry_of_word(&arena[start..], t.joined);
+        let entry = self.grammar.entry_of_bytes(&arena.as_bytes()[start..], t.joined);
         Facts { flags: entry.flags, norm: (start as u32, arena.len() as u32), cue: entry.cue }
     }
 }
