@@ -138,9 +138,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// The tokens of `text`, each word with its facts looked up as soon as it is read (one pass:
-/// the word is still at hand), and whether the cue finder must read the text itself: it holds
-/// a U+FEFF, no token here but a letter of a word there, or a word that is its own normal form
-/// but not its own lowercase (see [`lowercase_differs`]).
+/// the word is still at hand), noting whether the cue finder must read the text itself: it
+/// holds a U+FEFF, no token here but a letter of a word there, or a word that is its own normal
+/// form but not its own lowercase (see [`lowercase_differs`]).
 fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
     let mut out = Building::new(text);
     let bytes = text.as_bytes();
@@ -732,8 +732,8 @@ mod tests {
 
     #[test]
     fn plain_words_read_as_scan_word_reads_them() {
-        // Every string of up to four of these characters (and a space after): each plain word
-        // must be what the general reading finds.
+        // Every string of up to four of these characters, then nothing, a space or a letter:
+        // each plain word must be what the general reading finds.
         let alphabet = [
             "a", "Z", "7", "é", "É", "Þ", "ß", "×", "÷", ".", ",", "-", "'", "’", "‘", " ", "«",
             "\u{a0}", "ª", "\u{ad}", "…", "—", "\u{200b}", "\u{2060}", "\u{301}", "ǅ",
