@@ -141,11 +141,11 @@ pub(crate) struct WordEntry {
 struct PackedWord([u64; 3]);
 
 impl PackedWord {
-    /// 23 bytes: the 24th of the three words holds the length.
+    /// 23 bytes: the 24th of the three words holds the length. (The empty word is not
+    /// packed: [`PackedWord::EMPTY`] marks a free slot.)
     const MAX: usize = 23;
 
-    fn new(word: &str) -> Option<PackedWord> {
-        let bytes = word.as_bytes();
+    fn new(bytes: &[u8]) -> Option<PackedWord> {
         let n = bytes.len();
         let byte = |i: usize| u64::from(bytes[i]) << (8 * i);
         let read4 = |i: usize| {
@@ -156,7 +156,6 @@ impl PackedWord {
         // past those before `from`: no byte copied one by one.
         let tail = |from: usize| read8(n - 8) >> (8 * (from + 8 - n));
         let [a, b, c] = match n {
-            0 => [0; 3],
             1..=3 => [byte(0) | byte(n / 2) | byte(n - 1), 0, 0],
             // Two overlapping reads: the overlap is the same bytes at the same places.
             4..=8 => [read4(0) | read4(n - 4) << (8 * (n - 4)), 0, 0],
@@ -168,42 +167,105 @@ impl PackedWord {
     }
 }
 
-impl std::hash::Hash for PackedWord {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        // One multiply for the three words (most are zero: French words are short).
+impl PackedWord {
+    /// No word packs to this: a packed word's length byte is at least 1.
+    const EMPTY: PackedWord = PackedWord([0; 3]);
+
+    /// The word's hash, in the high bits: one multiply for the three words (most are zero:
+    /// French words are short), whose top bits mix every bit of its input.
+    fn hash(self) -> u64 {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
         let [a, b, c] = self.0;
-        state.write_u64(a ^ b.rotate_left(23) ^ c.rotate_left(47));
+        (a ^ b.rotate_left(23) ^ c.rotate_left(47)).wrapping_mul(K)
     }
 }
 
 /// Normal form → class bits and cue index slot, in one probe.
-#[derive(Default)]
+///
+/// Open addressing with linear probing, at most half full, keys packed into their slots: a
+/// probe is a multiply, then slots compared in place until the word or an empty slot (a miss,
+/// which is most words of a text, usually ends at the first or second slot).
 struct WordTable {
-    /// Nearly every word, packed into its key.
-    short: HashMap<PackedWord, WordEntry, BuildHasherDefault<WordHasher>>,
+    /// The table of words up to [`PackedWord::MAX`] bytes; [`PackedWord::EMPTY`] marks a free
+    /// slot. Its length is a power of two.
+    slots: Vec<(PackedWord, WordEntry)>,
+    /// 64 minus the log2 of the table's length: a hash shifted right by it is a slot index.
+    shift: u32,
     /// The few longer than [`PackedWord::MAX`] bytes.
     long: WordMap<WordEntry>,
     /// The length of the longest word: a longer one needs no probe.
     longest_word: usize,
 }
 
-impl WordTable {
+/// [`WordTable`] while the lexicons are read.
+#[derive(Default)]
+struct WordTableBuilder {
+    short: HashMap<PackedWord, WordEntry, BuildHasherDefault<WordHasher>>,
+    long: WordMap<WordEntry>,
+    longest_word: usize,
+}
+
+impl std::hash::Hash for PackedWord {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(PackedWord::hash(*self));
+    }
+}
+
+impl WordTableBuilder {
     fn entry_mut(&mut self, word: String) -> &mut WordEntry {
         self.longest_word = self.longest_word.max(word.len());
-        match PackedWord::new(&word) {
+        match PackedWord::new(word.as_bytes()) {
             Some(packed) => self.short.entry(packed).or_default(),
             None => self.long.entry(word).or_default(),
         }
     }
 
-    fn get(&self, word: &str) -> Option<WordEntry> {
+    fn build(self) -> WordTable {
+        let len = (2 * self.short.len()).next_power_of_two().max(2);
+        let mut slots = vec![(PackedWord::EMPTY, WordEntry::default()); len];
+        let shift = 64 - len.trailing_zeros();
+        for (key, entry) in self.short {
+            let mut i = (key.hash() >> shift) as usize;
+            while slots[i].0 != PackedWord::EMPTY {
+                i = (i + 1) & (len - 1);
+            }
+            slots[i] = (key, entry);
+        }
+        WordTable { slots, shift, long: self.long, longest_word: self.longest_word }
+    }
+}
+
+impl WordTable {
+    /// The entry of the word whose bytes are `word` (the empty entry if it has none).
+    #[inline]
+    fn get(&self, word: &[u8]) -> &WordEntry {
+        const NONE: &WordEntry = &WordEntry { flags: 0, cue: None };
         if word.len() > self.longest_word {
-            return None;
+            return NONE;
         }
-        match PackedWord::new(word) {
-            Some(packed) => self.short.get(&packed).copied(),
-            None => self.long.get(word).copied(),
+        let Some(packed) = PackedWord::new(word) else {
+            return self.get_long(word).unwrap_or(NONE);
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = (packed.hash() >> self.shift) as usize;
+        while let Some((key, entry)) = self.slots.get(i) {
+            if *key == packed {
+                return entry;
+            }
+            // Only an empty slot has a zero length byte.
+            if key.0[2] == 0 {
+                break;
+            }
+            i = (i + 1) & mask;
         }
+        NONE
+    }
+
+    /// Out of line: few words are longer than [`PackedWord::MAX`] bytes, or empty.
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, word: &[u8]) -> Option<&WordEntry> {
+        std::str::from_utf8(word).ok().and_then(|w| self.long.get(w))
     }
 }
 
@@ -320,7 +382,30 @@ pub(crate) fn normalize_into(word: &str, out: &mut String) {
         return;
     }
     let start = out.len();
-    for c in word.chars().filter(|&c| !is_invisible(c)) {
+    for c in word.chars() {
+        // The letters of French text first, by far the most: no table to read.
+        match c {
+            _ if c.is_ascii() => {
+                out.push(c.to_ascii_lowercase());
+                continue;
+            }
+            // A Latin-1 capital (but ×) has its lowercase 0x20 above it.
+            '\u{c0}'..='\u{de}' if c != '×' => {
+                out.push(char::from(c as u8 + 0x20));
+                continue;
+            }
+            // The rest of Latin-1's upper half is its own lowercase.
+            '\u{df}'..='\u{ff}' => {
+                out.push(c);
+                continue;
+            }
+            '’' | 'ʼ' | '‘' => {
+                out.push('\'');
+                continue;
+            }
+            _ if is_invisible(c) => continue,
+            _ => {}
+        }
         if is_combining_accent(c) && out.len() > start {
             // Compose with the letter before it, which is this word's (never a previous one's).
             let composed = out.chars().next_back().and_then(|b| compose(b, c));
@@ -330,12 +415,7 @@ pub(crate) fn normalize_into(word: &str, out: &mut String) {
                 continue;
             }
         }
-        let c = if is_apostrophe(c) { '\'' } else { c };
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        out.extend(c.to_lowercase());
     }
 }
 
@@ -356,7 +436,7 @@ pub(crate) fn sections(data: &'static str) -> impl Iterator<Item = (&'static str
 }
 
 static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
-    let mut classes = WordTable::default();
+    let mut classes = WordTableBuilder::default();
     let mut adverbs: WordMap<Vec<Vec<String>>> = WordMap::default();
     for (section, entry) in sections(include_str!("data/grammar.txt")) {
         if section == "adverb" {
@@ -392,7 +472,7 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
     for (word, slot) in crate::cue::built_in_slots() {
         classes.entry_mut(word.to_owned()).cue = Some(slot);
     }
-    Grammar { classes, adverbs, first_names }
+    Grammar { classes: classes.build(), adverbs, first_names }
 });
 
 /// The class bits of a first name of `gender` (`None`: either).
@@ -427,15 +507,35 @@ impl Grammar {
 
     /// [`Grammar::entry_normal`] of a word that holds no hyphen unless `may_hold_hyphen`: a
     /// token with no joiner inside needs no search for one.
+    #[inline]
     pub fn entry_of_word(&self, n: &str, may_hold_hyphen: bool) -> WordEntry {
-        let mut entry = self.classes.get(n).unwrap_or_default();
-        // `Marie-Claire`, unlisted, is a first name by its first part.
-        if entry.flags & Class::FirstName.bit() == 0 && may_hold_hyphen && n.contains('-') {
-            if let Some(&gender) = n.split('-').next().and_then(|f| self.first_names.get(f)) {
-                entry.flags |= name_bits(gender);
-            }
+        self.entry_of_bytes(n.as_bytes(), may_hold_hyphen)
+    }
+
+    /// [`Grammar::entry_of_word`] of the bytes of a word (a `str`'s): a word read off a
+    /// text needs no check of its ends (the tokenizer found them on char boundaries).
+    #[inline]
+    pub fn entry_of_bytes(&self, n: &[u8], may_hold_hyphen: bool) -> WordEntry {
+        let mut entry = *self.classes.get(n);
+        if entry.flags & Class::FirstName.bit() == 0 && may_hold_hyphen {
+            entry.flags |= self.hyphenated_name_bits(n);
         }
         entry
+    }
+
+    /// `Marie-Claire`, unlisted, is a first name by its first part: the name bits of that
+    /// part, if `n` holds a hyphen. (Out of line: few words are joined.)
+    #[inline(never)]
+    fn hyphenated_name_bits(&self, n: &[u8]) -> u32 {
+        let Some(hyphen) = n.iter().position(|&b| b == b'-') else {
+            return 0;
+        };
+        // The bytes before an ASCII hyphen of a `str` are a `str`.
+        let first = std::str::from_utf8(&n[..hyphen]).ok();
+        match first.and_then(|f| self.first_names.get(f)) {
+            Some(&gender) => name_bits(gender),
+            None => 0,
+        }
     }
 
     /// Whether `word` (any case, any apostrophe) belongs to `class`.
@@ -509,6 +609,35 @@ mod tests {
         assert!(with_normal(&"x".repeat(100), |n| n.is_none()));
     }
 
+    /// The normal form by its definition, one character at a time.
+    fn normal_by_definition(word: &str) -> String {
+        let mut out = String::new();
+        for c in word.chars().filter(|&c| !is_invisible(c)) {
+            if is_combining_accent(c) && !out.is_empty() {
+                if let Some(composed) = out.chars().next_back().and_then(|b| compose(b, c)) {
+                    out.pop();
+                    out.push(composed);
+                    continue;
+                }
+            }
+            let c = if is_apostrophe(c) { '\'' } else { c };
+            out.extend(c.to_lowercase());
+        }
+        out
+    }
+
+    #[test]
+    fn normal_form_fast_paths_agree_with_the_definition() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            for word in [format!("{c}"), format!("É{c}a"), format!("{c}\u{301}’"), format!("e{c}")]
+            {
+                let mut out = String::from("x");
+                normalize_into(&word, &mut out);
+                assert_eq!(out[1..], normal_by_definition(&word), "{word:?}");
+            }
+        }
+    }
+
     #[test]
     fn packed_words_are_the_zero_padded_bytes() {
         let text = "abcdefghijklmnopqrstuvwxyz";
@@ -518,12 +647,12 @@ mod tests {
             if n <= PackedWord::MAX {
                 bytes[..n].copy_from_slice(word.as_bytes());
             }
-            let expected = (n <= PackedWord::MAX).then(|| {
+            let expected = (1..=PackedWord::MAX).contains(&n).then(|| {
                 bytes[23] = n as u8;
                 let at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap());
                 [at(0), at(8), at(16)]
             });
-            assert_eq!(PackedWord::new(word).map(|p| p.0), expected, "{n}");
+            assert_eq!(PackedWord::new(word.as_bytes()).map(|p| p.0), expected, "{n}");
         }
     }
 

@@ -4,11 +4,12 @@
 //! own token (`l’` `islam`, `qu’` `il`), hyphenated words stay whole (`Jean-Marc`, `a-t-il`),
 //! and a period between letters or digits stays inside the word (`layoffs.fyi`, `1.900`).
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
 use crate::cue::Slot;
-use crate::lexicon::{Class, Gender, WordHasher, grammar, is_normal_char, normalize_into};
+use crate::lexicon::{Class, Gender, Grammar, WordHasher, grammar, is_normal_char, normalize_into};
 use crate::scan::{is_line_break, is_space};
 use crate::span::Span;
 
@@ -111,10 +112,12 @@ fn ascii_alnum_prefix(chunk: u64) -> (usize, bool) {
     let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
     // Bytes with the high bit set (non-ASCII) are neither.
     let alnum = (digit | letter) & !chunk & HIGH;
-    let n = (!alnum & HIGH).trailing_zeros() as usize / 8;
-    // The high bits of the first `n` bytes (all of them when `n` is 8).
-    let prefix = HIGH & u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0);
-    let capital = in_range(low7, b'A', b'Z') & !chunk & prefix;
+    let stops = !alnum & HIGH;
+    let n = stops.trailing_zeros() as usize / 8;
+    // Every bit below the first stop's high bit: the first `n` bytes (all when none stops).
+    let before = stops.wrapping_sub(1) & !stops;
+    // A letter is a capital when its 0x20 bit is clear: that bit, shifted up to the high bit.
+    let capital = letter & !(chunk << 2) & before & HIGH;
     (n, capital != 0)
 }
 
@@ -131,28 +134,256 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Split `text` into tokens. Linear time; spaces are not tokens.
 #[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_noting_cue_oddities(text).0
+    Tokens::new(text).toks
 }
 
-/// The tokens of `text`, and whether the cue finder must read the text itself: it holds a U+FEFF, no
-/// token here but a letter of a word there, or a word that is its own normal form but not its
-/// own lowercase (see [`lowercase_differs`]).
-fn tokenize_noting_cue_oddities(text: &str) -> (Vec<Token>, bool) {
-    // The cue finder must read the text itself (see `Tokens::cue_reads_apart`).
-    let mut cue_reads_apart = false;
-    let mut out = Vec::with_capacity(text.len() / 5);
+/// The tokens of `text`, each word with its facts looked up as soon as it is read (one pass:
+/// the word is still at hand), noting whether the cue finder must read the text itself: it
+/// holds a U+FEFF, no token here but a letter of a word there, or a word that is its own normal
+/// form but not its own lowercase (see [`lowercase_differs`]).
+fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
+    let mut out = Building::new(text);
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        let next = i + c.len_utf8();
-        if c == ' ' {
-            i = next;
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' {
+            i += 1;
             continue;
         }
+        // Most tokens are plain words (see `plain_word`): read them here, by the byte.
+        // Anything else goes the general way.
+        if b.is_ascii_alphanumeric() || b == 0xc3 {
+            if let Some((end, normal)) = plain_word(bytes, i) {
+                let first = if b.is_ascii() { char::from(b) } else { latin1_letter(bytes, i) };
+                out.push_word(Token {
+                    span: Span::new(i, end),
+                    kind: Kind::Word,
+                    first,
+                    dotted: false,
+                    joined: false,
+                    normal,
+                });
+                i = end;
+                continue;
+            }
+        }
+        // ASCII punctuation is one token, with no more to ask.
+        if b.is_ascii_punctuation() {
+            out.push_other(Span::new(i, i + 1), Kind::Punct, char::from(b));
+            i += 1;
+            continue;
+        }
+        // So is Latin-1's (`«`, `»`), and its no-break space is a space.
+        if let (0xc2, Some(&second)) = (b, bytes.get(i + 1)) {
+            let c = char::from(second);
+            if !is_word_char(c) && !is_line_break(c) {
+                if !is_space(c) {
+                    out.push_other(Span::new(i, i + 2), Kind::Punct, c);
+                }
+                i += 2;
+                continue;
+            }
+        }
+        i = out.push_any(i);
+    }
+    out.tokens
+}
+
+/// The end of the word at byte `i` of `bytes` (a `str`'s), and whether it is its own normal
+/// form, when it is a plain word: ASCII letters and digits and Latin-1 letters (`é`, `À`),
+/// ended by the text's end or by a character that neither continues it nor joins it to the
+/// next (a space; `.` or `,` before no word character). `None` for any other (no word at `i`,
+/// or one [`scan_word`] must read): [`scan_word`] would read the same from a plain word.
+#[inline]
+fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
+    let mut end = i;
+    let mut normal = true;
+    loop {
+        let (after_ascii, capital) = skip_ascii_alnum_noting_capitals(bytes, end);
+        end = after_ascii;
+        normal &= !capital;
+        match bytes.get(end) {
+            None => break,
+            // U+00C0–U+00FF, letters but × (C3 97) and ÷ (C3 B7), which end the word; the
+            // capitals are U+00C0–U+00DE.
+            Some(0xc3) => {
+                let second = *bytes.get(end + 1)?;
+                if second == 0x97 || second == 0xb7 {
+                    break;
+                }
+                normal &= second > 0x9e;
+                end += 2;
+            }
+            // A period or comma joins only a word character after it.
+            Some(b'.' | b',') => match bytes.get(end + 1) {
+                Some(a) if !a.is_ascii() || a.is_ascii_alphanumeric() => return None,
+                _ => break,
+            },
+            // U+0080–U+00BF (`«`, no-break space) and U+2000–U+203F (`…`, `—`, thin
+            // spaces): the word ends at one that neither continues it nor joins it (`’`).
+            Some(0xc2) => {
+                let c = char::from(*bytes.get(end + 1)?);
+                if is_word_char(c) {
+                    return None;
+                }
+                break;
+            }
+            Some(0xe2) => {
+                if bytes.get(end + 1) != Some(&0x80) {
+                    return None;
+                }
+                let low = u32::from(*bytes.get(end + 2)? & 0x3f);
+                let c = char::from_u32(0x2000 | low)?;
+                if is_word_char(c) || is_apostrophe(c) {
+                    return None;
+                }
+                break;
+            }
+            Some(&d) => {
+                if !d.is_ascii() || d == b'-' || d == b'\'' {
+                    return None;
+                }
+                break;
+            }
+        }
+    }
+    (end > i).then_some((end, normal))
+}
+
+/// The Latin-1 letter (U+00C0–U+00FF) whose two bytes start at `i` of `bytes` (C3 and a
+/// continuation byte).
+fn latin1_letter(bytes: &[u8], i: usize) -> char {
+    let second = bytes.get(i + 1).copied().unwrap_or_default();
+    char::from(0xc0 | (second & 0x3f))
+}
+
+/// A word as [`scan_word`] reads it.
+struct ScannedWord {
+    end: usize,
+    dotted: bool,
+    joined: bool,
+    normal: bool,
+    /// A letter the cue finder reads otherwise (see [`lowercase_differs`]).
+    odd_letter: bool,
+}
+
+/// The word that starts at byte `start` of `text` with the word character `c`: letters and
+/// digits, joined by hyphens, apostrophes (unless elision) and periods or commas between two
+/// word characters.
+fn scan_word(text: &str, start: usize, c: char) -> ScannedWord {
+    let bytes = text.as_bytes();
+    let mut end = start + c.len_utf8();
+    let mut dotted = false;
+    let mut joined = false;
+    // Whether the word is its own normal form, and holds a letter the cue finder reads
+    // otherwise (see `lowercase_differs`): asked here of each letter, not in another pass.
+    let mut normal = is_normal_char(c);
+    let mut odd_letter = lowercase_differs(c);
+    loop {
+        // Most of a word is ASCII letters and digits: take them by the byte.
+        let (after_ascii, capital) = skip_ascii_alnum_noting_capitals(bytes, end);
+        end = after_ascii;
+        normal &= !capital;
+        let Some(d) = char_at(text, end) else { break };
+        let after_d = end + d.len_utf8();
+        if is_word_char(d) {
+            normal &= is_normal_char(d);
+            odd_letter |= lowercase_differs(d);
+            end = after_d;
+            continue;
+        }
+        let joiner =
+            d == '-' || d == '.' || is_apostrophe(d) || (d == ',' && ends_with_digit(text, end));
+        if !joiner {
+            break;
+        }
+        let Some(a) = char_at(text, after_d).filter(|&a| is_word_char(a)) else {
+            // An apostrophe ending a word: `l’` before a space is still an elision.
+            if is_apostrophe(d) && is_elided(&text[start..end]) {
+                end = after_d;
+                joined = true;
+                normal &= d == '\'';
+            }
+            break;
+        };
+        if is_apostrophe(d) && is_elided(&text[start..end]) {
+            // `l’islam`: the elided word ends with its apostrophe.
+            end = after_d;
+            joined = true;
+            normal &= d == '\'';
+            break;
+        }
+        if d == ',' && !a.is_ascii_digit() {
+            break;
+        }
+        // A period stays inside `layoffs.fyi` but not after an initial (`J.-M.`).
+        if d == '.' && (!a.is_alphanumeric() || is_initial(&text[start..end])) {
+            break;
+        }
+        dotted |= d == '.';
+        joined = true;
+        normal &= is_normal_char(d);
+        end = after_d;
+    }
+    ScannedWord { end, dotted, joined, normal, odd_letter }
+}
+
+/// [`Tokens`] while [`tokenize_noting_cue_oddities`] reads them, with what a word's facts
+/// depend on from the tokens before it.
+struct Building<'h> {
+    tokens: Tokens<'h>,
+    grammar: &'static Grammar,
+    /// Whether a word here opens a sentence or a line ([`opens_sentence`] of the next token),
+    /// kept up as tokens come rather than read back at each capital.
+    at_opening: bool,
+}
+
+impl<'h> Building<'h> {
+    fn new(text: &'h str) -> Building<'h> {
+        // French prose has about one token for five bytes: room for a denser text, so that
+        // the vectors seldom grow (each growth copies them); and for the normal forms of
+        // the words that are not theirs (capitalized, or with a typographic apostrophe).
+        let capacity = text.len() / 4 + 8;
+        Building {
+            tokens: Tokens {
+                text,
+                toks: Vec::with_capacity(capacity),
+                capitalized_inside: Vec::new(),
+                capitalized_inside_set: OnceCell::new(),
+                facts: Vec::with_capacity(capacity),
+                norm_arena: String::with_capacity(text.len() / 4),
+                cue_reads_apart: false,
+            },
+            grammar: grammar(),
+            at_opening: true,
+        }
+    }
+
+    /// The token at byte `i` (no plain space), whatever it is, or the spaces there: the byte
+    /// after them. Out of line: the general way, for what the fast path leaves.
+    #[inline(never)]
+    fn push_any(&mut self, i: usize) -> usize {
+        let text = self.tokens.text;
+        let Some(c) = char_at(text, i) else {
+            return text.len();
+        };
+        let next = i + c.len_utf8();
         // Words first: no letter or digit is a line break or a space, and asking a letter
         // (`é`) whether it is a space would cost a Unicode table look-up.
-        let word = is_word_char(c);
-        if !word && is_line_break(c) {
+        if is_word_char(c) {
+            let w = scan_word(text, i, c);
+            self.tokens.cue_reads_apart |= w.normal && w.odd_letter;
+            self.push_word(Token {
+                span: Span::new(i, w.end),
+                kind: Kind::Word,
+                first: c,
+                dotted: w.dotted,
+                joined: w.joined,
+                normal: w.normal,
+            });
+            return w.end;
+        }
+        if is_line_break(c) {
             let mut end = next;
             // Line breaks are spaces too: the run of spaces and breaks is one token.
             while let Some(d) = char_at(text, end) {
@@ -161,104 +392,74 @@ fn tokenize_noting_cue_oddities(text: &str) -> (Vec<Token>, bool) {
                 }
                 end += d.len_utf8();
             }
-            out.push(Token {
-                span: Span::new(i, end),
-                kind: Kind::Break,
-                first: c,
-                dotted: false,
-                joined: false,
-                normal: false,
-            });
-            i = end;
-            continue;
+            self.push_other(Span::new(i, end), Kind::Break, c);
+            return end;
         }
-        if !word && is_space(c) {
-            cue_reads_apart |= c == '\u{feff}';
-            i = next;
-            continue;
+        if is_space(c) {
+            self.tokens.cue_reads_apart |= c == '\u{feff}';
+            return next;
         }
-        if !word {
-            out.push(Token {
-                span: Span::new(i, next),
-                kind: Kind::Punct,
-                first: c,
-                dotted: false,
-                joined: false,
-                normal: false,
-            });
-            i = next;
-            continue;
-        }
-        // A word: letters and digits, joined by hyphens, apostrophes (unless elision)
-        // and periods or commas between two word characters.
-        let start = i;
-        let mut end = next;
-        let mut dotted = false;
-        let mut joined = false;
-        // Whether the word is its own normal form, and holds a letter the cue finder reads
-        // otherwise (see `lowercase_differs`): asked here of each letter, not in another pass.
-        let mut normal = is_normal_char(c);
-        let mut odd_letter = lowercase_differs(c);
-        loop {
-            // Most of a word is ASCII letters and digits: take them by the byte.
-            let (after_ascii, capital) = skip_ascii_alnum_noting_capitals(bytes, end);
-            end = after_ascii;
-            normal &= !capital;
-            let Some(d) = char_at(text, end) else { break };
-            let after_d = end + d.len_utf8();
-            if is_word_char(d) {
-                normal &= is_normal_char(d);
-                odd_letter |= lowercase_differs(d);
-                end = after_d;
-                continue;
-            }
-            let joiner = d == '-'
-                || d == '.'
-                || is_apostrophe(d)
-                || (d == ',' && ends_with_digit(text, end));
-            if !joiner {
-                break;
-            }
-            let Some(a) = char_at(text, after_d).filter(|&a| is_word_char(a)) else {
-                // An apostrophe ending a word: `l’` before a space is still an elision.
-                if is_apostrophe(d) && is_elided(&text[start..end]) {
-                    end = after_d;
-                    joined = true;
-                    normal &= d == '\'';
-                }
-                break;
-            };
-            if is_apostrophe(d) && is_elided(&text[start..end]) {
-                // `l’islam`: the elided word ends with its apostrophe.
-                end = after_d;
-                joined = true;
-                normal &= d == '\'';
-                break;
-            }
-            if d == ',' && !a.is_ascii_digit() {
-                break;
-            }
-            // A period stays inside `layoffs.fyi` but not after an initial (`J.-M.`).
-            if d == '.' && (!a.is_alphanumeric() || is_initial(&text[start..end])) {
-                break;
-            }
-            dotted |= d == '.';
-            joined = true;
-            normal &= is_normal_char(d);
-            end = after_d;
-        }
-        cue_reads_apart |= normal && odd_letter;
-        out.push(Token {
-            span: Span::new(start, end),
-            kind: Kind::Word,
-            first: c,
-            dotted,
-            joined,
-            normal,
-        });
-        i = end;
+        self.push_other(Span::new(i, next), Kind::Punct, c);
+        next
     }
-    (out, cue_reads_apart)
+
+    /// A break or a punctuation token: no facts.
+    fn push_other(&mut self, span: Span, kind: Kind, first: char) {
+        self.at_opening = match kind {
+            Kind::Break => true,
+            // As [`opens_sentence`] reads them: opening marks and dashes are looked past.
+            _ if is_opener(first) => self.at_opening,
+            _ => is_sentence_end(first),
+        };
+        self.tokens.toks.push(Token {
+            span,
+            kind,
+            first,
+            dotted: false,
+            joined: false,
+            normal: false,
+        });
+        self.tokens.facts.push(Facts::default());
+    }
+
+    /// A word, with its classes, normal form and cue slot looked up.
+    #[inline(always)]
+    fn push_word(&mut self, t: Token) {
+        let capital = t.first.is_uppercase();
+        if capital && !self.at_opening {
+            self.note_capitalized_inside(t.span);
+        }
+        self.at_opening = false;
+        let mut facts = if t.normal {
+            let word = self.tokens.text.as_bytes().get(t.span.range()).unwrap_or_default();
+            let entry = self.grammar.entry_of_bytes(word, t.joined);
+            Facts { flags: entry.flags, norm: (0, 0), cue: entry.cue }
+        } else {
+            self.normalized_facts(t)
+        };
+        facts.flags |= if capital { CAPITALIZED } else { 0 };
+        self.tokens.facts.push(facts);
+        self.tokens.toks.push(t);
+    }
+
+    /// Out of line: few words are capitals inside a sentence.
+    #[inline(never)]
+    fn note_capitalized_inside(&mut self, span: Span) {
+        let tokens = &mut self.tokens;
+        tokens.capitalized_inside.push(&tokens.text[span]);
+    }
+
+    /// The facts of a word that is not its own normal form, which is written into the arena
+    /// (no string of its own). Out of line: most words are their own normal form.
+    #[inline(never)]
+    fn normalized_facts(&mut self, t: Token) -> Facts {
+        let tokens = &mut self.tokens;
+        let arena = &mut tokens.norm_arena;
+        let start = arena.len();
+        normalize_into(&tokens.text[t.span], arena);
+        let entry = self.grammar.entry_of_bytes(&arena.as_bytes()[start..], t.joined);
+        Facts { flags: entry.flags, norm: (start as u32, arena.len() as u32), cue: entry.cue }
+    }
 }
 
 fn ends_with_digit(text: &str, end: usize) -> bool {
@@ -285,6 +486,16 @@ fn lowercase_differs(c: char) -> bool {
         || (c > '\u{17f}' && !c.is_uppercase() && !c.to_lowercase().eq([c]))
 }
 
+/// Punctuation that may stand before a sentence's first word: opening marks and dashes.
+fn is_opener(c: char) -> bool {
+    matches!(c, '«' | '“' | '"' | '‹' | '(' | '—' | '–' | '-' | '˝')
+}
+
+/// Punctuation that ends a sentence (or opens a list or a quotation, for `:`).
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | ':')
+}
+
 /// Whether token `i` of `toks` opens a sentence or a line (see [`Tokens::starts_sentence`]).
 fn opens_sentence(toks: &[Token], i: usize) -> bool {
     let mut j = i;
@@ -293,11 +504,8 @@ fn opens_sentence(toks: &[Token], i: usize) -> bool {
         let c = toks[j].first;
         match toks[j].kind {
             Kind::Break => return true,
-            Kind::Punct if matches!(c, '«' | '“' | '"' | '‹' | '(' | '—' | '–' | '-' | '˝') =>
-            {
-                continue;
-            }
-            Kind::Punct => return matches!(c, '.' | '!' | '?' | '…' | ':'),
+            Kind::Punct if is_opener(c) => continue,
+            Kind::Punct => return is_sentence_end(c),
             Kind::Word => return false,
         }
     }
@@ -309,7 +517,9 @@ pub(crate) struct Tokens<'h> {
     pub text: &'h str,
     pub toks: Vec<Token>,
     /// Words seen with a capital inside a sentence: proper names, not sentence openers.
-    capitalized_inside: HashSet<&'h str, BuildHasherDefault<WordHasher>>,
+    capitalized_inside: Vec<&'h str>,
+    /// The same words as a set, built when first asked (many texts never are).
+    capitalized_inside_set: OnceCell<HashSet<&'h str, BuildHasherDefault<WordHasher>>>,
     /// What each token's probe found, in one record a token (one write, not three).
     facts: Vec<Facts>,
     /// Normal forms (lowercase, `'` apostrophes) of the words that differ from their text,
@@ -337,34 +547,7 @@ const CAPITALIZED: u32 = 1 << 31;
 
 impl<'h> Tokens<'h> {
     pub fn new(text: &'h str) -> Tokens<'h> {
-        let (toks, cue_reads_apart) = tokenize_noting_cue_oddities(text);
-        let g = grammar();
-        let mut facts = Vec::with_capacity(toks.len());
-        let mut norm_arena = String::new();
-        let mut capitalized_inside = HashSet::default();
-        for (i, t) in toks.iter().enumerate() {
-            let word = &text[t.span];
-            if t.kind != Kind::Word {
-                facts.push(Facts::default());
-                continue;
-            }
-            let capital = t.first.is_uppercase();
-            let cap_bit = if capital { CAPITALIZED } else { 0 };
-            if capital && !opens_sentence(&toks, i) {
-                capitalized_inside.insert(word);
-            }
-            let (entry, norm) = if t.normal {
-                (g.entry_of_word(word, t.joined), (0, 0))
-            } else {
-                // Written straight into the arena: no string of its own.
-                let start = norm_arena.len();
-                normalize_into(word, &mut norm_arena);
-                let entry = g.entry_of_word(&norm_arena[start..], t.joined);
-                (entry, (start as u32, norm_arena.len() as u32))
-            };
-            facts.push(Facts { flags: entry.flags | cap_bit, norm, cue: entry.cue });
-        }
-        Tokens { text, toks, capitalized_inside, facts, norm_arena, cue_reads_apart }
+        tokenize_noting_cue_oddities(text)
     }
 
     /// Whether token `i` opens a sentence or a line (so a capital there proves nothing).
@@ -409,7 +592,15 @@ impl<'h> Tokens<'h> {
 
     /// Whether the word at `i` is written with a capital somewhere inside a sentence.
     pub fn capitalized_elsewhere(&self, i: usize) -> bool {
-        self.capitalized_inside.contains(self.str(i))
+        let set = self.capitalized_inside_set.get_or_init(|| {
+            let mut set = HashSet::with_capacity_and_hasher(
+                self.capitalized_inside.len(),
+                BuildHasherDefault::default(),
+            );
+            set.extend(&self.capitalized_inside);
+            set
+        });
+        set.contains(self.str(i))
     }
 
     pub fn len(&self) -> usize {
@@ -536,6 +727,38 @@ mod tests {
         for t in tokenize(text).iter().filter(|t| t.kind == Kind::Word) {
             let word = &text[t.span];
             assert_eq!(t.normal, crate::lexicon::is_normal(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn plain_words_read_as_scan_word_reads_them() {
+        // Every string of up to four of these characters, then nothing, a space or a letter:
+        // each plain word must be what the general reading finds.
+        let alphabet = [
+            "a", "Z", "7", "é", "É", "Þ", "ß", "×", "÷", ".", ",", "-", "'", "’", "‘", " ", "«",
+            "\u{a0}", "ª", "\u{ad}", "…", "—", "\u{200b}", "\u{2060}", "\u{301}", "ǅ",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |a| format!("{t}{a}")))
+                .collect();
+            for text in &longer {
+                for tail in ["", " ", "x"] {
+                    let text = format!("{text}{tail}");
+                    let Some(c) = text.chars().next() else { continue };
+                    if let Some((end, normal)) = plain_word(text.as_bytes(), 0) {
+                        let w = scan_word(&text, 0, c);
+                        assert_eq!((end, normal), (w.end, w.normal), "{text:?}");
+                        assert!(!w.dotted && !w.joined && !w.odd_letter, "{text:?}");
+                        if !c.is_ascii() {
+                            assert_eq!(latin1_letter(text.as_bytes(), 0), c, "{text:?}");
+                        }
+                    }
+                }
+            }
+            texts = longer;
         }
     }
 
