@@ -15,7 +15,6 @@ use crate::mention::{Mention, MentionKind, mention_at};
 use crate::scan::{MarkPair, is_space, trim_span};
 use crate::span::Span;
 use crate::speaker::{speaker_of_cue, subject_after};
-use crate::token::Kind;
 
 /// The turns of a dialogue block, or `None` when the pair is not one: `(span, turn index)`.
 /// Turns with no words (`— …`) count in the alternation but are not returned.
@@ -93,13 +92,6 @@ fn speaker_label(doc: &Document, i: usize) -> Option<Mention> {
     })
 }
 
-/// The tokens that open a line, in text order: the first, and each after a line break.
-fn line_starts<'d>(doc: &'d Document) -> impl Iterator<Item = usize> + 'd {
-    let after_breaks = doc.t.toks.iter().enumerate().filter(|(_, tok)| tok.kind == Kind::Break);
-    let after_breaks = after_breaks.map(|(k, _)| k + 1).filter(|&i| i < doc.t.len());
-    (!doc.t.toks.is_empty()).then_some(0).into_iter().chain(after_breaks)
-}
-
 /// One answer of an interview.
 pub(crate) struct Answer {
     pub span: Span,
@@ -111,7 +103,7 @@ pub(crate) struct Answer {
 pub(crate) fn interview(doc: &Document) -> Vec<Answer> {
     let t = doc.t;
     let mut lines: Vec<(Mention, Span, bool)> = Vec::new();
-    for i in line_starts(doc) {
+    for i in t.line_starts() {
         if !t.is_word(i) || doc.quoted(i) {
             continue;
         }
@@ -157,7 +149,7 @@ pub(crate) fn dash_turns(doc: &Document) -> Vec<Turn> {
     let mut groups: Vec<Vec<Span>> = Vec::new();
     let mut current: Vec<Span> = Vec::new();
     // Only the first token of a line matters.
-    for i in line_starts(doc) {
+    for i in t.line_starts() {
         let dash = t.is_punct(i, '—') || t.is_punct(i, '–');
         if !dash || doc.quoted(i) {
             if !current.is_empty() && !t.is_break(i) {

@@ -351,6 +351,7 @@ impl<'h> Building<'h> {
                 capitalized_inside: Vec::new(),
                 capitalized_inside_set: OnceCell::new(),
                 facts: Vec::with_capacity(capacity),
+                breaks: Vec::new(),
                 norm_arena: String::with_capacity(text.len() / 4),
                 cue_reads_apart: false,
             },
@@ -392,6 +393,7 @@ impl<'h> Building<'h> {
                 }
                 end += d.len_utf8();
             }
+            self.tokens.breaks.push(self.tokens.toks.len());
             self.push_other(Span::new(i, end), Kind::Break, c);
             return end;
         }
@@ -522,6 +524,9 @@ pub(crate) struct Tokens<'h> {
     capitalized_inside_set: OnceCell<HashSet<&'h str, BuildHasherDefault<WordHasher>>>,
     /// What each token's probe found, in one record a token (one write, not three).
     facts: Vec<Facts>,
+    /// The indices of the line break tokens, in order: the stages that read line by line
+    /// need not walk every token.
+    breaks: Vec<usize>,
     /// Normal forms (lowercase, `'` apostrophes) of the words that differ from their text,
     /// back to back; [`Facts::norm`] is a range into it.
     norm_arena: String,
@@ -631,6 +636,12 @@ impl<'h> Tokens<'h> {
     /// Whether token `i` is the punctuation character `c`.
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct && t.first == c)
+    }
+
+    /// The tokens that open a line, in order: the first, and each after a line break.
+    pub fn line_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        let after_breaks = self.breaks.iter().map(|&k| k + 1).filter(|&i| i < self.len());
+        (!self.toks.is_empty()).then_some(0).into_iter().chain(after_breaks)
     }
 
     pub fn is_break(&self, i: usize) -> bool {
