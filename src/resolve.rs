@@ -22,6 +22,7 @@ use crate::quote::Resolution;
 use crate::scan::is_space;
 use crate::span::Span;
 use crate::speaker::with_apposition_reading;
+use crate::token::Tokens;
 
 /// What a mention resolved to.
 #[derive(Clone, Copy, Debug)]
@@ -132,14 +133,10 @@ impl Names {
         }
     }
 
-    /// Record an occurrence of the name `text` at `span`. A name seen before costs no
-    /// allocation: its key is built in a buffer kept from one call to the next.
-    fn add(&mut self, span: Span, text: &str, quoted: bool, key: &mut String) {
-        key.clear();
-        if join_words(text, key) == 0 {
-            return;
-        }
-        let idx = match self.by_words.get(key.as_str()) {
+    /// Record an occurrence at `span` of the name whose words are `key` (as [`join_words`]
+    /// writes them; not empty). A name seen before costs no allocation.
+    fn add(&mut self, span: Span, key: &str, quoted: bool) {
+        let idx = match self.by_words.get(key) {
             Some(&i) => i,
             None => self.insert(span, key, quoted),
         };
@@ -218,6 +215,55 @@ fn join_words(s: &str, out: &mut String) -> usize {
     push_words(name_words(s), out)
 }
 
+/// [`join_words`] of the text `span` covers, read from the normal forms its tokens already
+/// hold when it covers whole tokens (looked for from token `from` on).
+fn join_span_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> usize {
+    tokens_of(t, from, span)
+        .and_then(|(first, end)| join_token_words(t, first, end, out))
+        .unwrap_or_else(|| join_words(&t.text[span], out))
+}
+
+/// The tokens `first..end` that `span` covers exactly, looked for from token `from` on.
+fn tokens_of(t: &Tokens, from: usize, span: Span) -> Option<(usize, usize)> {
+    let first = (from..t.len())
+        .take_while(|&k| t.span(k).start <= span.start)
+        .find(|&k| t.span(k).start == span.start)?;
+    let last = (first..t.len())
+        .take_while(|&k| t.span(k).end <= span.end)
+        .find(|&k| t.span(k).end == span.end)?;
+    Some((first, last + 1))
+}
+
+/// [`join_words`] of the text of tokens `first..end`, from the normal forms the tokens hold:
+/// the same words, as only spaces lie between tokens, a word token neither starts nor ends
+/// with a hyphen, and normalizing keeps every hyphen and adds none (nor composes an accent
+/// with a letter of another token: a token never starts with an accent after a letter).
+/// `None`, with nothing written, if a token other than a word or a period is among them.
+fn join_token_words(t: &Tokens, first: usize, end: usize, out: &mut String) -> Option<usize> {
+    if !(first..end).all(|k| t.is_word(k) || t.is_punct(k, '.')) {
+        return None;
+    }
+    let mut count = 0;
+    let mut previous_end = None;
+    for k in first..end {
+        let span = t.span(k);
+        // A period is its own normal form.
+        let norm = if t.is_word(k) { t.norm(k) } else { t.str(k) };
+        for (piece, part) in norm.split('-').enumerate() {
+            // A new word after a space, and after each hyphen.
+            if piece > 0 || previous_end != Some(span.start) {
+                if count > 0 || !out.is_empty() {
+                    out.push(' ');
+                }
+                count += 1;
+            }
+            out.push_str(part);
+        }
+        previous_end = Some(span.end);
+    }
+    Some(count)
+}
+
 /// Append the normal forms of `words` to `out`, each after a space unless it is the first
 /// thing written, and return how many there are.
 fn push_words<'w>(words: impl Iterator<Item = &'w str>, out: &mut String) -> usize {
@@ -262,9 +308,10 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         let t = doc.t;
         let mut names = Names::with_room_for(t.len());
         let mut ties: FastMap<String, Vec<Tie>> = FastMap::default();
-        let mut tie = |description: &str, name: Span| {
-            let mut words = String::new();
-            if join_words(description, &mut words) < 2 {
+        // A description (the text of whole tokens from token `from` on) tied to a name.
+        let mut tie = |description: Span, from: usize, name: Span| {
+            let mut words = String::with_capacity(description.len());
+            if join_span_words(t, from, description, &mut words) < 2 {
                 return;
             }
             let key_len = first_two_words(&words).len();
@@ -295,6 +342,13 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             }
         };
         let mut key = String::new();
+        // Record the name `n` of the mention read at token `from`.
+        let mut add_name = |names: &mut Names, n: Span, from: usize| {
+            key.clear();
+            if join_span_words(t, from, n, &mut key) > 0 {
+                names.add(n, &key, doc.quoted(from));
+            }
+        };
         let mut i = 0;
         while i < t.len() {
             let Some(m) = may_start(i).then(|| mention_at_token(i)).flatten() else {
@@ -304,7 +358,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             match m.kind {
                 MentionKind::Name => {
                     if let Some(n) = m.name {
-                        names.add(n, &doc.text[n], doc.quoted(i), &mut key);
+                        add_name(&mut names, n, i);
                         // `Jean Dupont, le ministre de …,` — an apposition closed by its comma,
                         // not a place (`À Washington, le ministre a dit`).
                         let after_preposition =
@@ -314,7 +368,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                                 let closed = t.is_punct(d.end, ',') || t.is_punct(d.end, '.');
                                 if d.kind == MentionKind::Description && d.name.is_none() && closed
                                 {
-                                    tie(&doc.text[d.span], n);
+                                    tie(d.span, d.first, n);
                                 }
                             }
                         }
@@ -326,12 +380,20 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                         .name
                         .or_else(|| with_apposition_reading(doc, m, &mut mention_at_token).name);
                     if let Some(n) = attached {
-                        let desc_end = if m.name.is_some() { n.start } else { m.span.end };
-                        tie(&doc.text[m.span.start..desc_end], n);
+                        // The description's words: those before the name inside it (up to
+                        // the end of the token before it, as spaces make no word).
+                        let desc_end = match m.name {
+                            Some(_) => {
+                                let name_first = t.at_or_after(n.start).max(i + 1);
+                                t.span(name_first - 1).end.min(n.start)
+                            }
+                            None => m.span.end,
+                        };
+                        tie(Span::new(m.span.start, desc_end), i, n);
                         // A name in apposition is recorded when the loop reaches it, after the
                         // comma; one inside the description is passed over, so it is here.
                         if m.name.is_some() {
-                            names.add(n, &doc.text[n], doc.quoted(i), &mut key);
+                            add_name(&mut names, n, i);
                         }
                     }
                 }
@@ -468,15 +530,14 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 if self.ties.is_empty() {
                     return as_written;
                 }
-                // The first two words find the ties; the others are read only if some are
-                // listed under them.
-                let mut words = String::new();
-                let mut rest = name_words(&text[m.span]);
-                let count = push_words(rest.by_ref().take(2), &mut words);
-                let Some(listed) = (count == 2).then(|| self.ties.get(&words)).flatten() else {
+                // The first two words find the ties (the words come from the tokens' normal
+                // forms: reading them all costs less than a probe).
+                let mut words = String::with_capacity(m.span.len());
+                let count = join_span_words(self.doc.t, m.first, m.span, &mut words);
+                let listed = (count >= 2).then(|| self.ties.get(first_two_words(&words)));
+                let Some(listed) = listed.flatten() else {
                     return as_written;
                 };
-                push_words(rest, &mut words);
                 // The latest tie made before the mention: `le ministre` is the minister
                 // named last.
                 let tie = listed
@@ -555,4 +616,25 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
 
 fn is_pronoun_text(s: &str) -> bool {
     grammar().is(Class::Pronoun, s.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_from_tokens_are_the_words_of_the_text() {
+        let text = "le ministre-président Jean-Marc d’Ormesson, l’ancien J. Dupont, Alexandre T. \
+            de\u{301}pute\u{301} l\u{2019}\u{301}x Ma\u{ad}rie z\u{200b}-z \u{200b}-a SCHMIDT-Ö";
+        let t = Tokens::new(text);
+        for first in 0..t.len() {
+            for end in first + 1..=t.len() {
+                let span = Span::new(t.span(first).start, t.span(end - 1).end);
+                let (mut from_text, mut from_tokens) = (String::from("x"), String::from("x"));
+                let count = join_words(&text[span], &mut from_text);
+                assert_eq!(join_span_words(&t, 0, span, &mut from_tokens), count, "{span:?}");
+                assert_eq!(from_tokens, from_text, "{span:?}");
+            }
+        }
+    }
 }
