@@ -139,6 +139,18 @@ fn is_acronym(w: &str) -> bool {
 
 /// Read the mention that starts at token `i`, not going past token `limit`.
 pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
+    read_mention::<true>(t, i, limit)
+}
+
+/// [`mention_at`] but for the gender and number of a description, left unknown (`None`,
+/// singular): what indexes the names and descriptions of a text reads only their kinds, spans
+/// and ends, which are the same.
+pub(crate) fn mention_outline_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
+    read_mention::<false>(t, i, limit)
+}
+
+/// [`mention_at`], with a description's gender and number read if `AGREEMENT`.
+fn read_mention<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     if i >= limit || !t.is_word(i) {
         return None;
     }
@@ -210,7 +222,7 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
         });
     }
     if t.is(i, Class::Determiner) {
-        return description(t, i, limit);
+        return description::<AGREEMENT>(t, i, limit);
     }
     // A web site as a source: `selon layoffs.fyi`.
     // (Only a word with a period inside can be one.)
@@ -224,8 +236,9 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
     None
 }
 
-/// A description from its determiner at `i`: `le ministre des Affaires étrangères`.
-fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
+/// A description from its determiner at `i`: `le ministre des Affaires étrangères`; its
+/// gender and number are read if `AGREEMENT` (else left unknown and singular).
+fn description<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     let mut k = i + 1;
     // The head: the first word after the determiner (and a possible second determiner-like
     // word: `un de ces conseillers`).
@@ -243,7 +256,8 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     k = if t.is_capitalized(head) { name_run(t, head, limit) } else { head + 1 };
     while k < limit && t.is_word(k) {
         let w = t.norm(k);
-        if matches!(w, "de" | "du" | "des" | "d'") {
+        // (The first letter rules out most words.)
+        if w.starts_with('d') && matches!(w, "de" | "du" | "des" | "d'") {
             // `de`, `de la`, `de l'`: a complement of the noun; it goes on if a word follows.
             let mut j = k + 1;
             if j < limit && t.is(j, Class::Determiner) {
@@ -299,30 +313,34 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     let end = k;
     let span = Span::new(t.span(i).start, t.span(end - 1).end);
     let ld = t.norm(i);
-    let plural = matches!(
-        ld,
-        "les"
-            | "des"
-            | "ces"
-            | "ses"
-            | "leurs"
-            | "plusieurs"
-            | "certains"
-            | "certaines"
-            | "quelques"
-            | "tous"
-            | "toutes"
-            | "mes"
-            | "nos"
-            | "vos"
-    );
-    let mut gender = t.gender(i);
-    if gender.is_none() {
-        gender = noun_gender(t.norm(head));
-    }
-    if let Some((s, _)) = name {
-        if let Some(ng) = t.first_name_gender(s) {
-            gender = Some(ng);
+    let plural = AGREEMENT
+        && matches!(
+            ld,
+            "les"
+                | "des"
+                | "ces"
+                | "ses"
+                | "leurs"
+                | "plusieurs"
+                | "certains"
+                | "certaines"
+                | "quelques"
+                | "tous"
+                | "toutes"
+                | "mes"
+                | "nos"
+                | "vos"
+        );
+    let mut gender = None;
+    if AGREEMENT {
+        gender = t.gender(i);
+        if gender.is_none() {
+            gender = noun_gender(t.norm(head));
+        }
+        if let Some((s, _)) = name {
+            if let Some(ng) = t.first_name_gender(s) {
+                gender = Some(ng);
+            }
         }
     }
     let kind = if matches!(ld, "ce" | "cet" | "cette") {

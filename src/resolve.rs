@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use crate::document::Document;
 use crate::lexicon::{Class, Gender, WordHasher, grammar, normalize_into};
-use crate::mention::{Mention, MentionKind, mention_at};
+use crate::mention::{Mention, MentionKind, mention_outline_at};
 use crate::quote::Resolution;
 use crate::scan::is_space;
 use crate::span::Span;
@@ -113,11 +113,9 @@ struct Names {
     by_words: FastMap<Rc<str>, usize>,
     /// Index of distinct names by their first and by their last word.
     by_edge_word: FastMap<KeyWord, EdgeNames>,
-    /// Every occurrence, in text order: (span, distinct index).
+    /// Every occurrence, in text order: (span, distinct index). A speaker's name is found
+    /// here (see [`Names::at`]) rather than read again.
     occurrences: Vec<(Span, usize)>,
-    /// The distinct name of each occurrence, by its span: a speaker's name is found here
-    /// rather than read again.
-    by_span: FastMap<Span, usize>,
 }
 
 impl Names {
@@ -129,7 +127,6 @@ impl Names {
             by_words: FastMap::with_capacity_and_hasher(names, Default::default()),
             by_edge_word: FastMap::with_capacity_and_hasher(2 * names, Default::default()),
             occurrences: Vec::with_capacity(names),
-            by_span: FastMap::with_capacity_and_hasher(names, Default::default()),
         }
     }
 
@@ -147,7 +144,18 @@ impl Names {
             name.quoted = false;
         }
         self.occurrences.push((span, idx));
-        self.by_span.insert(span, idx);
+    }
+
+    /// The distinct name of the occurrence at `span`, if one is there (the latest recorded,
+    /// should one span be recorded twice).
+    fn at(&self, span: Span) -> Option<usize> {
+        let after = self.occurrences.partition_point(|(s, _)| s.start <= span.start);
+        self.occurrences[..after]
+            .iter()
+            .rev()
+            .take_while(|(s, _)| s.start == span.start)
+            .find(|(s, _)| *s == span)
+            .map(|&(_, i)| i)
     }
 
     /// A new distinct name, first seen at `span`, whose words are `key`.
@@ -247,19 +255,29 @@ fn join_token_words(t: &Tokens, first: usize, end: usize, out: &mut String) -> O
     let mut previous_end = None;
     for k in first..end {
         let span = t.span(k);
-        // A period is its own normal form.
-        let norm = if t.is_word(k) { t.norm(k) } else { t.str(k) };
-        for (piece, part) in norm.split('-').enumerate() {
-            // A new word after a space, and after each hyphen.
-            if piece > 0 || previous_end != Some(span.start) {
-                if count > 0 || !out.is_empty() {
-                    out.push(' ');
-                }
-                count += 1;
+        // A new word after a space.
+        if previous_end != Some(span.start) {
+            if count > 0 || !out.is_empty() {
+                out.push(' ');
             }
-            out.push_str(part);
+            count += 1;
         }
         previous_end = Some(span.end);
+        // A period is its own normal form.
+        let norm = if t.is_word(k) { t.norm(k) } else { t.str(k) };
+        // Only a word with a joiner inside can hold a hyphen: the others are taken whole.
+        if !t.toks[k].joined {
+            out.push_str(norm);
+            continue;
+        }
+        // And a new word after each hyphen.
+        let mut parts = norm.split('-');
+        out.push_str(parts.next().unwrap_or_default());
+        for part in parts {
+            out.push(' ');
+            out.push_str(part);
+            count += 1;
+        }
     }
     Some(count)
 }
@@ -336,7 +354,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         let mut mention_at_token = |k: usize| match read_ahead {
             Some((at, m)) if at == k => m,
             _ => {
-                let m = mention_at(t, k, t.len());
+                let m = mention_outline_at(t, k, t.len());
                 read_ahead = Some((k, m));
                 m
             }
@@ -417,7 +435,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     fn fullest(&self, name: Span) -> &'h str {
         let text = self.doc.text;
         // A name of the index: its words are at hand, and its answer is found once.
-        if let Some(&i) = self.names.by_span.get(&name) {
+        if let Some(i) = self.names.at(name) {
             let known = &self.fullest_of[i];
             let best = known.get().or_else(|| self.fullest_by_words(&self.names.distinct[i].key));
             known.set(best);
