@@ -9,11 +9,10 @@
 //! - a pronoun or a demonstrative (`il`, `-t-elle`, `selon lui`, `ce dernier`) → the most
 //!   recent subject or speaker of compatible gender and number, outside quotations.
 
-use std::borrow::Borrow;
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
-use std::rc::Rc;
+use std::collections::hash_map::Entry;
+use std::hash::{BuildHasher, BuildHasherDefault};
 
 use crate::document::Document;
 use crate::lexicon::{Class, Gender, WordHasher, grammar, normalize_into};
@@ -40,48 +39,18 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 /// outside quotations.
 struct Name {
     span: Span,
-    /// Its words' normal forms joined by single spaces (no word holds a space); shared with
-    /// the map that finds it by them.
-    key: Rc<str>,
-    /// How many words `key` holds.
+    /// Where its key lies in [`Names::keys`]: its words' normal forms joined by single
+    /// spaces (no word holds a space).
+    key: (usize, usize),
+    /// Where, in [`Names::keys`], its first word ends and its last word starts.
+    first_end: usize,
+    last_start: usize,
+    /// How many words its key holds.
     len: usize,
     quoted: bool,
+    /// The name found before it whose key hashes the same, if any (see [`Names::by_words`]).
+    same_hash: Option<usize>,
 }
-
-/// A word of a name's key, sharing the key rather than copying the word: indexing a name
-/// allocates nothing more.
-struct KeyWord {
-    key: Rc<str>,
-    start: usize,
-    end: usize,
-}
-
-impl KeyWord {
-    fn as_str(&self) -> &str {
-        &self.key[self.start..self.end]
-    }
-}
-
-/// Hashed and compared as the word it is, so that the index is probed with a `&str`.
-impl Borrow<str> for KeyWord {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl Hash for KeyWord {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
-}
-
-impl PartialEq for KeyWord {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for KeyWord {}
 
 /// The distinct names listed under one word, in the order they were found. Most words edge
 /// a single name: it is kept inline, and only the others take an allocation.
@@ -106,16 +75,27 @@ struct Tie {
 /// How far back a pronoun looks for its antecedent, in subjects and speakers.
 const ANTECEDENT_WINDOW: usize = 40;
 
-/// The names of a document, indexed so that every look-up is a hash probe.
+/// The names of a document, indexed so that every look-up is a hash probe. The maps are keyed
+/// by the hashes of the words, not by the words: nothing is allocated for a name but its key,
+/// written after the others in one string.
 struct Names {
     distinct: Vec<Name>,
-    /// Distinct names by their words, normal forms joined by single spaces.
-    by_words: FastMap<Rc<str>, usize>,
-    /// Index of distinct names by their first and by their last word.
-    by_edge_word: FastMap<KeyWord, EdgeNames>,
+    /// The keys of the distinct names, back to back.
+    keys: String,
+    /// The latest distinct name by the hash of its key; those before it with the same hash
+    /// follow in [`Name::same_hash`], and the keys are compared.
+    by_words: FastMap<u64, usize>,
+    /// Distinct names by the hash of their first and of their last word, in the order they
+    /// were found (those of another word of the same hash with them: see [`Names::edged_by`]).
+    by_edge_word: FastMap<u64, EdgeNames>,
     /// Every occurrence, in text order: (span, distinct index). A speaker's name is found
     /// here (see [`Names::at`]) rather than read again.
     occurrences: Vec<(Span, usize)>,
+}
+
+/// The hash the name maps are keyed by.
+fn word_hash(words: &str) -> u64 {
+    BuildHasherDefault::<WordHasher>::default().hash_one(words)
 }
 
 impl Names {
@@ -124,18 +104,36 @@ impl Names {
         let names = tokens / 32;
         Names {
             distinct: Vec::with_capacity(names),
+            keys: String::with_capacity(16 * names),
             by_words: FastMap::with_capacity_and_hasher(names, Default::default()),
             by_edge_word: FastMap::with_capacity_and_hasher(2 * names, Default::default()),
             occurrences: Vec::with_capacity(names),
         }
     }
 
+    /// The key of distinct name `i`.
+    fn key(&self, i: usize) -> &str {
+        let (start, end) = self.distinct[i].key;
+        &self.keys[start..end]
+    }
+
+    /// Whether the first or the last word of distinct name `i` is `word`.
+    fn edged_by_word(&self, i: usize, word: &str) -> bool {
+        let n = &self.distinct[i];
+        &self.keys[n.key.0..n.first_end] == word || &self.keys[n.last_start..n.key.1] == word
+    }
+
     /// Record an occurrence at `span` of the name whose words are `key` (as [`join_words`]
-    /// writes them; not empty). A name seen before costs no allocation.
+    /// writes them; not empty).
     fn add(&mut self, span: Span, key: &str, quoted: bool) {
-        let idx = match self.by_words.get(key) {
-            Some(&i) => i,
-            None => self.insert(span, key, quoted),
+        let hash = word_hash(key);
+        let mut known = self.by_words.get(&hash).copied();
+        while let Some(i) = known.filter(|&i| self.key(i) != key) {
+            known = self.distinct[i].same_hash;
+        }
+        let idx = match known {
+            Some(i) => i,
+            None => self.insert(span, key, hash, quoted),
         };
         // Prefer an occurrence outside quotations as the one shown.
         let name = &mut self.distinct[idx];
@@ -158,31 +156,46 @@ impl Names {
             .map(|&(_, i)| i)
     }
 
-    /// A new distinct name, first seen at `span`, whose words are `key`.
-    fn insert(&mut self, span: Span, key: &str, quoted: bool) -> usize {
+    /// A new distinct name, first seen at `span`, whose words are `key` (of hash `hash`).
+    fn insert(&mut self, span: Span, key: &str, hash: u64, quoted: bool) -> usize {
         let i = self.distinct.len();
-        let key: Rc<str> = key.into();
-        let first_end = key.find(' ').unwrap_or(key.len());
-        let last_start = key.rfind(' ').map_or(0, |s| s + 1);
-        self.index_edge_word(&key, 0, first_end, i);
-        if key[last_start..] != key[..first_end] {
-            self.index_edge_word(&key, last_start, key.len(), i);
+        let first = first_word(key);
+        let last = last_word(key);
+        self.index_edge_word(first, i);
+        if last != first {
+            self.index_edge_word(last, i);
         }
-        self.by_words.insert(Rc::clone(&key), i);
-        let len = key.split(' ').count();
-        self.distinct.push(Name { span, key, len, quoted });
+        let same_hash = self.by_words.insert(hash, i);
+        let start = self.keys.len();
+        self.keys.push_str(key);
+        let len = key.bytes().filter(|&b| b == b' ').count() + 1;
+        self.distinct.push(Name {
+            span,
+            key: (start, self.keys.len()),
+            first_end: start + first.len(),
+            last_start: self.keys.len() - last.len(),
+            len,
+            quoted,
+            same_hash,
+        });
         i
     }
 
-    /// List name `i` under the word `key[start..end]`.
-    fn index_edge_word(&mut self, key: &Rc<str>, start: usize, end: usize, i: usize) {
-        match self.by_edge_word.get_mut(&key[start..end]) {
-            Some(names) => names.others.push(i),
-            None => {
-                let word = KeyWord { key: Rc::clone(key), start, end };
-                self.by_edge_word.insert(word, EdgeNames { first: i, others: Vec::new() });
+    /// List name `i` under the word `word`.
+    fn index_edge_word(&mut self, word: &str, i: usize) {
+        match self.by_edge_word.entry(word_hash(word)) {
+            Entry::Occupied(mut names) => names.get_mut().others.push(i),
+            Entry::Vacant(slot) => {
+                slot.insert(EdgeNames { first: i, others: Vec::new() });
             }
         }
+    }
+
+    /// The distinct names whose first or last word is `word`, in the order they were found.
+    fn edged_by<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
+        let listed = self.by_edge_word.get(&word_hash(word)).into_iter().flat_map(EdgeNames::iter);
+        // Those listed for another word of the same hash are left out.
+        listed.filter(move |&i| self.edged_by_word(i, word))
     }
 }
 
@@ -437,7 +450,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         // A name of the index: its words are at hand, and its answer is found once.
         if let Some(i) = self.names.at(name) {
             let known = &self.fullest_of[i];
-            let best = known.get().or_else(|| self.fullest_by_words(&self.names.distinct[i].key));
+            let best = known.get().or_else(|| self.fullest_by_words(self.names.key(i)));
             known.set(best);
             return best.map_or(&text[name], |b| &text[self.names.distinct[b].span]);
         }
@@ -451,13 +464,14 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     /// The distinct name that [`Self::fullest`] gives for `words` (joined by [`join_words`]).
     fn fullest_by_words(&self, words: &str) -> Option<usize> {
         let mut best: Option<usize> = None;
-        let candidates = [first_word(words), last_word(words)]
-            .into_iter()
-            .filter_map(|w| self.names.by_edge_word.get(w))
-            .flat_map(EdgeNames::iter);
+        let (first, last) = (first_word(words), last_word(words));
+        // Under a single word, the names would be listed twice: none is better the second time.
+        let last = (last != first).then_some(last);
+        let candidates = std::iter::once(first).chain(last).flat_map(|w| self.names.edged_by(w));
         for i in candidates {
             let n = &self.names.distinct[i];
-            let fits = ends_with_words(&n.key, words) || starts_with_words(&n.key, words);
+            let key = self.names.key(i);
+            let fits = ends_with_words(key, words) || starts_with_words(key, words);
             if !fits {
                 continue;
             }
