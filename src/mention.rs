@@ -44,6 +44,7 @@ fn is_domain(w: &str) -> bool {
     })
 }
 
+#[inline(always)]
 fn ends_description(t: &Tokens, i: usize) -> bool {
     let ends =
         [Class::Preposition, Class::Conjunction, Class::Verb, Class::Pronoun, Class::CueWord]
@@ -81,6 +82,7 @@ pub(crate) fn starts_name(t: &Tokens, i: usize) -> bool {
     true
 }
 
+#[inline(always)]
 fn is_title(t: &Tokens, i: usize) -> bool {
     if !t.is(i, Class::Title) {
         return false;
@@ -361,8 +363,9 @@ fn description<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Opt
 
 /// Whether a word has an ending only finite verbs have (`rouvrira`, `disait`, `iront`).
 pub(crate) fn looks_finite(w: &str) -> bool {
-    // Every ending ends with `t` or `a`: the last letter rules out most words.
-    if !w.ends_with(['t', 'a']) {
+    // Every ending ends with `t` or `a`: the last letter rules out most words (as a byte:
+    // no other character's last byte is an ASCII letter).
+    if !matches!(w.as_bytes().last(), Some(b't' | b'a')) {
         return false;
     }
     ["ait", "aient", "ra", "ront", "rait", "raient", "ient"]
