@@ -203,8 +203,8 @@ fn read_mention<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Op
     // `Le Drian`, `Le Pen`, `La Fontaine`: a capitalised article inside a sentence, then a
     // capital, opens a surname.
     let article_name = || {
-        matches!(lw, "le" | "la" | "les" | "de" | "du")
-            && t.is_capitalized(i)
+        t.is_capitalized(i)
+            && matches!(lw, "le" | "la" | "les" | "de" | "du")
             && !t.starts_sentence(i)
             && t.is_capitalized(i + 1)
             && !t.is(i + 1, Class::Stop)
@@ -224,7 +224,7 @@ fn read_mention<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Op
         });
     }
     if t.is(i, Class::Determiner) {
-        return description::<AGREEMENT>(t, i, limit);
+        return description::<AGREEMENT>(t, i, lw, limit);
     }
     // A web site as a source: `selon layoffs.fyi`.
     // (Only a word with a period inside can be one.)
@@ -238,26 +238,38 @@ fn read_mention<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Op
     None
 }
 
-/// A description from its determiner at `i`: `le ministre des Affaires étrangères`; its
-/// gender and number are read if `AGREEMENT` (else left unknown and singular).
-fn description<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
+/// A description from its determiner at `i` (`ld` in normal form): `le ministre des Affaires
+/// étrangères`; its gender and number are read if `AGREEMENT` (else left unknown and singular).
+fn description<const AGREEMENT: bool>(
+    t: &Tokens,
+    i: usize,
+    ld: &str,
+    limit: usize,
+) -> Option<Mention> {
     let mut k = i + 1;
     // The head: the first word after the determiner (and a possible second determiner-like
     // word: `un de ces conseillers`).
     if k >= limit || !t.is_word(k) || t.is(k, Class::Verb) || t.is(k, Class::Preposition) {
         return None;
     }
-    // `L'impressionnait-elle ?`: a verb with its inverted pronoun, not a noun.
-    let head_word = t.norm(k);
-    if ["-il", "-elle", "-ils", "-elles", "-on"].iter().any(|s| head_word.ends_with(s)) {
+    // `L'impressionnait-elle ?`: a verb with its inverted pronoun, not a noun. (Only a word
+    // with a joiner inside holds a hyphen.)
+    let inverted =
+        |w: &str| ["-il", "-elle", "-ils", "-elles", "-on"].iter().any(|s| w.ends_with(s));
+    if t.toks[k].joined && inverted(t.norm(k)) {
         return None;
     }
     let head = k;
     let mut name: Option<(usize, usize)> = None;
     // `le Kremlin`, `la Banque mondiale`: a capitalised head is a name of its own.
     k = if t.is_capitalized(head) { name_run(t, head, limit) } else { head + 1 };
+    // The normal form of the word after the one read, when it was read: the next one read.
+    let mut read_ahead: Option<(usize, &str)> = None;
     while k < limit && t.is_word(k) {
-        let w = t.norm(k);
+        let w = match read_ahead {
+            Some((at, w)) if at == k => w,
+            _ => t.norm(k),
+        };
         // (The first letter rules out most words.)
         if w.starts_with('d') && matches!(w, "de" | "du" | "des" | "d'") {
             // `de`, `de la`, `de l'`: a complement of the noun; it goes on if a word follows.
@@ -301,11 +313,15 @@ fn description<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Opt
         }
         // A word followed by a determiner or `que` is a verb, not an adjective:
         // `la maire de la capitale prépare un …`.
-        if t.is_word(k + 1)
-            && !t.is(k, Class::Preposition)
-            && (t.is(k + 1, Class::Determiner) || matches!(t.norm(k + 1), "que" | "qu'"))
-        {
-            break;
+        if t.is_word(k + 1) && !t.is(k, Class::Preposition) {
+            if t.is(k + 1, Class::Determiner) {
+                break;
+            }
+            let next = t.norm(k + 1);
+            if matches!(next, "que" | "qu'") {
+                break;
+            }
+            read_ahead = Some((k + 1, next));
         }
         k += 1;
         if k - i > 14 {
@@ -314,7 +330,6 @@ fn description<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Opt
     }
     let end = k;
     let span = Span::new(t.span(i).start, t.span(end - 1).end);
-    let ld = t.norm(i);
     let plural = AGREEMENT
         && matches!(
             ld,
