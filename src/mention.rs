@@ -46,11 +46,11 @@ fn is_domain(w: &str) -> bool {
 
 #[inline(always)]
 fn ends_description(t: &Tokens, i: usize) -> bool {
-    let ends =
-        [Class::Preposition, Class::Conjunction, Class::Verb, Class::Pronoun, Class::CueWord]
+    let ends = [Class::Preposition, Class::Conjunction, Class::Verb, Class::Pronoun, Class::CueWord]
             .iter()
             .any(|&c| t.is(i, c))
-            || t.adverb_len(i) > 0;
+            // (The class asked here spares most words the call, which asks it again.)
+            || (t.is(i, Class::AdverbStart) && t.adverb_len(i) > 0);
     // `une note rendue publique par la Banque mondiale`: `par` after a participle goes on.
     // (Asked only of a word that would end it: most words do not, and are not `par`.)
     if ends && t.norm(i) == "par" && i >= 2 {
