@@ -200,10 +200,19 @@ impl Names {
 }
 
 /// Something a later pronoun may point back to.
-#[derive(Clone, Copy)]
 struct Antecedent<'h> {
     at: usize,
     resolved: Resolved<'h>,
+    /// Whether it resolved to a pronoun's text, once asked: pronouns ask it again and again.
+    pronoun: Cell<Option<bool>>,
+}
+
+impl Antecedent<'_> {
+    fn is_pronoun(&self) -> bool {
+        let known = self.pronoun.get().unwrap_or_else(|| is_pronoun_text(self.resolved.name));
+        self.pronoun.set(Some(known));
+        known
+    }
 }
 
 pub(crate) struct Resolver<'a, 'b, 'h> {
@@ -514,7 +523,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         if self.history.get(i).is_some_and(|h| h.at == at) {
             return;
         }
-        self.history.insert(i, Antecedent { at, resolved: r });
+        self.history.insert(i, Antecedent { at, resolved: r, pronoun: Cell::new(None) });
     }
 
     /// Resolve the speaker mention of a quotation.
@@ -622,8 +631,8 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             .rev()
             .take(ANTECEDENT_WINDOW)
             .filter(|a| !(self.quoted.start <= a.at && a.at < self.quoted.end))
+            .find(|a| Self::compatible(m, &a.resolved) && !a.is_pronoun())
             .map(|a| a.resolved)
-            .find(|r| Self::compatible(m, r) && !is_pronoun_text(r.name))
     }
 
     /// Inside a quotation, `il` points to a name said earlier in it.
