@@ -318,17 +318,21 @@ fn push_words<'w>(words: impl Iterator<Item = &'w str>, out: &mut String) -> usi
     count
 }
 
+// (Words of a name are short: a plain look at the bytes costs less than a search.)
 fn first_word(joined: &str) -> &str {
-    joined.split(' ').next().unwrap_or(joined)
+    let end = joined.bytes().position(|b| b == b' ').unwrap_or(joined.len());
+    &joined[..end]
 }
 
 fn last_word(joined: &str) -> &str {
-    joined.rsplit(' ').next().unwrap_or(joined)
+    let start = joined.bytes().rposition(|b| b == b' ').map_or(0, |s| s + 1);
+    &joined[start..]
 }
 
 /// The first two words of joined words that hold at least two.
 fn first_two_words(joined: &str) -> &str {
-    let second_space = joined.match_indices(' ').nth(1).map_or(joined.len(), |(i, _)| i);
+    let mut spaces = joined.bytes().enumerate().filter(|&(_, b)| b == b' ');
+    let second_space = spaces.nth(1).map_or(joined.len(), |(i, _)| i);
     &joined[..second_space]
 }
 
