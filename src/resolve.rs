@@ -395,7 +395,29 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         };
         let mut i = 0;
         while i < t.len() {
-            let Some(m) = may_start(i).then(|| mention_at_token(i)).flatten() else {
+            if !may_start(i) {
+                i += 1;
+                continue;
+            }
+            // A lowercase determiner can only open a description (or a pronoun, passed over),
+            // which ends by the first punctuation after it: if no word up to there may start
+            // anything, the description holds no name, skips no mention, and has none in
+            // apposition (that one would start after a comma, where the punctuation is). It is
+            // not read: the loop goes on at the punctuation, as it would after it.
+            let lowercase_determiner =
+                t.is(i, Class::Determiner) && !t.is_capitalized(i) && !t.is(i, Class::Title);
+            if lowercase_determiner {
+                let mut punct = i + 1;
+                while t.is_word(punct) && !may_start(punct) {
+                    punct += 1;
+                }
+                let apposition = t.is_punct(punct, ',') && may_start(punct + 1);
+                if !t.is_word(punct) && !apposition {
+                    i = punct;
+                    continue;
+                }
+            }
+            let Some(m) = mention_at_token(i) else {
                 i += 1;
                 continue;
             };
@@ -666,6 +688,37 @@ fn is_pronoun_text(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn speaker_names(text: &str) -> Vec<String> {
+        let quotes = crate::extract_quotes(text);
+        quotes.iter().map(|q| q.speaker.as_ref().map_or("", |s| s.name).to_string()).collect()
+    }
+
+    #[test]
+    fn roles_after_a_lowercase_determiner_are_read() {
+        // The index passes over the descriptions that can hold nothing: not these.
+        assert_eq!(
+            speaker_names(
+                "Hier, la porte-parole du gouvernement, Claire Dubois, était là. \
+                 « Le texte sera voté », a assuré la porte-parole."
+            ),
+            ["Claire Dubois"]
+        );
+        assert_eq!(
+            speaker_names(
+                "Hier, le ministre de l'Intérieur Paul Girard a parlé. « Aucune consigne », \
+                 a affirmé le ministre."
+            ),
+            ["Paul Girard"]
+        );
+        assert_eq!(
+            speaker_names(
+                "Selon les chiffres, Paul Girard, le président du club, était furieux. \
+                 « Inacceptable », a lancé le président du club."
+            ),
+            ["Paul Girard"]
+        );
+    }
 
     #[test]
     fn words_from_tokens_are_the_words_of_the_text() {
