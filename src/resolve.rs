@@ -400,20 +400,25 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 continue;
             }
             // A lowercase determiner can only open a description (or a pronoun, passed over),
-            // which ends by the first punctuation after it: if no word up to there may start
-            // anything, the description holds no name, skips no mention, and has none in
-            // apposition (that one would start after a comma, where the punctuation is). It is
-            // not read: the loop goes on at the punctuation, as it would after it.
+            // which ends by the first punctuation after it, or by the first verb (`par` aside:
+            // it may go on after a participle). If no word up to there may start anything,
+            // the description holds no name and skips no mention; nor has it one in apposition,
+            // which would start after a comma at that punctuation (a verb ends the search for
+            // the comma). It is not read: the loop goes on from there, as it would after it.
             let lowercase_determiner =
                 t.is(i, Class::Determiner) && !t.is_capitalized(i) && !t.is(i, Class::Title);
             if lowercase_determiner {
-                let mut punct = i + 1;
-                while t.is_word(punct) && !may_start(punct) {
-                    punct += 1;
+                let mut stop = i + 1;
+                while t.is_word(stop)
+                    && !may_start(stop)
+                    && !(t.is(stop, Class::Verb) && t.norm(stop) != "par")
+                {
+                    stop += 1;
                 }
-                let apposition = t.is_punct(punct, ',') && may_start(punct + 1);
-                if !t.is_word(punct) && !apposition {
-                    i = punct;
+                let starts_something = t.is_word(stop) && may_start(stop);
+                let apposition = t.is_punct(stop, ',') && may_start(stop + 1);
+                if !starts_something && !apposition {
+                    i = stop;
                     continue;
                 }
             }
