@@ -400,23 +400,38 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 continue;
             }
             // A lowercase determiner can only open a description (or a pronoun, passed over),
-            // which ends by the first punctuation after it, or by the first verb (`par` aside:
-            // it may go on after a participle). If no word up to there may start anything,
-            // the description holds no name and skips no mention; nor has it one in apposition,
-            // which would start after a comma at that punctuation (a verb ends the search for
-            // the comma). It is not read: the loop goes on from there, as it would after it.
+            // which ends by the first punctuation after it, or by the first word that ends
+            // one (a verb or a preposition for its head; after it, a word of a class that
+            // ends it too, but for the `de` of a complement and `par`, which may go on). If
+            // no word up to there may start anything, the description holds no name and skips
+            // no mention; nor has it one in apposition unless a comma soon after is followed
+            // by a word that may start one. It is not read: the loop goes on from there, as
+            // it would after it.
             let lowercase_determiner =
                 t.is(i, Class::Determiner) && !t.is_capitalized(i) && !t.is(i, Class::Title);
             if lowercase_determiner {
+                let ends_it = |k: usize| {
+                    if k == i + 1 {
+                        return t.is(k, Class::Verb) || t.is(k, Class::Preposition);
+                    }
+                    let ends = [
+                        Class::Verb,
+                        Class::Preposition,
+                        Class::Conjunction,
+                        Class::Pronoun,
+                        Class::CueWord,
+                    ]
+                    .iter()
+                    .any(|&c| t.is(k, c));
+                    ends && !matches!(t.norm(k), "de" | "du" | "des" | "d'" | "par")
+                };
                 let mut stop = i + 1;
-                while t.is_word(stop)
-                    && !may_start(stop)
-                    && !(t.is(stop, Class::Verb) && t.norm(stop) != "par")
-                {
+                while t.is_word(stop) && !may_start(stop) && !ends_it(stop) {
                     stop += 1;
                 }
                 let starts_something = t.is_word(stop) && may_start(stop);
-                let apposition = t.is_punct(stop, ',') && may_start(stop + 1);
+                // The comma of an apposition is looked for up to 4 tokens after the end.
+                let apposition = (stop..stop + 4).any(|c| t.is_punct(c, ',') && may_start(c + 1));
                 if !starts_something && !apposition {
                     i = stop;
                     continue;
@@ -715,6 +730,13 @@ mod tests {
                  a affirmé le ministre."
             ),
             ["Paul Girard"]
+        );
+        assert_eq!(
+            speaker_names(
+                "Hier, le délégué aux finances, Paul Rivière, a parlé. « Rien ne change », \
+                 a dit le délégué aux finances."
+            ),
+            ["Paul Rivière"]
         );
         assert_eq!(
             speaker_names(
