@@ -246,62 +246,64 @@ fn join_words(s: &str, out: &mut String) -> usize {
 }
 
 /// [`join_words`] of the text `span` covers, read from the normal forms its tokens already
-/// hold when it covers whole tokens (looked for from token `from` on).
+/// hold when it covers whole tokens (looked for from token `from` on), words and periods.
 fn join_span_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> usize {
-    tokens_of(t, from, span)
-        .and_then(|(first, end)| join_token_words(t, first, end, out))
-        .unwrap_or_else(|| join_words(&t.text[span], out))
+    let written = out.len();
+    join_token_words(t, from, span, out).unwrap_or_else(|| {
+        out.truncate(written);
+        join_words(&t.text[span], out)
+    })
 }
 
-/// The tokens `first..end` that `span` covers exactly, looked for from token `from` on.
-fn tokens_of(t: &Tokens, from: usize, span: Span) -> Option<(usize, usize)> {
-    let first = (from..t.len())
-        .take_while(|&k| t.span(k).start <= span.start)
-        .find(|&k| t.span(k).start == span.start)?;
-    let last = (first..t.len())
-        .take_while(|&k| t.span(k).end <= span.end)
-        .find(|&k| t.span(k).end == span.end)?;
-    Some((first, last + 1))
-}
-
-/// [`join_words`] of the text of tokens `first..end`, from the normal forms the tokens hold:
-/// the same words, as only spaces lie between tokens, a word token neither starts nor ends
-/// with a hyphen, and normalizing keeps every hyphen and adds none (nor composes an accent
-/// with a letter of another token: a token never starts with an accent after a letter).
-/// `None`, with nothing written, if a token other than a word or a period is among them.
-fn join_token_words(t: &Tokens, first: usize, end: usize, out: &mut String) -> Option<usize> {
-    if !(first..end).all(|k| t.is_word(k) || t.is_punct(k, '.')) {
+/// [`join_words`] of the text `span` covers, from the normal forms of the tokens it covers
+/// (from token `from` on): the same words, as only spaces lie between tokens, a word token
+/// neither starts nor ends with a hyphen, and normalizing keeps every hyphen and adds none
+/// (nor composes an accent with a letter of another token: a token never starts with an
+/// accent after a letter). `None`, having written some, unless `span` covers whole tokens,
+/// each a word or a period.
+fn join_token_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> Option<usize> {
+    let mut k = from;
+    while k < t.len() && t.span(k).start < span.start {
+        k += 1;
+    }
+    if k >= t.len() || t.span(k).start != span.start {
         return None;
     }
     let mut count = 0;
     let mut previous_end = None;
-    for k in first..end {
-        let span = t.span(k);
+    while let Some(tok) = t.toks.get(k).filter(|tok| tok.span.end <= span.end) {
+        let word = t.is_word(k);
+        if !word && !t.is_punct(k, '.') {
+            return None;
+        }
         // A new word after a space.
-        if previous_end != Some(span.start) {
+        if previous_end != Some(tok.span.start) {
             if count > 0 || !out.is_empty() {
                 out.push(' ');
             }
             count += 1;
         }
-        previous_end = Some(span.end);
+        previous_end = Some(tok.span.end);
         // A period is its own normal form.
-        let norm = if t.is_word(k) { t.norm(k) } else { t.str(k) };
-        // Only a word with a joiner inside can hold a hyphen: the others are taken whole.
-        if !t.toks[k].joined {
+        let norm = if word { t.norm(k) } else { t.str(k) };
+        if !tok.joined {
             out.push_str(norm);
-            continue;
+        } else {
+            // Only a word with a joiner inside can hold a hyphen: a new word after each.
+            let mut parts = norm.split('-');
+            out.push_str(parts.next().unwrap_or_default());
+            for part in parts {
+                out.push(' ');
+                out.push_str(part);
+                count += 1;
+            }
         }
-        // And a new word after each hyphen.
-        let mut parts = norm.split('-');
-        out.push_str(parts.next().unwrap_or_default());
-        for part in parts {
-            out.push(' ');
-            out.push_str(part);
-            count += 1;
+        if tok.span.end == span.end {
+            return Some(count);
         }
+        k += 1;
     }
-    Some(count)
+    None
 }
 
 /// Append the normal forms of `words` to `out`, each after a space unless it is the first
