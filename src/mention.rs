@@ -44,12 +44,13 @@ fn is_domain(w: &str) -> bool {
     })
 }
 
+#[inline(always)]
 fn ends_description(t: &Tokens, i: usize) -> bool {
-    let ends =
-        [Class::Preposition, Class::Conjunction, Class::Verb, Class::Pronoun, Class::CueWord]
+    let ends = [Class::Preposition, Class::Conjunction, Class::Verb, Class::Pronoun, Class::CueWord]
             .iter()
             .any(|&c| t.is(i, c))
-            || t.adverb_len(i) > 0;
+            // (The class asked here spares most words the call, which asks it again.)
+            || (t.is(i, Class::AdverbStart) && t.adverb_len(i) > 0);
     // `une note rendue publique par la Banque mondiale`: `par` after a participle goes on.
     // (Asked only of a word that would end it: most words do not, and are not `par`.)
     if ends && t.norm(i) == "par" && i >= 2 {
@@ -81,6 +82,7 @@ pub(crate) fn starts_name(t: &Tokens, i: usize) -> bool {
     true
 }
 
+#[inline(always)]
 fn is_title(t: &Tokens, i: usize) -> bool {
     if !t.is(i, Class::Title) {
         return false;
@@ -139,6 +141,18 @@ fn is_acronym(w: &str) -> bool {
 
 /// Read the mention that starts at token `i`, not going past token `limit`.
 pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
+    read_mention::<true>(t, i, limit)
+}
+
+/// [`mention_at`] but for the gender and number of a description, left unknown (`None`,
+/// singular): what indexes the names and descriptions of a text reads only their kinds, spans
+/// and ends, which are the same.
+pub(crate) fn mention_outline_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
+    read_mention::<false>(t, i, limit)
+}
+
+/// [`mention_at`], with a description's gender and number read if `AGREEMENT`.
+fn read_mention<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     if i >= limit || !t.is_word(i) {
         return None;
     }
@@ -189,8 +203,8 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
     // `Le Drian`, `Le Pen`, `La Fontaine`: a capitalised article inside a sentence, then a
     // capital, opens a surname.
     let article_name = || {
-        matches!(lw, "le" | "la" | "les" | "de" | "du")
-            && t.is_capitalized(i)
+        t.is_capitalized(i)
+            && matches!(lw, "le" | "la" | "les" | "de" | "du")
             && !t.starts_sentence(i)
             && t.is_capitalized(i + 1)
             && !t.is(i + 1, Class::Stop)
@@ -210,7 +224,7 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
         });
     }
     if t.is(i, Class::Determiner) {
-        return description(t, i, limit);
+        return description::<AGREEMENT>(t, i, lw, limit);
     }
     // A web site as a source: `selon layoffs.fyi`.
     // (Only a word with a period inside can be one.)
@@ -224,26 +238,40 @@ pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> 
     None
 }
 
-/// A description from its determiner at `i`: `le ministre des Affaires étrangères`.
-fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
+/// A description from its determiner at `i` (`ld` in normal form): `le ministre des Affaires
+/// étrangères`; its gender and number are read if `AGREEMENT` (else left unknown and singular).
+fn description<const AGREEMENT: bool>(
+    t: &Tokens,
+    i: usize,
+    ld: &str,
+    limit: usize,
+) -> Option<Mention> {
     let mut k = i + 1;
     // The head: the first word after the determiner (and a possible second determiner-like
     // word: `un de ces conseillers`).
     if k >= limit || !t.is_word(k) || t.is(k, Class::Verb) || t.is(k, Class::Preposition) {
         return None;
     }
-    // `L'impressionnait-elle ?`: a verb with its inverted pronoun, not a noun.
-    let head_word = t.norm(k);
-    if ["-il", "-elle", "-ils", "-elles", "-on"].iter().any(|s| head_word.ends_with(s)) {
+    // `L'impressionnait-elle ?`: a verb with its inverted pronoun, not a noun. (Only a word
+    // with a joiner inside holds a hyphen.)
+    let inverted =
+        |w: &str| ["-il", "-elle", "-ils", "-elles", "-on"].iter().any(|s| w.ends_with(s));
+    if t.toks[k].joined && inverted(t.norm(k)) {
         return None;
     }
     let head = k;
     let mut name: Option<(usize, usize)> = None;
     // `le Kremlin`, `la Banque mondiale`: a capitalised head is a name of its own.
     k = if t.is_capitalized(head) { name_run(t, head, limit) } else { head + 1 };
+    // The normal form of the word after the one read, when it was read: the next one read.
+    let mut read_ahead: Option<(usize, &str)> = None;
     while k < limit && t.is_word(k) {
-        let w = t.norm(k);
-        if matches!(w, "de" | "du" | "des" | "d'") {
+        let w = match read_ahead {
+            Some((at, w)) if at == k => w,
+            _ => t.norm(k),
+        };
+        // (The first letter rules out most words.)
+        if w.starts_with('d') && matches!(w, "de" | "du" | "des" | "d'") {
             // `de`, `de la`, `de l'`: a complement of the noun; it goes on if a word follows.
             let mut j = k + 1;
             if j < limit && t.is(j, Class::Determiner) {
@@ -285,11 +313,15 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
         }
         // A word followed by a determiner or `que` is a verb, not an adjective:
         // `la maire de la capitale prépare un …`.
-        if t.is_word(k + 1)
-            && !t.is(k, Class::Preposition)
-            && (t.is(k + 1, Class::Determiner) || matches!(t.norm(k + 1), "que" | "qu'"))
-        {
-            break;
+        if t.is_word(k + 1) && !t.is(k, Class::Preposition) {
+            if t.is(k + 1, Class::Determiner) {
+                break;
+            }
+            let next = t.norm(k + 1);
+            if matches!(next, "que" | "qu'") {
+                break;
+            }
+            read_ahead = Some((k + 1, next));
         }
         k += 1;
         if k - i > 14 {
@@ -298,31 +330,34 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     }
     let end = k;
     let span = Span::new(t.span(i).start, t.span(end - 1).end);
-    let ld = t.norm(i);
-    let plural = matches!(
-        ld,
-        "les"
-            | "des"
-            | "ces"
-            | "ses"
-            | "leurs"
-            | "plusieurs"
-            | "certains"
-            | "certaines"
-            | "quelques"
-            | "tous"
-            | "toutes"
-            | "mes"
-            | "nos"
-            | "vos"
-    );
-    let mut gender = t.gender(i);
-    if gender.is_none() {
-        gender = noun_gender(t.norm(head));
-    }
-    if let Some((s, _)) = name {
-        if let Some(ng) = t.first_name_gender(s) {
-            gender = Some(ng);
+    let plural = AGREEMENT
+        && matches!(
+            ld,
+            "les"
+                | "des"
+                | "ces"
+                | "ses"
+                | "leurs"
+                | "plusieurs"
+                | "certains"
+                | "certaines"
+                | "quelques"
+                | "tous"
+                | "toutes"
+                | "mes"
+                | "nos"
+                | "vos"
+        );
+    let mut gender = None;
+    if AGREEMENT {
+        gender = t.gender(i);
+        if gender.is_none() {
+            gender = noun_gender(t.norm(head));
+        }
+        if let Some((s, _)) = name {
+            if let Some(ng) = t.first_name_gender(s) {
+                gender = Some(ng);
+            }
         }
     }
     let kind = if matches!(ld, "ce" | "cet" | "cette") {
@@ -343,8 +378,9 @@ fn description(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
 
 /// Whether a word has an ending only finite verbs have (`rouvrira`, `disait`, `iront`).
 pub(crate) fn looks_finite(w: &str) -> bool {
-    // Every ending ends with `t` or `a`: the last letter rules out most words.
-    if !w.ends_with(['t', 'a']) {
+    // Every ending ends with `t` or `a`: the last letter rules out most words (as a byte:
+    // no other character's last byte is an ASCII letter).
+    if !matches!(w.as_bytes().last(), Some(b't' | b'a')) {
         return false;
     }
     ["ait", "aient", "ra", "ront", "rait", "raient", "ient"]

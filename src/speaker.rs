@@ -198,6 +198,7 @@ pub(crate) fn with_apposition(doc: &Document, m: Mention) -> Mention {
 
 /// [`with_apposition`], reading the mention after the comma with `mention_at_token` (a caller
 /// reading every mention of the text has it at hand, as it visits that token next).
+#[inline]
 pub(crate) fn with_apposition_reading(
     doc: &Document,
     m: Mention,
