@@ -95,6 +95,25 @@ fn token_bounds(t: &Tokens, spans: impl Iterator<Item = Span>) -> Vec<(usize, us
         .collect()
 }
 
+/// [`token_bounds`] for spans that tile the text (sentences): each starts at the token the
+/// previous one ends at, so one walk over the tokens finds them all.
+fn tiling_token_bounds(t: &Tokens, spans: &[Span]) -> Vec<(usize, usize)> {
+    debug_assert!(spans.first().is_none_or(|s| s.start == 0));
+    debug_assert!(spans.windows(2).all(|w| w[0].end == w[1].start));
+    let toks = &t.toks;
+    let mut k = 0;
+    spans
+        .iter()
+        .map(|s| {
+            let first = k;
+            while k < toks.len() && toks[k].span.start < s.end {
+                k += 1;
+            }
+            (first, k)
+        })
+        .collect()
+}
+
 impl<'a, 'h> Document<'a, 'h> {
     pub fn new(
         text: &'h str,
@@ -113,7 +132,7 @@ impl<'a, 'h> Document<'a, 'h> {
             }
         }
         let cue_tokens = token_bounds(t, cues.iter().map(|c| c.span));
-        let sentence_tokens = token_bounds(t, sentences.iter().copied());
+        let sentence_tokens = tiling_token_bounds(t, sentences);
         let cue_sentences = sentence_indices(sentences, cues.iter().map(|c| c.span.start));
         let pair_sentences = sentence_indices(sentences, pairs.iter().map(|p| p.open.start));
         let pair_tokens =
