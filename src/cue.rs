@@ -99,32 +99,55 @@ enum Tk {
     Other,
 }
 
-/// A token: its bytes in the text (`s..e`), its lowercase (apostrophes as `'`, hyphens as
-/// `-`), and for a word, what the lexicon knows of it (looked up once).
-#[derive(Clone, Copy, Debug)]
-struct Tok<'a> {
-    s: usize,
-    e: usize,
-    low: &'a str,
-    kind: Tk,
-    info: Option<&'a WordInfo>,
+/// What a token is to the lexicon: for a word it knows, its place in [`Lexicon::infos`]; an
+/// apostrophe and a hyphen (which lexicon entries hold: `l'espoir`) have ids of their own. A
+/// token is compared with a lexicon entry by this id, not by its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct WordId(u32);
+
+impl WordId {
+    /// A word the lexicon does not know, or punctuation other than `'` and `-`.
+    const NONE: WordId = WordId(u32::MAX);
+    const APOSTROPHE: WordId = WordId(u32::MAX - 1);
+    const HYPHEN: WordId = WordId(u32::MAX - 2);
+    /// What an entry holds in place of a token no text token can equal (none does: entries are
+    /// words, apostrophes and hyphens).
+    const NEVER: WordId = WordId(u32::MAX - 3);
+
+    fn of_punct(kind: Tk) -> WordId {
+        match kind {
+            Tk::Apos => WordId::APOSTROPHE,
+            Tk::Hyphen => WordId::HYPHEN,
+            _ => WordId::NONE,
+        }
+    }
 }
 
-/// A token as [`tokenize`] makes it, while the lowercase buffer still grows: its lowercase is
-/// `ls..le` of that buffer.
+/// A token: its bytes in the text (`s..e`), its kind, and what the lexicon knows of it (looked
+/// up once).
 #[derive(Clone, Copy, Debug)]
-struct RawTok<'a> {
+struct Tok {
+    s: usize,
+    e: usize,
+    id: WordId,
+    kind: Tk,
+}
+
+/// A token as [`tokenize`] makes it, with its lowercase (`ls..le` of the lowercase buffer,
+/// apostrophes as `'` and hyphens as `-`).
+#[derive(Clone, Copy, Debug)]
+struct RawTok {
     s: usize,
     e: usize,
     ls: usize,
     le: usize,
     kind: Tk,
-    info: Option<&'a WordInfo>,
+    id: WordId,
 }
 
-impl<'a> RawTok<'a> {
-    fn with_low(self, low: &'a str) -> Tok<'a> {
-        Tok { s: self.s, e: self.e, low: &low[self.ls..self.le], kind: self.kind, info: self.info }
+impl RawTok {
+    fn tok(self) -> Tok {
+        Tok { s: self.s, e: self.e, id: self.id, kind: self.kind }
     }
 }
 
@@ -195,12 +218,12 @@ fn push_lower_non_ascii(low: &mut String, c: char, word_start: usize) {
 /// it starts as a copy of `text` with ASCII lowercased, where most tokens already stand at
 /// their own offsets; a token whose lowercase differs (`Élue`, decomposed accents, `’`) has it
 /// appended after the copy.
-fn tokenize<'a>(
+fn tokenize(
     text: &str,
-    toks: &mut Vec<RawTok<'a>>,
+    toks: &mut Vec<RawTok>,
     low: &mut String,
     starts: &mut Vec<usize>,
-    known: impl Fn(&str) -> Option<Known<'a>>,
+    known: impl Fn(&str) -> Option<Slot>,
 ) {
     low.clear();
     low.push_str(text);
@@ -228,7 +251,7 @@ fn tokenize<'a>(
                 Tk::Hyphen if c != '-' => push_lowercase(low, "-"),
                 _ => (i, e),
             };
-            toks.push(RawTok { s: i, e, ls, le, kind, info: None });
+            toks.push(RawTok { s: i, e, ls, le, kind, id: WordId::of_punct(kind) });
         }
         i = e;
     }
@@ -253,13 +276,13 @@ fn push_lowercase(low: &mut String, s: &str) -> (usize, usize) {
 }
 
 /// Pushes the word that starts at byte `s` of `text` (see [`tokenize`]): the byte after it.
-fn push_word<'a>(
+fn push_word(
     text: &str,
     s: usize,
-    toks: &mut Vec<RawTok<'a>>,
+    toks: &mut Vec<RawTok>,
     low: &mut String,
     starts: &mut Vec<usize>,
-    known: impl Fn(&str) -> Option<Known<'a>>,
+    known: impl Fn(&str) -> Option<Slot>,
 ) -> usize {
     let bytes = text.as_bytes();
     let mut i = s;
@@ -294,16 +317,16 @@ fn push_word<'a>(
     if known.is_some_and(|k| k.starts_cue) {
         starts.push(toks.len());
     }
-    toks.push(RawTok { s, e: i, ls, le, kind: Tk::Word, info: known.map(|k| k.info) });
+    toks.push(RawTok { s, e: i, ls, le, kind: Tk::Word, id: known.map_or(WordId::NONE, Slot::id) });
     i
 }
 
-/// The lowercase tokens of a lexicon entry (`l'espoir` → `l`, `'`, `espoir`).
-fn norm_tokens(s: &str) -> Vec<String> {
+/// The tokens of a lexicon entry with their lowercase (`l'espoir` → `l`, `'`, `espoir`).
+fn norm_tokens(s: &str) -> Vec<(Tk, String)> {
     let mut toks = Vec::new();
     let mut low = String::new();
     tokenize(s, &mut toks, &mut low, &mut Vec::new(), |_| None);
-    toks.iter().map(|t| low[t.ls..t.le].to_string()).collect()
+    toks.iter().map(|t| (t.kind, low[t.ls..t.le].to_string())).collect()
 }
 
 // ------------------------------------------------------------------------------------------
@@ -329,7 +352,7 @@ struct Lemma {
     text: &'static str,
     pronominal: bool,
     /// Words that must follow the conjugated head literally (`en garde`).
-    tail: Vec<String>,
+    tail: Vec<WordId>,
     role: Role,
 }
 
@@ -514,6 +537,13 @@ const CLITICS: &[&str] = &[
     "vous",
 ];
 
+/// The words the matcher tests one by one, besides those of the lists around: the index holds
+/// them all, so that a token's text is read from its entry (see [`Ctx::word`]).
+const TESTED_WORDS: &[&str] = &[
+    "que", "qu", "si", "s", "ne", "n", "d", "de", "des", "du", "je", "j", "tu", "il", "ils",
+    "elle", "elles", "on", "nous", "vous", "en", "se", "me", "te", "m", "t", "le", "la", "les",
+];
+
 /// Words that make the next word a noun (`la lance`, `une note`).
 const DETERMINERS: &[&str] =
     &["le", "la", "les", "un", "une", "des", "du", "au", "aux", "son", "sa", "ses", "ce", "cette"];
@@ -523,14 +553,16 @@ const PRONOUNS: &[&str] = &["il", "elle", "on", "ils", "elles", "je", "tu", "nou
 /// Everything the matcher needs to know of one lowercase word, so that a token costs one probe.
 #[derive(Clone, Default, Debug)]
 struct WordInfo {
+    /// The word itself (lowercase, `'` for apostrophes).
+    text: Box<str>,
     /// As a form of a lexicon verb: (lemma, kind).
     forms: Vec<(u16, FormKind)>,
     aux: Option<Aux>,
     /// The phrases it starts, longest first: (phrase, the tokens after the first). `a` has
     /// those of `à` (`A en croire`: the accentless capital and the lowercase typo).
-    phrases: Vec<(&'static str, Vec<String>)>,
+    phrases: Vec<(&'static str, Vec<WordId>)>,
     /// The adverbs it starts, longest first: the tokens after the first.
-    adverbs: Vec<Vec<String>>,
+    adverbs: Vec<Vec<WordId>>,
     /// `en` (gerund) or a reflexive clitic: a verb cue may start with it.
     opens_verb: bool,
 }
@@ -546,13 +578,6 @@ impl WordInfo {
     }
 }
 
-/// A word the lexicon knows: what it knows, and whether a cue may start at the word.
-#[derive(Clone, Copy)]
-struct Known<'a> {
-    info: &'a WordInfo,
-    starts_cue: bool,
-}
-
 /// A word's place in [`Lexicon::infos`], and [`WordInfo::may_start_cue`] kept at hand: most
 /// known words start no cue, and this says so without reading their info.
 #[derive(Clone, Copy, Debug)]
@@ -560,6 +585,18 @@ pub(crate) struct Slot {
     at: u32,
     starts_cue: bool,
 }
+
+impl Slot {
+    fn id(self) -> WordId {
+        WordId(self.at)
+    }
+}
+
+/// Elided words: the index knows those it holds also with their apostrophe (`l'`), so that a
+/// token `l’` finds its word in the probe it already made (see [`read_tokens`]).
+const ELIDED: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
 
 /// The words that open a verb cue before its verb: the gerund's `en`, reflexive clitics.
 const VERB_OPENERS: &[&str] = &["en", "se", "me", "te", "s", "m", "t"];
@@ -582,16 +619,35 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     /// The info of `word`, added if new. After the last change, [`Lexicon::mark_starts`].
     fn word_mut(&mut self, word: String) -> &mut WordInfo {
+        let id = self.word_id(word);
+        &mut self.infos[id.0 as usize]
+    }
+
+    /// The id of `word`, added if new.
+    fn word_id(&mut self, word: String) -> WordId {
         self.longest_word = self.longest_word.max(word.len());
         let next = self.infos.len();
-        let at = u32::try_from(next).expect("fewer than 2^32 cue words");
-        let slot =
-            self.index.entry(word.into_boxed_str()).or_insert(Slot { at, starts_cue: false });
-        let slot_at = slot.at as usize;
-        if slot_at == next {
-            self.infos.push(WordInfo::default());
+        // Below the ids of punctuation (see `WordId`).
+        let at = u32::try_from(next).ok().filter(|&at| at < WordId::NEVER.0);
+        let at = at.expect("fewer than 2^32 - 4 cue words");
+        let text = word.into_boxed_str();
+        let slot = self.index.entry(text.clone()).or_insert(Slot { at, starts_cue: false });
+        if slot.at == at {
+            self.infos.push(WordInfo { text, ..WordInfo::default() });
         }
-        &mut self.infos[slot_at]
+        WordId(slot.at)
+    }
+
+    /// The ids of the tokens of a lexicon entry (`l'espoir`), its words added if new.
+    fn entry_ids(&mut self, toks: Vec<(Tk, String)>) -> Vec<WordId> {
+        toks.into_iter()
+            .map(|(kind, low)| match kind {
+                Tk::Word => self.word_id(low),
+                Tk::Apos | Tk::Hyphen => WordId::of_punct(kind),
+                // Entries are letters, spaces, apostrophes and hyphens.
+                _ => WordId::NEVER,
+            })
+            .collect()
     }
 
     /// To call once the words are all in: marks those a cue may start at.
@@ -601,21 +657,16 @@ impl Lexicon {
         }
     }
 
-    /// What the lexicon knows of `word` (lowercase), if anything.
-    fn known(&self, word: &str) -> Option<Known<'_>> {
+    /// The place of `word` (lowercase) in the index, if it is there.
+    fn known(&self, word: &str) -> Option<Slot> {
         if word.len() > self.longest_word {
             return None;
         }
-        Some(self.at(*self.index.get(word)?))
-    }
-
-    /// What the lexicon knows of the word at `slot` of its index.
-    fn at(&self, slot: Slot) -> Known<'_> {
-        Known { info: &self.infos[slot.at as usize], starts_cue: slot.starts_cue }
+        self.index.get(word).copied()
     }
 
     fn info(&self, word: &str) -> Option<&WordInfo> {
-        self.known(word).map(|k| k.info)
+        self.known(word).map(|slot| &self.infos[slot.at as usize])
     }
 
     /// Every word of the index with what the lexicon knows of it.
@@ -707,7 +758,8 @@ fn try_add_lemma(
     let (head, tail) = rest.split_once(' ').unwrap_or((rest, ""));
     let forms = conjugate::conjugate(head, pattern)?;
     let id = u16::try_from(lex.lemmas.len()).map_err(|_| "too many verbs".to_owned())?;
-    lex.lemmas.push(Lemma { text, pronominal, tail: norm_tokens(tail), role });
+    let tail = lex.entry_ids(norm_tokens(tail));
+    lex.lemmas.push(Lemma { text, pronominal, tail, role });
     for (form, kind) in forms {
         let entry = &mut lex.word_mut(form).forms;
         if !entry.contains(&(id, kind)) {
@@ -733,6 +785,11 @@ fn build_lexicon() -> Lexicon {
     for opener in VERB_OPENERS {
         lex.word_mut((*opener).to_owned()).opens_verb = true;
     }
+    for list in [TESTED_WORDS, NEG_ADVERBS, CLITICS, DETERMINERS, PRONOUNS] {
+        for word in list {
+            lex.word_id((*word).to_owned());
+        }
+    }
     let mut seen = std::collections::HashSet::new();
     for line in VERBS_TXT.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
@@ -751,6 +808,9 @@ fn build_lexicon() -> Lexicon {
     lex.cue_forms = lex.infos.iter().filter(|w| !w.forms.is_empty()).count();
     for &(lemma, pattern, prep, neutral) in PERIPHRASES {
         let etre = ETRE_PERIPHRASES.contains(&lemma);
+        if let Some(prep) = prep {
+            lex.word_id(prep.to_owned());
+        }
         add_lemma(&mut lex, lemma, pattern, Role::Peri { prep, neutral, etre });
     }
     for line in PHRASES_TXT.lines() {
@@ -762,13 +822,15 @@ fn build_lexicon() -> Lexicon {
         if toks.is_empty() {
             continue;
         }
-        let first = toks.remove(0);
-        lex.word_mut(first).phrases.push((line, toks));
+        let (_, first) = toks.remove(0);
+        let rest = lex.entry_ids(toks);
+        lex.word_mut(first).phrases.push((line, rest));
     }
     for adv in ADVERBS {
         let mut toks = norm_tokens(adv);
-        let first = toks.remove(0);
-        lex.word_mut(first).adverbs.push(toks);
+        let (_, first) = toks.remove(0);
+        let rest = lex.entry_ids(toks);
+        lex.word_mut(first).adverbs.push(rest);
     }
     for info in &mut lex.infos {
         info.phrases.sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
@@ -778,6 +840,13 @@ fn build_lexicon() -> Lexicon {
     let a_phrases = lex.info("à").map(|w| w.phrases.clone()).unwrap_or_default();
     lex.word_mut("a".to_owned()).phrases = a_phrases;
     lex.mark_starts();
+    for word in ELIDED {
+        if let Some(&slot) = lex.index.get(*word) {
+            let elided = format!("{word}'");
+            lex.longest_word = lex.longest_word.max(elided.len());
+            lex.index.insert(elided.into_boxed_str(), slot);
+        }
+    }
     lex
 }
 
@@ -855,7 +924,7 @@ struct Tail {
 }
 
 struct Ctx<'a> {
-    toks: &'a [Tok<'a>],
+    toks: &'a [Tok],
     lex: &'a Lexicon,
 }
 
@@ -866,7 +935,8 @@ impl<'a> Ctx<'a> {
 
     /// What the lexicon knows of the word at `i` (`None` for an unknown word or no word).
     fn info(&self, i: usize) -> Option<&'a WordInfo> {
-        self.toks.get(i)?.info
+        // The ids of unknown words and punctuation are past the end.
+        self.lex.infos.get(self.toks.get(i)?.id.0 as usize)
     }
 
     /// The verb analyses of the word at `i`, if it is a form of a lexicon verb.
@@ -874,13 +944,11 @@ impl<'a> Ctx<'a> {
         self.info(i)?.forms()
     }
 
-    fn tok_low(&self, i: usize) -> Option<&'a str> {
-        self.toks.get(i).map(|t| t.low)
-    }
-
+    /// The lowercase of the word at `i`: empty for a word the lexicon does not know, which
+    /// is none of the words the matcher tests (see [`TESTED_WORDS`]).
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        (t.kind == Tk::Word).then_some(t.low)
+        (t.kind == Tk::Word).then(|| self.lex.infos.get(t.id.0 as usize).map_or("", |w| &*w.text))
     }
 
     fn is(&self, i: usize, s: &str) -> bool {
@@ -892,8 +960,10 @@ impl<'a> Ctx<'a> {
         self.is(i, s) && self.kind(i + 1) == Some(Tk::Apos)
     }
 
-    fn seq_at(&self, k: usize, seq: &[String]) -> bool {
-        seq.iter().enumerate().all(|(o, s)| self.tok_low(k + o) == Some(s.as_str()))
+    fn seq_at(&self, k: usize, seq: &[WordId]) -> bool {
+        self.toks
+            .get(k..k + seq.len())
+            .is_some_and(|toks| toks.iter().map(|t| t.id).eq(seq.iter().copied()))
     }
 
     fn lemma(&self, id: u16) -> &'a Lemma {
@@ -946,7 +1016,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The index after `tail` if it follows at `k`.
-    fn tail(&self, k: usize, tail: &[String]) -> Option<usize> {
+    fn tail(&self, k: usize, tail: &[WordId]) -> Option<usize> {
         self.seq_at(k, tail).then_some(k + tail.len())
     }
 
@@ -1069,7 +1139,9 @@ impl<'a> Ctx<'a> {
             }
             // A final `de` contracted with the article: `de l'avis des experts`, `aux yeux du juge`.
             let (last, init) = rest.split_last()?;
-            if last != "de" || !self.seq_at(i + 1, init) {
+            if self.lex.infos.get(last.0 as usize).is_none_or(|w| &*w.text != "de")
+                || !self.seq_at(i + 1, init)
+            {
                 return None;
             }
             let k = i + 1 + init.len();
@@ -1485,75 +1557,110 @@ pub(crate) fn find_cues_in(tokens: &Tokens<'_>, custom: Option<&Lexicon>) -> Vec
         // the lowercase): read the text anew.
         return find_cues_with(tokens.text, lex);
     }
-    let text = tokens.text;
     let mut toks = Vec::with_capacity(tokens.len() + tokens.len() / 4);
     // Most words start no cue: only those that may are tried.
     let mut starts = Vec::new();
+    match custom {
+        // The built-in index's answer came with the word's classes: no probe here.
+        None => read_tokens(tokens, lex, |i| tokens.cue_slot(i), &mut toks, &mut starts),
+        Some(lex) => {
+            read_tokens(tokens, lex, |i| lex.known(tokens.norm(i)), &mut toks, &mut starts);
+        }
+    }
+    find_at_starts(&toks, &starts, lex)
+}
+
+/// The cue finder's tokens of `tokens` into `toks`, and the indices of those a cue may start
+/// at into `starts`. `whole_word_slot` gives the index slot of a word with no joiner inside.
+fn read_tokens(
+    tokens: &Tokens<'_>,
+    lex: &Lexicon,
+    whole_word_slot: impl Fn(usize) -> Option<Slot>,
+    toks: &mut Vec<Tok>,
+    starts: &mut Vec<usize>,
+) {
     for (i, t) in tokens.toks.iter().enumerate() {
         let Span { start, end } = t.span;
         match t.kind {
             Kind::Break => {}
             Kind::Punct => {
                 let kind = punct_kind(t.first);
-                let low = match kind {
-                    Tk::Apos => "'",
-                    Tk::Hyphen => "-",
-                    _ => &text[start..end],
-                };
-                toks.push(Tok { s: start, e: end, low, kind, info: None });
+                toks.push(Tok { s: start, e: end, id: WordId::of_punct(kind), kind });
             }
             Kind::Word if !t.joined => {
-                let low = tokens.norm(i);
-                let known = match custom {
-                    None => tokens.cue_slot(i).map(|slot| lex.at(slot)),
-                    Some(lex) => lex.known(low),
-                };
-                push_known_word(&mut toks, &mut starts, (start, end), low, known);
+                push_known_word(toks, starts, (start, end), whole_word_slot(i));
             }
-            Kind::Word => {
-                // Pieces between joiners, in the text and in the normal form alike (a joiner is
-                // the same character in both, but apostrophes, all `'` in the normal form).
-                let mut norm_pieces = tokens.norm(i).split(['-', '.', ',', '\'']);
-                let mut piece = start;
-                let joiners = text[start..end]
-                    .char_indices()
-                    .filter(|&(_, c)| matches!(c, '-' | '.' | ',') || is_apostrophe(c));
-                for (at, c) in joiners {
-                    let low = norm_pieces.next().unwrap_or("");
-                    let known = lex.known(low);
-                    push_known_word(&mut toks, &mut starts, (piece, start + at), low, known);
-                    let (kind, low) = match c {
-                        '-' => (Tk::Hyphen, "-"),
-                        '.' => (Tk::Other, "."),
-                        ',' => (Tk::Comma, ","),
-                        _ => (Tk::Apos, "'"),
-                    };
-                    piece = start + at + c.len_utf8();
-                    toks.push(Tok { s: start + at, e: piece, low, kind, info: None });
+            Kind::Word => match (whole_word_slot(i), elided_word_end(tokens.text, t.span)) {
+                // `l’`: the index knows it with its apostrophe (see `ELIDED`), no probe here.
+                (Some(slot), Some(apostrophe)) => {
+                    push_known_word(toks, starts, (start, apostrophe), Some(slot));
+                    toks.push(Tok {
+                        s: apostrophe,
+                        e: end,
+                        id: WordId::APOSTROPHE,
+                        kind: Tk::Apos,
+                    });
                 }
-                if piece < end {
-                    let low = norm_pieces.next().unwrap_or("");
-                    push_known_word(&mut toks, &mut starts, (piece, end), low, lex.known(low));
-                }
-            }
+                _ => push_pieces(tokens, i, lex, toks, starts),
+            },
         }
     }
-    find_at_starts(&toks, &starts, lex)
 }
 
-/// Pushes the word at `s..e` of the text, whose lowercase is `low`, with what the lexicon knows
-/// of it; and its index to `starts` if a cue may start there.
-fn push_known_word<'a>(
-    toks: &mut Vec<Tok<'a>>,
+/// Where the apostrophe ending the word at `span` of `text` starts, if one does (`l’`: its
+/// tokens end a word with an apostrophe only after an elided word).
+fn elided_word_end(text: &str, span: Span) -> Option<usize> {
+    let c = text.get(span.start..span.end)?.chars().next_back()?;
+    is_apostrophe(c).then(|| span.end - c.len_utf8())
+}
+
+/// Pushes the pieces of the joined word `i` of `tokens` (`a-t-il`: `a`, `-`, `t`, `-`, `il`).
+#[inline(never)]
+fn push_pieces(
+    tokens: &Tokens<'_>,
+    i: usize,
+    lex: &Lexicon,
+    toks: &mut Vec<Tok>,
+    starts: &mut Vec<usize>,
+) {
+    let Span { start, end } = tokens.span(i);
+    // Pieces between joiners, in the text and in the normal form alike (a joiner is the same
+    // character in both, but apostrophes, all `'` in the normal form).
+    let mut norm_pieces = tokens.norm(i).split(['-', '.', ',', '\'']);
+    let mut piece = start;
+    let joiners = tokens.text[start..end]
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '-' | '.' | ',') || is_apostrophe(c));
+    for (at, c) in joiners {
+        let known = lex.known(norm_pieces.next().unwrap_or(""));
+        push_known_word(toks, starts, (piece, start + at), known);
+        let kind = match c {
+            '-' => Tk::Hyphen,
+            '.' => Tk::Other,
+            ',' => Tk::Comma,
+            _ => Tk::Apos,
+        };
+        piece = start + at + c.len_utf8();
+        toks.push(Tok { s: start + at, e: piece, id: WordId::of_punct(kind), kind });
+    }
+    if piece < end {
+        let known = lex.known(norm_pieces.next().unwrap_or(""));
+        push_known_word(toks, starts, (piece, end), known);
+    }
+}
+
+/// Pushes the word at `s..e` of the text, with its place in the lexicon's index if it is
+/// there; and its index to `starts` if a cue may start there.
+fn push_known_word(
+    toks: &mut Vec<Tok>,
     starts: &mut Vec<usize>,
     (s, e): (usize, usize),
-    low: &'a str,
-    known: Option<Known<'a>>,
+    known: Option<Slot>,
 ) {
     if known.is_some_and(|k| k.starts_cue) {
         starts.push(toks.len());
     }
-    toks.push(Tok { s, e, low, kind: Tk::Word, info: known.map(|k| k.info) });
+    toks.push(Tok { s, e, id: known.map_or(WordId::NONE, Slot::id), kind: Tk::Word });
 }
 
 /// Every cue candidate of `text`, read with the cue finder's own tokenizer (see
@@ -1565,12 +1672,12 @@ pub(crate) fn find_cues_with(text: &str, lex: &Lexicon) -> Vec<CueMatch> {
     // Most words start no cue: only those that may are tried.
     let mut starts = Vec::new();
     tokenize(text, &mut raw, &mut low, &mut starts, |w| lex.known(w));
-    let toks: Vec<Tok<'_>> = raw.into_iter().map(|t| t.with_low(&low)).collect();
+    let toks: Vec<Tok> = raw.into_iter().map(RawTok::tok).collect();
     find_at_starts(&toks, &starts, lex)
 }
 
 /// The cues of `toks`, trying only the `starts` (the words a cue may start at).
-fn find_at_starts(toks: &[Tok<'_>], starts: &[usize], lex: &Lexicon) -> Vec<CueMatch> {
+fn find_at_starts(toks: &[Tok], starts: &[usize], lex: &Lexicon) -> Vec<CueMatch> {
     let cx = Ctx { toks, lex };
     let mut out = Vec::new();
     // The first token after the last cue found: cues do not overlap.
