@@ -558,19 +558,78 @@ struct WordInfo {
     /// As a form of a lexicon verb: (lemma, kind).
     forms: Vec<(u16, FormKind)>,
     aux: Option<Aux>,
-    /// The phrases it starts, longest first: (phrase, the tokens after the first). `a` has
-    /// those of `à` (`A en croire`: the accentless capital and the lowercase typo).
-    phrases: Vec<(&'static str, Vec<WordId>)>,
+    /// The phrases it starts, longest first. `a` has those of `à` (`A en croire`: the
+    /// accentless capital and the lowercase typo).
+    phrases: Vec<Phrase>,
     /// The adverbs it starts, longest first: the tokens after the first.
     adverbs: Vec<Vec<WordId>>,
     /// `en` (gerund) or a reflexive clitic: a verb cue may start with it.
     opens_verb: bool,
+    /// A form of a periphrasis verb (see [`Lexicon::mark_starts`]).
+    periphrasis: bool,
+    /// The lists of function words it is in ([`Mark`]s): the matcher asks by a bit, not by
+    /// comparing strings.
+    marks: u8,
+}
+
+/// A phrase cue, kept by the word that starts it.
+#[derive(Clone, Debug)]
+struct Phrase {
+    /// As listed (`d'après`).
+    text: &'static str,
+    /// The tokens after the first.
+    rest: Vec<WordId>,
+    /// It ends with `de`, which the article may contract (`de l'avis des experts`).
+    final_de: bool,
+}
+
+/// A list of function words the matcher asks about, as a bit of [`WordInfo::marks`].
+#[derive(Clone, Copy, Debug)]
+enum Mark {
+    /// `en` before a present participle.
+    Gerund,
+    /// `se`, `me`, `te`.
+    Reflexive,
+    /// `s`, `m`, `t` before an apostrophe.
+    ElidedReflexive,
+    /// [`DETERMINERS`].
+    Determiner,
+    /// [`CLITICS`].
+    Clitic,
+    /// [`PRONOUNS`].
+    Pronoun,
+    /// [`NEG_ADVERBS`].
+    NegAdverb,
+    /// `t` (`a-t-il`, `a t-il`).
+    EuphonicT,
+}
+
+impl Mark {
+    const LISTS: [(Mark, &'static [&'static str]); 8] = [
+        (Mark::Gerund, &["en"]),
+        (Mark::Reflexive, &["se", "me", "te"]),
+        (Mark::ElidedReflexive, &["s", "m", "t"]),
+        (Mark::Determiner, DETERMINERS),
+        (Mark::Clitic, CLITICS),
+        (Mark::Pronoun, PRONOUNS),
+        (Mark::NegAdverb, NEG_ADVERBS),
+        (Mark::EuphonicT, &["t"]),
+    ];
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
 }
 
 impl WordInfo {
     /// Whether a cue may start at this word: any other word starts none.
     fn may_start_cue(&self) -> bool {
-        self.opens_verb || self.aux.is_some() || !self.forms.is_empty() || !self.phrases.is_empty()
+        self.may_start_verb() || !self.phrases.is_empty()
+    }
+
+    /// Whether a verb cue may start at this word.
+    fn may_start_verb(&self) -> bool {
+        self.opens_verb || self.aux.is_some() || !self.forms.is_empty()
     }
 
     fn forms(&self) -> Option<&[(u16, FormKind)]> {
@@ -650,8 +709,14 @@ impl Lexicon {
             .collect()
     }
 
-    /// To call once the words are all in: marks those a cue may start at.
+    /// To call once the words are all in: marks those a cue may start at, and the forms of
+    /// periphrasis verbs.
     fn mark_starts(&mut self) {
+        for info in &mut self.infos {
+            let lemmas = &self.lemmas;
+            let peri = |&(lid, _): &(u16, FormKind)| lemmas[usize::from(lid)].role != Role::Cue;
+            info.periphrasis = info.forms.iter().any(peri);
+        }
         for slot in self.index.values_mut() {
             slot.starts_cue = self.infos[slot.at as usize].may_start_cue();
         }
@@ -785,9 +850,12 @@ fn build_lexicon() -> Lexicon {
     for opener in VERB_OPENERS {
         lex.word_mut((*opener).to_owned()).opens_verb = true;
     }
-    for list in [TESTED_WORDS, NEG_ADVERBS, CLITICS, DETERMINERS, PRONOUNS] {
+    for word in TESTED_WORDS {
+        lex.word_id((*word).to_owned());
+    }
+    for (mark, list) in Mark::LISTS {
         for word in list {
-            lex.word_id((*word).to_owned());
+            lex.word_mut((*word).to_owned()).marks |= mark.bit();
         }
     }
     let mut seen = std::collections::HashSet::new();
@@ -823,8 +891,9 @@ fn build_lexicon() -> Lexicon {
             continue;
         }
         let (_, first) = toks.remove(0);
+        let final_de = toks.last().is_some_and(|(_, last)| last == "de");
         let rest = lex.entry_ids(toks);
-        lex.word_mut(first).phrases.push((line, rest));
+        lex.word_mut(first).phrases.push(Phrase { text: line, rest, final_de });
     }
     for adv in ADVERBS {
         let mut toks = norm_tokens(adv);
@@ -833,7 +902,7 @@ fn build_lexicon() -> Lexicon {
         lex.word_mut(first).adverbs.push(rest);
     }
     for info in &mut lex.infos {
-        info.phrases.sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
+        info.phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.rest.len()));
         info.adverbs.sort_by_key(|rest| std::cmp::Reverse(rest.len()));
     }
     // `A en croire`: the accentless `a` starts the phrases of `à` (and only those).
@@ -944,6 +1013,12 @@ impl<'a> Ctx<'a> {
         self.info(i)?.forms()
     }
 
+    /// Whether the word at `i` is in the list of `mark`.
+    #[inline]
+    fn has(&self, i: usize, mark: Mark) -> bool {
+        self.info(i).is_some_and(|w| w.marks & mark.bit() != 0)
+    }
+
     /// The lowercase of the word at `i`: empty for a word the lexicon does not know, which
     /// is none of the words the matcher tests (see [`TESTED_WORDS`]).
     fn word(&self, i: usize) -> Option<&'a str> {
@@ -961,9 +1036,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn seq_at(&self, k: usize, seq: &[WordId]) -> bool {
-        self.toks
-            .get(k..k + seq.len())
-            .is_some_and(|toks| toks.iter().map(|t| t.id).eq(seq.iter().copied()))
+        let Some(toks) = self.toks.get(k..k + seq.len()) else { return false };
+        toks.iter().zip(seq).all(|(t, &id)| t.id == id)
     }
 
     fn lemma(&self, id: u16) -> &'a Lemma {
@@ -972,10 +1046,13 @@ impl<'a> Ctx<'a> {
 
     /// A reflexive clitic at `i` (`se`, `s'`, `me`, `m'`, `te`, `t'`): the index after it.
     fn reflexive(&self, i: usize) -> Option<usize> {
-        match self.word(i)? {
-            "se" | "me" | "te" => Some(i + 1),
-            "s" | "m" | "t" if self.kind(i + 1) == Some(Tk::Apos) => Some(i + 2),
-            _ => None,
+        let marks = self.info(i)?.marks;
+        if marks & Mark::Reflexive.bit() != 0 {
+            Some(i + 1)
+        } else if marks & Mark::ElidedReflexive.bit() != 0 && self.kind(i + 1) == Some(Tk::Apos) {
+            Some(i + 2)
+        } else {
+            None
         }
     }
 
@@ -988,17 +1065,17 @@ impl<'a> Ctx<'a> {
             j += 1;
             hyphen = true;
         }
-        if self.is(j, "t") && matches!(self.kind(j + 1), Some(Tk::Hyphen | Tk::Apos)) {
+        let t = self.has(j, Mark::EuphonicT);
+        if t && matches!(self.kind(j + 1), Some(Tk::Hyphen | Tk::Apos)) {
             j += 2;
             hyphen = true;
-        } else if hyphen && self.is(j, "t") {
+        } else if hyphen && t {
             j += 1; // `a-t il`
         }
         if !hyphen {
             return None;
         }
-        let w = self.word(j)?;
-        PRONOUNS.contains(&w).then_some((j, j + 1))
+        self.has(j, Mark::Pronoun).then_some((j, j + 1))
     }
 
     /// Skips adverbs from `k` (at most four): the index after them and whether one negates.
@@ -1009,7 +1086,7 @@ impl<'a> Ctx<'a> {
             let Some(rest) = info.adverbs.iter().find(|rest| self.seq_at(k + 1, rest)) else {
                 break;
             };
-            neg |= self.word(k).is_some_and(|w| NEG_ADVERBS.contains(&w));
+            neg |= info.marks & Mark::NegAdverb.bit() != 0;
             k += 1 + rest.len();
         }
         (k, neg)
@@ -1029,6 +1106,10 @@ impl<'a> Ctx<'a> {
         let prev = &self.toks[i - 1];
         if prev.kind == Tk::Hyphen && prev.e == self.toks[i].s {
             return true;
+        }
+        // (`le`, `la`, `les` are determiners too.)
+        if !self.has(i - 1, Mark::Determiner) {
+            return false;
         }
         match self.word(i - 1) {
             Some("le" | "la" | "les") => {
@@ -1057,8 +1138,7 @@ impl<'a> Ctx<'a> {
                         ));
                 !clitic
             }
-            Some(w) => DETERMINERS.contains(&w),
-            _ => false,
+            _ => true,
         }
     }
 
@@ -1104,7 +1184,7 @@ impl<'a> Ctx<'a> {
             if w == "ne" || (w == "n" && self.kind(p + 1) == Some(Tk::Apos)) {
                 return true;
             }
-            if !CLITICS.contains(&w) {
+            if !self.has(p, Mark::Clitic) {
                 return false;
             }
         }
@@ -1113,7 +1193,7 @@ impl<'a> Ctx<'a> {
 
     /// The clitic subject before `start` (skipping `ne` and object clitics), as a person bit.
     fn subject_before(&self, start: usize) -> Option<u8> {
-        for (_, w) in self.words_before(start) {
+        for (p, w) in self.words_before(start) {
             let bit = match w {
                 "je" | "j" => pbit(1, false),
                 "tu" => pbit(2, false),
@@ -1122,7 +1202,7 @@ impl<'a> Ctx<'a> {
                 "vous" => pbit(2, true),
                 "ils" | "elles" => pbit(3, true),
                 "ne" | "n" => continue,
-                w if CLITICS.contains(&w) => continue,
+                _ if self.has(p, Mark::Clitic) => continue,
                 _ => return None,
             };
             return Some(bit);
@@ -1130,18 +1210,17 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    fn match_phrase(&self, i: usize) -> Option<Found> {
+    /// A phrase of `start` (the word at `i`) at `i`.
+    fn match_phrase(&self, i: usize, start: &WordInfo) -> Option<Found> {
         // (`a` has the phrases of `à`: see `WordInfo::phrases`.)
-        let cands = &self.info(i)?.phrases;
-        let (text, end) = cands.iter().find_map(|(text, rest)| {
+        let (text, end) = start.phrases.iter().find_map(|phrase| {
+            let Phrase { text, rest, final_de } = phrase;
             if self.seq_at(i + 1, rest) {
                 return Some((text, i + 1 + rest.len()));
             }
             // A final `de` contracted with the article: `de l'avis des experts`, `aux yeux du juge`.
-            let (last, init) = rest.split_last()?;
-            if self.lex.infos.get(last.0 as usize).is_none_or(|w| &*w.text != "de")
-                || !self.seq_at(i + 1, init)
-            {
+            let (_, init) = rest.split_last()?;
+            if !final_de || !self.seq_at(i + 1, init) {
                 return None;
             }
             let k = i + 1 + init.len();
@@ -1167,7 +1246,7 @@ impl<'a> Ctx<'a> {
 
     fn match_verb(&self, i: usize) -> Option<Found> {
         let mut j = i;
-        let gerund = self.is(j, "en");
+        let gerund = self.has(j, Mark::Gerund);
         if gerund {
             j += 1;
         }
@@ -1180,17 +1259,24 @@ impl<'a> Ctx<'a> {
             if gerund && aux.kind != FormKind::PresentParticiple {
                 return None;
             }
-            if j == i && self.blocked(i, false) {
-                return None;
-            }
-            return self.compound(i, j, aux, refl.is_some());
+            // (The rarer test last.)
+            let found = self.compound(i, j, aux, refl.is_some())?;
+            return (j != i || !self.blocked(i, false)).then_some(found);
         }
-        self.simple(i, j, info.forms()?, gerund, refl.is_some())
+        self.simple(i, j, info, gerund, refl.is_some())
     }
 
     /// Auxiliary at `j` (+ inversion + adverbs) + past participle.
     fn compound(&self, i: usize, j: usize, aux: Aux, refl: bool) -> Option<Found> {
         let mut k = j + 1;
+        // Most auxiliaries are no cue's: what follows is no inversion, adverb or verb form.
+        let next = self.info(k);
+        let may_follow = |w: &WordInfo| {
+            !w.adverbs.is_empty() || !w.forms.is_empty() || w.marks & Mark::EuphonicT.bit() != 0
+        };
+        if self.kind(k) != Some(Tk::Hyphen) && !next.is_some_and(may_follow) {
+            return None;
+        }
         let inv = self.inversion(k);
         if let Some((_, n)) = inv {
             k = n;
@@ -1364,10 +1450,11 @@ impl<'a> Ctx<'a> {
         &self,
         i: usize,
         j: usize,
-        analyses: &[(u16, FormKind)],
+        head: &WordInfo,
         gerund: bool,
         refl: bool,
     ) -> Option<Found> {
+        let analyses = head.forms()?;
         let persons_of = |lid: u16| -> u8 {
             analyses
                 .iter()
@@ -1390,8 +1477,12 @@ impl<'a> Ctx<'a> {
             FormKind::PastParticiple { .. } => false,
         };
         let head_first = i == j;
+        // A finite form may have its subject after it.
+        let inversion = self.inversion(j + 1);
+        let inversion_of =
+            |kind: FormKind| if matches!(kind, FormKind::Finite { .. }) { inversion } else { None };
         // Periphrasis first: `finit par concéder`, `se contente de dire`, `peut-on lire`.
-        for &(lid, kind) in analyses {
+        for &(lid, kind) in analyses.iter().filter(|_| head.periphrasis) {
             let lem = self.lemma(lid);
             let Role::Peri { neutral, .. } = lem.role else {
                 continue;
@@ -1399,12 +1490,8 @@ impl<'a> Ctx<'a> {
             if !usable(kind) || lem.pronominal != refl {
                 continue;
             }
-            if head_first && self.blocked(i, kind == FormKind::Infinitive) {
-                continue;
-            }
             let mut k = j + 1;
-            let inv =
-                if matches!(kind, FormKind::Finite { .. }) { self.inversion(k) } else { None };
+            let inv = inversion_of(kind);
             if let Some((_, n)) = inv {
                 k = n;
             }
@@ -1412,6 +1499,10 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if let Some(t) = self.peri_tail(k, lem) {
+                // (The rarer test last.)
+                if head_first && self.blocked(i, kind == FormKind::Infinitive) {
+                    continue;
+                }
                 return Some(Found {
                     start: i,
                     end: t.end,
@@ -1439,8 +1530,7 @@ impl<'a> Ctx<'a> {
                 (true, false) | (false, true) => continue,
             };
             let mut k = j + 1;
-            let inv =
-                if matches!(kind, FormKind::Finite { .. }) { self.inversion(k) } else { None };
+            let inv = inversion_of(kind);
             if let Some((_, n)) = inv {
                 k = n;
             }
@@ -1557,51 +1647,105 @@ pub(crate) fn find_cues_in(tokens: &Tokens<'_>, custom: Option<&Lexicon>) -> Vec
         // the lowercase): read the text anew.
         return find_cues_with(tokens.text, lex);
     }
-    let mut toks = Vec::with_capacity(tokens.len() + tokens.len() / 4);
-    // Most words start no cue: only those that may are tried.
-    let mut starts = Vec::new();
+    let mut read = Stretches::with_capacity(tokens.len() / 2);
     match custom {
         // The built-in index's answer came with the word's classes: no probe here.
-        None => read_tokens(tokens, lex, |i| tokens.cue_slot(i), &mut toks, &mut starts),
-        Some(lex) => {
-            read_tokens(tokens, lex, |i| lex.known(tokens.norm(i)), &mut toks, &mut starts);
-        }
+        None => read_tokens(tokens, lex, |i| tokens.cue_slot(i), &mut read),
+        Some(lex) => read_tokens(tokens, lex, |i| lex.known(tokens.norm(i)), &mut read),
     }
-    find_at_starts(&toks, &starts, lex)
+    find_at_starts(&read.toks, &read.starts, lex)
 }
 
-/// The cue finder's tokens of `tokens` into `toks`, and the indices of those a cue may start
-/// at into `starts`. `whole_word_slot` gives the index slot of a word with no joiner inside.
+/// The cue finder's tokens, as they are read, but only where a cue may be found.
+///
+/// A *barrier* is a token the lexicon does not know: a word out of the index, punctuation other
+/// than `'` and `-`. No rule of the matcher reads past a barrier, forward or backward, nor
+/// more of it than its kind (it matches nothing). So the tokens between two barriers matter
+/// only when a cue may start among them: the other stretches are dropped, and the kept ones
+/// stand side by side with the barriers around them.
+struct Stretches {
+    toks: Vec<Tok>,
+    /// The indices in `toks` of the words a cue may start at.
+    starts: Vec<usize>,
+    /// Where the tokens read since the last barrier begin in `toks`.
+    stretch: usize,
+    /// Whether a cue may start in that stretch.
+    stretch_has_start: bool,
+    /// The last token of `toks` is a barrier with no kept stretch before it: unless the
+    /// stretch after it is kept, nothing reads it, and the next barrier takes its place.
+    lone_barrier: bool,
+}
+
+impl Stretches {
+    fn with_capacity(n: usize) -> Stretches {
+        Stretches {
+            toks: Vec::with_capacity(n),
+            starts: Vec::new(),
+            stretch: 0,
+            stretch_has_start: false,
+            lone_barrier: false,
+        }
+    }
+
+    /// Reads the token `tok`; `starts_cue` when a cue may start at it.
+    #[inline]
+    fn push(&mut self, tok: Tok, starts_cue: bool) {
+        if tok.id != WordId::NONE {
+            if starts_cue {
+                self.starts.push(self.toks.len());
+                self.stretch_has_start = true;
+            }
+            self.toks.push(tok);
+            return;
+        }
+        if !self.stretch_has_start {
+            self.toks.truncate(self.stretch);
+            if self.lone_barrier {
+                self.toks.pop();
+            }
+        }
+        self.lone_barrier = !self.stretch_has_start;
+        self.toks.push(tok);
+        self.stretch = self.toks.len();
+        self.stretch_has_start = false;
+    }
+
+    /// Reads the word at `s..e` of the text, with its place in the lexicon's index if it is
+    /// there.
+    #[inline]
+    fn push_word(&mut self, (s, e): (usize, usize), known: Option<Slot>) {
+        let id = known.map_or(WordId::NONE, Slot::id);
+        self.push(Tok { s, e, id, kind: Tk::Word }, known.is_some_and(|k| k.starts_cue));
+    }
+
+    /// Reads the punctuation character at `s..e` of the text, of `kind`.
+    #[inline]
+    fn push_punct(&mut self, (s, e): (usize, usize), kind: Tk) {
+        self.push(Tok { s, e, id: WordId::of_punct(kind), kind }, false);
+    }
+}
+
+/// Reads the cue finder's tokens of `tokens` into `read`. `whole_word_slot` gives the index
+/// slot of a word with no joiner inside.
 fn read_tokens(
     tokens: &Tokens<'_>,
     lex: &Lexicon,
     whole_word_slot: impl Fn(usize) -> Option<Slot>,
-    toks: &mut Vec<Tok>,
-    starts: &mut Vec<usize>,
+    read: &mut Stretches,
 ) {
     for (i, t) in tokens.toks.iter().enumerate() {
         let Span { start, end } = t.span;
         match t.kind {
             Kind::Break => {}
-            Kind::Punct => {
-                let kind = punct_kind(t.first);
-                toks.push(Tok { s: start, e: end, id: WordId::of_punct(kind), kind });
-            }
-            Kind::Word if !t.joined => {
-                push_known_word(toks, starts, (start, end), whole_word_slot(i));
-            }
+            Kind::Punct => read.push_punct((start, end), punct_kind(t.first)),
+            Kind::Word if !t.joined => read.push_word((start, end), whole_word_slot(i)),
             Kind::Word => match (whole_word_slot(i), elided_word_end(tokens.text, t.span)) {
                 // `l’`: the index knows it with its apostrophe (see `ELIDED`), no probe here.
                 (Some(slot), Some(apostrophe)) => {
-                    push_known_word(toks, starts, (start, apostrophe), Some(slot));
-                    toks.push(Tok {
-                        s: apostrophe,
-                        e: end,
-                        id: WordId::APOSTROPHE,
-                        kind: Tk::Apos,
-                    });
+                    read.push_word((start, apostrophe), Some(slot));
+                    read.push_punct((apostrophe, end), Tk::Apos);
                 }
-                _ => push_pieces(tokens, i, lex, toks, starts),
+                _ => read_pieces(tokens, i, lex, read),
             },
         }
     }
@@ -1614,15 +1758,9 @@ fn elided_word_end(text: &str, span: Span) -> Option<usize> {
     is_apostrophe(c).then(|| span.end - c.len_utf8())
 }
 
-/// Pushes the pieces of the joined word `i` of `tokens` (`a-t-il`: `a`, `-`, `t`, `-`, `il`).
+/// Reads the pieces of the joined word `i` of `tokens` (`a-t-il`: `a`, `-`, `t`, `-`, `il`).
 #[inline(never)]
-fn push_pieces(
-    tokens: &Tokens<'_>,
-    i: usize,
-    lex: &Lexicon,
-    toks: &mut Vec<Tok>,
-    starts: &mut Vec<usize>,
-) {
+fn read_pieces(tokens: &Tokens<'_>, i: usize, lex: &Lexicon, read: &mut Stretches) {
     let Span { start, end } = tokens.span(i);
     // Pieces between joiners, in the text and in the normal form alike (a joiner is the same
     // character in both, but apostrophes, all `'` in the normal form).
@@ -1632,8 +1770,7 @@ fn push_pieces(
         .char_indices()
         .filter(|&(_, c)| matches!(c, '-' | '.' | ',') || is_apostrophe(c));
     for (at, c) in joiners {
-        let known = lex.known(norm_pieces.next().unwrap_or(""));
-        push_known_word(toks, starts, (piece, start + at), known);
+        read.push_word((piece, start + at), lex.known(norm_pieces.next().unwrap_or("")));
         let kind = match c {
             '-' => Tk::Hyphen,
             '.' => Tk::Other,
@@ -1641,26 +1778,11 @@ fn push_pieces(
             _ => Tk::Apos,
         };
         piece = start + at + c.len_utf8();
-        toks.push(Tok { s: start + at, e: piece, id: WordId::of_punct(kind), kind });
+        read.push_punct((start + at, piece), kind);
     }
     if piece < end {
-        let known = lex.known(norm_pieces.next().unwrap_or(""));
-        push_known_word(toks, starts, (piece, end), known);
+        read.push_word((piece, end), lex.known(norm_pieces.next().unwrap_or("")));
     }
-}
-
-/// Pushes the word at `s..e` of the text, with its place in the lexicon's index if it is
-/// there; and its index to `starts` if a cue may start there.
-fn push_known_word(
-    toks: &mut Vec<Tok>,
-    starts: &mut Vec<usize>,
-    (s, e): (usize, usize),
-    known: Option<Slot>,
-) {
-    if known.is_some_and(|k| k.starts_cue) {
-        starts.push(toks.len());
-    }
-    toks.push(Tok { s, e, id: known.map_or(WordId::NONE, Slot::id), kind: Tk::Word });
 }
 
 /// Every cue candidate of `text`, read with the cue finder's own tokenizer (see
@@ -1679,14 +1801,17 @@ pub(crate) fn find_cues_with(text: &str, lex: &Lexicon) -> Vec<CueMatch> {
 /// The cues of `toks`, trying only the `starts` (the words a cue may start at).
 fn find_at_starts(toks: &[Tok], starts: &[usize], lex: &Lexicon) -> Vec<CueMatch> {
     let cx = Ctx { toks, lex };
-    let mut out = Vec::new();
+    // About one start in five or six is a cue's.
+    let mut out = Vec::with_capacity(starts.len() / 4);
     // The first token after the last cue found: cues do not overlap.
     let mut free = 0;
     for &i in starts {
         if i < free {
             continue;
         }
-        if let Some(f) = cx.match_phrase(i).or_else(|| cx.match_verb(i)) {
+        let Some(start) = cx.info(i) else { continue };
+        let phrase = if start.phrases.is_empty() { None } else { cx.match_phrase(i, start) };
+        if let Some(f) = phrase.or_else(|| start.may_start_verb().then(|| cx.match_verb(i))?) {
             free = f.end;
             out.push(cx.finish(f));
         }
