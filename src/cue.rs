@@ -627,6 +627,16 @@ impl WordInfo {
         self.may_start_verb() || !self.phrases.is_empty()
     }
 
+    /// Whether this word alone may be a cue: a phrase of one word (`selon`) or a form of a
+    /// one-word cue verb. A cue starting at any other word goes on past it.
+    fn may_be_cue_alone(&self, lemmas: &[Lemma]) -> bool {
+        self.phrases.iter().any(|phrase| phrase.rest.is_empty())
+            || self.forms.iter().any(|&(lid, _)| {
+                let lemma = &lemmas[usize::from(lid)];
+                lemma.role == Role::Cue && lemma.tail.is_empty()
+            })
+    }
+
     /// Whether a verb cue may start at this word.
     fn may_start_verb(&self) -> bool {
         self.opens_verb || self.aux.is_some() || !self.forms.is_empty()
@@ -643,6 +653,8 @@ impl WordInfo {
 pub(crate) struct Slot {
     at: u32,
     starts_cue: bool,
+    /// The word alone may be a cue ([`WordInfo::may_be_cue_alone`]).
+    cue_alone: bool,
 }
 
 impl Slot {
@@ -690,7 +702,8 @@ impl Lexicon {
         let at = u32::try_from(next).ok().filter(|&at| at < WordId::NEVER.0);
         let at = at.expect("fewer than 2^32 - 4 cue words");
         let text = word.into_boxed_str();
-        let slot = self.index.entry(text.clone()).or_insert(Slot { at, starts_cue: false });
+        let new = Slot { at, starts_cue: false, cue_alone: false };
+        let slot = self.index.entry(text.clone()).or_insert(new);
         if slot.at == at {
             self.infos.push(WordInfo { text, ..WordInfo::default() });
         }
@@ -718,7 +731,9 @@ impl Lexicon {
             info.periphrasis = info.forms.iter().any(peri);
         }
         for slot in self.index.values_mut() {
-            slot.starts_cue = self.infos[slot.at as usize].may_start_cue();
+            let info = &self.infos[slot.at as usize];
+            slot.starts_cue = info.may_start_cue();
+            slot.cue_alone = info.may_be_cue_alone(&self.lemmas);
         }
     }
 
@@ -1656,58 +1671,36 @@ pub(crate) fn find_cues_in(tokens: &Tokens<'_>, custom: Option<&Lexicon>) -> Vec
     find_at_starts(&read.toks, &read.starts, lex)
 }
 
-/// The cue finder's tokens, as they are read, but only where a cue may be found.
+/// The cue finder's tokens, read only where a cue may be found.
 ///
 /// A *barrier* is a token the lexicon does not know: a word out of the index, punctuation other
 /// than `'` and `-`. No rule of the matcher reads past a barrier, forward or backward, nor
-/// more of it than its kind (it matches nothing). So the tokens between two barriers matter
-/// only when a cue may start among them: the other stretches are dropped, and the kept ones
-/// stand side by side with the barriers around them.
+/// more of it than its kind (it matches nothing). So only the stretches between two barriers
+/// where a cue may start are read, each with the barriers around it, and they stand side by
+/// side here: the tokens between them are skipped.
 struct Stretches {
     toks: Vec<Tok>,
     /// The indices in `toks` of the words a cue may start at.
     starts: Vec<usize>,
-    /// Where the tokens read since the last barrier begin in `toks`.
-    stretch: usize,
-    /// Whether a cue may start in that stretch.
-    stretch_has_start: bool,
-    /// The last token of `toks` is a barrier with no kept stretch before it: unless the
-    /// stretch after it is kept, nothing reads it, and the next barrier takes its place.
-    lone_barrier: bool,
+    /// Whether a cue may start since the last barrier read.
+    open: bool,
 }
 
 impl Stretches {
     fn with_capacity(n: usize) -> Stretches {
-        Stretches {
-            toks: Vec::with_capacity(n),
-            starts: Vec::new(),
-            stretch: 0,
-            stretch_has_start: false,
-            lone_barrier: false,
-        }
+        Stretches { toks: Vec::with_capacity(n), starts: Vec::with_capacity(n / 4), open: false }
     }
 
     /// Reads the token `tok`; `starts_cue` when a cue may start at it.
     #[inline]
     fn push(&mut self, tok: Tok, starts_cue: bool) {
-        if tok.id != WordId::NONE {
-            if starts_cue {
-                self.starts.push(self.toks.len());
-                self.stretch_has_start = true;
-            }
-            self.toks.push(tok);
-            return;
+        if tok.id == WordId::NONE {
+            self.open = false;
+        } else if starts_cue {
+            self.starts.push(self.toks.len());
+            self.open = true;
         }
-        if !self.stretch_has_start {
-            self.toks.truncate(self.stretch);
-            if self.lone_barrier {
-                self.toks.pop();
-            }
-        }
-        self.lone_barrier = !self.stretch_has_start;
         self.toks.push(tok);
-        self.stretch = self.toks.len();
-        self.stretch_has_start = false;
     }
 
     /// Reads the word at `s..e` of the text, with its place in the lexicon's index if it is
@@ -1725,29 +1718,99 @@ impl Stretches {
     }
 }
 
-/// Reads the cue finder's tokens of `tokens` into `read`. `whole_word_slot` gives the index
-/// slot of a word with no joiner inside.
+/// Reads the cue finder's tokens of `tokens` into `read`: the stretches where a cue may start
+/// (see [`Stretches`]), the others skipped with a look at each token. `whole_word_slot` gives
+/// the index slot of a word with no joiner inside (or of an elided word with its apostrophe).
 fn read_tokens(
     tokens: &Tokens<'_>,
     lex: &Lexicon,
     whole_word_slot: impl Fn(usize) -> Option<Slot>,
     read: &mut Stretches,
 ) {
-    for (i, t) in tokens.toks.iter().enumerate() {
-        let Span { start, end } = t.span;
+    let toks = &tokens.toks[..];
+    // Whether token `k` is a barrier, as far as it can be told before splitting words: a word
+    // with a joiner inside may hold known pieces, and counts as none.
+    let barrier = |k: usize| {
+        let t = &toks[k];
         match t.kind {
-            Kind::Break => {}
-            Kind::Punct => read.push_punct((start, end), punct_kind(t.first)),
-            Kind::Word if !t.joined => read.push_word((start, end), whole_word_slot(i)),
-            Kind::Word => match (whole_word_slot(i), elided_word_end(tokens.text, t.span)) {
-                // `l’`: the index knows it with its apostrophe (see `ELIDED`), no probe here.
-                (Some(slot), Some(apostrophe)) => {
-                    read.push_word((start, apostrophe), Some(slot));
-                    read.push_punct((apostrophe, end), Tk::Apos);
-                }
-                _ => read_pieces(tokens, i, lex, read),
-            },
+            Kind::Break => false,
+            Kind::Punct => !matches!(punct_kind(t.first), Tk::Apos | Tk::Hyphen),
+            Kind::Word => !t.joined && whole_word_slot(k).is_none(),
         }
+    };
+    // The first token not read, and the last barrier skipped since.
+    let mut unread = 0;
+    let mut last_barrier = 0;
+    let mut k = 0;
+    while let Some(t) = toks.get(k) {
+        // Whether a cue may start at token `k`, or in it.
+        let start = match t.kind {
+            Kind::Break => false,
+            Kind::Punct => {
+                if barrier(k) {
+                    last_barrier = k;
+                }
+                false
+            }
+            Kind::Word => match whole_word_slot(k) {
+                // A cue that goes on past its first word cannot go into a barrier (line
+                // breaks are no cue finder's tokens); an elided word goes on into its
+                // apostrophe.
+                Some(slot) => {
+                    slot.starts_cue
+                        && (slot.cue_alone
+                            || t.joined
+                            || (k + 1..toks.len())
+                                .find(|&n| toks[n].kind != Kind::Break)
+                                .is_some_and(|n| !barrier(n)))
+                }
+                // The pieces of a joined word are not known yet.
+                None if t.joined => true,
+                None => {
+                    last_barrier = k;
+                    false
+                }
+            },
+        };
+        k += 1;
+        if !start {
+            continue;
+        }
+        // The stretch, from the barrier before the start (which the matcher reads too) up to
+        // the barrier that ends it.
+        let mut j = last_barrier.max(unread);
+        while j < k || (read.open && j < toks.len()) {
+            read_token(tokens, j, lex, &whole_word_slot, read);
+            j += 1;
+        }
+        unread = j;
+        k = j;
+    }
+}
+
+/// Reads token `k` of `tokens` into `read` (see [`read_tokens`]).
+#[inline]
+fn read_token(
+    tokens: &Tokens<'_>,
+    k: usize,
+    lex: &Lexicon,
+    whole_word_slot: &impl Fn(usize) -> Option<Slot>,
+    read: &mut Stretches,
+) {
+    let t = &tokens.toks[k];
+    let Span { start, end } = t.span;
+    match t.kind {
+        Kind::Break => {}
+        Kind::Punct => read.push_punct((start, end), punct_kind(t.first)),
+        Kind::Word if !t.joined => read.push_word((start, end), whole_word_slot(k)),
+        Kind::Word => match (whole_word_slot(k), elided_word_end(tokens.text, t.span)) {
+            // `l’`: the index knows it with its apostrophe (see `ELIDED`), no probe here.
+            (Some(slot), Some(apostrophe)) => {
+                read.push_word((start, apostrophe), Some(slot));
+                read.push_punct((apostrophe, end), Tk::Apos);
+            }
+            _ => read_pieces(tokens, k, lex, read),
+        },
     }
 }
 
