@@ -567,6 +567,9 @@ struct WordInfo {
     opens_verb: bool,
     /// A form of a periphrasis verb (see [`Lexicon::mark_starts`]).
     periphrasis: bool,
+    /// For a word that starts only phrases of more than one token, the tokens that may come
+    /// next (see [`Lexicon::mark_starts`]): a cue starting at it goes on into one of them.
+    phrase_next: Option<Box<[WordId]>>,
     /// The lists of function words it is in ([`Mark`]s): the matcher asks by a bit, not by
     /// comparing strings.
     marks: u8,
@@ -729,6 +732,10 @@ impl Lexicon {
             let lemmas = &self.lemmas;
             let peri = |&(lid, _): &(u16, FormKind)| lemmas[usize::from(lid)].role != Role::Cue;
             info.periphrasis = info.forms.iter().any(peri);
+            // (A final `de` alone may be contracted: `des`, `du`, `d'`.)
+            let fixed_next = |p: &Phrase| !(p.rest.is_empty() || p.final_de && p.rest.len() == 1);
+            info.phrase_next = (!info.may_start_verb() && info.phrases.iter().all(fixed_next))
+                .then(|| info.phrases.iter().map(|p| p.rest[0]).collect());
         }
         for slot in self.index.values_mut() {
             let info = &self.infos[slot.at as usize];
@@ -1666,7 +1673,10 @@ pub(crate) fn find_cues_in(tokens: &Tokens<'_>, custom: Option<&Lexicon>) -> Vec
     match custom {
         // The built-in index's answer came with the word's classes: no probe here.
         None => read_tokens(tokens, lex, |i| tokens.cue_slot(i), &mut read),
-        Some(lex) => read_tokens(tokens, lex, |i| lex.known(tokens.norm(i)), &mut read),
+        Some(lex) => {
+            let slot = |i| tokens.is_word(i).then(|| lex.known(tokens.norm(i))).flatten();
+            read_tokens(tokens, lex, slot, &mut read);
+        }
     }
     find_at_starts(&read.toks, &read.starts, lex)
 }
@@ -1738,39 +1748,41 @@ fn read_tokens(
             Kind::Word => !t.joined && whole_word_slot(k).is_none(),
         }
     };
-    // The first token not read, and the last barrier skipped since.
-    let mut unread = 0;
-    let mut last_barrier = 0;
-    let mut k = 0;
-    while let Some(t) = toks.get(k) {
-        // Whether a cue may start at token `k`, or in it.
-        let start = match t.kind {
-            Kind::Break => false,
-            Kind::Punct => {
-                if barrier(k) {
-                    last_barrier = k;
-                }
-                false
-            }
-            Kind::Word => match whole_word_slot(k) {
-                // A cue that goes on past its first word cannot go into a barrier (line
-                // breaks are no cue finder's tokens); an elided word goes on into its
-                // apostrophe.
-                Some(slot) => {
-                    slot.starts_cue
-                        && (slot.cue_alone
-                            || t.joined
-                            || (k + 1..toks.len())
-                                .find(|&n| toks[n].kind != Kind::Break)
-                                .is_some_and(|n| !barrier(n)))
-                }
-                // The pieces of a joined word are not known yet.
-                None if t.joined => true,
-                None => {
-                    last_barrier = k;
-                    false
-                }
+    // Whether a cue starting at a word (whose info is `start`) may go on into the token from
+    // `n` on: not into a barrier, and for a word that starts only phrases, into one of them.
+    let may_go_on = |start: &WordInfo, n: usize| {
+        let Some(n) = (n..toks.len()).find(|&n| toks[n].kind != Kind::Break) else {
+            return false;
+        };
+        let t = &toks[n];
+        let next = match t.kind {
+            Kind::Break => return false,
+            Kind::Punct => WordId::of_punct(punct_kind(t.first)),
+            // The pieces of a joined word are not known yet (but for an elided word).
+            Kind::Word => match whole_word_slot(n) {
+                Some(slot) => slot.id(),
+                None if t.joined => return true,
+                None => return false,
             },
+        };
+        next != WordId::NONE && start.phrase_next.as_ref().is_none_or(|ids| ids.contains(&next))
+    };
+    // The first token not read.
+    let mut unread = 0;
+    let mut k = 0;
+    while k < toks.len() {
+        // Whether a cue may start at token `k`, or in it (no slot for punctuation).
+        let start = match whole_word_slot(k) {
+            // A cue that goes on past its first word cannot go into a barrier (line breaks are
+            // no cue finder's tokens); an elided word goes on into its apostrophe.
+            Some(slot) => {
+                slot.starts_cue
+                    && (slot.cue_alone
+                        || toks[k].joined
+                        || may_go_on(&lex.infos[slot.at as usize], k + 1))
+            }
+            // The pieces of a joined word are not known yet.
+            None => toks[k].joined,
         };
         k += 1;
         if !start {
@@ -1778,7 +1790,13 @@ fn read_tokens(
         }
         // The stretch, from the barrier before the start (which the matcher reads too) up to
         // the barrier that ends it.
-        let mut j = last_barrier.max(unread);
+        let mut j = k - 1;
+        while j > unread {
+            j -= 1;
+            if barrier(j) {
+                break;
+            }
+        }
         while j < k || (read.open && j < toks.len()) {
             read_token(tokens, j, lex, &whole_word_slot, read);
             j += 1;
@@ -1825,26 +1843,38 @@ fn elided_word_end(text: &str, span: Span) -> Option<usize> {
 #[inline(never)]
 fn read_pieces(tokens: &Tokens<'_>, i: usize, lex: &Lexicon, read: &mut Stretches) {
     let Span { start, end } = tokens.span(i);
+    let text = &tokens.text[start..end];
     // Pieces between joiners, in the text and in the normal form alike (a joiner is the same
     // character in both, but apostrophes, all `'` in the normal form).
     let mut norm_pieces = tokens.norm(i).split(['-', '.', ',', '\'']);
-    let mut piece = start;
-    let joiners = tokens.text[start..end]
-        .char_indices()
-        .filter(|&(_, c)| matches!(c, '-' | '.' | ',') || is_apostrophe(c));
-    for (at, c) in joiners {
-        read.push_word((piece, start + at), lex.known(norm_pieces.next().unwrap_or("")));
-        let kind = match c {
-            '-' => Tk::Hyphen,
-            '.' => Tk::Other,
-            ',' => Tk::Comma,
-            _ => Tk::Apos,
+    let bytes = text.as_bytes();
+    let (mut piece, mut at) = (0, 0);
+    while let Some(&b) = bytes.get(at) {
+        let joiner = match b {
+            b'-' => Some((Tk::Hyphen, 1)),
+            b'.' => Some((Tk::Other, 1)),
+            b',' => Some((Tk::Comma, 1)),
+            b'\'' => Some((Tk::Apos, 1)),
+            // The first byte of `’`, `‘` or `ʼ`.
+            0xca | 0xe2 => text[at..]
+                .chars()
+                .next()
+                .filter(|&c| is_apostrophe(c))
+                .map(|c| (Tk::Apos, c.len_utf8())),
+            _ => None,
         };
-        piece = start + at + c.len_utf8();
-        read.push_punct((start + at, piece), kind);
+        let Some((kind, len)) = joiner else {
+            at += 1;
+            continue;
+        };
+        let known = lex.known(norm_pieces.next().unwrap_or(""));
+        read.push_word((start + piece, start + at), known);
+        read.push_punct((start + at, start + at + len), kind);
+        at += len;
+        piece = at;
     }
-    if piece < end {
-        read.push_word((piece, end), lex.known(norm_pieces.next().unwrap_or("")));
+    if piece < bytes.len() {
+        read.push_word((start + piece, end), lex.known(norm_pieces.next().unwrap_or("")));
     }
 }
 
