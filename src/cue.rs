@@ -567,12 +567,39 @@ struct WordInfo {
     opens_verb: bool,
     /// A form of a periphrasis verb (see [`Lexicon::mark_starts`]).
     periphrasis: bool,
-    /// For a word that starts only phrases of more than one token, the tokens that may come
-    /// next (see [`Lexicon::mark_starts`]): a cue starting at it goes on into one of them.
-    phrase_next: Option<Box<[WordId]>>,
+    /// For a word that is no verb form and starts only phrases of more than one token (if
+    /// any), what a cue starting at it may go on with (see [`Lexicon::mark_starts`]).
+    next: Option<Continuation>,
     /// The lists of function words it is in ([`Mark`]s): the matcher asks by a bit, not by
     /// comparing strings.
     marks: u8,
+}
+
+/// What may come after a word that is no verb form, for a cue starting at it to go on.
+#[derive(Clone, Debug)]
+struct Continuation {
+    /// The second tokens of its phrases.
+    phrase_words: Box<[WordId]>,
+    /// It opens a verb cue before the verb: an auxiliary, `en`, a reflexive clitic. (After a
+    /// verb form, nearly anything may come: `met en garde`.)
+    verb_opener: bool,
+}
+
+impl Continuation {
+    /// Whether a cue may go on with the token `next` (an id of [`Lexicon::infos`] or of
+    /// punctuation).
+    fn allows(&self, next: WordId, infos: &[WordInfo]) -> bool {
+        // What may follow an auxiliary (inversion, adverb, participle), `en` or a reflexive
+        // clitic (reflexive clitic, apostrophe, auxiliary, verb form).
+        let verb_goes_on = |w: &WordInfo| {
+            let marks = Mark::Reflexive.bit() | Mark::ElidedReflexive.bit() | Mark::EuphonicT.bit();
+            w.aux.is_some() || !w.forms.is_empty() || !w.adverbs.is_empty() || w.marks & marks != 0
+        };
+        self.phrase_words.contains(&next)
+            || self.verb_opener
+                && (matches!(next, WordId::HYPHEN | WordId::APOSTROPHE)
+                    || infos.get(next.0 as usize).is_some_and(verb_goes_on))
+    }
 }
 
 /// A phrase cue, kept by the word that starts it.
@@ -666,8 +693,8 @@ impl Slot {
     }
 }
 
-/// Elided words: the index knows those it holds also with their apostrophe (`l'`), so that a
-/// token `l’` finds its word in the probe it already made (see [`read_tokens`]).
+/// Elided words: the index knows them, and with their apostrophe (`l'`), so that a token `l’`
+/// finds its word in the probe it already made (see [`read_tokens`]).
 const ELIDED: &[&str] = &[
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
 ];
@@ -734,8 +761,12 @@ impl Lexicon {
             info.periphrasis = info.forms.iter().any(peri);
             // (A final `de` alone may be contracted: `des`, `du`, `d'`.)
             let fixed_next = |p: &Phrase| !(p.rest.is_empty() || p.final_de && p.rest.len() == 1);
-            info.phrase_next = (!info.may_start_verb() && info.phrases.iter().all(fixed_next))
-                .then(|| info.phrases.iter().map(|p| p.rest[0]).collect());
+            info.next = (info.forms.is_empty() && info.phrases.iter().all(fixed_next)).then(|| {
+                Continuation {
+                    phrase_words: info.phrases.iter().map(|p| p.rest[0]).collect(),
+                    verb_opener: info.may_start_verb(),
+                }
+            });
         }
         for slot in self.index.values_mut() {
             let info = &self.infos[slot.at as usize];
@@ -872,7 +903,9 @@ fn build_lexicon() -> Lexicon {
     for opener in VERB_OPENERS {
         lex.word_mut((*opener).to_owned()).opens_verb = true;
     }
-    for word in TESTED_WORDS {
+    // Elided words too (as words no rule asks for, if none does): an elided word is never
+    // split anew (see `ELIDED`).
+    for word in TESTED_WORDS.iter().chain(ELIDED) {
         lex.word_id((*word).to_owned());
     }
     for (mark, list) in Mark::LISTS {
@@ -1749,7 +1782,7 @@ fn read_tokens(
         }
     };
     // Whether a cue starting at a word (whose info is `start`) may go on into the token from
-    // `n` on: not into a barrier, and for a word that starts only phrases, into one of them.
+    // `n` on: not into a barrier, and for a word that is no verb form, into what may follow it.
     let may_go_on = |start: &WordInfo, n: usize| {
         let Some(n) = (n..toks.len()).find(|&n| toks[n].kind != Kind::Break) else {
             return false;
@@ -1765,7 +1798,7 @@ fn read_tokens(
                 None => return false,
             },
         };
-        next != WordId::NONE && start.phrase_next.as_ref().is_none_or(|ids| ids.contains(&next))
+        next != WordId::NONE && start.next.as_ref().is_none_or(|c| c.allows(next, &lex.infos))
     };
     // The first token not read.
     let mut unread = 0;
