@@ -570,6 +570,8 @@ struct WordInfo {
     /// For a word that is no verb form and starts only phrases of more than one token (if
     /// any), what a cue starting at it may go on with (see [`Lexicon::mark_starts`]).
     next: Option<Continuation>,
+    /// The same after an apostrophe (`d'`, `s'`).
+    next_after_apostrophe: Option<Continuation>,
     /// The lists of function words it is in ([`Mark`]s): the matcher asks by a bit, not by
     /// comparing strings.
     marks: u8,
@@ -586,6 +588,21 @@ struct Continuation {
 }
 
 impl Continuation {
+    /// What may come after the first `skip` tokens following `word` (the word itself, or it
+    /// and its apostrophe), if not anything.
+    fn of(word: &WordInfo, skip: usize) -> Option<Continuation> {
+        // A phrase of `skip` more tokens or fewer ends there; a final `de` may be contracted
+        // (`des`, `du`, `d'`).
+        let fixed = |p: &Phrase| !(p.rest.len() <= skip || p.final_de && p.rest.len() == skip + 1);
+        // Past an apostrophe, only the phrases that have one there go on.
+        let goes_on = |p: &&Phrase| skip == 0 || p.rest.first() == Some(&WordId::APOSTROPHE);
+        let phrases = || word.phrases.iter().filter(goes_on);
+        (word.forms.is_empty() && phrases().all(fixed)).then(|| Continuation {
+            phrase_words: phrases().map(|p| p.rest[skip]).collect(),
+            verb_opener: word.may_start_verb(),
+        })
+    }
+
     /// Whether a cue may go on with the token `next` (an id of [`Lexicon::infos`] or of
     /// punctuation).
     fn allows(&self, next: WordId, infos: &[WordInfo]) -> bool {
@@ -759,14 +776,8 @@ impl Lexicon {
             let lemmas = &self.lemmas;
             let peri = |&(lid, _): &(u16, FormKind)| lemmas[usize::from(lid)].role != Role::Cue;
             info.periphrasis = info.forms.iter().any(peri);
-            // (A final `de` alone may be contracted: `des`, `du`, `d'`.)
-            let fixed_next = |p: &Phrase| !(p.rest.is_empty() || p.final_de && p.rest.len() == 1);
-            info.next = (info.forms.is_empty() && info.phrases.iter().all(fixed_next)).then(|| {
-                Continuation {
-                    phrase_words: info.phrases.iter().map(|p| p.rest[0]).collect(),
-                    verb_opener: info.may_start_verb(),
-                }
-            });
+            info.next = Continuation::of(info, 0);
+            info.next_after_apostrophe = Continuation::of(info, 1);
         }
         for slot in self.index.values_mut() {
             let info = &self.infos[slot.at as usize];
@@ -1299,9 +1310,10 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    fn match_verb(&self, i: usize) -> Option<Found> {
+    /// A verb cue at `i`, whose word is `start`.
+    fn match_verb(&self, i: usize, start: &'a WordInfo) -> Option<Found> {
         let mut j = i;
-        let gerund = self.has(j, Mark::Gerund);
+        let gerund = start.marks & Mark::Gerund.bit() != 0;
         if gerund {
             j += 1;
         }
@@ -1309,7 +1321,7 @@ impl<'a> Ctx<'a> {
         if let Some(n) = refl {
             j = n;
         }
-        let info = self.info(j)?;
+        let info = if j == i { start } else { self.info(j)? };
         if let Some(aux) = info.aux {
             if gerund && aux.kind != FormKind::PresentParticiple {
                 return None;
@@ -1783,7 +1795,7 @@ fn read_tokens(
     };
     // Whether a cue starting at a word (whose info is `start`) may go on into the token from
     // `n` on: not into a barrier, and for a word that is no verb form, into what may follow it.
-    let may_go_on = |start: &WordInfo, n: usize| {
+    let may_go_on = |continuation: &Option<Continuation>, n: usize| {
         let Some(n) = (n..toks.len()).find(|&n| toks[n].kind != Kind::Break) else {
             return false;
         };
@@ -1798,7 +1810,7 @@ fn read_tokens(
                 None => return false,
             },
         };
-        next != WordId::NONE && start.next.as_ref().is_none_or(|c| c.allows(next, &lex.infos))
+        next != WordId::NONE && continuation.as_ref().is_none_or(|c| c.allows(next, &lex.infos))
     };
     // The first token not read.
     let mut unread = 0;
@@ -1809,10 +1821,13 @@ fn read_tokens(
             // A cue that goes on past its first word cannot go into a barrier (line breaks are
             // no cue finder's tokens); an elided word goes on into its apostrophe.
             Some(slot) => {
-                slot.starts_cue
-                    && (slot.cue_alone
-                        || toks[k].joined
-                        || may_go_on(&lex.infos[slot.at as usize], k + 1))
+                slot.starts_cue && {
+                    let info = &lex.infos[slot.at as usize];
+                    // (A joined word with a slot is an elided word and its apostrophe.)
+                    let next =
+                        if toks[k].joined { &info.next_after_apostrophe } else { &info.next };
+                    slot.cue_alone || may_go_on(next, k + 1)
+                }
             }
             // The pieces of a joined word are not known yet.
             None => toks[k].joined,
@@ -1937,7 +1952,9 @@ fn find_at_starts(toks: &[Tok], starts: &[usize], lex: &Lexicon) -> Vec<CueMatch
         }
         let Some(start) = cx.info(i) else { continue };
         let phrase = if start.phrases.is_empty() { None } else { cx.match_phrase(i, start) };
-        if let Some(f) = phrase.or_else(|| start.may_start_verb().then(|| cx.match_verb(i))?) {
+        if let Some(f) =
+            phrase.or_else(|| start.may_start_verb().then(|| cx.match_verb(i, start))?)
+        {
             free = f.end;
             out.push(cx.finish(f));
         }
