@@ -577,43 +577,63 @@ struct WordInfo {
     marks: u8,
 }
 
-/// What may come after a word that is no verb form, for a cue starting at it to go on.
+fn is_past_participle(kind: FormKind) -> bool {
+    matches!(kind, FormKind::PastParticiple { .. })
+}
+
+/// What may come after a word that is no cue alone, for a cue starting at it to go on.
 #[derive(Clone, Debug)]
 struct Continuation {
-    /// The second tokens of its phrases.
-    phrase_words: Box<[WordId]>,
-    /// It opens a verb cue before the verb: an auxiliary, `en`, a reflexive clitic. (After a
-    /// verb form, nearly anything may come: `met en garde`.)
-    verb_opener: bool,
+    /// The second tokens of its phrases and of its multi-word lemmas (`en` of `met en
+    /// garde`), the prepositions of its periphrases (`par` of `finit par`).
+    words: Box<[WordId]>,
+    /// It may open a verb cue: an auxiliary, `en`, a reflexive clitic, a verb form.
+    verb: bool,
 }
 
 impl Continuation {
     /// What may come after the first `skip` tokens following `word` (the word itself, or it
-    /// and its apostrophe), if not anything.
-    fn of(word: &WordInfo, skip: usize) -> Option<Continuation> {
+    /// and its apostrophe), if not anything. `lex` gives the lemmas and the prepositions' ids.
+    fn of(word: &WordInfo, skip: usize, lex: &Lexicon) -> Option<Continuation> {
         // A phrase of `skip` more tokens or fewer ends there; a final `de` may be contracted
         // (`des`, `du`, `d'`).
         let fixed = |p: &Phrase| !(p.rest.len() <= skip || p.final_de && p.rest.len() == skip + 1);
         // Past an apostrophe, only the phrases that have one there go on.
         let goes_on = |p: &&Phrase| skip == 0 || p.rest.first() == Some(&WordId::APOSTROPHE);
         let phrases = || word.phrases.iter().filter(goes_on);
-        (word.forms.is_empty() && phrases().all(fixed)).then(|| Continuation {
-            phrase_words: phrases().map(|p| p.rest[skip]).collect(),
-            verb_opener: word.may_start_verb(),
-        })
+        if !phrases().all(fixed) || skip > 0 && !word.forms.is_empty() {
+            return None;
+        }
+        let mut words: Vec<WordId> = phrases().map(|p| p.rest[skip]).collect();
+        for &(lid, _) in &word.forms {
+            let lemma = &lex.lemmas[usize::from(lid)];
+            match lemma.role {
+                // (A form with no tail may be a cue alone.)
+                Role::Cue => words.push(*lemma.tail.first()?),
+                Role::Peri { prep: Some(prep), .. } => {
+                    words.push(lex.known(prep)?.id());
+                    if prep == "de" {
+                        words.push(lex.known("d")?.id());
+                    }
+                }
+                Role::Peri { prep: None, .. } => {}
+            }
+        }
+        Some(Continuation { words: words.into(), verb: word.may_start_verb() })
     }
 
     /// Whether a cue may go on with the token `next` (an id of [`Lexicon::infos`] or of
     /// punctuation).
     fn allows(&self, next: WordId, infos: &[WordInfo]) -> bool {
         // What may follow an auxiliary (inversion, adverb, participle), `en` or a reflexive
-        // clitic (reflexive clitic, apostrophe, auxiliary, verb form).
+        // clitic (reflexive clitic, apostrophe, auxiliary, verb form), a periphrasis verb
+        // (inversion, adverb, reflexive clitic, infinitive) or a verb form (inversion).
         let verb_goes_on = |w: &WordInfo| {
             let marks = Mark::Reflexive.bit() | Mark::ElidedReflexive.bit() | Mark::EuphonicT.bit();
             w.aux.is_some() || !w.forms.is_empty() || !w.adverbs.is_empty() || w.marks & marks != 0
         };
-        self.phrase_words.contains(&next)
-            || self.verb_opener
+        self.words.contains(&next)
+            || self.verb
                 && (matches!(next, WordId::HYPHEN | WordId::APOSTROPHE)
                     || infos.get(next.0 as usize).is_some_and(verb_goes_on))
     }
@@ -678,15 +698,18 @@ impl WordInfo {
     /// one-word cue verb. A cue starting at any other word goes on past it.
     fn may_be_cue_alone(&self, lemmas: &[Lemma]) -> bool {
         self.phrases.iter().any(|phrase| phrase.rest.is_empty())
-            || self.forms.iter().any(|&(lid, _)| {
+            || self.forms.iter().any(|&(lid, kind)| {
                 let lemma = &lemmas[usize::from(lid)];
-                lemma.role == Role::Cue && lemma.tail.is_empty()
+                lemma.role == Role::Cue && lemma.tail.is_empty() && !is_past_participle(kind)
             })
     }
 
-    /// Whether a verb cue may start at this word.
+    /// Whether a verb cue may start at this word. (A past participle starts none: its
+    /// auxiliary does.)
     fn may_start_verb(&self) -> bool {
-        self.opens_verb || self.aux.is_some() || !self.forms.is_empty()
+        self.opens_verb
+            || self.aux.is_some()
+            || self.forms.iter().any(|&(_, kind)| !is_past_participle(kind))
     }
 
     fn forms(&self) -> Option<&[(u16, FormKind)]> {
@@ -772,12 +795,17 @@ impl Lexicon {
     /// To call once the words are all in: marks those a cue may start at, and the forms of
     /// periphrasis verbs.
     fn mark_starts(&mut self) {
-        for info in &mut self.infos {
+        for at in 0..self.infos.len() {
+            let info = &self.infos[at];
             let lemmas = &self.lemmas;
             let peri = |&(lid, _): &(u16, FormKind)| lemmas[usize::from(lid)].role != Role::Cue;
-            info.periphrasis = info.forms.iter().any(peri);
-            info.next = Continuation::of(info, 0);
-            info.next_after_apostrophe = Continuation::of(info, 1);
+            let periphrasis = info.forms.iter().any(peri);
+            let next = Continuation::of(info, 0, self);
+            let next_after_apostrophe = Continuation::of(info, 1, self);
+            let info = &mut self.infos[at];
+            info.periphrasis = periphrasis;
+            info.next = next;
+            info.next_after_apostrophe = next_after_apostrophe;
         }
         for slot in self.index.values_mut() {
             let info = &self.infos[slot.at as usize];
