@@ -211,8 +211,8 @@ fn push_lower_non_ascii(low: &mut String, c: char, word_start: usize) {
 
 /// Splits `text` into words (letters and digits), apostrophes, hyphens and single punctuation
 /// characters; whitespace (including U+00A0 and U+202F) separates tokens and is dropped.
-/// `known` gives what the lexicon knows of a lowercase word; the words a cue may start at
-/// go to `starts` (their token indices).
+/// `known` gives the place of a lowercase word in the lexicon's index; the words a cue may
+/// start at go to `starts` (their token indices).
 ///
 /// `low` receives the lowercase text of every token, apostrophes as `'` and hyphens as `-`:
 /// it starts as a copy of `text` with ASCII lowercased, where most tokens already stand at
@@ -747,8 +747,9 @@ const VERB_OPENERS: &[&str] = &["en", "se", "me", "te", "s", "m", "t"];
 #[derive(Clone)]
 pub(crate) struct Lexicon {
     lemmas: Vec<Lemma>,
-    /// Every word a cue can be made of, lowercase → its place in `infos` (small buckets: the
-    /// table is probed for every word of the text).
+    /// Every word a cue can be made of or the matcher asks about, lowercase → its place in
+    /// `infos`; elided words also with their apostrophe (`l'`). Small buckets: the table is
+    /// probed for every word of a text the cue finder reads itself.
     index: HashMap<Box<str>, Slot, BuildHasherDefault<WordHasher>>,
     infos: Vec<WordInfo>,
     /// The length of the longest word of `index`: a longer token needs no probe.
@@ -1733,8 +1734,10 @@ pub(crate) fn find_cues(text: &str) -> Vec<CueMatch> {
 ///
 /// The cue finder's words are finer than `tokens`' (`a-t-il` is `a`, `-`, `t`, `-`, `il` here;
 /// `l’` is `l`, `'`): the few words with a joiner inside are split, the others taken whole.
-/// Their lowercase is `tokens`' normal form, and with the built-in lexicon, what the cue index
-/// knows of a whole word came with its classes: the text is read and each word probed once.
+/// A word is known by its place in the cue index, looked up in its normal form; with the
+/// built-in lexicon, that place came with the word's classes (elided words are keyed with their
+/// apostrophe too), so that most words need no probe here. Only the stretches of tokens where a
+/// cue may start are read (see [`Stretches`]).
 pub(crate) fn find_cues_in(tokens: &Tokens<'_>, custom: Option<&Lexicon>) -> Vec<CueMatch> {
     let lex = custom.unwrap_or(&LEXICON);
     if tokens.cue_reads_apart() {
