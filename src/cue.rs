@@ -99,32 +99,55 @@ enum Tk {
     Other,
 }
 
-/// A token: its bytes in the text (`s..e`), its lowercase (apostrophes as `'`, hyphens as
-/// `-`), and for a word, what the lexicon knows of it (looked up once).
-#[derive(Clone, Copy, Debug)]
-struct Tok<'a> {
-    s: usize,
-    e: usize,
-    low: &'a str,
-    kind: Tk,
-    info: Option<&'a WordInfo>,
+/// What a token is to the lexicon: for a word it knows, its place in [`Lexicon::infos`]; an
+/// apostrophe and a hyphen (which lexicon entries hold: `l'espoir`) have ids of their own. A
+/// token is compared with a lexicon entry by this id, not by its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct WordId(u32);
+
+impl WordId {
+    /// A word the lexicon does not know, or punctuation other than `'` and `-`.
+    const NONE: WordId = WordId(u32::MAX);
+    const APOSTROPHE: WordId = WordId(u32::MAX - 1);
+    const HYPHEN: WordId = WordId(u32::MAX - 2);
+    /// What an entry holds in place of a token no text token can equal (none does: entries are
+    /// words, apostrophes and hyphens).
+    const NEVER: WordId = WordId(u32::MAX - 3);
+
+    fn of_punct(kind: Tk) -> WordId {
+        match kind {
+            Tk::Apos => WordId::APOSTROPHE,
+            Tk::Hyphen => WordId::HYPHEN,
+            _ => WordId::NONE,
+        }
+    }
 }
 
-/// A token as [`tokenize`] makes it, while the lowercase buffer still grows: its lowercase is
-/// `ls..le` of that buffer.
+/// A token: its bytes in the text (`s..e`), its kind, and what the lexicon knows of it (looked
+/// up once).
 #[derive(Clone, Copy, Debug)]
-struct RawTok<'a> {
+struct Tok {
+    s: usize,
+    e: usize,
+    id: WordId,
+    kind: Tk,
+}
+
+/// A token as [`tokenize`] makes it, with its lowercase (`ls..le` of the lowercase buffer,
+/// apostrophes as `'` and hyphens as `-`).
+#[derive(Clone, Copy, Debug)]
+struct RawTok {
     s: usize,
     e: usize,
     ls: usize,
     le: usize,
     kind: Tk,
-    info: Option<&'a WordInfo>,
+    id: WordId,
 }
 
-impl<'a> RawTok<'a> {
-    fn with_low(self, low: &'a str) -> Tok<'a> {
-        Tok { s: self.s, e: self.e, low: &low[self.ls..self.le], kind: self.kind, info: self.info }
+impl RawTok {
+    fn tok(self) -> Tok {
+        Tok { s: self.s, e: self.e, id: self.id, kind: self.kind }
     }
 }
 
@@ -188,19 +211,19 @@ fn push_lower_non_ascii(low: &mut String, c: char, word_start: usize) {
 
 /// Splits `text` into words (letters and digits), apostrophes, hyphens and single punctuation
 /// characters; whitespace (including U+00A0 and U+202F) separates tokens and is dropped.
-/// `known` gives what the lexicon knows of a lowercase word; the words a cue may start at
-/// go to `starts` (their token indices).
+/// `known` gives the place of a lowercase word in the lexicon's index; the words a cue may
+/// start at go to `starts` (their token indices).
 ///
 /// `low` receives the lowercase text of every token, apostrophes as `'` and hyphens as `-`:
 /// it starts as a copy of `text` with ASCII lowercased, where most tokens already stand at
 /// their own offsets; a token whose lowercase differs (`Élue`, decomposed accents, `’`) has it
 /// appended after the copy.
-fn tokenize<'a>(
+fn tokenize(
     text: &str,
-    toks: &mut Vec<RawTok<'a>>,
+    toks: &mut Vec<RawTok>,
     low: &mut String,
     starts: &mut Vec<usize>,
-    known: impl Fn(&str) -> Option<Known<'a>>,
+    known: impl Fn(&str) -> Option<Slot>,
 ) {
     low.clear();
     low.push_str(text);
@@ -228,7 +251,7 @@ fn tokenize<'a>(
                 Tk::Hyphen if c != '-' => push_lowercase(low, "-"),
                 _ => (i, e),
             };
-            toks.push(RawTok { s: i, e, ls, le, kind, info: None });
+            toks.push(RawTok { s: i, e, ls, le, kind, id: WordId::of_punct(kind) });
         }
         i = e;
     }
@@ -253,13 +276,13 @@ fn push_lowercase(low: &mut String, s: &str) -> (usize, usize) {
 }
 
 /// Pushes the word that starts at byte `s` of `text` (see [`tokenize`]): the byte after it.
-fn push_word<'a>(
+fn push_word(
     text: &str,
     s: usize,
-    toks: &mut Vec<RawTok<'a>>,
+    toks: &mut Vec<RawTok>,
     low: &mut String,
     starts: &mut Vec<usize>,
-    known: impl Fn(&str) -> Option<Known<'a>>,
+    known: impl Fn(&str) -> Option<Slot>,
 ) -> usize {
     let bytes = text.as_bytes();
     let mut i = s;
@@ -294,16 +317,16 @@ fn push_word<'a>(
     if known.is_some_and(|k| k.starts_cue) {
         starts.push(toks.len());
     }
-    toks.push(RawTok { s, e: i, ls, le, kind: Tk::Word, info: known.map(|k| k.info) });
+    toks.push(RawTok { s, e: i, ls, le, kind: Tk::Word, id: known.map_or(WordId::NONE, Slot::id) });
     i
 }
 
-/// The lowercase tokens of a lexicon entry (`l'espoir` → `l`, `'`, `espoir`).
-fn norm_tokens(s: &str) -> Vec<String> {
+/// The tokens of a lexicon entry with their lowercase (`l'espoir` → `l`, `'`, `espoir`).
+fn norm_tokens(s: &str) -> Vec<(Tk, String)> {
     let mut toks = Vec::new();
     let mut low = String::new();
     tokenize(s, &mut toks, &mut low, &mut Vec::new(), |_| None);
-    toks.iter().map(|t| low[t.ls..t.le].to_string()).collect()
+    toks.iter().map(|t| (t.kind, low[t.ls..t.le].to_string())).collect()
 }
 
 // ------------------------------------------------------------------------------------------
@@ -329,7 +352,7 @@ struct Lemma {
     text: &'static str,
     pronominal: bool,
     /// Words that must follow the conjugated head literally (`en garde`).
-    tail: Vec<String>,
+    tail: Vec<WordId>,
     role: Role,
 }
 
@@ -514,6 +537,13 @@ const CLITICS: &[&str] = &[
     "vous",
 ];
 
+/// The words the matcher tests one by one, besides those of the lists around: the index holds
+/// them all, so that a token's text is read from its entry (see [`Ctx::word`]).
+const TESTED_WORDS: &[&str] = &[
+    "que", "qu", "si", "s", "ne", "n", "d", "de", "des", "du", "je", "j", "tu", "il", "ils",
+    "elle", "elles", "on", "nous", "vous", "en", "se", "me", "te", "m", "t", "le", "la", "les",
+];
+
 /// Words that make the next word a noun (`la lance`, `une note`).
 const DETERMINERS: &[&str] =
     &["le", "la", "les", "un", "une", "des", "du", "au", "aux", "son", "sa", "ses", "ce", "cette"];
@@ -523,34 +553,168 @@ const PRONOUNS: &[&str] = &["il", "elle", "on", "ils", "elles", "je", "tu", "nou
 /// Everything the matcher needs to know of one lowercase word, so that a token costs one probe.
 #[derive(Clone, Default, Debug)]
 struct WordInfo {
+    /// The word itself (lowercase, `'` for apostrophes).
+    text: Box<str>,
     /// As a form of a lexicon verb: (lemma, kind).
     forms: Vec<(u16, FormKind)>,
     aux: Option<Aux>,
-    /// The phrases it starts, longest first: (phrase, the tokens after the first). `a` has
-    /// those of `à` (`A en croire`: the accentless capital and the lowercase typo).
-    phrases: Vec<(&'static str, Vec<String>)>,
+    /// The phrases it starts, longest first. `a` has those of `à` (`A en croire`: the
+    /// accentless capital and the lowercase typo).
+    phrases: Vec<Phrase>,
     /// The adverbs it starts, longest first: the tokens after the first.
-    adverbs: Vec<Vec<String>>,
+    adverbs: Vec<Vec<WordId>>,
     /// `en` (gerund) or a reflexive clitic: a verb cue may start with it.
     opens_verb: bool,
+    /// A form of a periphrasis verb (see [`Lexicon::mark_starts`]).
+    periphrasis: bool,
+    /// For a word that is no verb form and starts only phrases of more than one token (if
+    /// any), what a cue starting at it may go on with (see [`Lexicon::mark_starts`]).
+    next: Option<Continuation>,
+    /// The same after an apostrophe (`d'`, `s'`).
+    next_after_apostrophe: Option<Continuation>,
+    /// The lists of function words it is in ([`Mark`]s): the matcher asks by a bit, not by
+    /// comparing strings.
+    marks: u8,
+}
+
+fn is_past_participle(kind: FormKind) -> bool {
+    matches!(kind, FormKind::PastParticiple { .. })
+}
+
+/// What may come after a word that is no cue alone, for a cue starting at it to go on.
+#[derive(Clone, Debug)]
+struct Continuation {
+    /// The second tokens of its phrases and of its multi-word lemmas (`en` of `met en
+    /// garde`), the prepositions of its periphrases (`par` of `finit par`).
+    words: Box<[WordId]>,
+    /// It may open a verb cue: an auxiliary, `en`, a reflexive clitic, a verb form.
+    verb: bool,
+}
+
+impl Continuation {
+    /// What may come after the first `skip` tokens following `word` (the word itself, or it
+    /// and its apostrophe), if not anything. `lex` gives the lemmas and the prepositions' ids.
+    fn of(word: &WordInfo, skip: usize, lex: &Lexicon) -> Option<Continuation> {
+        // A phrase of `skip` more tokens or fewer ends there; a final `de` may be contracted
+        // (`des`, `du`, `d'`).
+        let fixed = |p: &Phrase| !(p.rest.len() <= skip || p.final_de && p.rest.len() == skip + 1);
+        // Past an apostrophe, only the phrases that have one there go on.
+        let goes_on = |p: &&Phrase| skip == 0 || p.rest.first() == Some(&WordId::APOSTROPHE);
+        let phrases = || word.phrases.iter().filter(goes_on);
+        if !phrases().all(fixed) || skip > 0 && !word.forms.is_empty() {
+            return None;
+        }
+        let mut words: Vec<WordId> = phrases().map(|p| p.rest[skip]).collect();
+        for &(lid, _) in &word.forms {
+            let lemma = &lex.lemmas[usize::from(lid)];
+            match lemma.role {
+                // (A form with no tail may be a cue alone.)
+                Role::Cue => words.push(*lemma.tail.first()?),
+                Role::Peri { prep: Some(prep), .. } => {
+                    words.push(lex.known(prep)?.id());
+                    if prep == "de" {
+                        words.push(lex.known("d")?.id());
+                    }
+                }
+                Role::Peri { prep: None, .. } => {}
+            }
+        }
+        Some(Continuation { words: words.into(), verb: word.may_start_verb() })
+    }
+
+    /// Whether a cue may go on with the token `next` (an id of [`Lexicon::infos`] or of
+    /// punctuation).
+    fn allows(&self, next: WordId, infos: &[WordInfo]) -> bool {
+        // What may follow an auxiliary (inversion, adverb, participle), `en` or a reflexive
+        // clitic (reflexive clitic, apostrophe, auxiliary, verb form), a periphrasis verb
+        // (inversion, adverb, reflexive clitic, infinitive) or a verb form (inversion).
+        let verb_goes_on = |w: &WordInfo| {
+            let marks = Mark::Reflexive.bit() | Mark::ElidedReflexive.bit() | Mark::EuphonicT.bit();
+            w.aux.is_some() || !w.forms.is_empty() || !w.adverbs.is_empty() || w.marks & marks != 0
+        };
+        self.words.contains(&next)
+            || self.verb
+                && (matches!(next, WordId::HYPHEN | WordId::APOSTROPHE)
+                    || infos.get(next.0 as usize).is_some_and(verb_goes_on))
+    }
+}
+
+/// A phrase cue, kept by the word that starts it.
+#[derive(Clone, Debug)]
+struct Phrase {
+    /// As listed (`d'après`).
+    text: &'static str,
+    /// The tokens after the first.
+    rest: Vec<WordId>,
+    /// It ends with `de`, which the article may contract (`de l'avis des experts`).
+    final_de: bool,
+}
+
+/// A list of function words the matcher asks about, as a bit of [`WordInfo::marks`].
+#[derive(Clone, Copy, Debug)]
+enum Mark {
+    /// `en` before a present participle.
+    Gerund,
+    /// `se`, `me`, `te`.
+    Reflexive,
+    /// `s`, `m`, `t` before an apostrophe.
+    ElidedReflexive,
+    /// [`DETERMINERS`].
+    Determiner,
+    /// [`CLITICS`].
+    Clitic,
+    /// [`PRONOUNS`].
+    Pronoun,
+    /// [`NEG_ADVERBS`].
+    NegAdverb,
+    /// `t` (`a-t-il`, `a t-il`).
+    EuphonicT,
+}
+
+impl Mark {
+    const LISTS: [(Mark, &'static [&'static str]); 8] = [
+        (Mark::Gerund, &["en"]),
+        (Mark::Reflexive, &["se", "me", "te"]),
+        (Mark::ElidedReflexive, &["s", "m", "t"]),
+        (Mark::Determiner, DETERMINERS),
+        (Mark::Clitic, CLITICS),
+        (Mark::Pronoun, PRONOUNS),
+        (Mark::NegAdverb, NEG_ADVERBS),
+        (Mark::EuphonicT, &["t"]),
+    ];
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
 }
 
 impl WordInfo {
     /// Whether a cue may start at this word: any other word starts none.
     fn may_start_cue(&self) -> bool {
-        self.opens_verb || self.aux.is_some() || !self.forms.is_empty() || !self.phrases.is_empty()
+        self.may_start_verb() || !self.phrases.is_empty()
+    }
+
+    /// Whether this word alone may be a cue: a phrase of one word (`selon`) or a form of a
+    /// one-word cue verb. A cue starting at any other word goes on past it.
+    fn may_be_cue_alone(&self, lemmas: &[Lemma]) -> bool {
+        self.phrases.iter().any(|phrase| phrase.rest.is_empty())
+            || self.forms.iter().any(|&(lid, kind)| {
+                let lemma = &lemmas[usize::from(lid)];
+                lemma.role == Role::Cue && lemma.tail.is_empty() && !is_past_participle(kind)
+            })
+    }
+
+    /// Whether a verb cue may start at this word. (A past participle starts none: its
+    /// auxiliary does.)
+    fn may_start_verb(&self) -> bool {
+        self.opens_verb
+            || self.aux.is_some()
+            || self.forms.iter().any(|&(_, kind)| !is_past_participle(kind))
     }
 
     fn forms(&self) -> Option<&[(u16, FormKind)]> {
         (!self.forms.is_empty()).then_some(&self.forms[..])
     }
-}
-
-/// A word the lexicon knows: what it knows, and whether a cue may start at the word.
-#[derive(Clone, Copy)]
-struct Known<'a> {
-    info: &'a WordInfo,
-    starts_cue: bool,
 }
 
 /// A word's place in [`Lexicon::infos`], and [`WordInfo::may_start_cue`] kept at hand: most
@@ -559,7 +723,21 @@ struct Known<'a> {
 pub(crate) struct Slot {
     at: u32,
     starts_cue: bool,
+    /// The word alone may be a cue ([`WordInfo::may_be_cue_alone`]).
+    cue_alone: bool,
 }
+
+impl Slot {
+    fn id(self) -> WordId {
+        WordId(self.at)
+    }
+}
+
+/// Elided words: the index knows them, and with their apostrophe (`l'`), so that a token `l’`
+/// finds its word in the probe it already made (see [`read_tokens`]).
+const ELIDED: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
 
 /// The words that open a verb cue before its verb: the gerund's `en`, reflexive clitics.
 const VERB_OPENERS: &[&str] = &["en", "se", "me", "te", "s", "m", "t"];
@@ -569,8 +747,9 @@ const VERB_OPENERS: &[&str] = &["en", "se", "me", "te", "s", "m", "t"];
 #[derive(Clone)]
 pub(crate) struct Lexicon {
     lemmas: Vec<Lemma>,
-    /// Every word a cue can be made of, lowercase → its place in `infos` (small buckets: the
-    /// table is probed for every word of the text).
+    /// Every word a cue can be made of or the matcher asks about, lowercase → its place in
+    /// `infos`; elided words also with their apostrophe (`l'`). Small buckets: the table is
+    /// probed for every word of a text the cue finder reads itself.
     index: HashMap<Box<str>, Slot, BuildHasherDefault<WordHasher>>,
     infos: Vec<WordInfo>,
     /// The length of the longest word of `index`: a longer token needs no probe.
@@ -582,40 +761,70 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     /// The info of `word`, added if new. After the last change, [`Lexicon::mark_starts`].
     fn word_mut(&mut self, word: String) -> &mut WordInfo {
+        let id = self.word_id(word);
+        &mut self.infos[id.0 as usize]
+    }
+
+    /// The id of `word`, added if new.
+    fn word_id(&mut self, word: String) -> WordId {
         self.longest_word = self.longest_word.max(word.len());
         let next = self.infos.len();
-        let at = u32::try_from(next).expect("fewer than 2^32 cue words");
-        let slot =
-            self.index.entry(word.into_boxed_str()).or_insert(Slot { at, starts_cue: false });
-        let slot_at = slot.at as usize;
-        if slot_at == next {
-            self.infos.push(WordInfo::default());
+        // Below the ids of punctuation (see `WordId`).
+        let at = u32::try_from(next).ok().filter(|&at| at < WordId::NEVER.0);
+        let at = at.expect("fewer than 2^32 - 4 cue words");
+        let text = word.into_boxed_str();
+        let new = Slot { at, starts_cue: false, cue_alone: false };
+        let slot = self.index.entry(text.clone()).or_insert(new);
+        if slot.at == at {
+            self.infos.push(WordInfo { text, ..WordInfo::default() });
         }
-        &mut self.infos[slot_at]
+        WordId(slot.at)
     }
 
-    /// To call once the words are all in: marks those a cue may start at.
+    /// The ids of the tokens of a lexicon entry (`l'espoir`), its words added if new.
+    fn entry_ids(&mut self, toks: Vec<(Tk, String)>) -> Vec<WordId> {
+        toks.into_iter()
+            .map(|(kind, low)| match kind {
+                Tk::Word => self.word_id(low),
+                Tk::Apos | Tk::Hyphen => WordId::of_punct(kind),
+                // Entries are letters, spaces, apostrophes and hyphens.
+                _ => WordId::NEVER,
+            })
+            .collect()
+    }
+
+    /// To call once the words are all in: marks those a cue may start at, and the forms of
+    /// periphrasis verbs.
     fn mark_starts(&mut self) {
+        for at in 0..self.infos.len() {
+            let info = &self.infos[at];
+            let lemmas = &self.lemmas;
+            let peri = |&(lid, _): &(u16, FormKind)| lemmas[usize::from(lid)].role != Role::Cue;
+            let periphrasis = info.forms.iter().any(peri);
+            let next = Continuation::of(info, 0, self);
+            let next_after_apostrophe = Continuation::of(info, 1, self);
+            let info = &mut self.infos[at];
+            info.periphrasis = periphrasis;
+            info.next = next;
+            info.next_after_apostrophe = next_after_apostrophe;
+        }
         for slot in self.index.values_mut() {
-            slot.starts_cue = self.infos[slot.at as usize].may_start_cue();
+            let info = &self.infos[slot.at as usize];
+            slot.starts_cue = info.may_start_cue();
+            slot.cue_alone = info.may_be_cue_alone(&self.lemmas);
         }
     }
 
-    /// What the lexicon knows of `word` (lowercase), if anything.
-    fn known(&self, word: &str) -> Option<Known<'_>> {
+    /// The place of `word` (lowercase) in the index, if it is there.
+    fn known(&self, word: &str) -> Option<Slot> {
         if word.len() > self.longest_word {
             return None;
         }
-        Some(self.at(*self.index.get(word)?))
-    }
-
-    /// What the lexicon knows of the word at `slot` of its index.
-    fn at(&self, slot: Slot) -> Known<'_> {
-        Known { info: &self.infos[slot.at as usize], starts_cue: slot.starts_cue }
+        self.index.get(word).copied()
     }
 
     fn info(&self, word: &str) -> Option<&WordInfo> {
-        self.known(word).map(|k| k.info)
+        self.known(word).map(|slot| &self.infos[slot.at as usize])
     }
 
     /// Every word of the index with what the lexicon knows of it.
@@ -707,7 +916,8 @@ fn try_add_lemma(
     let (head, tail) = rest.split_once(' ').unwrap_or((rest, ""));
     let forms = conjugate::conjugate(head, pattern)?;
     let id = u16::try_from(lex.lemmas.len()).map_err(|_| "too many verbs".to_owned())?;
-    lex.lemmas.push(Lemma { text, pronominal, tail: norm_tokens(tail), role });
+    let tail = lex.entry_ids(norm_tokens(tail));
+    lex.lemmas.push(Lemma { text, pronominal, tail, role });
     for (form, kind) in forms {
         let entry = &mut lex.word_mut(form).forms;
         if !entry.contains(&(id, kind)) {
@@ -733,6 +943,16 @@ fn build_lexicon() -> Lexicon {
     for opener in VERB_OPENERS {
         lex.word_mut((*opener).to_owned()).opens_verb = true;
     }
+    // Elided words too (as words no rule asks for, if none does): an elided word is never
+    // split anew (see `ELIDED`).
+    for word in TESTED_WORDS.iter().chain(ELIDED) {
+        lex.word_id((*word).to_owned());
+    }
+    for (mark, list) in Mark::LISTS {
+        for word in list {
+            lex.word_mut((*word).to_owned()).marks |= mark.bit();
+        }
+    }
     let mut seen = std::collections::HashSet::new();
     for line in VERBS_TXT.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
@@ -751,6 +971,9 @@ fn build_lexicon() -> Lexicon {
     lex.cue_forms = lex.infos.iter().filter(|w| !w.forms.is_empty()).count();
     for &(lemma, pattern, prep, neutral) in PERIPHRASES {
         let etre = ETRE_PERIPHRASES.contains(&lemma);
+        if let Some(prep) = prep {
+            lex.word_id(prep.to_owned());
+        }
         add_lemma(&mut lex, lemma, pattern, Role::Peri { prep, neutral, etre });
     }
     for line in PHRASES_TXT.lines() {
@@ -762,22 +985,32 @@ fn build_lexicon() -> Lexicon {
         if toks.is_empty() {
             continue;
         }
-        let first = toks.remove(0);
-        lex.word_mut(first).phrases.push((line, toks));
+        let (_, first) = toks.remove(0);
+        let final_de = toks.last().is_some_and(|(_, last)| last == "de");
+        let rest = lex.entry_ids(toks);
+        lex.word_mut(first).phrases.push(Phrase { text: line, rest, final_de });
     }
     for adv in ADVERBS {
         let mut toks = norm_tokens(adv);
-        let first = toks.remove(0);
-        lex.word_mut(first).adverbs.push(toks);
+        let (_, first) = toks.remove(0);
+        let rest = lex.entry_ids(toks);
+        lex.word_mut(first).adverbs.push(rest);
     }
     for info in &mut lex.infos {
-        info.phrases.sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
+        info.phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.rest.len()));
         info.adverbs.sort_by_key(|rest| std::cmp::Reverse(rest.len()));
     }
     // `A en croire`: the accentless `a` starts the phrases of `à` (and only those).
     let a_phrases = lex.info("à").map(|w| w.phrases.clone()).unwrap_or_default();
     lex.word_mut("a".to_owned()).phrases = a_phrases;
     lex.mark_starts();
+    for word in ELIDED {
+        if let Some(&slot) = lex.index.get(*word) {
+            let elided = format!("{word}'");
+            lex.longest_word = lex.longest_word.max(elided.len());
+            lex.index.insert(elided.into_boxed_str(), slot);
+        }
+    }
     lex
 }
 
@@ -855,7 +1088,7 @@ struct Tail {
 }
 
 struct Ctx<'a> {
-    toks: &'a [Tok<'a>],
+    toks: &'a [Tok],
     lex: &'a Lexicon,
 }
 
@@ -866,7 +1099,8 @@ impl<'a> Ctx<'a> {
 
     /// What the lexicon knows of the word at `i` (`None` for an unknown word or no word).
     fn info(&self, i: usize) -> Option<&'a WordInfo> {
-        self.toks.get(i)?.info
+        // The ids of unknown words and punctuation are past the end.
+        self.lex.infos.get(self.toks.get(i)?.id.0 as usize)
     }
 
     /// The verb analyses of the word at `i`, if it is a form of a lexicon verb.
@@ -874,13 +1108,17 @@ impl<'a> Ctx<'a> {
         self.info(i)?.forms()
     }
 
-    fn tok_low(&self, i: usize) -> Option<&'a str> {
-        self.toks.get(i).map(|t| t.low)
+    /// Whether the word at `i` is in the list of `mark`.
+    #[inline]
+    fn has(&self, i: usize, mark: Mark) -> bool {
+        self.info(i).is_some_and(|w| w.marks & mark.bit() != 0)
     }
 
+    /// The lowercase of the word at `i`: empty for a word the lexicon does not know, which
+    /// is none of the words the matcher tests (see [`TESTED_WORDS`]).
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        (t.kind == Tk::Word).then_some(t.low)
+        (t.kind == Tk::Word).then(|| self.lex.infos.get(t.id.0 as usize).map_or("", |w| &*w.text))
     }
 
     fn is(&self, i: usize, s: &str) -> bool {
@@ -892,8 +1130,9 @@ impl<'a> Ctx<'a> {
         self.is(i, s) && self.kind(i + 1) == Some(Tk::Apos)
     }
 
-    fn seq_at(&self, k: usize, seq: &[String]) -> bool {
-        seq.iter().enumerate().all(|(o, s)| self.tok_low(k + o) == Some(s.as_str()))
+    fn seq_at(&self, k: usize, seq: &[WordId]) -> bool {
+        let Some(toks) = self.toks.get(k..k + seq.len()) else { return false };
+        toks.iter().zip(seq).all(|(t, &id)| t.id == id)
     }
 
     fn lemma(&self, id: u16) -> &'a Lemma {
@@ -902,10 +1141,13 @@ impl<'a> Ctx<'a> {
 
     /// A reflexive clitic at `i` (`se`, `s'`, `me`, `m'`, `te`, `t'`): the index after it.
     fn reflexive(&self, i: usize) -> Option<usize> {
-        match self.word(i)? {
-            "se" | "me" | "te" => Some(i + 1),
-            "s" | "m" | "t" if self.kind(i + 1) == Some(Tk::Apos) => Some(i + 2),
-            _ => None,
+        let marks = self.info(i)?.marks;
+        if marks & Mark::Reflexive.bit() != 0 {
+            Some(i + 1)
+        } else if marks & Mark::ElidedReflexive.bit() != 0 && self.kind(i + 1) == Some(Tk::Apos) {
+            Some(i + 2)
+        } else {
+            None
         }
     }
 
@@ -918,17 +1160,17 @@ impl<'a> Ctx<'a> {
             j += 1;
             hyphen = true;
         }
-        if self.is(j, "t") && matches!(self.kind(j + 1), Some(Tk::Hyphen | Tk::Apos)) {
+        let t = self.has(j, Mark::EuphonicT);
+        if t && matches!(self.kind(j + 1), Some(Tk::Hyphen | Tk::Apos)) {
             j += 2;
             hyphen = true;
-        } else if hyphen && self.is(j, "t") {
+        } else if hyphen && t {
             j += 1; // `a-t il`
         }
         if !hyphen {
             return None;
         }
-        let w = self.word(j)?;
-        PRONOUNS.contains(&w).then_some((j, j + 1))
+        self.has(j, Mark::Pronoun).then_some((j, j + 1))
     }
 
     /// Skips adverbs from `k` (at most four): the index after them and whether one negates.
@@ -939,14 +1181,14 @@ impl<'a> Ctx<'a> {
             let Some(rest) = info.adverbs.iter().find(|rest| self.seq_at(k + 1, rest)) else {
                 break;
             };
-            neg |= self.word(k).is_some_and(|w| NEG_ADVERBS.contains(&w));
+            neg |= info.marks & Mark::NegAdverb.bit() != 0;
             k += 1 + rest.len();
         }
         (k, neg)
     }
 
     /// The index after `tail` if it follows at `k`.
-    fn tail(&self, k: usize, tail: &[String]) -> Option<usize> {
+    fn tail(&self, k: usize, tail: &[WordId]) -> Option<usize> {
         self.seq_at(k, tail).then_some(k + tail.len())
     }
 
@@ -959,6 +1201,10 @@ impl<'a> Ctx<'a> {
         let prev = &self.toks[i - 1];
         if prev.kind == Tk::Hyphen && prev.e == self.toks[i].s {
             return true;
+        }
+        // (`le`, `la`, `les` are determiners too.)
+        if !self.has(i - 1, Mark::Determiner) {
+            return false;
         }
         match self.word(i - 1) {
             Some("le" | "la" | "les") => {
@@ -987,8 +1233,7 @@ impl<'a> Ctx<'a> {
                         ));
                 !clitic
             }
-            Some(w) => DETERMINERS.contains(&w),
-            _ => false,
+            _ => true,
         }
     }
 
@@ -1034,7 +1279,7 @@ impl<'a> Ctx<'a> {
             if w == "ne" || (w == "n" && self.kind(p + 1) == Some(Tk::Apos)) {
                 return true;
             }
-            if !CLITICS.contains(&w) {
+            if !self.has(p, Mark::Clitic) {
                 return false;
             }
         }
@@ -1043,7 +1288,7 @@ impl<'a> Ctx<'a> {
 
     /// The clitic subject before `start` (skipping `ne` and object clitics), as a person bit.
     fn subject_before(&self, start: usize) -> Option<u8> {
-        for (_, w) in self.words_before(start) {
+        for (p, w) in self.words_before(start) {
             let bit = match w {
                 "je" | "j" => pbit(1, false),
                 "tu" => pbit(2, false),
@@ -1052,7 +1297,7 @@ impl<'a> Ctx<'a> {
                 "vous" => pbit(2, true),
                 "ils" | "elles" => pbit(3, true),
                 "ne" | "n" => continue,
-                w if CLITICS.contains(&w) => continue,
+                _ if self.has(p, Mark::Clitic) => continue,
                 _ => return None,
             };
             return Some(bit);
@@ -1060,16 +1305,17 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    fn match_phrase(&self, i: usize) -> Option<Found> {
+    /// A phrase of `start` (the word at `i`) at `i`.
+    fn match_phrase(&self, i: usize, start: &WordInfo) -> Option<Found> {
         // (`a` has the phrases of `à`: see `WordInfo::phrases`.)
-        let cands = &self.info(i)?.phrases;
-        let (text, end) = cands.iter().find_map(|(text, rest)| {
+        let (text, end) = start.phrases.iter().find_map(|phrase| {
+            let Phrase { text, rest, final_de } = phrase;
             if self.seq_at(i + 1, rest) {
                 return Some((text, i + 1 + rest.len()));
             }
             // A final `de` contracted with the article: `de l'avis des experts`, `aux yeux du juge`.
-            let (last, init) = rest.split_last()?;
-            if last != "de" || !self.seq_at(i + 1, init) {
+            let (_, init) = rest.split_last()?;
+            if !final_de || !self.seq_at(i + 1, init) {
                 return None;
             }
             let k = i + 1 + init.len();
@@ -1093,9 +1339,10 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    fn match_verb(&self, i: usize) -> Option<Found> {
+    /// A verb cue at `i`, whose word is `start`.
+    fn match_verb(&self, i: usize, start: &'a WordInfo) -> Option<Found> {
         let mut j = i;
-        let gerund = self.is(j, "en");
+        let gerund = start.marks & Mark::Gerund.bit() != 0;
         if gerund {
             j += 1;
         }
@@ -1103,22 +1350,29 @@ impl<'a> Ctx<'a> {
         if let Some(n) = refl {
             j = n;
         }
-        let info = self.info(j)?;
+        let info = if j == i { start } else { self.info(j)? };
         if let Some(aux) = info.aux {
             if gerund && aux.kind != FormKind::PresentParticiple {
                 return None;
             }
-            if j == i && self.blocked(i, false) {
-                return None;
-            }
-            return self.compound(i, j, aux, refl.is_some());
+            // (The rarer test last.)
+            let found = self.compound(i, j, aux, refl.is_some())?;
+            return (j != i || !self.blocked(i, false)).then_some(found);
         }
-        self.simple(i, j, info.forms()?, gerund, refl.is_some())
+        self.simple(i, j, info, gerund, refl.is_some())
     }
 
     /// Auxiliary at `j` (+ inversion + adverbs) + past participle.
     fn compound(&self, i: usize, j: usize, aux: Aux, refl: bool) -> Option<Found> {
         let mut k = j + 1;
+        // Most auxiliaries are no cue's: what follows is no inversion, adverb or verb form.
+        let next = self.info(k);
+        let may_follow = |w: &WordInfo| {
+            !w.adverbs.is_empty() || !w.forms.is_empty() || w.marks & Mark::EuphonicT.bit() != 0
+        };
+        if self.kind(k) != Some(Tk::Hyphen) && !next.is_some_and(may_follow) {
+            return None;
+        }
         let inv = self.inversion(k);
         if let Some((_, n)) = inv {
             k = n;
@@ -1292,10 +1546,11 @@ impl<'a> Ctx<'a> {
         &self,
         i: usize,
         j: usize,
-        analyses: &[(u16, FormKind)],
+        head: &WordInfo,
         gerund: bool,
         refl: bool,
     ) -> Option<Found> {
+        let analyses = head.forms()?;
         let persons_of = |lid: u16| -> u8 {
             analyses
                 .iter()
@@ -1318,8 +1573,12 @@ impl<'a> Ctx<'a> {
             FormKind::PastParticiple { .. } => false,
         };
         let head_first = i == j;
+        // A finite form may have its subject after it.
+        let inversion = self.inversion(j + 1);
+        let inversion_of =
+            |kind: FormKind| if matches!(kind, FormKind::Finite { .. }) { inversion } else { None };
         // Periphrasis first: `finit par concéder`, `se contente de dire`, `peut-on lire`.
-        for &(lid, kind) in analyses {
+        for &(lid, kind) in analyses.iter().filter(|_| head.periphrasis) {
             let lem = self.lemma(lid);
             let Role::Peri { neutral, .. } = lem.role else {
                 continue;
@@ -1327,12 +1586,8 @@ impl<'a> Ctx<'a> {
             if !usable(kind) || lem.pronominal != refl {
                 continue;
             }
-            if head_first && self.blocked(i, kind == FormKind::Infinitive) {
-                continue;
-            }
             let mut k = j + 1;
-            let inv =
-                if matches!(kind, FormKind::Finite { .. }) { self.inversion(k) } else { None };
+            let inv = inversion_of(kind);
             if let Some((_, n)) = inv {
                 k = n;
             }
@@ -1340,6 +1595,10 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if let Some(t) = self.peri_tail(k, lem) {
+                // (The rarer test last.)
+                if head_first && self.blocked(i, kind == FormKind::Infinitive) {
+                    continue;
+                }
                 return Some(Found {
                     start: i,
                     end: t.end,
@@ -1367,8 +1626,7 @@ impl<'a> Ctx<'a> {
                 (true, false) | (false, true) => continue,
             };
             let mut k = j + 1;
-            let inv =
-                if matches!(kind, FormKind::Finite { .. }) { self.inversion(k) } else { None };
+            let inv = inversion_of(kind);
             if let Some((_, n)) = inv {
                 k = n;
             }
@@ -1476,8 +1734,10 @@ pub(crate) fn find_cues(text: &str) -> Vec<CueMatch> {
 ///
 /// The cue finder's words are finer than `tokens`' (`a-t-il` is `a`, `-`, `t`, `-`, `il` here;
 /// `l’` is `l`, `'`): the few words with a joiner inside are split, the others taken whole.
-/// Their lowercase is `tokens`' normal form, and with the built-in lexicon, what the cue index
-/// knows of a whole word came with its classes: the text is read and each word probed once.
+/// A word is known by its place in the cue index, looked up in its normal form; with the
+/// built-in lexicon, that place came with the word's classes (elided words are keyed with their
+/// apostrophe too), so that most words need no probe here. Only the stretches of tokens where a
+/// cue may start are read (see [`Stretches`]).
 pub(crate) fn find_cues_in(tokens: &Tokens<'_>, custom: Option<&Lexicon>) -> Vec<CueMatch> {
     let lex = custom.unwrap_or(&LEXICON);
     if tokens.cue_reads_apart() {
@@ -1485,75 +1745,216 @@ pub(crate) fn find_cues_in(tokens: &Tokens<'_>, custom: Option<&Lexicon>) -> Vec
         // the lowercase): read the text anew.
         return find_cues_with(tokens.text, lex);
     }
-    let text = tokens.text;
-    let mut toks = Vec::with_capacity(tokens.len() + tokens.len() / 4);
-    // Most words start no cue: only those that may are tried.
-    let mut starts = Vec::new();
-    for (i, t) in tokens.toks.iter().enumerate() {
-        let Span { start, end } = t.span;
-        match t.kind {
-            Kind::Break => {}
-            Kind::Punct => {
-                let kind = punct_kind(t.first);
-                let low = match kind {
-                    Tk::Apos => "'",
-                    Tk::Hyphen => "-",
-                    _ => &text[start..end],
-                };
-                toks.push(Tok { s: start, e: end, low, kind, info: None });
-            }
-            Kind::Word if !t.joined => {
-                let low = tokens.norm(i);
-                let known = match custom {
-                    None => tokens.cue_slot(i).map(|slot| lex.at(slot)),
-                    Some(lex) => lex.known(low),
-                };
-                push_known_word(&mut toks, &mut starts, (start, end), low, known);
-            }
-            Kind::Word => {
-                // Pieces between joiners, in the text and in the normal form alike (a joiner is
-                // the same character in both, but apostrophes, all `'` in the normal form).
-                let mut norm_pieces = tokens.norm(i).split(['-', '.', ',', '\'']);
-                let mut piece = start;
-                let joiners = text[start..end]
-                    .char_indices()
-                    .filter(|&(_, c)| matches!(c, '-' | '.' | ',') || is_apostrophe(c));
-                for (at, c) in joiners {
-                    let low = norm_pieces.next().unwrap_or("");
-                    let known = lex.known(low);
-                    push_known_word(&mut toks, &mut starts, (piece, start + at), low, known);
-                    let (kind, low) = match c {
-                        '-' => (Tk::Hyphen, "-"),
-                        '.' => (Tk::Other, "."),
-                        ',' => (Tk::Comma, ","),
-                        _ => (Tk::Apos, "'"),
-                    };
-                    piece = start + at + c.len_utf8();
-                    toks.push(Tok { s: start + at, e: piece, low, kind, info: None });
-                }
-                if piece < end {
-                    let low = norm_pieces.next().unwrap_or("");
-                    push_known_word(&mut toks, &mut starts, (piece, end), low, lex.known(low));
-                }
-            }
+    let mut read = Stretches::with_capacity(tokens.len() / 2);
+    match custom {
+        // The built-in index's answer came with the word's classes: no probe here.
+        None => read_tokens(tokens, lex, |i| tokens.cue_slot(i), &mut read),
+        Some(lex) => {
+            let slot = |i| tokens.is_word(i).then(|| lex.known(tokens.norm(i))).flatten();
+            read_tokens(tokens, lex, slot, &mut read);
         }
     }
-    find_at_starts(&toks, &starts, lex)
+    find_at_starts(&read.toks, &read.starts, lex)
 }
 
-/// Pushes the word at `s..e` of the text, whose lowercase is `low`, with what the lexicon knows
-/// of it; and its index to `starts` if a cue may start there.
-fn push_known_word<'a>(
-    toks: &mut Vec<Tok<'a>>,
-    starts: &mut Vec<usize>,
-    (s, e): (usize, usize),
-    low: &'a str,
-    known: Option<Known<'a>>,
-) {
-    if known.is_some_and(|k| k.starts_cue) {
-        starts.push(toks.len());
+/// The cue finder's tokens, read only where a cue may be found.
+///
+/// A *barrier* is a token the lexicon does not know: a word out of the index, punctuation other
+/// than `'` and `-`. No rule of the matcher reads past a barrier, forward or backward, nor
+/// more of it than its kind (it matches nothing). So only the stretches between two barriers
+/// where a cue may start are read, each with the barriers around it, and they stand side by
+/// side here: the tokens between them are skipped.
+struct Stretches {
+    toks: Vec<Tok>,
+    /// The indices in `toks` of the words a cue may start at.
+    starts: Vec<usize>,
+    /// Whether a cue may start since the last barrier read.
+    open: bool,
+}
+
+impl Stretches {
+    fn with_capacity(n: usize) -> Stretches {
+        Stretches { toks: Vec::with_capacity(n), starts: Vec::with_capacity(n / 4), open: false }
     }
-    toks.push(Tok { s, e, low, kind: Tk::Word, info: known.map(|k| k.info) });
+
+    /// Reads the token `tok`; `starts_cue` when a cue may start at it.
+    #[inline]
+    fn push(&mut self, tok: Tok, starts_cue: bool) {
+        if tok.id == WordId::NONE {
+            self.open = false;
+        } else if starts_cue {
+            self.starts.push(self.toks.len());
+            self.open = true;
+        }
+        self.toks.push(tok);
+    }
+
+    /// Reads the word at `s..e` of the text, with its place in the lexicon's index if it is
+    /// there.
+    #[inline]
+    fn push_word(&mut self, (s, e): (usize, usize), known: Option<Slot>) {
+        let id = known.map_or(WordId::NONE, Slot::id);
+        self.push(Tok { s, e, id, kind: Tk::Word }, known.is_some_and(|k| k.starts_cue));
+    }
+
+    /// Reads the punctuation character at `s..e` of the text, of `kind`.
+    #[inline]
+    fn push_punct(&mut self, (s, e): (usize, usize), kind: Tk) {
+        self.push(Tok { s, e, id: WordId::of_punct(kind), kind }, false);
+    }
+}
+
+/// Reads the cue finder's tokens of `tokens` into `read`: the stretches where a cue may start
+/// (see [`Stretches`]), the others skipped with a look at each token. `whole_word_slot` gives
+/// the index slot of a word with no joiner inside (or of an elided word with its apostrophe).
+fn read_tokens(
+    tokens: &Tokens<'_>,
+    lex: &Lexicon,
+    whole_word_slot: impl Fn(usize) -> Option<Slot>,
+    read: &mut Stretches,
+) {
+    let toks = &tokens.toks[..];
+    // Whether token `k` is a barrier, as far as it can be told before splitting words: a word
+    // with a joiner inside may hold known pieces, and counts as none.
+    let barrier = |k: usize| {
+        let t = &toks[k];
+        match t.kind {
+            Kind::Break => false,
+            Kind::Punct => !matches!(punct_kind(t.first), Tk::Apos | Tk::Hyphen),
+            Kind::Word => !t.joined && whole_word_slot(k).is_none(),
+        }
+    };
+    // Whether a cue starting at a word (whose info is `start`) may go on into the token from
+    // `n` on: not into a barrier, and for a word that is no verb form, into what may follow it.
+    let may_go_on = |continuation: &Option<Continuation>, n: usize| {
+        let Some(n) = (n..toks.len()).find(|&n| toks[n].kind != Kind::Break) else {
+            return false;
+        };
+        let t = &toks[n];
+        let next = match t.kind {
+            Kind::Break => return false,
+            Kind::Punct => WordId::of_punct(punct_kind(t.first)),
+            // The pieces of a joined word are not known yet (but for an elided word).
+            Kind::Word => match whole_word_slot(n) {
+                Some(slot) => slot.id(),
+                None if t.joined => return true,
+                None => return false,
+            },
+        };
+        next != WordId::NONE && continuation.as_ref().is_none_or(|c| c.allows(next, &lex.infos))
+    };
+    // The first token not read.
+    let mut unread = 0;
+    let mut k = 0;
+    while k < toks.len() {
+        // Whether a cue may start at token `k`, or in it (no slot for punctuation).
+        let start = match whole_word_slot(k) {
+            // A cue that goes on past its first word cannot go into a barrier (line breaks are
+            // no cue finder's tokens); an elided word goes on into its apostrophe.
+            Some(slot) => {
+                slot.starts_cue && {
+                    let info = &lex.infos[slot.at as usize];
+                    // (A joined word with a slot is an elided word and its apostrophe.)
+                    let next =
+                        if toks[k].joined { &info.next_after_apostrophe } else { &info.next };
+                    slot.cue_alone || may_go_on(next, k + 1)
+                }
+            }
+            // The pieces of a joined word are not known yet.
+            None => toks[k].joined,
+        };
+        k += 1;
+        if !start {
+            continue;
+        }
+        // The stretch, from the barrier before the start (which the matcher reads too) up to
+        // the barrier that ends it.
+        let mut j = k - 1;
+        while j > unread {
+            j -= 1;
+            if barrier(j) {
+                break;
+            }
+        }
+        while j < k || (read.open && j < toks.len()) {
+            read_token(tokens, j, lex, &whole_word_slot, read);
+            j += 1;
+        }
+        unread = j;
+        k = j;
+    }
+}
+
+/// Reads token `k` of `tokens` into `read` (see [`read_tokens`]).
+#[inline]
+fn read_token(
+    tokens: &Tokens<'_>,
+    k: usize,
+    lex: &Lexicon,
+    whole_word_slot: &impl Fn(usize) -> Option<Slot>,
+    read: &mut Stretches,
+) {
+    let t = &tokens.toks[k];
+    let Span { start, end } = t.span;
+    match t.kind {
+        Kind::Break => {}
+        Kind::Punct => read.push_punct((start, end), punct_kind(t.first)),
+        Kind::Word if !t.joined => read.push_word((start, end), whole_word_slot(k)),
+        Kind::Word => match (whole_word_slot(k), elided_word_end(tokens.text, t.span)) {
+            // `l’`: the index knows it with its apostrophe (see `ELIDED`), no probe here.
+            (Some(slot), Some(apostrophe)) => {
+                read.push_word((start, apostrophe), Some(slot));
+                read.push_punct((apostrophe, end), Tk::Apos);
+            }
+            _ => read_pieces(tokens, k, lex, read),
+        },
+    }
+}
+
+/// Where the apostrophe ending the word at `span` of `text` starts, if one does (`l’`: its
+/// tokens end a word with an apostrophe only after an elided word).
+fn elided_word_end(text: &str, span: Span) -> Option<usize> {
+    let c = text.get(span.start..span.end)?.chars().next_back()?;
+    is_apostrophe(c).then(|| span.end - c.len_utf8())
+}
+
+/// Reads the pieces of the joined word `i` of `tokens` (`a-t-il`: `a`, `-`, `t`, `-`, `il`).
+#[inline(never)]
+fn read_pieces(tokens: &Tokens<'_>, i: usize, lex: &Lexicon, read: &mut Stretches) {
+    let Span { start, end } = tokens.span(i);
+    let text = &tokens.text[start..end];
+    // Pieces between joiners, in the text and in the normal form alike (a joiner is the same
+    // character in both, but apostrophes, all `'` in the normal form).
+    let mut norm_pieces = tokens.norm(i).split(['-', '.', ',', '\'']);
+    let bytes = text.as_bytes();
+    let (mut piece, mut at) = (0, 0);
+    while let Some(&b) = bytes.get(at) {
+        let joiner = match b {
+            b'-' => Some((Tk::Hyphen, 1)),
+            b'.' => Some((Tk::Other, 1)),
+            b',' => Some((Tk::Comma, 1)),
+            b'\'' => Some((Tk::Apos, 1)),
+            // The first byte of `’`, `‘` or `ʼ`.
+            0xca | 0xe2 => text[at..]
+                .chars()
+                .next()
+                .filter(|&c| is_apostrophe(c))
+                .map(|c| (Tk::Apos, c.len_utf8())),
+            _ => None,
+        };
+        let Some((kind, len)) = joiner else {
+            at += 1;
+            continue;
+        };
+        let known = lex.known(norm_pieces.next().unwrap_or(""));
+        read.push_word((start + piece, start + at), known);
+        read.push_punct((start + at, start + at + len), kind);
+        at += len;
+        piece = at;
+    }
+    if piece < bytes.len() {
+        read.push_word((start + piece, end), lex.known(norm_pieces.next().unwrap_or("")));
+    }
 }
 
 /// Every cue candidate of `text`, read with the cue finder's own tokenizer (see
@@ -1565,21 +1966,26 @@ pub(crate) fn find_cues_with(text: &str, lex: &Lexicon) -> Vec<CueMatch> {
     // Most words start no cue: only those that may are tried.
     let mut starts = Vec::new();
     tokenize(text, &mut raw, &mut low, &mut starts, |w| lex.known(w));
-    let toks: Vec<Tok<'_>> = raw.into_iter().map(|t| t.with_low(&low)).collect();
+    let toks: Vec<Tok> = raw.into_iter().map(RawTok::tok).collect();
     find_at_starts(&toks, &starts, lex)
 }
 
 /// The cues of `toks`, trying only the `starts` (the words a cue may start at).
-fn find_at_starts(toks: &[Tok<'_>], starts: &[usize], lex: &Lexicon) -> Vec<CueMatch> {
+fn find_at_starts(toks: &[Tok], starts: &[usize], lex: &Lexicon) -> Vec<CueMatch> {
     let cx = Ctx { toks, lex };
-    let mut out = Vec::new();
+    // About one start in five or six is a cue's.
+    let mut out = Vec::with_capacity(starts.len() / 4);
     // The first token after the last cue found: cues do not overlap.
     let mut free = 0;
     for &i in starts {
         if i < free {
             continue;
         }
-        if let Some(f) = cx.match_phrase(i).or_else(|| cx.match_verb(i)) {
+        let Some(start) = cx.info(i) else { continue };
+        let phrase = if start.phrases.is_empty() { None } else { cx.match_phrase(i, start) };
+        if let Some(f) =
+            phrase.or_else(|| start.may_start_verb().then(|| cx.match_verb(i, start))?)
+        {
             free = f.end;
             out.push(cx.finish(f));
         }
