@@ -458,7 +458,8 @@ impl<'h> Building<'h> {
             tokens: Tokens {
                 text,
                 toks: Vec::with_capacity(capacity),
-                capitalized_inside: Vec::new(),
+                // Proper names inside sentences: a few in a hundred words.
+                capitalized_inside: Vec::with_capacity(text.len() / 128),
                 capitalized_inside_set: OnceCell::new(),
                 facts: Vec::with_capacity(capacity),
                 breaks: Vec::new(),
@@ -593,6 +594,7 @@ impl<'h> Building<'h> {
     }
 
     /// A break or a punctuation token: no facts.
+    #[inline(always)]
     fn push_other(&mut self, span: Span, kind: Kind, first: char) {
         self.at_opening = match kind {
             Kind::Break => true,
