@@ -27,7 +27,7 @@ pub(crate) enum Kind {
 }
 
 /// One token.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Token {
     pub span: Span,
     pub kind: Kind,
@@ -40,6 +40,8 @@ pub(crate) struct Token {
     pub joined: bool,
     /// A word that is its own normal form ([`crate::lexicon::is_normal`]), seen while tokenizing.
     pub normal: bool,
+    /// What its probe found: in the token's record, so that a token is one write.
+    facts: Facts,
 }
 
 /// Elided words that end with an apostrophe (`l’`, `qu’`): split there, unlike `aujourd’hui`.
@@ -217,6 +219,7 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
                     dotted: false,
                     joined: false,
                     normal,
+                    facts: Facts::default(),
                 });
                 i = end;
                 continue;
@@ -461,7 +464,6 @@ impl<'h> Building<'h> {
                 // Proper names inside sentences: a few in a hundred words.
                 capitalized_inside: Vec::with_capacity(text.len() / 128),
                 capitalized_inside_set: OnceCell::new(),
-                facts: Vec::with_capacity(capacity),
                 breaks: Vec::new(),
                 norm_arena: {
                     let mut arena = String::with_capacity(text.len() / 4 + ELIDED_NORMS.len());
@@ -496,6 +498,7 @@ impl<'h> Building<'h> {
                 dotted: w.dotted,
                 joined: w.joined,
                 normal: w.normal,
+                facts: Facts::default(),
             });
             return w.end;
         }
@@ -533,6 +536,7 @@ impl<'h> Building<'h> {
             dotted: false,
             joined: false,
             normal: !w.capital,
+            facts: Facts::default(),
         };
         self.push_word_found(token, w.first_capital, entry, norm);
     }
@@ -563,6 +567,7 @@ impl<'h> Building<'h> {
             dotted: false,
             joined: true,
             normal,
+            facts: Facts::default(),
         };
         // No hyphen: not a first name by its first part (see `Grammar::entry_of_bytes`).
         self.push_word_found(token, w.first_capital, entry, norm);
@@ -583,13 +588,19 @@ impl<'h> Building<'h> {
     /// A word whose facts were found: `capital` if its first letter is one, its entry in the
     /// word table, its normal form's range in the arena.
     #[inline(always)]
-    fn push_word_found(&mut self, t: Token, capital: bool, entry: &WordEntry, norm: (u32, u32)) {
+    fn push_word_found(
+        &mut self,
+        mut t: Token,
+        capital: bool,
+        entry: &WordEntry,
+        norm: (u32, u32),
+    ) {
         if capital && !self.at_opening {
             self.note_capitalized_inside(t.span);
         }
         self.at_opening = false;
         let flags = entry.flags | if capital { CAPITALIZED } else { 0 };
-        self.tokens.facts.push(Facts { flags, norm, cue: entry.cue });
+        t.facts = Facts { flags, norm, cue: entry.cue };
         self.tokens.toks.push(t);
     }
 
@@ -609,13 +620,13 @@ impl<'h> Building<'h> {
             dotted: false,
             joined: false,
             normal: false,
+            facts: Facts::default(),
         });
-        self.tokens.facts.push(Facts::default());
     }
 
     /// A word, with its classes, normal form and cue slot looked up.
     #[inline(always)]
-    fn push_word(&mut self, t: Token) {
+    fn push_word(&mut self, mut t: Token) {
         let capital = t.first.is_uppercase();
         if capital && !self.at_opening {
             self.note_capitalized_inside(t.span);
@@ -629,7 +640,7 @@ impl<'h> Building<'h> {
             self.normalized_facts(t)
         };
         facts.flags |= if capital { CAPITALIZED } else { 0 };
-        self.tokens.facts.push(facts);
+        t.facts = facts;
         self.tokens.toks.push(t);
     }
 
@@ -711,8 +722,6 @@ pub(crate) struct Tokens<'h> {
     capitalized_inside: Vec<Span>,
     /// The same words as a set, built when first asked (many texts never are).
     capitalized_inside_set: OnceCell<HashSet<&'h str, BuildHasherDefault<WordHasher>>>,
-    /// What each token's probe found, in one record a token (one write, not three).
-    facts: Vec<Facts>,
     /// The indices of the line break tokens, in order: the stages that read line by line
     /// need not walk every token.
     breaks: Vec<usize>,
@@ -726,7 +735,7 @@ pub(crate) struct Tokens<'h> {
 }
 
 /// What [`Tokens::new`] learns of a token besides its text.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 struct Facts {
     /// The word's classes ([`Class`] bits), looked up once, and [`CAPITALIZED`].
     flags: u32,
@@ -752,7 +761,7 @@ impl<'h> Tokens<'h> {
     /// Whether token `i` is a word of `class`.
     #[inline]
     pub fn is(&self, i: usize, class: Class) -> bool {
-        self.facts.get(i).is_some_and(|f| f.flags & class.bit() != 0)
+        self.toks.get(i).map(|t| t.facts).is_some_and(|f| f.flags & class.bit() != 0)
     }
 
     /// The gender a determiner, pronoun or title at `i` marks (its classes, already read).
@@ -839,13 +848,13 @@ impl<'h> Tokens<'h> {
 
     /// A word whose first letter is a capital.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.facts.get(i).is_some_and(|f| f.flags & CAPITALIZED != 0)
+        self.toks.get(i).map(|t| t.facts).is_some_and(|f| f.flags & CAPITALIZED != 0)
     }
 
     /// The normal form of token `i` (lowercase, `'` for apostrophes); empty past the end.
     #[inline]
     pub fn norm(&self, i: usize) -> &str {
-        match self.facts.get(i).map(|f| f.norm) {
+        match self.toks.get(i).map(|t| t.facts).map(|f| f.norm) {
             Some((s, e)) if e > s => &self.norm_arena[s as usize..e as usize],
             Some(_) => self.str(i),
             None => "",
@@ -854,7 +863,7 @@ impl<'h> Tokens<'h> {
 
     /// The place of word `i` in the built-in cue index, if it is there.
     pub fn cue_slot(&self, i: usize) -> Option<Slot> {
-        self.facts.get(i).and_then(|f| f.cue)
+        self.toks.get(i).map(|t| t.facts).and_then(|f| f.cue)
     }
 
     /// Whether the cue finder must read the text itself rather than from these tokens (rare
@@ -1006,7 +1015,7 @@ mod tests {
                     assert_eq!(tokens.norm(i), norm, "{text:?}");
                     assert_eq!(t.normal, crate::lexicon::is_normal(piece), "{text:?}");
                     let entry = g.entry_of_word(&norm, t.joined);
-                    let facts = tokens.facts[i];
+                    let facts = t.facts;
                     let capital = if t.first.is_uppercase() { CAPITALIZED } else { 0 };
                     assert_eq!(facts.flags, entry.flags | capital, "{text:?}");
                     assert_eq!(facts.cue.is_some(), entry.cue.is_some(), "{text:?}");
