@@ -243,9 +243,16 @@ impl WordTable {
         if word.len() > self.longest_word {
             return NONE;
         }
-        let Some(packed) = PackedWord::new(word) else {
-            return self.get_long(word).unwrap_or(NONE);
-        };
+        match PackedWord::new(word) {
+            Some(packed) => self.get_packed(packed),
+            None => self.get_long(word).unwrap_or(NONE),
+        }
+    }
+
+    /// The entry of a word of at most [`PackedWord::MAX`] bytes, packed.
+    #[inline]
+    fn get_packed(&self, packed: PackedWord) -> &WordEntry {
+        const NONE: &WordEntry = &WordEntry { flags: 0, cue: None };
         let mask = self.slots.len() - 1;
         let mut i = (packed.hash() >> self.shift) as usize;
         while let Some((key, entry)) = self.slots.get(i) {
@@ -521,6 +528,15 @@ impl Grammar {
             entry.flags |= self.hyphenated_name_bits(n);
         }
         entry
+    }
+
+    /// [`Grammar::entry_of_bytes`] of a word of `len` bytes, 1 to 16, with no hyphen, given
+    /// as its bytes read little-endian (the first lowest) and zero-padded: the tokenizer
+    /// holds a short word so, and needs neither to read it again nor to pack it.
+    #[inline]
+    pub fn entry_of_short(&self, [low, high]: [u64; 2], len: usize) -> &WordEntry {
+        // A packed word is its zero-padded bytes, its length in the last byte.
+        self.classes.get_packed(PackedWord([low, high, (len as u64) << 56]))
     }
 
     /// `Marie-Claire`, unlisted, is a first name by its first part: the name bits of that

@@ -9,7 +9,9 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
 use crate::cue::Slot;
-use crate::lexicon::{Class, Gender, Grammar, WordHasher, grammar, is_normal_char, normalize_into};
+use crate::lexicon::{
+    Class, Gender, Grammar, WordEntry, WordHasher, grammar, is_normal_char, normalize_into,
+};
 use crate::scan::{is_line_break, is_space};
 use crate::span::Span;
 
@@ -25,7 +27,7 @@ pub(crate) enum Kind {
 }
 
 /// One token.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Token {
     pub span: Span,
     pub kind: Kind,
@@ -38,12 +40,48 @@ pub(crate) struct Token {
     pub joined: bool,
     /// A word that is its own normal form ([`crate::lexicon::is_normal`]), seen while tokenizing.
     pub normal: bool,
+    /// What its probe found: in the token's record, so that a token is one write.
+    facts: Facts,
 }
 
 /// Elided words that end with an apostrophe (`l’`, `qu’`): split there, unlike `aujourd’hui`.
 const ELIDED: &[&str] = &[
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
 ];
+
+/// The normal forms of [`ELIDED`], each with its apostrophe, back to back: every text's arena
+/// of normal forms starts with them, so that an elided word written otherwise (`L’`) finds
+/// its normal form there instead of writing it.
+const ELIDED_NORMS: &str = "l'd'j'm'n's't'c'qu'jusqu'lorsqu'puisqu'quoiqu'presqu'";
+
+/// The [`ELIDED`] words, each as its bytes read little-endian (the first lowest).
+const ELIDED_KEYS: [u64; ELIDED.len()] = {
+    let mut keys = [0; ELIDED.len()];
+    let mut k = 0;
+    while k < ELIDED.len() {
+        let word = ELIDED[k].as_bytes();
+        let mut b = 0;
+        while b < word.len() {
+            keys[k] |= (word[b] as u64) << (8 * b);
+            b += 1;
+        }
+        k += 1;
+    }
+    keys
+};
+
+/// Where in [`ELIDED_NORMS`] the normal form of the word whose `n` lowercase ASCII bytes
+/// are `lower` (little-endian, zero-padded) starts, if it is an elided one.
+fn elided_norm_at(lower: u64, n: usize) -> Option<usize> {
+    let mut at = 0;
+    for (word, &key) in ELIDED.iter().zip(&ELIDED_KEYS) {
+        if key == lower && word.len() == n {
+            return Some(at);
+        }
+        at += word.len() + 1;
+    }
+    None
+}
 
 pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘')
@@ -84,7 +122,7 @@ fn skip_ascii_alnum_noting_capitals(bytes: &[u8], mut i: usize) -> (usize, bool)
         let (n, capitals) =
             ascii_alnum_prefix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
         i += n;
-        capital |= capitals;
+        capital |= capitals != 0;
         if n < 8 {
             return (i, capital);
         }
@@ -97,8 +135,10 @@ fn skip_ascii_alnum_noting_capitals(bytes: &[u8], mut i: usize) -> (usize, bool)
 }
 
 /// How many of the eight bytes of `chunk` (little-endian: the first byte lowest) are ASCII
-/// letters or digits before the first that is not, and whether a capital is among those.
-fn ascii_alnum_prefix(chunk: u64) -> (usize, bool) {
+/// letters or digits before the first that is not, and the capitals among those: the high
+/// bit of each of their bytes.
+#[inline]
+fn ascii_alnum_prefix(chunk: u64) -> (usize, u64) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     // Every byte keeps its low 7 bits, so adding at most 0x80 to it cannot carry into the next;
@@ -117,8 +157,8 @@ fn ascii_alnum_prefix(chunk: u64) -> (usize, bool) {
     // Every bit below the first stop's high bit: the first `n` bytes (all when none stops).
     let before = stops.wrapping_sub(1) & !stops;
     // A letter is a capital when its 0x20 bit is clear: that bit, shifted up to the high bit.
-    let capital = letter & !(chunk << 2) & before & HIGH;
-    (n, capital != 0)
+    let capitals = letter & !(chunk << 2) & before & HIGH;
+    (n, capitals)
 }
 
 /// The character at byte `i` of `text` (which must be a char boundary), if any.
@@ -150,7 +190,24 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
             i += 1;
             continue;
         }
-        // Most tokens are plain words (see `plain_word`): read them here, by the byte.
+        // Most words are ASCII, and short: one or two eight-byte steps read them whole,
+        // with the byte after, and hold them as the probe's key.
+        if b.is_ascii_alphanumeric() {
+            if let Some(w) = ascii_word_at(bytes, i) {
+                let end = i + w.len;
+                if w.stop != 0xc3 && ends_plain_word(bytes, end) {
+                    out.push_ascii_word(i, &w);
+                    // The space after a word, read with it.
+                    i = end + usize::from(w.stop == b' ');
+                    continue;
+                }
+                if let Some(end) = out.push_elided_word(i, &w) {
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        // Most other tokens are plain words (see `plain_word`): read them here, by the byte.
         // Anything else goes the general way.
         if b.is_ascii_alphanumeric() || b == 0xc3 {
             if let Some((end, normal)) = plain_word(bytes, i) {
@@ -162,6 +219,7 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
                     dotted: false,
                     joined: false,
                     normal,
+                    facts: Facts::default(),
                 });
                 i = end;
                 continue;
@@ -214,40 +272,95 @@ fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
                 normal &= second > 0x9e;
                 end += 2;
             }
-            // A period or comma joins only a word character after it.
-            Some(b'.' | b',') => match bytes.get(end + 1) {
-                Some(a) if !a.is_ascii() || a.is_ascii_alphanumeric() => return None,
-                _ => break,
-            },
-            // U+0080–U+00BF (`«`, no-break space) and U+2000–U+203F (`…`, `—`, thin
-            // spaces): the word ends at one that neither continues it nor joins it (`’`).
-            Some(0xc2) => {
-                let c = char::from(*bytes.get(end + 1)?);
-                if is_word_char(c) {
-                    return None;
-                }
-                break;
-            }
-            Some(0xe2) => {
-                if bytes.get(end + 1) != Some(&0x80) {
-                    return None;
-                }
-                let low = u32::from(*bytes.get(end + 2)? & 0x3f);
-                let c = char::from_u32(0x2000 | low)?;
-                if is_word_char(c) || is_apostrophe(c) {
-                    return None;
-                }
-                break;
-            }
-            Some(&d) => {
-                if !d.is_ascii() || d == b'-' || d == b'\'' {
-                    return None;
-                }
-                break;
-            }
+            Some(_) if ends_plain_word(bytes, end) => break,
+            Some(_) => return None,
         }
     }
     (end > i).then_some((end, normal))
+}
+
+/// Whether a plain word (see [`plain_word`]) ends at byte `at` of `bytes` (a `str`'s), where
+/// no ASCII letter or digit and no Latin-1 letter starts: at a character that neither
+/// continues it nor joins it to the next. `false` where [`scan_word`] must read on.
+#[inline(always)]
+fn ends_plain_word(bytes: &[u8], at: usize) -> bool {
+    let Some(&stop) = bytes.get(at) else { return true };
+    match stop {
+        // A period or comma joins only a word character after it.
+        b'.' | b',' => {
+            bytes.get(at + 1).is_none_or(|&a| a.is_ascii() && !a.is_ascii_alphanumeric())
+        }
+        b'-' | b'\'' => false,
+        _ if stop.is_ascii() => true,
+        // U+0080–U+00BF (`«`, no-break space) and U+2000–U+203F (`…`, `—`, thin spaces):
+        // the word ends at one that neither continues it nor joins it (`’`).
+        0xc2 => bytes.get(at + 1).is_some_and(|&second| !is_word_char(char::from(second))),
+        0xe2 => {
+            let (Some(0x80), Some(&third)) = (bytes.get(at + 1), bytes.get(at + 2)) else {
+                return false;
+            };
+            let c = char::from_u32(0x2000 | u32::from(third & 0x3f)).unwrap_or_default();
+            !is_word_char(c) && !is_apostrophe(c)
+        }
+        _ => false,
+    }
+}
+
+/// The eight bytes of `bytes` from `i`, read little-endian (the first lowest), if there are
+/// eight.
+#[inline]
+fn eight_bytes_at(bytes: &[u8], i: usize) -> Option<u64> {
+    let chunk = bytes.get(i..i.checked_add(8)?)?;
+    Some(u64::from_le_bytes(chunk.try_into().ok()?))
+}
+
+/// The first `n` bytes (0 to 7) of `chunk` (little-endian), the others zero, with the
+/// capitals whose high bits `capitals` marks made lowercase: an ASCII word's normal form.
+#[inline]
+fn lowercase_prefix(chunk: u64, n: usize, capitals: u64) -> u64 {
+    (chunk & ((1 << (8 * n)) - 1)) | capitals >> 2
+}
+
+/// An ASCII word of at most 15 bytes, as [`ascii_word_at`] reads it.
+struct AsciiWord {
+    /// Its length in bytes.
+    len: usize,
+    /// Its lowercase, zero-padded, read little-endian (the first byte lowest): its normal
+    /// form, and the word table's key.
+    lower: [u64; 2],
+    /// Whether it holds a capital.
+    capital: bool,
+    /// Whether its first letter is a capital.
+    first_capital: bool,
+    /// The byte after it.
+    stop: u8,
+}
+
+/// The ASCII letters and digits from byte `i` of `bytes`, when there are 1 to 15 of them and
+/// a byte after them, read in one or two eight-byte steps.
+#[inline(always)]
+fn ascii_word_at(bytes: &[u8], i: usize) -> Option<AsciiWord> {
+    let chunk = eight_bytes_at(bytes, i)?;
+    let (n, capitals) = ascii_alnum_prefix(chunk);
+    let first_capital = capitals & 0x80 != 0;
+    if n < 8 {
+        return (n > 0).then(|| AsciiWord {
+            len: n,
+            lower: [lowercase_prefix(chunk, n, capitals), 0],
+            capital: capitals != 0,
+            first_capital,
+            stop: (chunk >> (8 * n)) as u8,
+        });
+    }
+    let next = eight_bytes_at(bytes, i + 8)?;
+    let (m, next_capitals) = ascii_alnum_prefix(next);
+    (m < 8).then(|| AsciiWord {
+        len: 8 + m,
+        lower: [chunk | capitals >> 2, lowercase_prefix(next, m, next_capitals)],
+        capital: (capitals | next_capitals) != 0,
+        first_capital,
+        stop: (next >> (8 * m)) as u8,
+    })
 }
 
 /// The Latin-1 letter (U+00C0–U+00FF) whose two bytes start at `i` of `bytes` (C3 and a
@@ -348,11 +461,15 @@ impl<'h> Building<'h> {
             tokens: Tokens {
                 text,
                 toks: Vec::with_capacity(capacity),
-                capitalized_inside: Vec::new(),
+                // Proper names inside sentences: a few in a hundred words.
+                capitalized_inside: Vec::with_capacity(text.len() / 128),
                 capitalized_inside_set: OnceCell::new(),
-                facts: Vec::with_capacity(capacity),
                 breaks: Vec::new(),
-                norm_arena: String::with_capacity(text.len() / 4),
+                norm_arena: {
+                    let mut arena = String::with_capacity(text.len() / 4 + ELIDED_NORMS.len());
+                    arena.push_str(ELIDED_NORMS);
+                    arena
+                },
                 cue_reads_apart: false,
             },
             grammar: grammar(),
@@ -381,6 +498,7 @@ impl<'h> Building<'h> {
                 dotted: w.dotted,
                 joined: w.joined,
                 normal: w.normal,
+                facts: Facts::default(),
             });
             return w.end;
         }
@@ -405,7 +523,89 @@ impl<'h> Building<'h> {
         next
     }
 
+    /// The ASCII word `w` at byte `i`, ended by a character that neither continues it nor
+    /// joins it.
+    #[inline(always)]
+    fn push_ascii_word(&mut self, i: usize, w: &AsciiWord) {
+        let entry = self.grammar.entry_of_short(w.lower, w.len);
+        let norm = if w.capital { self.write_ascii_norm(i, w) } else { (0, 0) };
+        let token = Token {
+            span: Span::new(i, i + w.len),
+            kind: Kind::Word,
+            first: char::from(self.tokens.text.as_bytes()[i]),
+            dotted: false,
+            joined: false,
+            normal: !w.capital,
+            facts: Facts::default(),
+        };
+        self.push_word_found(token, w.first_capital, entry, norm);
+    }
+
+    /// The elided word (`l’`, `qu'`) at byte `i`, `w` and its apostrophe, if it is one: the
+    /// end of its token.
+    #[inline]
+    fn push_elided_word(&mut self, i: usize, w: &AsciiWord) -> Option<usize> {
+        let n = w.len;
+        let at = elided_norm_at(w.lower[0], n)?;
+        let bytes = self.tokens.text.as_bytes();
+        let typographic = match bytes.get(i + n..)? {
+            [b'\'', ..] => false,
+            // U+2019 (’), the usual one; the other apostrophes go the general way.
+            [0xe2, 0x80, 0x99, ..] => true,
+            _ => return None,
+        };
+        let end = i + n + if typographic { 3 } else { 1 };
+        let normal = !w.capital && !typographic;
+        // `'` after the letters: the normal form, at most seven bytes.
+        let key = [w.lower[0] | u64::from(b'\'') << (8 * n), 0];
+        let entry = self.grammar.entry_of_short(key, n + 1);
+        let norm = if normal { (0, 0) } else { (at as u32, (at + n + 1) as u32) };
+        let token = Token {
+            span: Span::new(i, end),
+            kind: Kind::Word,
+            first: char::from(bytes[i]),
+            dotted: false,
+            joined: true,
+            normal,
+            facts: Facts::default(),
+        };
+        // No hyphen: not a first name by its first part (see `Grammar::entry_of_bytes`).
+        self.push_word_found(token, w.first_capital, entry, norm);
+        Some(end)
+    }
+
+    /// Appends the lowercase of the ASCII word `w` to the arena: its range there. Out of
+    /// line: few words are capitalized.
+    #[inline(never)]
+    fn write_ascii_norm(&mut self, i: usize, w: &AsciiWord) -> (u32, u32) {
+        let arena = &mut self.tokens.norm_arena;
+        let start = arena.len();
+        arena.push_str(self.tokens.text.get(i..i + w.len).unwrap_or_default());
+        arena[start..].make_ascii_lowercase();
+        (start as u32, arena.len() as u32)
+    }
+
+    /// A word whose facts were found: `capital` if its first letter is one, its entry in the
+    /// word table, its normal form's range in the arena.
+    #[inline(always)]
+    fn push_word_found(
+        &mut self,
+        mut t: Token,
+        capital: bool,
+        entry: &WordEntry,
+        norm: (u32, u32),
+    ) {
+        if capital && !self.at_opening {
+            self.note_capitalized_inside(t.span);
+        }
+        self.at_opening = false;
+        let flags = entry.flags | if capital { CAPITALIZED } else { 0 };
+        t.facts = Facts { flags, norm, cue: entry.cue };
+        self.tokens.toks.push(t);
+    }
+
     /// A break or a punctuation token: no facts.
+    #[inline(always)]
     fn push_other(&mut self, span: Span, kind: Kind, first: char) {
         self.at_opening = match kind {
             Kind::Break => true,
@@ -420,13 +620,13 @@ impl<'h> Building<'h> {
             dotted: false,
             joined: false,
             normal: false,
+            facts: Facts::default(),
         });
-        self.tokens.facts.push(Facts::default());
     }
 
     /// A word, with its classes, normal form and cue slot looked up.
     #[inline(always)]
-    fn push_word(&mut self, t: Token) {
+    fn push_word(&mut self, mut t: Token) {
         let capital = t.first.is_uppercase();
         if capital && !self.at_opening {
             self.note_capitalized_inside(t.span);
@@ -440,7 +640,7 @@ impl<'h> Building<'h> {
             self.normalized_facts(t)
         };
         facts.flags |= if capital { CAPITALIZED } else { 0 };
-        self.tokens.facts.push(facts);
+        t.facts = facts;
         self.tokens.toks.push(t);
     }
 
@@ -448,7 +648,7 @@ impl<'h> Building<'h> {
     #[inline(never)]
     fn note_capitalized_inside(&mut self, span: Span) {
         let tokens = &mut self.tokens;
-        tokens.capitalized_inside.push(&tokens.text[span]);
+        tokens.capitalized_inside.push(span);
     }
 
     /// The facts of a word that is not its own normal form, which is written into the arena
@@ -519,11 +719,9 @@ pub(crate) struct Tokens<'h> {
     pub text: &'h str,
     pub toks: Vec<Token>,
     /// Words seen with a capital inside a sentence: proper names, not sentence openers.
-    capitalized_inside: Vec<&'h str>,
+    capitalized_inside: Vec<Span>,
     /// The same words as a set, built when first asked (many texts never are).
     capitalized_inside_set: OnceCell<HashSet<&'h str, BuildHasherDefault<WordHasher>>>,
-    /// What each token's probe found, in one record a token (one write, not three).
-    facts: Vec<Facts>,
     /// The indices of the line break tokens, in order: the stages that read line by line
     /// need not walk every token.
     breaks: Vec<usize>,
@@ -537,7 +735,7 @@ pub(crate) struct Tokens<'h> {
 }
 
 /// What [`Tokens::new`] learns of a token besides its text.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 struct Facts {
     /// The word's classes ([`Class`] bits), looked up once, and [`CAPITALIZED`].
     flags: u32,
@@ -563,7 +761,7 @@ impl<'h> Tokens<'h> {
     /// Whether token `i` is a word of `class`.
     #[inline]
     pub fn is(&self, i: usize, class: Class) -> bool {
-        self.facts.get(i).is_some_and(|f| f.flags & class.bit() != 0)
+        self.toks.get(i).map(|t| t.facts).is_some_and(|f| f.flags & class.bit() != 0)
     }
 
     /// The gender a determiner, pronoun or title at `i` marks (its classes, already read).
@@ -602,7 +800,7 @@ impl<'h> Tokens<'h> {
                 self.capitalized_inside.len(),
                 BuildHasherDefault::default(),
             );
-            set.extend(&self.capitalized_inside);
+            set.extend(self.capitalized_inside.iter().map(|&span| &self.text[span]));
             set
         });
         set.contains(self.str(i))
@@ -650,13 +848,13 @@ impl<'h> Tokens<'h> {
 
     /// A word whose first letter is a capital.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.facts.get(i).is_some_and(|f| f.flags & CAPITALIZED != 0)
+        self.toks.get(i).map(|t| t.facts).is_some_and(|f| f.flags & CAPITALIZED != 0)
     }
 
     /// The normal form of token `i` (lowercase, `'` for apostrophes); empty past the end.
     #[inline]
     pub fn norm(&self, i: usize) -> &str {
-        match self.facts.get(i).map(|f| f.norm) {
+        match self.toks.get(i).map(|t| t.facts).map(|f| f.norm) {
             Some((s, e)) if e > s => &self.norm_arena[s as usize..e as usize],
             Some(_) => self.str(i),
             None => "",
@@ -665,7 +863,7 @@ impl<'h> Tokens<'h> {
 
     /// The place of word `i` in the built-in cue index, if it is there.
     pub fn cue_slot(&self, i: usize) -> Option<Slot> {
-        self.facts.get(i).and_then(|f| f.cue)
+        self.toks.get(i).map(|t| t.facts).and_then(|f| f.cue)
     }
 
     /// Whether the cue finder must read the text itself rather than from these tokens (rare
@@ -771,6 +969,65 @@ mod tests {
             }
             texts = longer;
         }
+    }
+
+    #[test]
+    fn fast_paths_find_the_facts_of_the_normal_form() {
+        // Words read by the ASCII and elided fast paths and by the general one, at lengths
+        // around the eight-byte steps and before every kind of end.
+        let words = [
+            "l",
+            "L",
+            "qu",
+            "QU",
+            "Qu",
+            "jusqu",
+            "Lorsqu",
+            "aujourd",
+            "dit",
+            "Macron",
+            "selon",
+            "Selon",
+            "DÉCLARE",
+            "déclare",
+            "a",
+            "À",
+            "abcdefg",
+            "abcdefgh",
+            "Abcdefghijklmno",
+            "abcdefghijklmnoP",
+            "affirmait",
+            "Jean",
+            "2024",
+            "x1",
+            "déclaré",
+        ];
+        let ends =
+            ["", " ", "’", "'", "'x", "’x", ".", ". ", ".x", ",", ",5", "-t", "\u{a0}»", "\n"];
+        let g = grammar();
+        for word in words {
+            for end in ends {
+                let text = format!("« {word}{end} il");
+                let tokens = Tokens::new(&text);
+                for (i, t) in tokens.toks.iter().enumerate().filter(|(_, t)| t.kind == Kind::Word) {
+                    let piece = &text[t.span];
+                    let norm = crate::lexicon::normalize(piece);
+                    assert_eq!(tokens.norm(i), norm, "{text:?}");
+                    assert_eq!(t.normal, crate::lexicon::is_normal(piece), "{text:?}");
+                    let entry = g.entry_of_word(&norm, t.joined);
+                    let facts = t.facts;
+                    let capital = if t.first.is_uppercase() { CAPITALIZED } else { 0 };
+                    assert_eq!(facts.flags, entry.flags | capital, "{text:?}");
+                    assert_eq!(facts.cue.is_some(), entry.cue.is_some(), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn elided_norms_are_the_elided_words() {
+        let joined: String = ELIDED.iter().map(|e| format!("{e}'")).collect();
+        assert_eq!(ELIDED_NORMS, joined);
     }
 
     #[test]
