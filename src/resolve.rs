@@ -370,12 +370,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         };
         // Only names and descriptions are indexed: they start with a capital, a title, a
         // determiner, or are a web address. Other words are skipped without reading them.
-        let may_start = |i: usize| {
-            t.is_capitalized(i)
-                || t.is(i, Class::Determiner)
-                || t.is(i, Class::Title)
-                || t.is_dotted(i)
-        };
+        let may_start = |i: usize| t.may_start_mention(i);
         // The mention read ahead at a token (after a comma, for an apposition): the loop
         // visits that token next, and takes it from here instead of reading it again.
         let mut read_ahead: Option<(usize, Option<Mention>)> = None;
@@ -396,10 +391,10 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             }
         };
         let mut i = 0;
-        while i < t.len() {
-            if !may_start(i) {
-                i += 1;
-                continue;
+        loop {
+            i = t.next_mention_start(i);
+            if i >= t.len() {
+                break;
             }
             // A lowercase determiner can only open a description (or a pronoun, passed over),
             // which ends by the first punctuation after it, or by the first word that ends

@@ -748,6 +748,15 @@ struct Facts {
 /// Flag bit: the word starts with a capital letter.
 const CAPITALIZED: u32 = 1 << 31;
 
+/// The flags of a word a name or a description may start at (see [`Token::may_start_mention`]).
+const MENTION_START: u32 = CAPITALIZED | Class::Determiner.bit() | Class::Title.bit();
+
+impl Token {
+    fn may_start_mention(&self) -> bool {
+        self.facts.flags & MENTION_START != 0 || self.dotted
+    }
+}
+
 impl<'h> Tokens<'h> {
     pub fn new(text: &'h str) -> Tokens<'h> {
         tokenize_noting_cue_oddities(text)
@@ -844,6 +853,19 @@ impl<'h> Tokens<'h> {
 
     pub fn is_break(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Break)
+    }
+
+    /// Whether a name or a description may start at token `i`: a capitalised word, a
+    /// determiner, a title, or a word with a period inside (a web address).
+    pub fn may_start_mention(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Token::may_start_mention)
+    }
+
+    /// The first token from `from` on where [`Tokens::may_start_mention`], or the token count:
+    /// one test a token for the readers that visit every mention.
+    pub fn next_mention_start(&self, from: usize) -> usize {
+        let rest = self.toks.get(from..).unwrap_or_default();
+        from + rest.iter().position(Token::may_start_mention).unwrap_or(rest.len())
     }
 
     /// A word whose first letter is a capital.
