@@ -484,6 +484,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             }
             i = m.end.max(i + 1);
         }
+        let subjects_len = subjects.len();
         Resolver {
             doc,
             fullest_of: vec![Cell::new(None); names.distinct.len()],
@@ -492,7 +493,8 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             subjects,
             next_subject: 0,
             quoted: Span::default(),
-            history: Vec::new(),
+            // Every subject is remembered, and the speakers: room for both, twice over.
+            history: Vec::with_capacity(2 * subjects_len + 8),
         }
     }
 
