@@ -122,21 +122,17 @@ impl<'a, 'h> Document<'a, 'h> {
         sentences: &'a [Span],
         cues: &'a [CueMatch],
     ) -> Self {
+        let pair_tokens =
+            token_bounds(t, pairs.iter().map(|p| Span::new(p.open.start, p.close.end)));
         let mut enclosing = vec![NOT_QUOTED; t.len()];
-        let mut end = 0;
-        for (p, pair) in pairs.iter().enumerate().filter(|(_, p)| p.depth == 0) {
-            let first = at_or_after_from(t, end, pair.open.start);
-            end = at_or_after_from(t, first, pair.close.end);
-            for slot in &mut enclosing[first..end] {
-                *slot = p as u32;
-            }
+        for (p, _) in pairs.iter().enumerate().filter(|(_, p)| p.depth == 0) {
+            let (first, end) = pair_tokens[p];
+            enclosing[first..end].fill(p as u32);
         }
         let cue_tokens = token_bounds(t, cues.iter().map(|c| c.span));
         let sentence_tokens = tiling_token_bounds(t, sentences);
         let cue_sentences = sentence_indices(sentences, cues.iter().map(|c| c.span.start));
         let pair_sentences = sentence_indices(sentences, pairs.iter().map(|p| p.open.start));
-        let pair_tokens =
-            token_bounds(t, pairs.iter().map(|p| Span::new(p.open.start, p.close.end)));
         Document {
             text,
             t,
