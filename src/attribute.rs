@@ -16,12 +16,13 @@ use crate::document::{Document, WINDOW};
 use crate::lexicon::normalize;
 use crate::mention::{Mention, MentionKind, mention_at};
 use crate::quote::{Marks, QuoteKind};
-use crate::scan::{ByteSet, MarkPair, is_space};
+use crate::scan::{MarkPair, is_space};
 use crate::span::Span;
 use crate::speaker::{
     Subject, clause_subject, is_phrase_cue_ok, speaker_of_cue, subject_after, subject_before,
     subject_in,
 };
+use crate::token::Tokens;
 
 /// How the speaker of a quotation was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,7 +56,7 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
     let mut speakers: Vec<Option<Mention>> = vec![None; doc.pairs.len()];
     // Pairs read as a dialogue, turn by turn: the marks inside them are the turns' own.
     let mut dialogue = vec![false; doc.pairs.len()];
-    let lines = LineBreaks::new(doc.text);
+    let lines = LineBreaks::new(doc.t);
     for (p, pair) in doc.pairs.iter().enumerate() {
         if pair.parent.is_some_and(|q| dialogue[q]) {
             continue;
@@ -252,16 +253,19 @@ const HEADING_MAX: usize = 400;
 /// binary search instead of reading the text again around each one.
 struct LineBreaks(Vec<usize>);
 
-static LINE_BREAK_BYTES: ByteSet = ByteSet::new(b"\n\r");
-
 impl LineBreaks {
-    fn new(text: &str) -> LineBreaks {
-        let bytes = text.as_bytes();
+    /// From the line break tokens, which hold every line break of the text (and few bytes).
+    fn new(t: &Tokens) -> LineBreaks {
+        let bytes = t.text.as_bytes();
         let mut breaks = Vec::new();
-        let mut at = 0;
-        while let Some(b) = LINE_BREAK_BYTES.find(bytes, at) {
-            breaks.push(b);
-            at = b + 1;
+        for span in t.break_spans() {
+            let run = &bytes[span.start..span.end];
+            breaks.extend(
+                run.iter()
+                    .enumerate()
+                    .filter(|&(_, &b)| b == b'\n' || b == b'\r')
+                    .map(|(k, _)| span.start + k),
+            );
         }
         LineBreaks(breaks)
     }
@@ -730,9 +734,29 @@ mod tests {
             text.push_str(if len % 3 == 0 { "\r\n" } else { "\n" });
         }
         text.push_str("une fin sans saut de ligne");
-        let lines = LineBreaks::new(&text);
+        let tokens = Tokens::new(&text);
+        let lines = LineBreaks::new(&tokens);
         for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
             assert_eq!(lines.short_line_of(&text, at), naive_short_line(&text, at), "at {at}");
+        }
+    }
+
+    #[test]
+    fn every_line_break_lies_in_a_break_token() {
+        let texts = [
+            "fin.\n\nDébut",
+            "l'\nîle a-\nt-il mot\u{a0}\n« oui\r\n» 1.\n2,\n3 x\u{2028}\ny\u{2029}\r\rz\n",
+            "\n\r\n  \t\n«\n»\u{feff}\nA.\nB",
+            "aujourd’hui\nJean-\nMarc l’\r\nÉtat ‹\n› \u{202f}\n",
+        ];
+        for text in texts {
+            let naive: Vec<usize> = text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n' || b == b'\r')
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(LineBreaks::new(&Tokens::new(text)).0, naive, "{text:?}");
         }
     }
 }

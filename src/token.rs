@@ -845,6 +845,12 @@ impl<'h> Tokens<'h> {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct && t.first == c)
     }
 
+    /// The line break tokens, in order: every line break of the text (`\n`, `\r`, U+2028,
+    /// U+2029) lies in one.
+    pub fn break_spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.breaks.iter().map(|&k| self.toks[k].span)
+    }
+
     /// The tokens that open a line, in order: the first, and each after a line break.
     pub fn line_starts(&self) -> impl Iterator<Item = usize> + '_ {
         let after_breaks = self.breaks.iter().map(|&k| k + 1).filter(|&i| i < self.len());
