@@ -16,7 +16,7 @@ use crate::document::{Document, WINDOW};
 use crate::lexicon::normalize;
 use crate::mention::{Mention, MentionKind, mention_at};
 use crate::quote::{Marks, QuoteKind};
-use crate::scan::{MarkPair, is_space};
+use crate::scan::{MarkPair, is_alphanumeric, is_space};
 use crate::span::Span;
 use crate::speaker::{
     Subject, clause_subject, is_phrase_cue_ok, speaker_of_cue, subject_after, subject_before,
@@ -221,7 +221,7 @@ fn word_count(doc: &Document, span: Span) -> usize {
         } else {
             let c = text[at..].chars().next().unwrap_or(' ');
             at += c.len_utf8();
-            (is_space(c) || c == '’', c.is_alphanumeric())
+            (is_space(c) || c == '’', is_alphanumeric(c))
         };
         if separates {
             if in_word {
@@ -303,7 +303,7 @@ fn is_heading_line(text: &str, line: Span) -> bool {
 fn is_quotation(doc: &Document, p: usize, words: usize, lines: &LineBreaks) -> bool {
     let pair = &doc.pairs[p];
     let inner = &doc.text[pair.inner];
-    if !inner.chars().any(char::is_alphanumeric) {
+    if !inner.chars().any(is_alphanumeric) {
         return false;
     }
     let capital = inner.chars().next().is_some_and(char::is_uppercase);

@@ -17,7 +17,7 @@ use crate::document::{Document, WINDOW};
 use crate::lexicon::{Class, grammar, normalize};
 use crate::mention::{MentionKind, mention_at};
 use crate::quote::QuoteKind;
-use crate::scan::is_space;
+use crate::scan::{is_alphanumeric, is_space};
 use crate::span::Span;
 use crate::speaker::{
     has_finite_verb, inversion_context, is_date_word, is_phrase_cue_ok, source_after,
@@ -52,7 +52,7 @@ pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed>
             continue;
         }
         let Some(span) = reported_clause(doc, c, cue) else { continue };
-        if span.is_empty() || !doc.text[span].chars().any(char::is_alphanumeric) {
+        if span.is_empty() || !doc.text[span].chars().any(is_alphanumeric) {
             continue;
         }
         // A clause holding a quotation is that quotation's (partial), not reported speech.

@@ -70,6 +70,16 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}' || c == '\u{feff}'
 }
 
+/// [`char::is_alphanumeric`], with the Latin letters of French (Latin-1 and Latin
+/// Extended-A/B) answered without a look at the Unicode tables.
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// A line or paragraph break.
 pub(crate) fn is_line_break(c: char) -> bool {
     c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}'
@@ -417,6 +427,13 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_letters_are_alphanumeric_without_the_tables() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn the_byte_filter_sees_every_mark_and_line_break() {

@@ -23,7 +23,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use crate::lexicon::WordHasher;
-use crate::scan::{ByteSet, is_line_break};
+use crate::scan::{ByteSet, is_alphanumeric, is_line_break};
 use crate::span::Span;
 
 /// Longest word (in chars) examined before a period; longer words are ordinary words.
@@ -364,7 +364,7 @@ fn token_before(text: &str, t: usize) -> Option<(usize, &str)> {
     let before = &text[..t];
     let mut start = t;
     for (count, (idx, c)) in before.char_indices().rev().enumerate() {
-        if !(c.is_alphanumeric() || c == '.' || c == '-' || c == '°' || c == 'º') {
+        if !(is_alphanumeric(c) || c == '.' || c == '-' || c == '°' || c == 'º') {
             break;
         }
         if count >= MAX_TOKEN_CHARS {
