@@ -548,14 +548,15 @@ impl<'h> Building<'h> {
     #[inline]
     fn push_elided_word(&mut self, i: usize, w: &AsciiWord) -> Option<usize> {
         let n = w.len;
-        let at = elided_norm_at(w.lower[0], n)?;
         let bytes = self.tokens.text.as_bytes();
+        // The apostrophe first: most words read here are none (`déclaré`, `Jean-Marc`).
         let typographic = match bytes.get(i + n..)? {
             [b'\'', ..] => false,
             // U+2019 (’), the usual one; the other apostrophes go the general way.
             [0xe2, 0x80, 0x99, ..] => true,
             _ => return None,
         };
+        let at = elided_norm_at(w.lower[0], n)?;
         let end = i + n + if typographic { 3 } else { 1 };
         let normal = !w.capital && !typographic;
         // `'` after the letters: the normal form, at most seven bytes.
