@@ -465,6 +465,8 @@ impl<'h> Building<'h> {
                 capitalized_inside: Vec::with_capacity(text.len() / 128),
                 capitalized_inside_set: OnceCell::new(),
                 breaks: Vec::new(),
+                // About one word in four (`a`, `est`, `selon`, verb forms): room for more.
+                cue_candidates: Vec::with_capacity(text.len() / 16),
                 norm_arena: {
                     let mut arena = String::with_capacity(text.len() / 4 + ELIDED_NORMS.len());
                     arena.push_str(ELIDED_NORMS);
@@ -546,14 +548,15 @@ impl<'h> Building<'h> {
     #[inline]
     fn push_elided_word(&mut self, i: usize, w: &AsciiWord) -> Option<usize> {
         let n = w.len;
-        let at = elided_norm_at(w.lower[0], n)?;
         let bytes = self.tokens.text.as_bytes();
+        // The apostrophe first: most words read here are none (`déclaré`, `Jean-Marc`).
         let typographic = match bytes.get(i + n..)? {
             [b'\'', ..] => false,
             // U+2019 (’), the usual one; the other apostrophes go the general way.
             [0xe2, 0x80, 0x99, ..] => true,
             _ => return None,
         };
+        let at = elided_norm_at(w.lower[0], n)?;
         let end = i + n + if typographic { 3 } else { 1 };
         let normal = !w.capital && !typographic;
         // `'` after the letters: the normal form, at most seven bytes.
@@ -599,9 +602,24 @@ impl<'h> Building<'h> {
             self.note_capitalized_inside(t.span);
         }
         self.at_opening = false;
+        self.note_cue_candidate(&t, entry);
         let flags = entry.flags | if capital { CAPITALIZED } else { 0 };
         t.facts = Facts { flags, norm, cue: entry.cue };
         self.tokens.toks.push(t);
+    }
+
+    /// Notes the word `t`, to be pushed next, as a cue candidate (see
+    /// [`Tokens::cue_candidates`]) if its entry says a cue starts there, or if it is joined and
+    /// not in the cue index (its pieces are not known yet).
+    #[inline(always)]
+    fn note_cue_candidate(&mut self, t: &Token, entry: &WordEntry) {
+        let candidate =
+            entry.flags & Class::CueStart.bit() != 0 || (t.joined && entry.cue.is_none());
+        let tokens = &mut self.tokens;
+        // Written always and kept if a candidate: no branch to mispredict on a word in four.
+        let kept = tokens.cue_candidates.len() + usize::from(candidate);
+        tokens.cue_candidates.push(tokens.toks.len() as u32);
+        tokens.cue_candidates.truncate(kept);
     }
 
     /// A break or a punctuation token: no facts.
@@ -632,14 +650,15 @@ impl<'h> Building<'h> {
             self.note_capitalized_inside(t.span);
         }
         self.at_opening = false;
-        let mut facts = if t.normal {
+        let (entry, norm) = if t.normal {
             let word = self.tokens.text.as_bytes().get(t.span.range()).unwrap_or_default();
-            let entry = self.grammar.entry_of_bytes(word, t.joined);
-            Facts { flags: entry.flags, norm: (0, 0), cue: entry.cue }
+            (self.grammar.entry_of_bytes(word, t.joined), (0, 0))
         } else {
-            self.normalized_facts(t)
+            self.normalized_entry(t)
         };
-        facts.flags |= if capital { CAPITALIZED } else { 0 };
+        self.note_cue_candidate(&t, &entry);
+        let flags = entry.flags | if capital { CAPITALIZED } else { 0 };
+        let facts = Facts { flags, norm, cue: entry.cue };
         t.facts = facts;
         self.tokens.toks.push(t);
     }
@@ -651,16 +670,17 @@ impl<'h> Building<'h> {
         tokens.capitalized_inside.push(span);
     }
 
-    /// The facts of a word that is not its own normal form, which is written into the arena
-    /// (no string of its own). Out of line: most words are their own normal form.
+    /// The entry of a word that is not its own normal form, and the range of that form,
+    /// which is written into the arena (no string of its own). Out of line: most words are
+    /// their own normal form.
     #[inline(never)]
-    fn normalized_facts(&mut self, t: Token) -> Facts {
+    fn normalized_entry(&mut self, t: Token) -> (WordEntry, (u32, u32)) {
         let tokens = &mut self.tokens;
         let arena = &mut tokens.norm_arena;
         let start = arena.len();
         normalize_into(&tokens.text[t.span], arena);
         let entry = self.grammar.entry_of_bytes(&arena.as_bytes()[start..], t.joined);
-        Facts { flags: entry.flags, norm: (start as u32, arena.len() as u32), cue: entry.cue }
+        (entry, (start as u32, arena.len() as u32))
     }
 }
 
@@ -686,6 +706,26 @@ fn lowercase_differs(c: char) -> bool {
     c == '\u{ad}'
         // Below U+0180 (ASCII, Latin-1, Latin Extended-A) no letter is titlecase.
         || (c > '\u{17f}' && !c.is_uppercase() && !c.to_lowercase().eq([c]))
+}
+
+/// Whether `text` holds two line breaks or more, counted as [`Tokens::is_paragraph_break`]
+/// says. Asked of a break token only when wanted: nothing to note while tokenizing.
+fn holds_two_line_breaks(text: &str) -> bool {
+    let mut breaks = 0;
+    let mut after_cr = false;
+    for c in text.chars() {
+        breaks += match c {
+            '\n' if after_cr => 0,
+            '\n' | '\r' | '\u{2028}' => 1,
+            '\u{2029}' => 2,
+            _ => 0,
+        };
+        if breaks >= 2 {
+            return true;
+        }
+        after_cr = c == '\r';
+    }
+    false
 }
 
 /// Punctuation that may stand before a sentence's first word: opening marks and dashes.
@@ -725,6 +765,8 @@ pub(crate) struct Tokens<'h> {
     /// The indices of the line break tokens, in order: the stages that read line by line
     /// need not walk every token.
     breaks: Vec<usize>,
+    /// The indices of the words a cue may start at, in order (see [`Tokens::cue_candidates`]).
+    cue_candidates: Vec<u32>,
     /// Normal forms (lowercase, `'` apostrophes) of the words that differ from their text,
     /// back to back; [`Facts::norm`] is a range into it.
     norm_arena: String,
@@ -894,6 +936,23 @@ impl<'h> Tokens<'h> {
         self.toks.get(i).map(|t| t.facts).and_then(|f| f.cue)
     }
 
+    /// The indices, in order, of the tokens a cue of the built-in lexicon may start at: the
+    /// words whose cue slot says a cue starts there, and the joined words with no slot (a
+    /// piece of them may start one). Noted while tokenizing, so that the cue finder need not
+    /// ask every token.
+    #[allow(dead_code, reason = "for the cue finder, not yet reading it")]
+    pub fn cue_candidates(&self) -> &[u32] {
+        &self.cue_candidates
+    }
+
+    /// Whether token `i` is a line break token that holds two line breaks or more (a blank
+    /// line): `\r\n` counts as one break, as does a lone `\r`, `\n` or U+2028 (line
+    /// separator); U+2029 (paragraph separator) counts as two.
+    #[allow(dead_code, reason = "for the cue finder, not yet reading it")]
+    pub fn is_paragraph_break(&self, i: usize) -> bool {
+        self.is_break(i) && holds_two_line_breaks(self.str(i))
+    }
+
     /// Whether the cue finder must read the text itself rather than from these tokens (rare
     /// characters it reads otherwise: see the field).
     pub fn cue_reads_apart(&self) -> bool {
@@ -1049,6 +1108,51 @@ mod tests {
                     assert_eq!(facts.cue.is_some(), entry.cue.is_some(), "{text:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn cue_candidates_are_the_tokens_a_cue_may_start_at() {
+        let texts = [
+            "L’islam, aujourd’hui, a-t-il déclaré à Jean-Marc. « Non », estime-t-elle.",
+            "Selon lui, il a affirmé qu'il viendrait ; QU’IL DIT-IL ? D’après Marie-Claire,              c'est 1.900 ou 2,5 %.\n\nPuis\r\nil a ajouté, expliquant : « jusqu’ici… »\n",
+            "Déclare, DÉCLARE, déclare-t-il, Affirme-t-on, l' a-t-elle souligné ;              s’est-il dit, n’a-t-il pas précisé, lorsqu’il indique, d’ailleurs 12h30.",
+            "a-t-il\u{2028}estime-t-elle\u{2029}ajoute-t-il — raconte-t-il, reconnaît-elle.              De\u{301}clare z\u{200b}z L'État dira.",
+        ];
+        for text in texts {
+            let tokens = Tokens::new(text);
+            let expected: Vec<u32> = (0..tokens.len())
+                .filter(|&k| match tokens.cue_slot(k) {
+                    Some(slot) => crate::lexicon::slot_starts_cue(slot),
+                    None => tokens.toks[k].joined,
+                })
+                .map(|k| k as u32)
+                .collect();
+            assert_eq!(tokens.cue_candidates(), expected, "{text:?}");
+            assert!(!expected.is_empty());
+        }
+    }
+
+    #[test]
+    fn paragraph_breaks_hold_two_line_breaks() {
+        let cases = [
+            ("\n\n", true),
+            ("\n \n", true),
+            ("\r\n\r\n", true),
+            ("\r\n", false),
+            ("\r\r", true),
+            ("\u{2029}", true),
+            ("\n", false),
+            ("\u{2028}\u{2028}", true),
+            ("\u{2028}", false),
+            ("\n\t ", false),
+        ];
+        for (gap, paragraph) in cases {
+            let text = format!("fin.{gap}Début");
+            let tokens = Tokens::new(&text);
+            assert!(tokens.is_break(2), "{text:?}");
+            assert_eq!(tokens.is_paragraph_break(2), paragraph, "{text:?}");
+            assert!(!tokens.is_paragraph_break(1) && !tokens.is_paragraph_break(3));
         }
     }
 
