@@ -572,6 +572,9 @@ struct WordInfo {
     next: Option<Continuation>,
     /// The same after an apostrophe (`d'`, `s'`).
     next_after_apostrophe: Option<Continuation>,
+    /// Its readings as a simple form of a cue verb (see [`Ctx::simple`]), best first, by
+    /// [`simple_picks_index`]: the first whose tail follows is the cue's.
+    simple_picks: [Box<[(u16, FormKind)]>; 4],
     /// The lists of function words it is in ([`Mark`]s): the matcher asks by a bit, not by
     /// comparing strings.
     marks: u8,
@@ -803,10 +806,13 @@ impl Lexicon {
             let periphrasis = info.forms.iter().any(peri);
             let next = Continuation::of(info, 0, self);
             let next_after_apostrophe = Continuation::of(info, 1, self);
+            let simple_picks = [(false, false), (false, true), (true, false), (true, true)]
+                .map(|(refl, gerund)| ranked_simple_picks(&info.forms, lemmas, refl, gerund));
             let info = &mut self.infos[at];
             info.periphrasis = periphrasis;
             info.next = next;
             info.next_after_apostrophe = next_after_apostrophe;
+            info.simple_picks = simple_picks;
         }
         for slot in self.index.values_mut() {
             let info = &self.infos[slot.at as usize];
@@ -831,6 +837,47 @@ impl Lexicon {
     fn words(&self) -> impl Iterator<Item = (&str, &WordInfo)> {
         self.index.iter().map(|(word, slot)| (&**word, &self.infos[slot.at as usize]))
     }
+}
+
+/// Where the simple-form readings for a head after a reflexive clitic (`refl`) or the gerund's
+/// `en` (`gerund`) are in [`WordInfo::simple_picks`].
+fn simple_picks_index(refl: bool, gerund: bool) -> usize {
+    usize::from(refl) * 2 + usize::from(gerund)
+}
+
+/// The readings of a word (its verb `forms`) that can be a simple form of a cue verb after a
+/// reflexive clitic (`refl`) or the gerund's `en` (`gerund`), best first: a pronominal lemma
+/// with a reflexive, another without; a longer tail (`mettre en garde`); finite, then present
+/// participle, then infinitive; equals in the order of `forms`.
+fn ranked_simple_picks(
+    forms: &[(u16, FormKind)],
+    lemmas: &[Lemma],
+    refl: bool,
+    gerund: bool,
+) -> Box<[(u16, FormKind)]> {
+    let usable = |kind: FormKind| match kind {
+        FormKind::PresentParticiple => true,
+        FormKind::Finite { .. } | FormKind::Infinitive => !gerund,
+        FormKind::PastParticiple { .. } => false,
+    };
+    let mut ranked: Vec<((usize, u8), (u16, FormKind))> = forms
+        .iter()
+        .filter(|&&(lid, kind)| {
+            let lemma = &lemmas[usize::from(lid)];
+            lemma.role == Role::Cue && usable(kind) && lemma.pronominal == refl
+        })
+        .map(|&(lid, kind)| {
+            let kind_rank = match kind {
+                FormKind::Finite { .. } => 2,
+                FormKind::PresentParticiple => 1,
+                _ => 0,
+            };
+            ((lemmas[usize::from(lid)].tail.len(), kind_rank), (lid, kind))
+        })
+        .collect();
+    // (A stable sort: equals keep their order.)
+    ranked.sort_by_key(|&(key, _)| std::cmp::Reverse(key));
+    ranked.into_iter().map(|(_, pick)| pick).collect()
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
@@ -1611,39 +1658,14 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
-        // A cue verb.
-        // (rank, lemma, kind, inversion, end)
-        type Pick = ((u8, usize, u8), u16, FormKind, Option<(usize, usize)>, usize);
-        let mut best: Option<Pick> = None;
-        for &(lid, kind) in analyses {
-            let lem = self.lemma(lid);
-            if lem.role != Role::Cue || !usable(kind) {
-                continue;
-            }
-            let compat = match (refl, lem.pronominal) {
-                (true, true) => 3,
-                (false, false) => 2,
-                (true, false) | (false, true) => continue,
-            };
-            let mut k = j + 1;
+        // A cue verb: the best reading whose tail follows.
+        let picks = &head.simple_picks[simple_picks_index(refl, gerund)];
+        let (lid, kind, inv, end) = picks.iter().find_map(|&(lid, kind)| {
             let inv = inversion_of(kind);
-            if let Some((_, n)) = inv {
-                k = n;
-            }
-            let Some(end) = self.tail(k, &lem.tail) else {
-                continue;
-            };
-            let kind_rank = match kind {
-                FormKind::Finite { .. } => 2,
-                FormKind::PresentParticiple => 1,
-                _ => 0,
-            };
-            let key = (compat, lem.tail.len(), kind_rank);
-            if best.as_ref().is_none_or(|(b, ..)| key > *b) {
-                best = Some((key, lid, kind, inv, end));
-            }
-        }
-        let (_, lid, kind, inv, end) = best?;
+            let k = inv.map_or(j + 1, |(_, n)| n);
+            let end = self.tail(k, &self.lemma(lid).tail)?;
+            Some((lid, kind, inv, end))
+        })?;
         if kind == FormKind::Infinitive && NOT_BARE_INFINITIVE.contains(&self.lemma(lid).text) {
             return None;
         }
