@@ -567,6 +567,8 @@ struct WordInfo {
     opens_verb: bool,
     /// A form of a periphrasis verb (see [`Lexicon::mark_starts`]).
     periphrasis: bool,
+    /// [`WordInfo::may_start_verb`], kept at hand (see [`Lexicon::mark_starts`]).
+    starts_verb: bool,
     /// For a word that is no verb form and starts only phrases of more than one token (if
     /// any), what a cue starting at it may go on with (see [`Lexicon::mark_starts`]).
     next: Option<Continuation>,
@@ -574,7 +576,10 @@ struct WordInfo {
     next_after_apostrophe: Option<Continuation>,
     /// Its readings as a simple form of a cue verb (see [`Ctx::simple`]), best first, by
     /// [`simple_picks_index`]: the first whose tail follows is the cue's.
-    simple_picks: [Box<[(u16, FormKind)]>; 4],
+    simple_picks: [Box<[SimplePick]>; 4],
+    /// Its readings as the past participle of a cue verb after an auxiliary (see
+    /// [`Ctx::compound`]), longest tail first: of pronominal lemmas, of the others.
+    participle_picks: [Box<[u16]>; 2],
     /// The lists of function words it is in ([`Mark`]s): the matcher asks by a bit, not by
     /// comparing strings.
     marks: u8,
@@ -808,11 +813,15 @@ impl Lexicon {
             let next_after_apostrophe = Continuation::of(info, 1, self);
             let simple_picks = [(false, false), (false, true), (true, false), (true, true)]
                 .map(|(refl, gerund)| ranked_simple_picks(&info.forms, lemmas, refl, gerund));
+            let participle_picks =
+                [true, false].map(|pronominal| ranked_participles(&info.forms, lemmas, pronominal));
             let info = &mut self.infos[at];
             info.periphrasis = periphrasis;
+            info.starts_verb = info.may_start_verb();
             info.next = next;
             info.next_after_apostrophe = next_after_apostrophe;
             info.simple_picks = simple_picks;
+            info.participle_picks = participle_picks;
         }
         for slot in self.index.values_mut() {
             let info = &self.infos[slot.at as usize];
@@ -854,7 +863,7 @@ fn ranked_simple_picks(
     lemmas: &[Lemma],
     refl: bool,
     gerund: bool,
-) -> Box<[(u16, FormKind)]> {
+) -> Box<[SimplePick]> {
     let usable = |kind: FormKind| match kind {
         FormKind::PresentParticiple => true,
         FormKind::Finite { .. } | FormKind::Infinitive => !gerund,
@@ -877,7 +886,44 @@ fn ranked_simple_picks(
         .collect();
     // (A stable sort: equals keep their order.)
     ranked.sort_by_key(|&(key, _)| std::cmp::Reverse(key));
-    ranked.into_iter().map(|(_, pick)| pick).collect()
+    // The persons the word has as a finite form of the lemma.
+    let persons = |lemma: u16| {
+        let finite = forms.iter().filter(|&&(lid, _)| lid == lemma);
+        finite.fold(0, |bits, &(_, kind)| match kind {
+            FormKind::Finite { person, plural, .. } => bits | pbit(person, plural),
+            _ => bits,
+        })
+    };
+    ranked
+        .into_iter()
+        .map(|(_, (lemma, kind))| SimplePick { lemma, kind, persons: persons(lemma) })
+        .collect()
+}
+
+/// A reading of a word as a simple form of a cue verb.
+#[derive(Clone, Copy, Debug)]
+struct SimplePick {
+    lemma: u16,
+    kind: FormKind,
+    /// The (person, plural) the word has as a finite form of the lemma, as bits (see [`pbit`]).
+    persons: u8,
+}
+
+/// The cue lemmas (of `pronominal` ones or of the others) a word with the verb `forms` is the
+/// past participle of, longest tail first (`mis` of `mettre en garde`), equals in the order of
+/// `forms`.
+fn ranked_participles(forms: &[(u16, FormKind)], lemmas: &[Lemma], pronominal: bool) -> Box<[u16]> {
+    let mut ranked: Vec<u16> = forms
+        .iter()
+        .filter(|&&(lid, kind)| {
+            let lemma = &lemmas[usize::from(lid)];
+            lemma.role == Role::Cue && is_past_participle(kind) && lemma.pronominal == pronominal
+        })
+        .map(|&(lid, _)| lid)
+        .collect();
+    // (A stable sort: equals keep their order.)
+    ranked.sort_by_key(|&lid| std::cmp::Reverse(lemmas[usize::from(lid)].tail.len()));
+    ranked.into()
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
@@ -1355,8 +1401,14 @@ impl<'a> Ctx<'a> {
     /// A phrase of `start` (the word at `i`) at `i`.
     fn match_phrase(&self, i: usize, start: &WordInfo) -> Option<Found> {
         // (`a` has the phrases of `à`: see `WordInfo::phrases`.)
+        let next = self.toks.get(i + 1).map_or(WordId::NONE, |t| t.id);
         let (text, end) = start.phrases.iter().find_map(|phrase| {
             let Phrase { text, rest, final_de } = phrase;
+            // Most tries end at the second token (which a contracted `de` is not, but for a
+            // phrase of two words).
+            if rest.len() > 1 && rest[0] != next {
+                return None;
+            }
             if self.seq_at(i + 1, rest) {
                 return Some((text, i + 1 + rest.len()));
             }
@@ -1425,7 +1477,8 @@ impl<'a> Ctx<'a> {
             k = n;
         }
         let (k, neg) = self.adverbs(k);
-        let analyses = self.forms(k)?;
+        let participle = self.info(k)?;
+        let analyses = participle.forms()?;
         let (form, persons) = match aux.kind {
             FormKind::Finite { person, plural, .. } => (
                 if inv.is_some() { CueForm::Inverted } else { CueForm::Finite },
@@ -1445,7 +1498,7 @@ impl<'a> Ctx<'a> {
             neutral,
         };
         // Periphrasis: `a fini par concéder`, `s'est évertué à dire`.
-        for &(lid, kind) in analyses {
+        for &(lid, kind) in analyses.iter().filter(|_| participle.periphrasis) {
             let lem = self.lemma(lid);
             let Role::Peri { neutral, etre, .. } = lem.role else {
                 continue;
@@ -1463,35 +1516,20 @@ impl<'a> Ctx<'a> {
                 return Some(found(t.end, self.lemma(t.lemma).text, neg || t.neg, neutral));
             }
         }
-        // Cue verb.
-        let mut best: Option<((u8, usize), u16, usize)> = None;
-        for &(lid, kind) in analyses {
-            let lem = self.lemma(lid);
-            if lem.role != Role::Cue || !matches!(kind, FormKind::PastParticiple { .. }) {
-                continue;
-            }
-            let Some(end) = self.tail(k + 1, &lem.tail) else {
-                continue;
-            };
-            let compat = if aux.etre {
-                if refl {
-                    if lem.pronominal { 3 } else { continue }
-                } else if !lem.pronominal && (inv.is_some() || self.after(end) == After::Que) {
-                    1 // passive: `est-il précisé`, `il est rappelé que`
-                } else {
-                    continue;
-                }
-            } else if refl || lem.pronominal {
-                continue;
-            } else {
-                2
-            };
-            let key = (compat, lem.tail.len());
-            if best.is_none_or(|(b, _, _)| key > b) {
-                best = Some((key, lid, end));
-            }
+        // Cue verb: with `être`, a pronominal verb after a reflexive, or the passive of
+        // another (`est-il précisé`, `il est rappelé que`); with `avoir`, a verb that is not
+        // pronominal, and no reflexive.
+        if refl && !aux.etre {
+            return None;
         }
-        let (_, lid, end) = best?;
+        let passive = aux.etre && !refl;
+        // (Pronominal lemmas first.)
+        let picks = &participle.participle_picks[usize::from(!refl)];
+        let (lid, end) = picks.iter().find_map(|&lid| {
+            let end = self.tail(k + 1, &self.lemma(lid).tail)?;
+            let passive_ok = !passive || inv.is_some() || self.after(end) == After::Que;
+            passive_ok.then_some((lid, end))
+        })?;
         Some(found(end, self.lemma(lid).text, neg, false))
     }
 
@@ -1660,12 +1698,13 @@ impl<'a> Ctx<'a> {
         }
         // A cue verb: the best reading whose tail follows.
         let picks = &head.simple_picks[simple_picks_index(refl, gerund)];
-        let (lid, kind, inv, end) = picks.iter().find_map(|&(lid, kind)| {
-            let inv = inversion_of(kind);
+        let (pick, inv, end) = picks.iter().find_map(|&pick| {
+            let inv = inversion_of(pick.kind);
             let k = inv.map_or(j + 1, |(_, n)| n);
-            let end = self.tail(k, &self.lemma(lid).tail)?;
-            Some((lid, kind, inv, end))
+            let end = self.tail(k, &self.lemma(pick.lemma).tail)?;
+            Some((pick, inv, end))
         })?;
+        let (lid, kind) = (pick.lemma, pick.kind);
         if kind == FormKind::Infinitive && NOT_BARE_INFINITIVE.contains(&self.lemma(lid).text) {
             return None;
         }
@@ -1681,7 +1720,7 @@ impl<'a> Ctx<'a> {
             lemma: self.lemma(lid).text,
             form: form_of(kind, inv.is_some()),
             pron: inv.map(|x| x.0),
-            persons: persons_of(lid),
+            persons: pick.persons,
             neg_inside: false,
             neutral: false,
         })
@@ -2005,9 +2044,7 @@ fn find_at_starts(toks: &[Tok], starts: &[usize], lex: &Lexicon) -> Vec<CueMatch
         }
         let Some(start) = cx.info(i) else { continue };
         let phrase = if start.phrases.is_empty() { None } else { cx.match_phrase(i, start) };
-        if let Some(f) =
-            phrase.or_else(|| start.may_start_verb().then(|| cx.match_verb(i, start))?)
-        {
+        if let Some(f) = phrase.or_else(|| start.starts_verb.then(|| cx.match_verb(i, start))?) {
             free = f.end;
             out.push(cx.finish(f));
         }
