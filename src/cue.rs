@@ -1985,8 +1985,17 @@ fn read_pieces(tokens: &Tokens<'_>, i: usize, lex: &Lexicon, read: &mut Stretche
     let Span { start, end } = tokens.span(i);
     let text = &tokens.text[start..end];
     // Pieces between joiners, in the text and in the normal form alike (a joiner is the same
-    // character in both, but apostrophes, all `'` in the normal form).
-    let mut norm_pieces = tokens.norm(i).split(['-', '.', ',', '\'']);
+    // character in both, but apostrophes, all `'` in the normal form). The joiners of the
+    // normal form are ASCII: it is split by bytes.
+    let norm = tokens.norm(i);
+    let mut norm_at = 0;
+    let mut next_known = || {
+        let rest = norm.get(norm_at..).unwrap_or("");
+        let joiner = |b: &u8| matches!(b, b'-' | b'.' | b',' | b'\'');
+        let len = rest.bytes().position(|b| joiner(&b)).unwrap_or(rest.len());
+        norm_at += len + 1;
+        lex.known(&rest[..len])
+    };
     let bytes = text.as_bytes();
     let (mut piece, mut at) = (0, 0);
     while let Some(&b) = bytes.get(at) {
@@ -2007,14 +2016,13 @@ fn read_pieces(tokens: &Tokens<'_>, i: usize, lex: &Lexicon, read: &mut Stretche
             at += 1;
             continue;
         };
-        let known = lex.known(norm_pieces.next().unwrap_or(""));
-        read.push_word((start + piece, start + at), known);
+        read.push_word((start + piece, start + at), next_known());
         read.push_punct((start + at, start + at + len), kind);
         at += len;
         piece = at;
     }
     if piece < bytes.len() {
-        read.push_word((start + piece, end), lex.known(norm_pieces.next().unwrap_or("")));
+        read.push_word((start + piece, end), next_known());
     }
 }
 
