@@ -567,11 +567,19 @@ struct WordInfo {
     opens_verb: bool,
     /// A form of a periphrasis verb (see [`Lexicon::mark_starts`]).
     periphrasis: bool,
+    /// [`WordInfo::may_start_verb`], kept at hand (see [`Lexicon::mark_starts`]).
+    starts_verb: bool,
     /// For a word that is no verb form and starts only phrases of more than one token (if
     /// any), what a cue starting at it may go on with (see [`Lexicon::mark_starts`]).
     next: Option<Continuation>,
     /// The same after an apostrophe (`d'`, `s'`).
     next_after_apostrophe: Option<Continuation>,
+    /// Its readings as a simple form of a cue verb (see [`Ctx::simple`]), best first, by
+    /// [`simple_picks_index`]: the first whose tail follows is the cue's.
+    simple_picks: [Box<[SimplePick]>; 4],
+    /// Its readings as the past participle of a cue verb after an auxiliary (see
+    /// [`Ctx::compound`]), longest tail first: of pronominal lemmas, of the others.
+    participle_picks: [Box<[u16]>; 2],
     /// The lists of function words it is in ([`Mark`]s): the matcher asks by a bit, not by
     /// comparing strings.
     marks: u8,
@@ -803,10 +811,17 @@ impl Lexicon {
             let periphrasis = info.forms.iter().any(peri);
             let next = Continuation::of(info, 0, self);
             let next_after_apostrophe = Continuation::of(info, 1, self);
+            let simple_picks = [(false, false), (false, true), (true, false), (true, true)]
+                .map(|(refl, gerund)| ranked_simple_picks(&info.forms, lemmas, refl, gerund));
+            let participle_picks =
+                [true, false].map(|pronominal| ranked_participles(&info.forms, lemmas, pronominal));
             let info = &mut self.infos[at];
             info.periphrasis = periphrasis;
+            info.starts_verb = info.may_start_verb();
             info.next = next;
             info.next_after_apostrophe = next_after_apostrophe;
+            info.simple_picks = simple_picks;
+            info.participle_picks = participle_picks;
         }
         for slot in self.index.values_mut() {
             let info = &self.infos[slot.at as usize];
@@ -831,6 +846,84 @@ impl Lexicon {
     fn words(&self) -> impl Iterator<Item = (&str, &WordInfo)> {
         self.index.iter().map(|(word, slot)| (&**word, &self.infos[slot.at as usize]))
     }
+}
+
+/// Where the simple-form readings for a head after a reflexive clitic (`refl`) or the gerund's
+/// `en` (`gerund`) are in [`WordInfo::simple_picks`].
+fn simple_picks_index(refl: bool, gerund: bool) -> usize {
+    usize::from(refl) * 2 + usize::from(gerund)
+}
+
+/// The readings of a word (its verb `forms`) that can be a simple form of a cue verb after a
+/// reflexive clitic (`refl`) or the gerund's `en` (`gerund`), best first: a pronominal lemma
+/// with a reflexive, another without; a longer tail (`mettre en garde`); finite, then present
+/// participle, then infinitive; equals in the order of `forms`.
+fn ranked_simple_picks(
+    forms: &[(u16, FormKind)],
+    lemmas: &[Lemma],
+    refl: bool,
+    gerund: bool,
+) -> Box<[SimplePick]> {
+    let usable = |kind: FormKind| match kind {
+        FormKind::PresentParticiple => true,
+        FormKind::Finite { .. } | FormKind::Infinitive => !gerund,
+        FormKind::PastParticiple { .. } => false,
+    };
+    let mut ranked: Vec<((usize, u8), (u16, FormKind))> = forms
+        .iter()
+        .filter(|&&(lid, kind)| {
+            let lemma = &lemmas[usize::from(lid)];
+            lemma.role == Role::Cue && usable(kind) && lemma.pronominal == refl
+        })
+        .map(|&(lid, kind)| {
+            let kind_rank = match kind {
+                FormKind::Finite { .. } => 2,
+                FormKind::PresentParticiple => 1,
+                _ => 0,
+            };
+            ((lemmas[usize::from(lid)].tail.len(), kind_rank), (lid, kind))
+        })
+        .collect();
+    // (A stable sort: equals keep their order.)
+    ranked.sort_by_key(|&(key, _)| std::cmp::Reverse(key));
+    // The persons the word has as a finite form of the lemma.
+    let persons = |lemma: u16| {
+        let finite = forms.iter().filter(|&&(lid, _)| lid == lemma);
+        finite.fold(0, |bits, &(_, kind)| match kind {
+            FormKind::Finite { person, plural, .. } => bits | pbit(person, plural),
+            _ => bits,
+        })
+    };
+    ranked
+        .into_iter()
+        .map(|(_, (lemma, kind))| SimplePick { lemma, kind, persons: persons(lemma) })
+        .collect()
+}
+
+/// A reading of a word as a simple form of a cue verb.
+#[derive(Clone, Copy, Debug)]
+struct SimplePick {
+    lemma: u16,
+    kind: FormKind,
+    /// The (person, plural) the word has as a finite form of the lemma, as bits (see [`pbit`]).
+    persons: u8,
+}
+
+/// The cue lemmas (of `pronominal` ones or of the others) a word with the verb `forms` is the
+/// past participle of, longest tail first (`mis` of `mettre en garde`), equals in the order of
+/// `forms`.
+fn ranked_participles(forms: &[(u16, FormKind)], lemmas: &[Lemma], pronominal: bool) -> Box<[u16]> {
+    let mut ranked: Vec<u16> = forms
+        .iter()
+        .filter(|&&(lid, kind)| {
+            let lemma = &lemmas[usize::from(lid)];
+            lemma.role == Role::Cue && is_past_participle(kind) && lemma.pronominal == pronominal
+        })
+        .map(|&(lid, _)| lid)
+        .collect();
+    // (A stable sort: equals keep their order.)
+    ranked.sort_by_key(|&lid| std::cmp::Reverse(lemmas[usize::from(lid)].tail.len()));
+    ranked.into()
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
@@ -1308,8 +1401,14 @@ impl<'a> Ctx<'a> {
     /// A phrase of `start` (the word at `i`) at `i`.
     fn match_phrase(&self, i: usize, start: &WordInfo) -> Option<Found> {
         // (`a` has the phrases of `à`: see `WordInfo::phrases`.)
+        let next = self.toks.get(i + 1).map_or(WordId::NONE, |t| t.id);
         let (text, end) = start.phrases.iter().find_map(|phrase| {
             let Phrase { text, rest, final_de } = phrase;
+            // Most tries end at the second token (which a contracted `de` is not, but for a
+            // phrase of two words).
+            if rest.len() > 1 && rest[0] != next {
+                return None;
+            }
             if self.seq_at(i + 1, rest) {
                 return Some((text, i + 1 + rest.len()));
             }
@@ -1378,7 +1477,8 @@ impl<'a> Ctx<'a> {
             k = n;
         }
         let (k, neg) = self.adverbs(k);
-        let analyses = self.forms(k)?;
+        let participle = self.info(k)?;
+        let analyses = participle.forms()?;
         let (form, persons) = match aux.kind {
             FormKind::Finite { person, plural, .. } => (
                 if inv.is_some() { CueForm::Inverted } else { CueForm::Finite },
@@ -1398,7 +1498,7 @@ impl<'a> Ctx<'a> {
             neutral,
         };
         // Periphrasis: `a fini par concéder`, `s'est évertué à dire`.
-        for &(lid, kind) in analyses {
+        for &(lid, kind) in analyses.iter().filter(|_| participle.periphrasis) {
             let lem = self.lemma(lid);
             let Role::Peri { neutral, etre, .. } = lem.role else {
                 continue;
@@ -1416,35 +1516,20 @@ impl<'a> Ctx<'a> {
                 return Some(found(t.end, self.lemma(t.lemma).text, neg || t.neg, neutral));
             }
         }
-        // Cue verb.
-        let mut best: Option<((u8, usize), u16, usize)> = None;
-        for &(lid, kind) in analyses {
-            let lem = self.lemma(lid);
-            if lem.role != Role::Cue || !matches!(kind, FormKind::PastParticiple { .. }) {
-                continue;
-            }
-            let Some(end) = self.tail(k + 1, &lem.tail) else {
-                continue;
-            };
-            let compat = if aux.etre {
-                if refl {
-                    if lem.pronominal { 3 } else { continue }
-                } else if !lem.pronominal && (inv.is_some() || self.after(end) == After::Que) {
-                    1 // passive: `est-il précisé`, `il est rappelé que`
-                } else {
-                    continue;
-                }
-            } else if refl || lem.pronominal {
-                continue;
-            } else {
-                2
-            };
-            let key = (compat, lem.tail.len());
-            if best.is_none_or(|(b, _, _)| key > b) {
-                best = Some((key, lid, end));
-            }
+        // Cue verb: with `être`, a pronominal verb after a reflexive, or the passive of
+        // another (`est-il précisé`, `il est rappelé que`); with `avoir`, a verb that is not
+        // pronominal, and no reflexive.
+        if refl && !aux.etre {
+            return None;
         }
-        let (_, lid, end) = best?;
+        let passive = aux.etre && !refl;
+        // (Pronominal lemmas first.)
+        let picks = &participle.participle_picks[usize::from(!refl)];
+        let (lid, end) = picks.iter().find_map(|&lid| {
+            let end = self.tail(k + 1, &self.lemma(lid).tail)?;
+            let passive_ok = !passive || inv.is_some() || self.after(end) == After::Que;
+            passive_ok.then_some((lid, end))
+        })?;
         Some(found(end, self.lemma(lid).text, neg, false))
     }
 
@@ -1611,39 +1696,15 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
-        // A cue verb.
-        // (rank, lemma, kind, inversion, end)
-        type Pick = ((u8, usize, u8), u16, FormKind, Option<(usize, usize)>, usize);
-        let mut best: Option<Pick> = None;
-        for &(lid, kind) in analyses {
-            let lem = self.lemma(lid);
-            if lem.role != Role::Cue || !usable(kind) {
-                continue;
-            }
-            let compat = match (refl, lem.pronominal) {
-                (true, true) => 3,
-                (false, false) => 2,
-                (true, false) | (false, true) => continue,
-            };
-            let mut k = j + 1;
-            let inv = inversion_of(kind);
-            if let Some((_, n)) = inv {
-                k = n;
-            }
-            let Some(end) = self.tail(k, &lem.tail) else {
-                continue;
-            };
-            let kind_rank = match kind {
-                FormKind::Finite { .. } => 2,
-                FormKind::PresentParticiple => 1,
-                _ => 0,
-            };
-            let key = (compat, lem.tail.len(), kind_rank);
-            if best.as_ref().is_none_or(|(b, ..)| key > *b) {
-                best = Some((key, lid, kind, inv, end));
-            }
-        }
-        let (_, lid, kind, inv, end) = best?;
+        // A cue verb: the best reading whose tail follows.
+        let picks = &head.simple_picks[simple_picks_index(refl, gerund)];
+        let (pick, inv, end) = picks.iter().find_map(|&pick| {
+            let inv = inversion_of(pick.kind);
+            let k = inv.map_or(j + 1, |(_, n)| n);
+            let end = self.tail(k, &self.lemma(pick.lemma).tail)?;
+            Some((pick, inv, end))
+        })?;
+        let (lid, kind) = (pick.lemma, pick.kind);
         if kind == FormKind::Infinitive && NOT_BARE_INFINITIVE.contains(&self.lemma(lid).text) {
             return None;
         }
@@ -1659,7 +1720,7 @@ impl<'a> Ctx<'a> {
             lemma: self.lemma(lid).text,
             form: form_of(kind, inv.is_some()),
             pron: inv.map(|x| x.0),
-            persons: persons_of(lid),
+            persons: pick.persons,
             neg_inside: false,
             neutral: false,
         })
@@ -1924,8 +1985,17 @@ fn read_pieces(tokens: &Tokens<'_>, i: usize, lex: &Lexicon, read: &mut Stretche
     let Span { start, end } = tokens.span(i);
     let text = &tokens.text[start..end];
     // Pieces between joiners, in the text and in the normal form alike (a joiner is the same
-    // character in both, but apostrophes, all `'` in the normal form).
-    let mut norm_pieces = tokens.norm(i).split(['-', '.', ',', '\'']);
+    // character in both, but apostrophes, all `'` in the normal form). The joiners of the
+    // normal form are ASCII: it is split by bytes.
+    let norm = tokens.norm(i);
+    let mut norm_at = 0;
+    let mut next_known = || {
+        let rest = norm.get(norm_at..).unwrap_or("");
+        let joiner = |b: &u8| matches!(b, b'-' | b'.' | b',' | b'\'');
+        let len = rest.bytes().position(|b| joiner(&b)).unwrap_or(rest.len());
+        norm_at += len + 1;
+        lex.known(&rest[..len])
+    };
     let bytes = text.as_bytes();
     let (mut piece, mut at) = (0, 0);
     while let Some(&b) = bytes.get(at) {
@@ -1946,14 +2016,13 @@ fn read_pieces(tokens: &Tokens<'_>, i: usize, lex: &Lexicon, read: &mut Stretche
             at += 1;
             continue;
         };
-        let known = lex.known(norm_pieces.next().unwrap_or(""));
-        read.push_word((start + piece, start + at), known);
+        read.push_word((start + piece, start + at), next_known());
         read.push_punct((start + at, start + at + len), kind);
         at += len;
         piece = at;
     }
     if piece < bytes.len() {
-        read.push_word((start + piece, end), lex.known(norm_pieces.next().unwrap_or("")));
+        read.push_word((start + piece, end), next_known());
     }
 }
 
@@ -1983,9 +2052,7 @@ fn find_at_starts(toks: &[Tok], starts: &[usize], lex: &Lexicon) -> Vec<CueMatch
         }
         let Some(start) = cx.info(i) else { continue };
         let phrase = if start.phrases.is_empty() { None } else { cx.match_phrase(i, start) };
-        if let Some(f) =
-            phrase.or_else(|| start.may_start_verb().then(|| cx.match_verb(i, start))?)
-        {
+        if let Some(f) = phrase.or_else(|| start.starts_verb.then(|| cx.match_verb(i, start))?) {
             free = f.end;
             out.push(cx.finish(f));
         }
