@@ -739,6 +739,11 @@ impl Slot {
     fn id(self) -> WordId {
         WordId(self.at)
     }
+
+    /// Whether a cue may start at the word (see [`WordInfo::may_start_cue`]).
+    pub(crate) fn starts_cue(self) -> bool {
+        self.starts_cue
+    }
 }
 
 /// Elided words: the index knows them, and with their apostrophe (`l'`), so that a token `l’`
@@ -1809,10 +1814,14 @@ pub(crate) fn find_cues_in(tokens: &Tokens<'_>, custom: Option<&Lexicon>) -> Vec
     let mut read = Stretches::with_capacity(tokens.len() / 2);
     match custom {
         // The built-in index's answer came with the word's classes: no probe here.
-        None => read_tokens(tokens, lex, |i| tokens.cue_slot(i), &mut read),
+        // The tokens themselves noted where its cues may start: only those are looked at.
+        None => {
+            let candidates = Some(tokens.cue_candidates());
+            read_tokens(tokens, lex, |i| tokens.cue_slot(i), candidates, &mut read);
+        }
         Some(lex) => {
             let slot = |i| tokens.is_word(i).then(|| lex.known(tokens.norm(i))).flatten();
-            read_tokens(tokens, lex, slot, &mut read);
+            read_tokens(tokens, lex, slot, None, &mut read);
         }
     }
     find_at_starts(&read.toks, &read.starts, lex)
@@ -1866,12 +1875,16 @@ impl Stretches {
 }
 
 /// Reads the cue finder's tokens of `tokens` into `read`: the stretches where a cue may start
-/// (see [`Stretches`]), the others skipped with a look at each token. `whole_word_slot` gives
-/// the index slot of a word with no joiner inside (or of an elided word with its apostrophe).
+/// (see [`Stretches`]), the others skipped. `whole_word_slot` gives the index slot of a word
+/// with no joiner inside (or of an elided word with its apostrophe). `candidates`, when given,
+/// lists the tokens that may start a cue (a slot that starts one, or a joined word with no
+/// slot: [`Tokens::cue_candidates`]), so that the others are not looked at; without it, every
+/// token is asked.
 fn read_tokens(
     tokens: &Tokens<'_>,
     lex: &Lexicon,
     whole_word_slot: impl Fn(usize) -> Option<Slot>,
+    candidates: Option<&[u32]>,
     read: &mut Stretches,
 ) {
     let toks = &tokens.toks[..];
@@ -1907,7 +1920,16 @@ fn read_tokens(
     // The first token not read.
     let mut unread = 0;
     let mut k = 0;
+    // The next candidate to look at, when the candidates are known.
+    let mut next_candidate = 0;
     while k < toks.len() {
+        if let Some(candidates) = candidates {
+            // Every token before the next candidate starts no cue.
+            let rest = &candidates[next_candidate..];
+            let Some(at) = rest.iter().position(|&c| c as usize >= k) else { break };
+            k = rest[at] as usize;
+            next_candidate += at + 1;
+        }
         // Whether a cue may start at token `k`, or in it (no slot for punctuation).
         let start = match whole_word_slot(k) {
             // A cue that goes on past its first word cannot go into a barrier (line breaks are

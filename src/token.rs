@@ -940,7 +940,6 @@ impl<'h> Tokens<'h> {
     /// words whose cue slot says a cue starts there, and the joined words with no slot (a
     /// piece of them may start one). Noted while tokenizing, so that the cue finder need not
     /// ask every token.
-    #[allow(dead_code, reason = "for the cue finder, not yet reading it")]
     pub fn cue_candidates(&self) -> &[u32] {
         &self.cue_candidates
     }
@@ -1123,7 +1122,7 @@ mod tests {
             let tokens = Tokens::new(text);
             let expected: Vec<u32> = (0..tokens.len())
                 .filter(|&k| match tokens.cue_slot(k) {
-                    Some(slot) => crate::lexicon::slot_starts_cue(slot),
+                    Some(slot) => slot.starts_cue(),
                     None => tokens.toks[k].joined,
                 })
                 .map(|k| k as u32)
