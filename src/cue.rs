@@ -18,8 +18,9 @@ use crate::lexicon::{WordHasher, compose, is_combining_accent, is_invisible};
 use std::sync::LazyLock;
 
 use crate::conjugate::{self, Aux, FormKind};
+use crate::scan::is_line_break;
 use crate::span::Span;
-use crate::token::{Kind, Tokens, is_apostrophe, skip_ascii_alnum};
+use crate::token::{Kind, Tokens, holds_two_line_breaks, is_apostrophe, skip_ascii_alnum};
 
 static VERBS_TXT: &str = include_str!("data/verbs.txt");
 static PHRASES_TXT: &str = include_str!("data/cue_phrases.txt");
@@ -244,6 +245,23 @@ fn tokenize(
             continue;
         }
         let e = i + c.len_utf8();
+        if is_line_break(c) {
+            // The run of spaces a line break opens, as the tokens have it: a blank line in it
+            // is a barrier (see `read_token`).
+            let run = text[i..].find(|d: char| !d.is_whitespace()).map_or(text.len(), |n| i + n);
+            if holds_two_line_breaks(&text[i..run]) {
+                toks.push(RawTok {
+                    s: i,
+                    e: run,
+                    ls: i,
+                    le: run,
+                    kind: Tk::Other,
+                    id: WordId::NONE,
+                });
+            }
+            i = run;
+            continue;
+        }
         if !c.is_whitespace() {
             let kind = punct_kind(c);
             let (ls, le) = match kind {
@@ -1893,7 +1911,7 @@ fn read_tokens(
     let barrier = |k: usize| {
         let t = &toks[k];
         match t.kind {
-            Kind::Break => false,
+            Kind::Break => tokens.is_paragraph_break(k),
             Kind::Punct => !matches!(punct_kind(t.first), Tk::Apos | Tk::Hyphen),
             Kind::Word => !t.joined && whole_word_slot(k).is_none(),
         }
@@ -1901,7 +1919,10 @@ fn read_tokens(
     // Whether a cue starting at a word (whose info is `start`) may go on into the token from
     // `n` on: not into a barrier, and for a word that is no verb form, into what may follow it.
     let may_go_on = |continuation: &Option<Continuation>, n: usize| {
-        let Some(n) = (n..toks.len()).find(|&n| toks[n].kind != Kind::Break) else {
+        // A line break is passed over, a paragraph break is a barrier.
+        let Some(n) =
+            (n..toks.len()).find(|&n| toks[n].kind != Kind::Break || tokens.is_paragraph_break(n))
+        else {
             return false;
         };
         let t = &toks[n];
@@ -1980,6 +2001,8 @@ fn read_token(
     let t = &tokens.toks[k];
     let Span { start, end } = t.span;
     match t.kind {
+        // No cue runs over a blank line: what a paragraph says never depends on the next.
+        Kind::Break if tokens.is_paragraph_break(k) => read.push_punct((start, end), Tk::Other),
         Kind::Break => {}
         Kind::Punct => read.push_punct((start, end), punct_kind(t.first)),
         Kind::Word if !t.joined => read.push_word((start, end), whole_word_slot(k)),

@@ -710,7 +710,7 @@ fn lowercase_differs(c: char) -> bool {
 
 /// Whether `text` holds two line breaks or more, counted as [`Tokens::is_paragraph_break`]
 /// says. Asked of a break token only when wanted: nothing to note while tokenizing.
-fn holds_two_line_breaks(text: &str) -> bool {
+pub(crate) fn holds_two_line_breaks(text: &str) -> bool {
     let mut breaks = 0;
     let mut after_cr = false;
     for c in text.chars() {
@@ -947,7 +947,6 @@ impl<'h> Tokens<'h> {
     /// Whether token `i` is a line break token that holds two line breaks or more (a blank
     /// line): `\r\n` counts as one break, as does a lone `\r`, `\n` or U+2028 (line
     /// separator); U+2029 (paragraph separator) counts as two.
-    #[allow(dead_code, reason = "for the cue finder, not yet reading it")]
     pub fn is_paragraph_break(&self, i: usize) -> bool {
         self.is_break(i) && holds_two_line_breaks(self.str(i))
     }
