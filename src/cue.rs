@@ -615,6 +615,9 @@ struct Continuation {
     words: Box<[WordId]>,
     /// It may open a verb cue: an auxiliary, `en`, a reflexive clitic, a verb form.
     verb: bool,
+    /// It is no verb form and opens no verb cue: a cue starting at it is one of its phrases,
+    /// whose tokens may all be checked (see [`phrase_may_follow`]).
+    phrases_only: bool,
 }
 
 impl Continuation {
@@ -645,7 +648,9 @@ impl Continuation {
                 Role::Peri { prep: None, .. } => {}
             }
         }
-        Some(Continuation { words: words.into(), verb: word.may_start_verb() })
+        let verb = word.may_start_verb();
+        let phrases_only = !verb && word.forms.is_empty();
+        Some(Continuation { words: words.into(), verb, phrases_only })
     }
 
     /// Whether a cue may go on with the token `next` (an id of [`Lexicon::infos`] or of
@@ -1918,25 +1923,53 @@ fn read_tokens(
     };
     // Whether a cue starting at a word (whose info is `start`) may go on into the token from
     // `n` on: not into a barrier, and for a word that is no verb form, into what may follow it.
-    let may_go_on = |continuation: &Option<Continuation>, n: usize| {
-        // A line break is passed over, a paragraph break is a barrier.
-        let Some(n) =
-            (n..toks.len()).find(|&n| toks[n].kind != Kind::Break || tokens.is_paragraph_break(n))
-        else {
-            return false;
+    let may_go_on =
+        |info: &WordInfo, continuation: &Option<Continuation>, n: usize, skip: usize| {
+            // A line break is passed over, a paragraph break is a barrier.
+            let Some(n) = (n..toks.len())
+                .find(|&n| toks[n].kind != Kind::Break || tokens.is_paragraph_break(n))
+            else {
+                return false;
+            };
+            let t = &toks[n];
+            let next = match t.kind {
+                Kind::Break => return false,
+                Kind::Punct => WordId::of_punct(punct_kind(t.first)),
+                // The pieces of a joined word are not known yet (but for an elided word).
+                Kind::Word => match whole_word_slot(n) {
+                    Some(slot) => slot.id(),
+                    None if t.joined => return true,
+                    None => return false,
+                },
+            };
+            if next == WordId::NONE {
+                return false;
+            }
+            match continuation {
+                None => true,
+                // Most starts of phrases only (`de`, `à`) are followed by their second token but
+                // not by the rest (`de l'État`): the whole phrase is asked for.
+                Some(c) if c.phrases_only => {
+                    c.allows(next, &lex.infos)
+                        && info
+                            .phrases
+                            .iter()
+                            .any(|p| phrase_may_follow(tokens, &whole_word_slot, n, p, skip))
+                }
+                Some(c) => c.allows(next, &lex.infos),
+            }
         };
-        let t = &toks[n];
-        let next = match t.kind {
-            Kind::Break => return false,
-            Kind::Punct => WordId::of_punct(punct_kind(t.first)),
-            // The pieces of a joined word are not known yet (but for an elided word).
-            Kind::Word => match whole_word_slot(n) {
-                Some(slot) => slot.id(),
-                None if t.joined => return true,
-                None => return false,
-            },
-        };
-        next != WordId::NONE && continuation.as_ref().is_none_or(|c| c.allows(next, &lex.infos))
+    // Whether a cue may start at the word `k`, whose slot is `slot`. A cue that goes on past its
+    // first word cannot go into a barrier (line breaks are no cue finder's tokens); an elided
+    // word goes on into its apostrophe.
+    let live = |k: usize, slot: Slot| {
+        slot.starts_cue && {
+            let info = &lex.infos[slot.at as usize];
+            // (A joined word with a slot is an elided word and its apostrophe.)
+            let (next, skip) =
+                if toks[k].joined { (&info.next_after_apostrophe, 1) } else { (&info.next, 0) };
+            slot.cue_alone || may_go_on(info, next, k + 1, skip)
+        }
     };
     // The first token not read.
     let mut unread = 0;
@@ -1953,17 +1986,7 @@ fn read_tokens(
         }
         // Whether a cue may start at token `k`, or in it (no slot for punctuation).
         let start = match whole_word_slot(k) {
-            // A cue that goes on past its first word cannot go into a barrier (line breaks are
-            // no cue finder's tokens); an elided word goes on into its apostrophe.
-            Some(slot) => {
-                slot.starts_cue && {
-                    let info = &lex.infos[slot.at as usize];
-                    // (A joined word with a slot is an elided word and its apostrophe.)
-                    let next =
-                        if toks[k].joined { &info.next_after_apostrophe } else { &info.next };
-                    slot.cue_alone || may_go_on(next, k + 1)
-                }
-            }
+            Some(slot) => live(k, slot),
             // The pieces of a joined word are not known yet.
             None => toks[k].joined,
         };
@@ -1987,6 +2010,60 @@ fn read_tokens(
         unread = j;
         k = j;
     }
+}
+
+/// Whether the tokens of `tokens` from `n` on may read as the tokens of `phrase` after its
+/// first `skip + 1` (its word, and its apostrophe when the start token was the elided word with
+/// it), as far as can be told before splitting words: a joined word with no slot may hold
+/// anything. A final `de`, which may be contracted, is not asked for. True when the matcher may
+/// find the phrase there (see [`Ctx::match_phrase`]).
+fn phrase_may_follow(
+    tokens: &Tokens<'_>,
+    whole_word_slot: &impl Fn(usize) -> Option<Slot>,
+    mut n: usize,
+    phrase: &Phrase,
+    skip: usize,
+) -> bool {
+    let Some(rest) = phrase.rest.get(skip..) else { return false };
+    if skip > 0 && phrase.rest.first() != Some(&WordId::APOSTROPHE) {
+        return false;
+    }
+    let want = if phrase.final_de { &rest[..rest.len().saturating_sub(1)] } else { rest };
+    let mut w = 0;
+    while w < want.len() {
+        let Some(t) = tokens.toks.get(n) else { return false };
+        let id = match t.kind {
+            // A line break is passed over, a paragraph break is a barrier.
+            Kind::Break if tokens.is_paragraph_break(n) => return false,
+            Kind::Break => {
+                n += 1;
+                continue;
+            }
+            Kind::Punct => WordId::of_punct(punct_kind(t.first)),
+            Kind::Word => match whole_word_slot(n) {
+                Some(slot) => slot.id(),
+                None => return t.joined,
+            },
+        };
+        if id != want[w] {
+            return false;
+        }
+        w += 1;
+        if t.kind == Kind::Word && t.joined {
+            // An elided word with its apostrophe (`l’`), which the reader splits there.
+            if elided_word_end(tokens.text, t.span).is_none() {
+                return true;
+            }
+            if w < want.len() {
+                if want[w] != WordId::APOSTROPHE {
+                    return false;
+                }
+                w += 1;
+            }
+        }
+        n += 1;
+    }
+    true
 }
 
 /// Reads token `k` of `tokens` into `read` (see [`read_tokens`]).
@@ -2366,6 +2443,21 @@ mod tests {
         assert_eq!((c.form, c.lemma), (CueForm::Phrase, "pour"));
         // `à en croire` is not read as the verb `croire`.
         assert!(cues("A en croire X, oui.").iter().all(|c| c.1 != "croire"));
+        // The reader asks for a whole phrase before reading its stretch: over a line break,
+        // with elided words and contractions, but never over a blank line.
+        let t = "À l’en\ncroire, oui. De l’avis\ndes experts, non. Aux yeux du juge, rien. \
+                 De l’État, rien. À en\n\ncroire X, non.";
+        let found: Vec<_> = cues(t).into_iter().map(|c| (c.0, c.1)).collect();
+        assert_eq!(
+            found,
+            vec![
+                ("À l’en\ncroire", "à l'en croire"),
+                ("De l’avis\ndes", "de l'avis de"),
+                ("Aux yeux du", "aux yeux de"),
+                // (The infinitive alone, after the blank line.)
+                ("croire", "croire"),
+            ]
+        );
     }
 
     #[test]
