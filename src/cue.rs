@@ -1987,8 +1987,8 @@ fn read_tokens(
         // Whether a cue may start at token `k`, or in it (no slot for punctuation).
         let start = match whole_word_slot(k) {
             Some(slot) => live(k, slot),
-            // The pieces of a joined word are not known yet.
-            None => toks[k].joined,
+            // A joined word with no slot: a cue may start at one of its pieces.
+            None => toks[k].joined && a_piece_starts_cue(tokens.norm(k), lex),
         };
         k += 1;
         if !start {
@@ -2099,6 +2099,17 @@ fn read_token(
 fn elided_word_end(text: &str, span: Span) -> Option<usize> {
     let c = text.get(span.start..span.end)?.chars().next_back()?;
     is_apostrophe(c).then(|| span.end - c.len_utf8())
+}
+
+/// Whether a cue may start at a piece of the joined word whose normal form is `norm` (`a` of
+/// `a-t-il`; no piece of `Jean-Marc` or `1.900`). A joined word at which none may start is no
+/// reason to read its stretch.
+fn a_piece_starts_cue(norm: &str, lex: &Lexicon) -> bool {
+    // (No lexicon word has a digit.)
+    let may_be_word = |piece: &str| piece.bytes().next().is_some_and(|b| !b.is_ascii_digit());
+    let joiner = |c: char| matches!(c, '-' | '.' | ',' | '\'');
+    norm.split(joiner)
+        .any(|piece| may_be_word(piece) && lex.known(piece).is_some_and(|slot| slot.starts_cue))
 }
 
 /// Reads the pieces of the joined word `i` of `tokens` (`a-t-il`: `a`, `-`, `t`, `-`, `il`).
