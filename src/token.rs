@@ -244,7 +244,7 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
         }
         i = out.push_any(i);
     }
-    out.tokens
+    out.finish()
 }
 
 /// The end of the word at byte `i` of `bytes` (a `str`'s), and whether it is its own normal
@@ -449,6 +449,11 @@ struct Building<'h> {
     /// Whether a word here opens a sentence or a line ([`opens_sentence`] of the next token),
     /// kept up as tokens come rather than read back at each capital.
     at_opening: bool,
+    /// [`Tokens::norm_arena`] while it is written: bytes, so that an ASCII word's lowercase,
+    /// already at hand, is written as it is held (eight bytes at a time).
+    arena: Vec<u8>,
+    /// Room for the normal form of a word that is not ASCII, before it goes to the arena.
+    scratch: String,
 }
 
 impl<'h> Building<'h> {
@@ -467,16 +472,28 @@ impl<'h> Building<'h> {
                 breaks: Vec::new(),
                 // About one word in four (`a`, `est`, `selon`, verb forms): room for more.
                 cue_candidates: Vec::with_capacity(text.len() / 16),
-                norm_arena: {
-                    let mut arena = String::with_capacity(text.len() / 4 + ELIDED_NORMS.len());
-                    arena.push_str(ELIDED_NORMS);
-                    arena
-                },
+                norm_arena: String::new(),
                 cue_reads_apart: false,
             },
+            arena: {
+                // 16 bytes of room past the last normal form: an ASCII word's is written
+                // whole before it is cut to size.
+                let mut arena = Vec::with_capacity(text.len() / 4 + ELIDED_NORMS.len() + 16);
+                arena.extend_from_slice(ELIDED_NORMS.as_bytes());
+                arena
+            },
+            scratch: String::new(),
             grammar: grammar(),
             at_opening: true,
         }
+    }
+
+    /// The tokens read, their arena of normal forms made a string.
+    fn finish(mut self) -> Tokens<'h> {
+        // Every byte written is a `str`'s or an ASCII word's lowercase: valid UTF-8, so the
+        // fallback (which would leave the normal forms empty) is never taken.
+        self.tokens.norm_arena = String::from_utf8(self.arena).unwrap_or_default();
+        self.tokens
     }
 
     /// The token at byte `i` (no plain space), whatever it is, or the spaces there: the byte
@@ -530,7 +547,9 @@ impl<'h> Building<'h> {
     #[inline(always)]
     fn push_ascii_word(&mut self, i: usize, w: &AsciiWord) {
         let entry = self.grammar.entry_of_short(w.lower, w.len);
-        let norm = if w.capital { self.write_ascii_norm(i, w) } else { (0, 0) };
+        // A capital: the lowercase, already at hand, is the normal form (no second read of
+        // the word). Else the empty range: the text is the normal form.
+        let norm = if w.capital { self.write_ascii_norm(w) } else { (0, 0) };
         let token = Token {
             span: Span::new(i, i + w.len),
             kind: Kind::Word,
@@ -577,14 +596,15 @@ impl<'h> Building<'h> {
         Some(end)
     }
 
-    /// Appends the lowercase of the ASCII word `w` to the arena: its range there. Out of
-    /// line: few words are capitalized.
-    #[inline(never)]
-    fn write_ascii_norm(&mut self, i: usize, w: &AsciiWord) -> (u32, u32) {
-        let arena = &mut self.tokens.norm_arena;
+    /// Appends the lowercase of the ASCII word `w` to the arena: its range there. Its
+    /// sixteen bytes are written whole, then cut to size: no loop on its length.
+    #[inline(always)]
+    fn write_ascii_norm(&mut self, w: &AsciiWord) -> (u32, u32) {
+        let arena = &mut self.arena;
         let start = arena.len();
-        arena.push_str(self.tokens.text.get(i..i + w.len).unwrap_or_default());
-        arena[start..].make_ascii_lowercase();
+        let [low, high] = w.lower;
+        arena.extend_from_slice(&(u128::from(low) | u128::from(high) << 64).to_le_bytes());
+        arena.truncate(start + w.len);
         (start as u32, arena.len() as u32)
     }
 
@@ -675,12 +695,13 @@ impl<'h> Building<'h> {
     /// their own normal form.
     #[inline(never)]
     fn normalized_entry(&mut self, t: Token) -> (WordEntry, (u32, u32)) {
-        let tokens = &mut self.tokens;
-        let arena = &mut tokens.norm_arena;
-        let start = arena.len();
-        normalize_into(&tokens.text[t.span], arena);
-        let entry = self.grammar.entry_of_bytes(&arena.as_bytes()[start..], t.joined);
-        (entry, (start as u32, arena.len() as u32))
+        let scratch = &mut self.scratch;
+        scratch.clear();
+        normalize_into(&self.tokens.text[t.span], scratch);
+        let entry = self.grammar.entry_of_bytes(scratch.as_bytes(), t.joined);
+        let start = self.arena.len();
+        self.arena.extend_from_slice(scratch.as_bytes());
+        (entry, (start as u32, self.arena.len() as u32))
     }
 }
 
