@@ -74,10 +74,12 @@ pub(crate) fn starts_name(t: &Tokens, i: usize) -> bool {
     }
     // A lone capitalised word opening a sentence (`Longtemps hostile à …`) is a name only if
     // the text writes it with a capital elsewhere, it is a first name, or a verb follows.
-    if t.starts_sentence(i) && !t.is_capitalized(i + 1) && !t.capitalized_elsewhere(i) {
+    // (The text is searched last: the set of its capitalised words is built when first asked.)
+    if t.starts_sentence(i) && !t.is_capitalized(i + 1) {
         return t.is(i, Class::FirstName)
             || t.is(i + 1, Class::Verb)
-            || t.is(i + 1, Class::CueWord);
+            || t.is(i + 1, Class::CueWord)
+            || t.capitalized_elsewhere(i);
     }
     true
 }

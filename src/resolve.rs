@@ -403,10 +403,14 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             // no word up to there may start anything, the description holds no name and skips
             // no mention; nor has it one in apposition unless a comma soon after is followed
             // by a word that may start one. It is not read: the loop goes on from there, as
-            // it would after it.
-            let lowercase_determiner =
-                t.is(i, Class::Determiner) && !t.is_capitalized(i) && !t.is(i, Class::Title);
-            if lowercase_determiner {
+            // it would after it. So is a capitalised one of the stop words (`Les`, `Une`):
+            // it opens no name, and no surname (`Le Drian`) unless a capital follows, which
+            // may start something.
+            // (One branch for the tests: which way it goes is hard to predict.)
+            let opens_description_only = t.is(i, Class::Determiner)
+                & !t.is(i, Class::Title)
+                & (!t.is_capitalized(i) | t.is(i, Class::Stop));
+            if opens_description_only {
                 let ends_it = |k: usize| {
                     if k == i + 1 {
                         return t.is(k, Class::Verb) || t.is(k, Class::Preposition);
