@@ -705,7 +705,10 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
 }
 
 fn is_pronoun_text(s: &str) -> bool {
-    grammar().is(Class::Pronoun, s.trim())
+    let s = s.trim();
+    // No pronoun holds a space (a test reads the list), and normalizing keeps every space: a
+    // text of several words, most names and descriptions, needs no look-up.
+    !s.as_bytes().contains(&b' ') && grammar().is(Class::Pronoun, s)
 }
 
 #[cfg(test)]
@@ -748,6 +751,20 @@ mod tests {
             ),
             ["Paul Girard"]
         );
+    }
+
+    #[test]
+    fn no_pronoun_holds_a_space() {
+        let pronouns = crate::lexicon::sections(include_str!("data/grammar.txt"))
+            .filter(|&(section, _)| section == "pronoun")
+            .map(|(_, entry)| entry)
+            .collect::<Vec<_>>();
+        assert!(pronouns.contains(&"il"));
+        for p in pronouns {
+            assert!(!p.contains(char::is_whitespace), "{p}");
+        }
+        assert!(is_pronoun_text(" Elle "));
+        assert!(!is_pronoun_text("Jean Dupont"));
     }
 
     #[test]
