@@ -6,6 +6,7 @@ use crate::document::{Document, WINDOW};
 use crate::lexicon::{Class, grammar, normalize};
 use crate::mention::{MAX_NAME, Mention, MentionKind, looks_finite, mention_at};
 use crate::span::Span;
+use crate::token::{Kind, Token};
 
 /// The source named after `selon`, `d'après`, `pour`: a mention or a title in marks.
 pub(crate) fn source_after(doc: &Document, c: usize) -> Option<Mention> {
@@ -481,15 +482,22 @@ fn segments_iter<'d>(
     end: usize,
     inside_quote: bool,
 ) -> impl Iterator<Item = (usize, usize)> + Clone + 'd {
+    // The tokens that may separate: none past the last.
+    let toks = &doc.t.toks[..end.min(doc.t.len())];
+    let is_separator =
+        |tok: &Token| tok.kind == Kind::Punct && matches!(tok.first, ',' | '–' | '—');
     let mut s = start;
     let mut i = start;
     std::iter::from_fn(move || {
         while i < end {
-            let at = i;
-            i += 1;
-            let separator =
-                doc.t.is_punct(at, ',') || doc.t.is_punct(at, '–') || doc.t.is_punct(at, '—');
-            if separator && (inside_quote || !doc.quoted(at)) {
+            // (A search of the slice for the next one keeps its count out of the iterator.)
+            let rest = toks.get(i..).unwrap_or_default();
+            let Some(at) = rest.iter().position(is_separator).map(|p| i + p) else {
+                i = end;
+                break;
+            };
+            i = at + 1;
+            if inside_quote || !doc.quoted(at) {
                 let segment = (s, at);
                 s = at + 1;
                 if at > segment.0 {
