@@ -231,6 +231,8 @@ pub(crate) struct Resolver<'a, 'b, 'h> {
     /// The quotation being attributed.
     quoted: Span,
     history: Vec<Antecedent<'h>>,
+    /// A description's words, read to look for its ties (kept: no allocation a look-up).
+    words: Cell<String>,
 }
 
 /// The words of a name or description: split at spaces and hyphens.
@@ -249,9 +251,22 @@ fn join_words(s: &str, out: &mut String) -> usize {
 /// hold when it covers whole tokens (looked for from token `from` on), words and periods.
 fn join_span_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> usize {
     let written = out.len();
-    join_token_words(t, from, span, out).unwrap_or_else(|| {
+    join_token_words::<false>(t, from, span, out).unwrap_or_else(|| {
         out.truncate(written);
         join_words(&t.text[span], out)
+    })
+}
+
+/// The first two words of [`join_span_words`] (or its only one) in `out`, cleared first, and
+/// how many there are (so two for a span of two words or more): a look-up by them need not
+/// read the others.
+fn join_span_first_two_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> usize {
+    out.clear();
+    join_token_words::<true>(t, from, span, out).unwrap_or_else(|| {
+        out.clear();
+        let count = join_words(&t.text[span], out);
+        out.truncate(first_two_words(out).len());
+        count.min(2)
     })
 }
 
@@ -260,8 +275,14 @@ fn join_span_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> usi
 /// neither starts nor ends with a hyphen, and normalizing keeps every hyphen and adds none
 /// (nor composes an accent with a letter of another token: a token never starts with an
 /// accent after a letter). `None`, having written some, unless `span` covers whole tokens,
-/// each a word or a period.
-fn join_token_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> Option<usize> {
+/// each a word or a period. Only the first two words are written if `FIRST_TWO`: the tokens
+/// after them are not read (those read are the same then, as they are whole words).
+fn join_token_words<const FIRST_TWO: bool>(
+    t: &Tokens,
+    from: usize,
+    span: Span,
+    out: &mut String,
+) -> Option<usize> {
     let mut k = from;
     while k < t.len() && t.span(k).start < span.start {
         k += 1;
@@ -278,6 +299,9 @@ fn join_token_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> Op
         }
         // A new word after a space.
         if previous_end != Some(tok.span.start) {
+            if FIRST_TWO && count == 2 {
+                return Some(count);
+            }
             if count > 0 || !out.is_empty() {
                 out.push(' ');
             }
@@ -293,6 +317,9 @@ fn join_token_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> Op
             let mut parts = norm.split('-');
             out.push_str(parts.next().unwrap_or_default());
             for part in parts {
+                if FIRST_TWO && count == 2 {
+                    return Some(count);
+                }
                 out.push(' ');
                 out.push_str(part);
                 count += 1;
@@ -499,6 +526,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             quoted: Span::default(),
             // Every subject is remembered, and the speakers: room for both, twice over.
             history: Vec::with_capacity(2 * subjects_len + 8),
+            words: Cell::default(),
         }
     }
 
@@ -620,14 +648,18 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 if self.ties.is_empty() {
                     return as_written;
                 }
-                // The first two words find the ties (the words come from the tokens' normal
-                // forms: reading them all costs less than a probe).
-                let mut words = String::with_capacity(m.span.len());
-                let count = join_span_words(self.doc.t, m.first, m.span, &mut words);
-                let listed = (count >= 2).then(|| self.ties.get(first_two_words(&words)));
-                let Some(listed) = listed.flatten() else {
+                // The first two words find the ties; the others are read only if some are
+                // found (the words come from the tokens' normal forms).
+                let t = self.doc.t;
+                let mut words = self.words.take();
+                let count = join_span_first_two_words(t, m.first, m.span, &mut words);
+                let listed = (count >= 2).then(|| self.ties.get(words.as_str())).flatten();
+                let Some(listed) = listed else {
+                    self.words.set(words);
                     return as_written;
                 };
+                words.clear();
+                join_span_words(t, m.first, m.span, &mut words);
                 // The latest tie made before the mention: `le ministre` is the minister
                 // named last.
                 let tie = listed
@@ -635,6 +667,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     .rev()
                     .filter(|t| t.name.start < m.span.start)
                     .find(|t| starts_with_words(&t.words, &words));
+                self.words.set(words);
                 match tie {
                     Some(t) => Resolved {
                         name: self.fullest(t.name),
@@ -779,6 +812,14 @@ mod tests {
                 let count = join_words(&text[span], &mut from_text);
                 assert_eq!(join_span_words(&t, 0, span, &mut from_tokens), count, "{span:?}");
                 assert_eq!(from_tokens, from_text, "{span:?}");
+                let mut two = String::from("y");
+                let two_count = join_span_first_two_words(&t, 0, span, &mut two);
+                assert_eq!(two_count, count.min(2), "{span:?}");
+                assert_eq!(
+                    two,
+                    first_two_words(from_text.strip_prefix("x ").unwrap_or("")),
+                    "{span:?}"
+                );
             }
         }
     }
