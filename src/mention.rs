@@ -204,12 +204,13 @@ fn read_mention<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Op
     }
     // `Le Drian`, `Le Pen`, `La Fontaine`: a capitalised article inside a sentence, then a
     // capital, opens a surname.
+    // (The flags first: the words are compared only when they may be such an article.)
     let article_name = || {
         t.is_capitalized(i)
-            && matches!(lw, "le" | "la" | "les" | "de" | "du")
-            && !t.starts_sentence(i)
             && t.is_capitalized(i + 1)
             && !t.is(i + 1, Class::Stop)
+            && matches!(lw, "le" | "la" | "les" | "de" | "du")
+            && !t.starts_sentence(i)
     };
     if starts_name(t, i) || article_name() {
         let end = name_run(t, i, limit);
