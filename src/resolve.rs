@@ -67,9 +67,72 @@ impl EdgeNames {
 
 /// A description tied to a name.
 struct Tie {
-    /// Its words, as [`join_words`] writes them.
-    words: String,
+    /// Where its words lie in [`Ties::words`], as [`join_words`] writes them.
+    words: (usize, usize),
     name: Span,
+    /// The tie made before it whose first two words hash the same, if any.
+    previous: Option<usize>,
+}
+
+/// Descriptions tied to names, in text order, found by the hash of their first two words (as
+/// [`join_words`] writes them). Their words lie back to back in one string: a tie takes no
+/// allocation of its own.
+#[derive(Default)]
+struct Ties {
+    listed: Vec<Tie>,
+    words: String,
+    /// The latest tie by the hash of its first two words; those before it with the same hash
+    /// follow in [`Tie::previous`].
+    latest: FastMap<u64, usize>,
+}
+
+impl Ties {
+    /// Tie to `name` the description whose words `write` appends to the string it is given
+    /// (as [`join_span_words`] does, returning how many), about `len` bytes: one of fewer than
+    /// two words is not.
+    fn add(&mut self, name: Span, len: usize, write: impl FnOnce(&mut String) -> usize) {
+        // (Room made once, not as each word is written.)
+        self.words.reserve(len + 1);
+        let written = self.words.len();
+        if write(&mut self.words) < 2 {
+            self.words.truncate(written);
+            return;
+        }
+        // (Words written after others follow a space.)
+        let start = written + usize::from(written > 0);
+        let hash = word_hash(first_two_words(&self.words[start..]));
+        let i = self.listed.len();
+        let previous = self.latest.insert(hash, i);
+        self.listed.push(Tie { words: (start, self.words.len()), name, previous });
+    }
+
+    /// Whether no description is tied.
+    fn is_empty(&self) -> bool {
+        self.listed.is_empty()
+    }
+
+    /// The latest tie whose first two words hash to `hash`, if any: a description whose
+    /// first two words hash so may have one (see [`Ties::latest_before`]); if none does, it
+    /// has none.
+    fn latest_of(&self, hash: u64) -> Option<usize> {
+        self.latest.get(&hash).copied()
+    }
+
+    /// The name of the latest tie made before byte `before` whose words start with `words`
+    /// (two or more), looked for from tie `latest` back (see [`Ties::latest_of`]).
+    fn latest_before(&self, latest: usize, words: &str, before: usize) -> Option<Span> {
+        let mut at = Some(latest);
+        while let Some(i) = at {
+            let tie = &self.listed[i];
+            // (A tie of other first words with the same hash does not start with `words`.)
+            let tie_words = &self.words[tie.words.0..tie.words.1];
+            if tie.name.start < before && starts_with_words(tie_words, words) {
+                return Some(tie.name);
+            }
+            at = tie.previous;
+        }
+        None
+    }
 }
 
 /// How far back a pronoun looks for its antecedent, in subjects and speakers.
@@ -218,9 +281,7 @@ impl Antecedent<'_> {
 pub(crate) struct Resolver<'a, 'b, 'h> {
     doc: &'a Document<'b, 'h>,
     names: Names,
-    /// Descriptions tied to names, in text order, indexed by their first two words (as
-    /// [`join_words`] writes them).
-    ties: FastMap<String, Vec<Tie>>,
+    ties: Ties,
     /// Sentence subjects, by position: what pronouns point back to.
     subjects: Vec<Mention>,
     /// How many of `subjects` have been resolved.
@@ -380,20 +441,10 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     pub fn new(doc: &'a Document<'b, 'h>, subjects: Vec<Mention>) -> Self {
         let t = doc.t;
         let mut names = Names::with_room_for(t.len());
-        let mut ties: FastMap<String, Vec<Tie>> = FastMap::default();
+        let mut ties = Ties::default();
         // A description (the text of whole tokens from token `from` on) tied to a name.
         let mut tie = |description: Span, from: usize, name: Span| {
-            let mut words = String::with_capacity(description.len());
-            if join_span_words(t, from, description, &mut words) < 2 {
-                return;
-            }
-            let key_len = first_two_words(&words).len();
-            match ties.get_mut(&words[..key_len]) {
-                Some(listed) => listed.push(Tie { words, name }),
-                None => {
-                    ties.insert(words[..key_len].to_owned(), vec![Tie { words, name }]);
-                }
-            }
+            ties.add(name, description.len(), |words| join_span_words(t, from, description, words));
         };
         // Only names and descriptions are indexed: they start with a capital, a title, a
         // determiner, or are a web address. Other words are skipped without reading them.
@@ -653,8 +704,8 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 let t = self.doc.t;
                 let mut words = self.words.take();
                 let count = join_span_first_two_words(t, m.first, m.span, &mut words);
-                let listed = (count >= 2).then(|| self.ties.get(words.as_str())).flatten();
-                let Some(listed) = listed else {
+                let latest = (count >= 2).then(|| self.ties.latest_of(word_hash(&words)));
+                let Some(latest) = latest.flatten() else {
                     self.words.set(words);
                     return as_written;
                 };
@@ -662,15 +713,11 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 join_span_words(t, m.first, m.span, &mut words);
                 // The latest tie made before the mention: `le ministre` is the minister
                 // named last.
-                let tie = listed
-                    .iter()
-                    .rev()
-                    .filter(|t| t.name.start < m.span.start)
-                    .find(|t| starts_with_words(&t.words, &words));
+                let tie = self.ties.latest_before(latest, &words, m.span.start);
                 self.words.set(words);
                 match tie {
-                    Some(t) => Resolved {
-                        name: self.fullest(t.name),
+                    Some(name) => Resolved {
+                        name: self.fullest(name),
                         how: Resolution::Description,
                         gender: m.gender,
                         plural: m.plural,
