@@ -341,8 +341,10 @@ pub(crate) fn subject_in(
             break;
         }
     }
-    let segments = segments(doc, start, verb_tok, inside_quote);
-    let last = *segments.last()?;
+    // (Read twice rather than collected: a clause is a few dozen tokens, an allocation costs
+    // more.)
+    let segments = segments_iter(doc, start, verb_tok, inside_quote);
+    let last = segments.clone().last()?;
     let comma_before_verb = verb_tok > 0 && t.is_punct(verb_tok - 1, ',');
     if !comma_before_verb {
         // The verb's own segment: `Il a`, `Le sénateur de l’Yonne ajoute`, `qu'il lui disait`.
@@ -353,7 +355,7 @@ pub(crate) fn subject_in(
     // `X, apposition, a dit`: the first segment that starts with a mention, unless a later one
     // is a bare name (`le directeur de PlayStation, Jim Ryan, a déclaré`).
     let mut subject: Option<Mention> = None;
-    for &(s, e) in &segments {
+    for (s, e) in segments {
         let Some(m) = mention_at(t, s, e) else { continue };
         if m.kind == MentionKind::Name && m.end == e && subject.is_some() {
             return Some(m);
@@ -465,17 +467,7 @@ pub(crate) fn starts_adverbial(doc: &Document, i: usize) -> bool {
 }
 
 /// Comma-separated segments (token ranges) between `start` and `end`, skipping commas inside
-/// quotations.
-pub(crate) fn segments(
-    doc: &Document,
-    start: usize,
-    end: usize,
-    inside_quote: bool,
-) -> Vec<(usize, usize)> {
-    segments_iter(doc, start, end, inside_quote).collect()
-}
-
-/// [`segments`], one at a time: a clause's subject is mostly in its first segments.
+/// quotations, one at a time: a clause's subject is mostly in its first segments.
 fn segments_iter<'d>(
     doc: &'d Document,
     start: usize,
