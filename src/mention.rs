@@ -74,10 +74,12 @@ pub(crate) fn starts_name(t: &Tokens, i: usize) -> bool {
     }
     // A lone capitalised word opening a sentence (`Longtemps hostile à …`) is a name only if
     // the text writes it with a capital elsewhere, it is a first name, or a verb follows.
-    if t.starts_sentence(i) && !t.is_capitalized(i + 1) && !t.capitalized_elsewhere(i) {
+    // (The text is searched last: the set of its capitalised words is built when first asked.)
+    if t.starts_sentence(i) && !t.is_capitalized(i + 1) {
         return t.is(i, Class::FirstName)
             || t.is(i + 1, Class::Verb)
-            || t.is(i + 1, Class::CueWord);
+            || t.is(i + 1, Class::CueWord)
+            || t.capitalized_elsewhere(i);
     }
     true
 }
@@ -202,12 +204,13 @@ fn read_mention<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Op
     }
     // `Le Drian`, `Le Pen`, `La Fontaine`: a capitalised article inside a sentence, then a
     // capital, opens a surname.
+    // (The flags first: the words are compared only when they may be such an article.)
     let article_name = || {
         t.is_capitalized(i)
-            && matches!(lw, "le" | "la" | "les" | "de" | "du")
-            && !t.starts_sentence(i)
             && t.is_capitalized(i + 1)
             && !t.is(i + 1, Class::Stop)
+            && matches!(lw, "le" | "la" | "les" | "de" | "du")
+            && !t.starts_sentence(i)
     };
     if starts_name(t, i) || article_name() {
         let end = name_run(t, i, limit);

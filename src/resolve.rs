@@ -67,9 +67,72 @@ impl EdgeNames {
 
 /// A description tied to a name.
 struct Tie {
-    /// Its words, as [`join_words`] writes them.
-    words: String,
+    /// Where its words lie in [`Ties::words`], as [`join_words`] writes them.
+    words: (usize, usize),
     name: Span,
+    /// The tie made before it whose first two words hash the same, if any.
+    previous: Option<usize>,
+}
+
+/// Descriptions tied to names, in text order, found by the hash of their first two words (as
+/// [`join_words`] writes them). Their words lie back to back in one string: a tie takes no
+/// allocation of its own.
+#[derive(Default)]
+struct Ties {
+    listed: Vec<Tie>,
+    words: String,
+    /// The latest tie by the hash of its first two words; those before it with the same hash
+    /// follow in [`Tie::previous`].
+    latest: FastMap<u64, usize>,
+}
+
+impl Ties {
+    /// Tie to `name` the description whose words `write` appends to the string it is given
+    /// (as [`join_span_words`] does, returning how many), about `len` bytes: one of fewer than
+    /// two words is not.
+    fn add(&mut self, name: Span, len: usize, write: impl FnOnce(&mut String) -> usize) {
+        // (Room made once, not as each word is written.)
+        self.words.reserve(len + 1);
+        let written = self.words.len();
+        if write(&mut self.words) < 2 {
+            self.words.truncate(written);
+            return;
+        }
+        // (Words written after others follow a space.)
+        let start = written + usize::from(written > 0);
+        let hash = word_hash(first_two_words(&self.words[start..]));
+        let i = self.listed.len();
+        let previous = self.latest.insert(hash, i);
+        self.listed.push(Tie { words: (start, self.words.len()), name, previous });
+    }
+
+    /// Whether no description is tied.
+    fn is_empty(&self) -> bool {
+        self.listed.is_empty()
+    }
+
+    /// The latest tie whose first two words hash to `hash`, if any: a description whose
+    /// first two words hash so may have one (see [`Ties::latest_before`]); if none does, it
+    /// has none.
+    fn latest_of(&self, hash: u64) -> Option<usize> {
+        self.latest.get(&hash).copied()
+    }
+
+    /// The name of the latest tie made before byte `before` whose words start with `words`
+    /// (two or more), looked for from tie `latest` back (see [`Ties::latest_of`]).
+    fn latest_before(&self, latest: usize, words: &str, before: usize) -> Option<Span> {
+        let mut at = Some(latest);
+        while let Some(i) = at {
+            let tie = &self.listed[i];
+            // (A tie of other first words with the same hash does not start with `words`.)
+            let tie_words = &self.words[tie.words.0..tie.words.1];
+            if tie.name.start < before && starts_with_words(tie_words, words) {
+                return Some(tie.name);
+            }
+            at = tie.previous;
+        }
+        None
+    }
 }
 
 /// How far back a pronoun looks for its antecedent, in subjects and speakers.
@@ -218,9 +281,7 @@ impl Antecedent<'_> {
 pub(crate) struct Resolver<'a, 'b, 'h> {
     doc: &'a Document<'b, 'h>,
     names: Names,
-    /// Descriptions tied to names, in text order, indexed by their first two words (as
-    /// [`join_words`] writes them).
-    ties: FastMap<String, Vec<Tie>>,
+    ties: Ties,
     /// Sentence subjects, by position: what pronouns point back to.
     subjects: Vec<Mention>,
     /// How many of `subjects` have been resolved.
@@ -231,6 +292,8 @@ pub(crate) struct Resolver<'a, 'b, 'h> {
     /// The quotation being attributed.
     quoted: Span,
     history: Vec<Antecedent<'h>>,
+    /// A description's words, read to look for its ties (kept: no allocation a look-up).
+    words: Cell<String>,
 }
 
 /// The words of a name or description: split at spaces and hyphens.
@@ -249,9 +312,22 @@ fn join_words(s: &str, out: &mut String) -> usize {
 /// hold when it covers whole tokens (looked for from token `from` on), words and periods.
 fn join_span_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> usize {
     let written = out.len();
-    join_token_words(t, from, span, out).unwrap_or_else(|| {
+    join_token_words::<false>(t, from, span, out).unwrap_or_else(|| {
         out.truncate(written);
         join_words(&t.text[span], out)
+    })
+}
+
+/// The first two words of [`join_span_words`] (or its only one) in `out`, cleared first, and
+/// how many there are (so two for a span of two words or more): a look-up by them need not
+/// read the others.
+fn join_span_first_two_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> usize {
+    out.clear();
+    join_token_words::<true>(t, from, span, out).unwrap_or_else(|| {
+        out.clear();
+        let count = join_words(&t.text[span], out);
+        out.truncate(first_two_words(out).len());
+        count.min(2)
     })
 }
 
@@ -260,8 +336,14 @@ fn join_span_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> usi
 /// neither starts nor ends with a hyphen, and normalizing keeps every hyphen and adds none
 /// (nor composes an accent with a letter of another token: a token never starts with an
 /// accent after a letter). `None`, having written some, unless `span` covers whole tokens,
-/// each a word or a period.
-fn join_token_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> Option<usize> {
+/// each a word or a period. Only the first two words are written if `FIRST_TWO`: the tokens
+/// after them are not read (those read are the same then, as they are whole words).
+fn join_token_words<const FIRST_TWO: bool>(
+    t: &Tokens,
+    from: usize,
+    span: Span,
+    out: &mut String,
+) -> Option<usize> {
     let mut k = from;
     while k < t.len() && t.span(k).start < span.start {
         k += 1;
@@ -278,6 +360,9 @@ fn join_token_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> Op
         }
         // A new word after a space.
         if previous_end != Some(tok.span.start) {
+            if FIRST_TWO && count == 2 {
+                return Some(count);
+            }
             if count > 0 || !out.is_empty() {
                 out.push(' ');
             }
@@ -293,6 +378,9 @@ fn join_token_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> Op
             let mut parts = norm.split('-');
             out.push_str(parts.next().unwrap_or_default());
             for part in parts {
+                if FIRST_TWO && count == 2 {
+                    return Some(count);
+                }
                 out.push(' ');
                 out.push_str(part);
                 count += 1;
@@ -353,20 +441,10 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     pub fn new(doc: &'a Document<'b, 'h>, subjects: Vec<Mention>) -> Self {
         let t = doc.t;
         let mut names = Names::with_room_for(t.len());
-        let mut ties: FastMap<String, Vec<Tie>> = FastMap::default();
+        let mut ties = Ties::default();
         // A description (the text of whole tokens from token `from` on) tied to a name.
         let mut tie = |description: Span, from: usize, name: Span| {
-            let mut words = String::with_capacity(description.len());
-            if join_span_words(t, from, description, &mut words) < 2 {
-                return;
-            }
-            let key_len = first_two_words(&words).len();
-            match ties.get_mut(&words[..key_len]) {
-                Some(listed) => listed.push(Tie { words, name }),
-                None => {
-                    ties.insert(words[..key_len].to_owned(), vec![Tie { words, name }]);
-                }
-            }
+            ties.add(name, description.len(), |words| join_span_words(t, from, description, words));
         };
         // Only names and descriptions are indexed: they start with a capital, a title, a
         // determiner, or are a web address. Other words are skipped without reading them.
@@ -403,10 +481,14 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             // no word up to there may start anything, the description holds no name and skips
             // no mention; nor has it one in apposition unless a comma soon after is followed
             // by a word that may start one. It is not read: the loop goes on from there, as
-            // it would after it.
-            let lowercase_determiner =
-                t.is(i, Class::Determiner) && !t.is_capitalized(i) && !t.is(i, Class::Title);
-            if lowercase_determiner {
+            // it would after it. So is a capitalised one of the stop words (`Les`, `Une`):
+            // it opens no name, and no surname (`Le Drian`) unless a capital follows, which
+            // may start something.
+            // (One branch for the tests: which way it goes is hard to predict.)
+            let opens_description_only = t.is(i, Class::Determiner)
+                & !t.is(i, Class::Title)
+                & (!t.is_capitalized(i) | t.is(i, Class::Stop));
+            if opens_description_only {
                 let ends_it = |k: usize| {
                     if k == i + 1 {
                         return t.is(k, Class::Verb) || t.is(k, Class::Preposition);
@@ -495,6 +577,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             quoted: Span::default(),
             // Every subject is remembered, and the speakers: room for both, twice over.
             history: Vec::with_capacity(2 * subjects_len + 8),
+            words: Cell::default(),
         }
     }
 
@@ -616,24 +699,25 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 if self.ties.is_empty() {
                     return as_written;
                 }
-                // The first two words find the ties (the words come from the tokens' normal
-                // forms: reading them all costs less than a probe).
-                let mut words = String::with_capacity(m.span.len());
-                let count = join_span_words(self.doc.t, m.first, m.span, &mut words);
-                let listed = (count >= 2).then(|| self.ties.get(first_two_words(&words)));
-                let Some(listed) = listed.flatten() else {
+                // The first two words find the ties; the others are read only if some are
+                // found (the words come from the tokens' normal forms).
+                let t = self.doc.t;
+                let mut words = self.words.take();
+                let count = join_span_first_two_words(t, m.first, m.span, &mut words);
+                let latest = (count >= 2).then(|| self.ties.latest_of(word_hash(&words)));
+                let Some(latest) = latest.flatten() else {
+                    self.words.set(words);
                     return as_written;
                 };
+                words.clear();
+                join_span_words(t, m.first, m.span, &mut words);
                 // The latest tie made before the mention: `le ministre` is the minister
                 // named last.
-                let tie = listed
-                    .iter()
-                    .rev()
-                    .filter(|t| t.name.start < m.span.start)
-                    .find(|t| starts_with_words(&t.words, &words));
+                let tie = self.ties.latest_before(latest, &words, m.span.start);
+                self.words.set(words);
                 match tie {
-                    Some(t) => Resolved {
-                        name: self.fullest(t.name),
+                    Some(name) => Resolved {
+                        name: self.fullest(name),
                         how: Resolution::Description,
                         gender: m.gender,
                         plural: m.plural,
@@ -701,7 +785,10 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
 }
 
 fn is_pronoun_text(s: &str) -> bool {
-    grammar().is(Class::Pronoun, s.trim())
+    let s = s.trim();
+    // No pronoun holds a space (a test reads the list), and normalizing keeps every space: a
+    // text of several words, most names and descriptions, needs no look-up.
+    !s.as_bytes().contains(&b' ') && grammar().is(Class::Pronoun, s)
 }
 
 #[cfg(test)]
@@ -747,6 +834,20 @@ mod tests {
     }
 
     #[test]
+    fn no_pronoun_holds_a_space() {
+        let pronouns = crate::lexicon::sections(include_str!("data/grammar.txt"))
+            .filter(|&(section, _)| section == "pronoun")
+            .map(|(_, entry)| entry)
+            .collect::<Vec<_>>();
+        assert!(pronouns.contains(&"il"));
+        for p in pronouns {
+            assert!(!p.contains(char::is_whitespace), "{p}");
+        }
+        assert!(is_pronoun_text(" Elle "));
+        assert!(!is_pronoun_text("Jean Dupont"));
+    }
+
+    #[test]
     fn words_from_tokens_are_the_words_of_the_text() {
         let text = "le ministre-président Jean-Marc d’Ormesson, l’ancien J. Dupont, Alexandre T. \
             de\u{301}pute\u{301} l\u{2019}\u{301}x Ma\u{ad}rie z\u{200b}-z \u{200b}-a SCHMIDT-Ö";
@@ -758,6 +859,14 @@ mod tests {
                 let count = join_words(&text[span], &mut from_text);
                 assert_eq!(join_span_words(&t, 0, span, &mut from_tokens), count, "{span:?}");
                 assert_eq!(from_tokens, from_text, "{span:?}");
+                let mut two = String::from("y");
+                let two_count = join_span_first_two_words(&t, 0, span, &mut two);
+                assert_eq!(two_count, count.min(2), "{span:?}");
+                assert_eq!(
+                    two,
+                    first_two_words(from_text.strip_prefix("x ").unwrap_or("")),
+                    "{span:?}"
+                );
             }
         }
     }

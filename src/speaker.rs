@@ -6,6 +6,7 @@ use crate::document::{Document, WINDOW};
 use crate::lexicon::{Class, grammar, normalize};
 use crate::mention::{MAX_NAME, Mention, MentionKind, looks_finite, mention_at};
 use crate::span::Span;
+use crate::token::{Kind, Token};
 
 /// The source named after `selon`, `d'après`, `pour`: a mention or a title in marks.
 pub(crate) fn source_after(doc: &Document, c: usize) -> Option<Mention> {
@@ -340,8 +341,10 @@ pub(crate) fn subject_in(
             break;
         }
     }
-    let segments = segments(doc, start, verb_tok, inside_quote);
-    let last = *segments.last()?;
+    // (Read twice rather than collected: a clause is a few dozen tokens, an allocation costs
+    // more.)
+    let segments = segments_iter(doc, start, verb_tok, inside_quote);
+    let last = segments.clone().last()?;
     let comma_before_verb = verb_tok > 0 && t.is_punct(verb_tok - 1, ',');
     if !comma_before_verb {
         // The verb's own segment: `Il a`, `Le sénateur de l’Yonne ajoute`, `qu'il lui disait`.
@@ -352,7 +355,7 @@ pub(crate) fn subject_in(
     // `X, apposition, a dit`: the first segment that starts with a mention, unless a later one
     // is a bare name (`le directeur de PlayStation, Jim Ryan, a déclaré`).
     let mut subject: Option<Mention> = None;
-    for &(s, e) in &segments {
+    for (s, e) in segments {
         let Some(m) = mention_at(t, s, e) else { continue };
         if m.kind == MentionKind::Name && m.end == e && subject.is_some() {
             return Some(m);
@@ -464,32 +467,29 @@ pub(crate) fn starts_adverbial(doc: &Document, i: usize) -> bool {
 }
 
 /// Comma-separated segments (token ranges) between `start` and `end`, skipping commas inside
-/// quotations.
-pub(crate) fn segments(
-    doc: &Document,
-    start: usize,
-    end: usize,
-    inside_quote: bool,
-) -> Vec<(usize, usize)> {
-    segments_iter(doc, start, end, inside_quote).collect()
-}
-
-/// [`segments`], one at a time: a clause's subject is mostly in its first segments.
+/// quotations, one at a time: a clause's subject is mostly in its first segments.
 fn segments_iter<'d>(
     doc: &'d Document,
     start: usize,
     end: usize,
     inside_quote: bool,
 ) -> impl Iterator<Item = (usize, usize)> + Clone + 'd {
+    // The tokens that may separate: none past the last.
+    let toks = &doc.t.toks[..end.min(doc.t.len())];
+    let is_separator =
+        |tok: &Token| tok.kind == Kind::Punct && matches!(tok.first, ',' | '–' | '—');
     let mut s = start;
     let mut i = start;
     std::iter::from_fn(move || {
         while i < end {
-            let at = i;
-            i += 1;
-            let separator =
-                doc.t.is_punct(at, ',') || doc.t.is_punct(at, '–') || doc.t.is_punct(at, '—');
-            if separator && (inside_quote || !doc.quoted(at)) {
+            // (A search of the slice for the next one keeps its count out of the iterator.)
+            let rest = toks.get(i..).unwrap_or_default();
+            let Some(at) = rest.iter().position(is_separator).map(|p| i + p) else {
+                i = end;
+                break;
+            };
+            i = at + 1;
+            if inside_quote || !doc.quoted(at) {
                 let segment = (s, at);
                 s = at + 1;
                 if at > segment.0 {
