@@ -125,17 +125,17 @@
 //!
 //! | what | throughput |
 //! |---|---|
-//! | end to end ([`extract_quotes`]) | 36 MB/s |
-//! | quotation marks | 1,160 MB/s |
-//! | sentences | 1,290 MB/s |
-//! | tokens with their word classes, then cues | 97 MB/s |
-//! | quotations, speakers and names | 78 MB/s |
-//! | unicode-segmentation's sentence iterator, for scale | 58 MB/s |
+//! | end to end ([`extract_quotes`]) | 50 MB/s |
+//! | quotation marks | 1,480 MB/s |
+//! | sentences | 2,010 MB/s |
+//! | tokens with their word classes, then cues | 175 MB/s |
+//! | quotations, speakers and names | 106 MB/s |
+//! | unicode-segmentation's sentence iterator, for scale | 57 MB/s |
 //!
-//! One document of 10 MB runs at 37 MB/s (95 % of a 100 kB one), 65 MB/s on two
+//! One document of 10 MB runs at 48 MB/s (92 % of a 100 kB one), 86 MB/s on two
 //! cores with [`Extractor::extract_parallel`]. A text over 1 MiB is read a block at a time
 //! (cut at a line break outside quotations), so working memory is that of a block (about
-//! 22 MB) however long the text; a name or pronoun in one block does not reach back
+//! 20 MB) however long the text; a name or pronoun in one block does not reach back
 //! into an earlier one. Many documents: give each thread its own and call
 //! [`Extractor::extract`]; the `extract` example does so (`--jobs`).
 //!
