@@ -292,7 +292,7 @@ pub(crate) fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
 
 /// Numbers and month names in dates (`lundi 25 mars`); `w` is a word's normal form.
 pub(crate) fn is_date_word(w: &str) -> bool {
-    w.bytes().all(|b| b.is_ascii_digit())
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
         || matches!(
             w,
             "janvier"

@@ -60,6 +60,8 @@ const ELIDED_KEYS: [u64; ELIDED.len()] = {
     let mut k = 0;
     while k < ELIDED.len() {
         let word = ELIDED[k].as_bytes();
+        // With its apostrophe, an elided word is read as one eight-byte key (`push_elided_word`).
+        assert!(word.len() < 8, "an elided word and its apostrophe must fit in eight bytes");
         let mut b = 0;
         while b < word.len() {
             keys[k] |= (word[b] as u64) << (8 * b);
@@ -821,7 +823,11 @@ impl Token {
 }
 
 impl<'h> Tokens<'h> {
+    /// The tokens of `text`, which must be shorter than 4 GiB: offsets into the arena of
+    /// normal forms and token indices are kept as `u32` (the pipeline reads a text a block of
+    /// at most 64 MiB at a time).
     pub fn new(text: &'h str) -> Tokens<'h> {
+        debug_assert!(u32::try_from(text.len()).is_ok(), "a text of 4 GiB or more");
         tokenize_noting_cue_oddities(text)
     }
 
