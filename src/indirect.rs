@@ -295,7 +295,12 @@ fn source_clause(doc: &Document, c: usize, sentence: Span) -> Option<Span> {
 /// (`…, selon le site, dans 171 sociétés.`), not a clause of its own.
 fn ends_clause(doc: &Document, from: usize, sentence: Span) -> bool {
     let t = doc.t;
-    let end = t.at_or_after(sentence.end);
+    let mut end = t.at_or_after(sentence.end);
+    // The line breaks that close the sentence are no words of it: a sentence ends the same
+    // whether a paragraph follows or the text ends.
+    while end > from && t.is_break(end - 1) {
+        end -= 1;
+    }
     if from >= end || !t.is_punct(from, ',') {
         return from >= end || !t.is_word(from);
     }
