@@ -13,7 +13,7 @@
 use crate::cue::{CueForm, Person};
 use crate::dialogue::{dash_turns, dialogue_turns, interview};
 use crate::document::{Document, WINDOW};
-use crate::lexicon::normalize;
+use crate::lexicon::{normalize, with_normal};
 use crate::mention::{Mention, MentionKind, mention_at};
 use crate::quote::{Marks, QuoteKind};
 use crate::scan::{MarkPair, is_alphanumeric, is_space};
@@ -346,14 +346,9 @@ fn is_quotation(doc: &Document, p: usize, words: usize, lines: &LineBreaks) -> b
     true
 }
 
-/// Whether the normal form of `word` is one of `forms` (lowercase ASCII): an ASCII word, whose
-/// normal form is its lowercase, is compared without making a copy.
+/// Whether the normal form of `word` is one of `forms` (built on the stack: no copy).
 fn normal_form_in(word: &str, forms: &[&str]) -> bool {
-    if word.is_ascii() {
-        forms.iter().any(|f| f.eq_ignore_ascii_case(word))
-    } else {
-        forms.contains(&normalize(word).as_ref())
-    }
+    with_normal(word, |n| n.is_some_and(|n| forms.contains(&n)))
 }
 
 /// The first word of a quotation's text, before any space or apostrophe.

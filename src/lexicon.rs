@@ -126,6 +126,9 @@ impl Hasher for WordHasher {
 
 pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
+/// The entry of a word the grammar table does not hold.
+const NO_ENTRY: &WordEntry = &WordEntry { flags: 0, cue: None };
+
 /// What one probe of the grammar table tells of a word in normal form.
 #[derive(Clone, Copy, Default)]
 pub(crate) struct WordEntry {
@@ -167,9 +170,7 @@ impl PackedWord {
         };
         Some(PackedWord([a, b, c | (n as u64) << 56]))
     }
-}
 
-impl PackedWord {
     /// No word packs to this: a packed word's length byte is at least 1.
     const EMPTY: PackedWord = PackedWord([0; 3]);
 
@@ -245,22 +246,20 @@ impl WordTable {
     /// The entry of the word whose bytes are `word` (the empty entry if it has none).
     #[inline]
     fn get(&self, word: &[u8]) -> &WordEntry {
-        const NONE: &WordEntry = &WordEntry { flags: 0, cue: None };
         if word.len() > self.longest_word {
-            return NONE;
+            return NO_ENTRY;
         }
         match PackedWord::new(word) {
             Some(packed) => self.get_packed(packed),
-            None => self.get_long(word).unwrap_or(NONE),
+            None => self.get_long(word).unwrap_or(NO_ENTRY),
         }
     }
 
     /// The entry of a word of at most [`PackedWord::MAX`] bytes, packed.
     #[inline]
     fn get_packed(&self, packed: PackedWord) -> &WordEntry {
-        const NONE: &WordEntry = &WordEntry { flags: 0, cue: None };
         let home = (packed.hash() >> self.shift) as usize;
-        let Some((key, entry)) = self.slots.get(home) else { return NONE };
+        let Some((key, entry)) = self.slots.get(home) else { return NO_ENTRY };
         // Most words are settled at their home slot: it holds them, or it is free. Whether
         // the word was found is then chosen, not branched on (half the words of a text are
         // in the table, half not: a branch there is often mispredicted).
@@ -269,7 +268,7 @@ impl WordTable {
         // Settled when it holds the word or is free (only a free slot has a zero length
         // byte): one test of both, so that no branch asks which.
         if differs.min(key.0[2]) == 0 {
-            return [NONE, entry][usize::from(differs == 0)];
+            return [NO_ENTRY, entry][usize::from(differs == 0)];
         }
         self.get_packed_from(packed, home + 1)
     }
@@ -277,7 +276,6 @@ impl WordTable {
     /// [`WordTable::get_packed`] slot by slot from `i`, past the home slot.
     #[inline(never)]
     fn get_packed_from(&self, packed: PackedWord, mut i: usize) -> &WordEntry {
-        const NONE: &WordEntry = &WordEntry { flags: 0, cue: None };
         let mask = self.slots.len() - 1;
         i &= mask;
         while let Some((key, entry)) = self.slots.get(i) {
@@ -290,7 +288,7 @@ impl WordTable {
             }
             i = (i + 1) & mask;
         }
-        NONE
+        NO_ENTRY
     }
 
     /// Out of line: few words are longer than [`PackedWord::MAX`] bytes, or empty.
@@ -315,6 +313,14 @@ const MAX_WORD: usize = 48;
 /// Call `f` with the normal form of `word` (lowercase, `'` for apostrophes), built on the
 /// stack: no allocation. Words longer than any lexicon entry get `None`.
 pub(crate) fn with_normal<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
+    if word.is_ascii() {
+        // Most words: the normal form is the lowercase, and `'` its own apostrophe.
+        let mut buf = [0u8; MAX_WORD];
+        let Some(lower) = buf.get_mut(..word.len()) else { return f(None) };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return f(std::str::from_utf8(lower).ok());
+    }
     let plain = word.chars().all(|c| {
         if c.is_ascii() {
             !c.is_ascii_uppercase()

@@ -144,12 +144,13 @@
 //! Any `&str` gives a result: text never errors and never panics. Every rule looks a bounded
 //! distance around its position, lexicon look-ups are hash probes, and nesting deeper than 32
 //! marks is ignored, so time is linear in the input; memory is that of one block of text (a
-//! megabyte) plus the output. The test suite runs pathological inputs (200,000 spaces after a period, 100,000
-//! unmatched or nested marks, long paragraphs, control characters, mixed scripts) and property
-//! tests over arbitrary strings checking that every span is in bounds, on char boundaries and
-//! equal to its text, that sentences tile the input, that a quotation is never its own speaker,
-//! and that text appended after a paragraph break changes nothing before it. A fuzz target
-//! (`fuzz/`, cargo-fuzz) checks the same invariants; every crash it found is a regression test.
+//! megabyte) plus the output. The test suite runs pathological inputs (200,000 spaces after a
+//! period, 100,000 unmatched or nested marks, long paragraphs, control characters, mixed
+//! scripts) and property tests over arbitrary strings checking that every span is in bounds,
+//! on char boundaries and equal to its text, that sentences tile the input, that a quotation is
+//! never its own speaker, and that text appended after a paragraph break changes nothing before
+//! it. A fuzz target (`fuzz/`, cargo-fuzz) checks the same invariants; every crash it found is a
+//! regression test.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

@@ -44,11 +44,13 @@ fn is_domain(w: &str) -> bool {
     })
 }
 
+/// The classes of the words that end a description (adverbial phrases end one too).
+pub(crate) const DESCRIPTION_ENDERS: [Class; 5] =
+    [Class::Preposition, Class::Conjunction, Class::Verb, Class::Pronoun, Class::CueWord];
+
 #[inline(always)]
 fn ends_description(t: &Tokens, i: usize) -> bool {
-    let ends = [Class::Preposition, Class::Conjunction, Class::Verb, Class::Pronoun, Class::CueWord]
-            .iter()
-            .any(|&c| t.is(i, c))
+    let ends = DESCRIPTION_ENDERS.iter().any(|&c| t.is(i, c))
             // (The class asked here spares most words the call, which asks it again.)
             || (t.is(i, Class::AdverbStart) && t.adverb_len(i) > 0);
     // `une note rendue publique par la Banque mondiale`: `par` after a participle goes on.

@@ -16,7 +16,7 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 
 use crate::document::Document;
 use crate::lexicon::{Class, Gender, WordHasher, grammar, normalize_into};
-use crate::mention::{Mention, MentionKind, mention_outline_at};
+use crate::mention::{DESCRIPTION_ENDERS, Mention, MentionKind, mention_outline_at};
 use crate::quote::Resolution;
 use crate::scan::is_space;
 use crate::span::Span;
@@ -493,15 +493,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     if k == i + 1 {
                         return t.is(k, Class::Verb) || t.is(k, Class::Preposition);
                     }
-                    let ends = [
-                        Class::Verb,
-                        Class::Preposition,
-                        Class::Conjunction,
-                        Class::Pronoun,
-                        Class::CueWord,
-                    ]
-                    .iter()
-                    .any(|&c| t.is(k, c));
+                    let ends = DESCRIPTION_ENDERS.iter().any(|&c| t.is(k, c));
                     ends && !matches!(t.norm(k), "de" | "du" | "des" | "d'" | "par")
                 };
                 let mut stop = i + 1;

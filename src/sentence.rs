@@ -112,15 +112,15 @@ fn abbreviation(token: &str) -> Option<bool> {
     None
 }
 
+/// The bytes [`split`] stops at: line breaks, `.`, `!`, `?`, and the lead byte of `…`, U+2028
+/// and U+2029. Every other byte is read past in a tight loop.
+static MAY_END: ByteSet = ByteSet::new(b"\n\r.!?\xE2");
+
 /// Split `text` into sentences. The spans tile the input exactly: the first starts at 0, each
 /// starts where the previous ended, the last ends at text.len(), none is empty; every boundary is
 /// on a char boundary. Whitespace between sentences belongs to the end of the preceding sentence.
 /// `protected` is a sorted list of non-overlapping byte spans (quotations found by another stage,
 /// from opening to closing mark) inside which no boundary may be placed.
-/// The bytes `split` stops at: line breaks, `.`, `!`, `?`, and the lead byte of `…`, U+2028
-/// and U+2029. Every other byte is read past in a tight loop.
-static MAY_END: ByteSet = ByteSet::new(b"\n\r.!?\xE2");
-
 pub(crate) fn split(text: &str, protected: &[Span]) -> Vec<Span> {
     let len = text.len();
     if len == 0 {

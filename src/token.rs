@@ -10,9 +10,10 @@ use std::hash::BuildHasherDefault;
 
 use crate::cue::Slot;
 use crate::lexicon::{
-    Class, Gender, Grammar, WordEntry, WordHasher, grammar, is_normal_char, normalize_into,
+    Class, Gender, Grammar, WordEntry, WordHasher, grammar, is_combining_accent, is_invisible,
+    is_normal_char, normalize_into,
 };
-use crate::scan::{is_line_break, is_space};
+use crate::scan::{is_alphanumeric, is_line_break, is_space};
 use crate::span::Span;
 
 /// What a token is.
@@ -45,7 +46,7 @@ pub(crate) struct Token {
 }
 
 /// Elided words that end with an apostrophe (`l’`, `qu’`): split there, unlike `aujourd’hui`.
-const ELIDED: &[&str] = &[
+pub(crate) const ELIDED: &[&str] = &[
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
 ];
 
@@ -89,11 +90,9 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘')
 }
 
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     match c {
         _ if c.is_ascii() => c.is_ascii_alphanumeric(),
-        // Latin-1 and Latin Extended-A/B letters (French accents), without the Unicode tables.
-        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
         // Latin-1 punctuation (`«`, `»`, no-break space) and general punctuation (`’`, `—`,
         // `…`): common around words, and their few letters, digits and invisible characters are
         // listed (checked against the tables by a test).
@@ -101,13 +100,15 @@ fn is_word_char(c: char) -> bool {
             matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼'..='¾' | '\u{ad}')
         }
         '\u{2000}'..='\u{206f}' => matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}'),
-        _ => c.is_alphanumeric() || is_combining(c),
+        // (French accented letters without the Unicode tables: see `is_alphanumeric`.)
+        _ => is_alphanumeric(c) || is_combining(c),
     }
 }
 
-/// Combining marks (NFD accents) and zero-width characters belong to the word they sit in.
+/// Combining marks (NFD accents) and invisible characters belong to the word they sit in, but
+/// U+FEFF, which stands between words as a space (see [`is_space`]).
 fn is_combining(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36f}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{ad}')
+    is_combining_accent(c) || is_invisible(c) && c != '\u{feff}'
 }
 
 /// The first index from `i` on where `bytes` has no ASCII letter or digit.
@@ -666,23 +667,14 @@ impl<'h> Building<'h> {
 
     /// A word, with its classes, normal form and cue slot looked up.
     #[inline(always)]
-    fn push_word(&mut self, mut t: Token) {
-        let capital = t.first.is_uppercase();
-        if capital && !self.at_opening {
-            self.note_capitalized_inside(t.span);
-        }
-        self.at_opening = false;
+    fn push_word(&mut self, t: Token) {
         let (entry, norm) = if t.normal {
             let word = self.tokens.text.as_bytes().get(t.span.range()).unwrap_or_default();
             (self.grammar.entry_of_bytes(word, t.joined), (0, 0))
         } else {
             self.normalized_entry(t)
         };
-        self.note_cue_candidate(&t, &entry);
-        let flags = entry.flags | if capital { CAPITALIZED } else { 0 };
-        let facts = Facts { flags, norm, cue: entry.cue };
-        t.facts = facts;
-        self.tokens.toks.push(t);
+        self.push_word_found(t, t.first.is_uppercase(), &entry, norm);
     }
 
     /// Out of line: few words are capitals inside a sentence.
