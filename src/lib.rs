@@ -125,12 +125,12 @@
 //!
 //! | what | throughput |
 //! |---|---|
-//! | end to end ([`extract_quotes`]) | 50 MB/s |
-//! | quotation marks | 1,480 MB/s |
-//! | sentences | 2,010 MB/s |
-//! | tokens with their word classes, then cues | 175 MB/s |
-//! | quotations, speakers and names | 106 MB/s |
-//! | unicode-segmentation's sentence iterator, for scale | 57 MB/s |
+//! | end to end ([`extract_quotes`]) | 51 MB/s |
+//! | quotation marks | 1,490 MB/s |
+//! | sentences | 1,610 MB/s |
+//! | tokens with their word classes, then cues | 178 MB/s |
+//! | quotations, speakers and names | 109 MB/s |
+//! | unicode-segmentation's sentence iterator, for scale | 59 MB/s |
 //!
 //! One document of 10 MB runs at 48 MB/s (92 % of a 100 kB one), 86 MB/s on two
 //! cores with [`Extractor::extract_parallel`]. A text over 1 MiB is read a block at a time
