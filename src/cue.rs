@@ -18,6 +18,7 @@ use crate::lexicon::{WordHasher, compose, is_combining_accent, is_invisible};
 use std::sync::LazyLock;
 
 use crate::conjugate::{self, Aux, FormKind};
+use crate::pool;
 use crate::scan::is_line_break;
 use crate::span::Span;
 use crate::token::{
@@ -130,7 +131,7 @@ impl WordId {
 /// A token: its bytes in the text (`s..e`), its kind, and what the lexicon knows of it (looked
 /// up once).
 #[derive(Clone, Copy, Debug)]
-struct Tok {
+pub(crate) struct Tok {
     s: usize,
     e: usize,
     id: WordId,
@@ -1837,7 +1838,10 @@ pub(crate) fn find_cues_in(tokens: &Tokens<'_>, custom: Option<&Lexicon>) -> Vec
             read_tokens(tokens, lex, slot, None, &mut read);
         }
     }
-    find_at_starts(&read.toks, &read.starts, lex)
+    let cues = find_at_starts(&read.toks, &read.starts, lex);
+    pool::give(read.toks);
+    pool::give(read.starts);
+    cues
 }
 
 /// The cue finder's tokens, read only where a cue may be found.
@@ -1857,7 +1861,7 @@ struct Stretches {
 
 impl Stretches {
     fn with_capacity(n: usize) -> Stretches {
-        Stretches { toks: Vec::with_capacity(n), starts: Vec::with_capacity(n / 4), open: false }
+        Stretches { toks: pool::take(n), starts: pool::take(n / 4), open: false }
     }
 
     /// Reads the token `tok`; `starts_cue` when a cue may start at it.
@@ -2166,7 +2170,7 @@ pub(crate) fn find_cues_with(text: &str, lex: &Lexicon) -> Vec<CueMatch> {
 fn find_at_starts(toks: &[Tok], starts: &[usize], lex: &Lexicon) -> Vec<CueMatch> {
     let cx = Ctx { toks, lex };
     // About one start in five or six is a cue's.
-    let mut out = Vec::with_capacity(starts.len() / 4);
+    let mut out = pool::take(starts.len() / 4);
     // The first token after the last cue found: cues do not overlap.
     let mut free = 0;
     for &i in starts {

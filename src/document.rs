@@ -1,6 +1,7 @@
 //! The document as the phrase-reading stages see it: text, tokens, marks, sentences, cues.
 
 use crate::cue::CueMatch;
+use crate::pool;
 use crate::scan::MarkPair;
 use crate::span::Span;
 use crate::token::Tokens;
@@ -69,30 +70,26 @@ fn at_or_after_from(t: &Tokens, from: usize, at: usize) -> usize {
 fn sentence_indices(sentences: &[Span], positions: impl Iterator<Item = usize>) -> Vec<usize> {
     let mut s = 0;
     let mut previous = 0;
-    positions
-        .map(|at| {
-            if at < previous {
-                s = sentences.partition_point(|x| x.end <= at);
-            }
-            previous = at;
-            while s < sentences.len() && sentences[s].end <= at {
-                s += 1;
-            }
-            s
-        })
-        .collect()
+    pool::collect(positions.map(|at| {
+        if at < previous {
+            s = sentences.partition_point(|x| x.end <= at);
+        }
+        previous = at;
+        while s < sentences.len() && sentences[s].end <= at {
+            s += 1;
+        }
+        s
+    }))
 }
 
 /// The first token of each span and the token after it, for spans in text order.
 fn token_bounds(t: &Tokens, spans: impl Iterator<Item = Span>) -> Vec<(usize, usize)> {
     let mut end = 0;
-    spans
-        .map(|s| {
-            let first = at_or_after_from(t, end, s.start);
-            end = at_or_after_from(t, first, s.end);
-            (first, end)
-        })
-        .collect()
+    pool::collect(spans.map(|s| {
+        let first = at_or_after_from(t, end, s.start);
+        end = at_or_after_from(t, first, s.end);
+        (first, end)
+    }))
 }
 
 /// [`token_bounds`] for spans that tile the text (sentences): each starts at the token the
@@ -102,16 +99,25 @@ fn tiling_token_bounds(t: &Tokens, spans: &[Span]) -> Vec<(usize, usize)> {
     debug_assert!(spans.windows(2).all(|w| w[0].end == w[1].start));
     let toks = &t.toks;
     let mut k = 0;
-    spans
-        .iter()
-        .map(|s| {
-            let first = k;
-            while k < toks.len() && toks[k].span.start < s.end {
-                k += 1;
-            }
-            (first, k)
-        })
-        .collect()
+    pool::collect(spans.iter().map(|s| {
+        let first = k;
+        while k < toks.len() && toks[k].span.start < s.end {
+            k += 1;
+        }
+        (first, k)
+    }))
+}
+
+/// The look-up tables go back to the thread's pool for the next text.
+impl Drop for Document<'_, '_> {
+    fn drop(&mut self) {
+        pool::give_from(&mut self.enclosing);
+        pool::give_from(&mut self.cue_tokens);
+        pool::give_from(&mut self.sentence_tokens);
+        pool::give_from(&mut self.cue_sentences);
+        pool::give_from(&mut self.pair_sentences);
+        pool::give_from(&mut self.pair_tokens);
+    }
 }
 
 impl<'a, 'h> Document<'a, 'h> {
@@ -124,7 +130,8 @@ impl<'a, 'h> Document<'a, 'h> {
     ) -> Self {
         let pair_tokens =
             token_bounds(t, pairs.iter().map(|p| Span::new(p.open.start, p.close.end)));
-        let mut enclosing = vec![NOT_QUOTED; t.len()];
+        let mut enclosing = pool::take(t.len());
+        enclosing.resize(t.len(), NOT_QUOTED);
         for (p, _) in pairs.iter().enumerate().filter(|(_, p)| p.depth == 0) {
             let (first, end) = pair_tokens[p];
             enclosing[first..end].fill(p as u32);

@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::entity::{Analysis, entities};
 use crate::error::Error;
 use crate::indirect::indirect;
+use crate::pool;
 use crate::quote::{Cue, Quote, QuoteKind, Resolution, Speaker};
 use crate::resolve::Resolver;
 use crate::scan::{MarkPair, protected, scan};
@@ -24,6 +25,15 @@ pub(crate) struct Read<'h> {
     pairs: Vec<MarkPair>,
     sentences: Vec<Span>,
     cues: Vec<CueMatch>,
+}
+
+/// The vectors go back to the thread's pool for the next text.
+impl Drop for Read<'_> {
+    fn drop(&mut self) {
+        pool::give_from(&mut self.pairs);
+        pool::give_from(&mut self.sentences);
+        pool::give_from(&mut self.cues);
+    }
 }
 
 /// Which kinds of quotation an [`Extractor`] returns, and other options.
@@ -213,7 +223,9 @@ impl Extractor {
         let tokens = Tokens::new(text);
         let cues = find_cues_in(&tokens, self.cues.as_deref());
         let pairs = scan(text);
-        let sentences = sentence::split(text, &protected(&pairs));
+        let protected = protected(&pairs);
+        let sentences = sentence::split(text, &protected);
+        pool::give(protected);
         Read { text, tokens, pairs, sentences, cues }
     }
 

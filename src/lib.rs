@@ -170,6 +170,7 @@ mod extractor;
 mod indirect;
 mod lexicon;
 mod mention;
+mod pool;
 mod quote;
 mod resolve;
 mod scan;

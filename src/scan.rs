@@ -7,6 +7,7 @@
 //! over paragraphs); otherwise it is dropped, so an unbalanced mark never swallows the rest of
 //! the text.
 
+use crate::pool;
 use crate::quote::Marks;
 use crate::span::Span;
 
@@ -173,7 +174,7 @@ struct Open {
 /// Find every pair of quotation marks in `text`, sorted by opening position.
 pub(crate) fn scan(text: &str) -> Vec<MarkPair> {
     // Room for a pair every 256 bytes, more than news text has: no regrowing on the way.
-    let mut found = Vec::with_capacity(text.len() / 256);
+    let mut found = pool::take(text.len() / 256);
     pair_marks(text, |open, close, marks, multi| found.push((open, close, marks, multi)), |_| {});
     build_pairs(text, found)
 }
@@ -385,10 +386,10 @@ fn next_paragraph_start(text: &str, i: usize) -> (usize, Option<char>) {
 
 fn build_pairs(text: &str, mut found: Vec<(Span, Span, Marks, bool)>) -> Vec<MarkPair> {
     found.sort_by_key(|&(open, close, _, _)| (open.start, std::cmp::Reverse(close.end)));
-    let mut pairs: Vec<MarkPair> = Vec::with_capacity(found.len());
+    let mut pairs: Vec<MarkPair> = pool::take(found.len());
     // Stack of indices of enclosing pairs, to compute depth and parent in one pass.
-    let mut enclosing: Vec<usize> = Vec::new();
-    for (open, close, marks, multi) in found {
+    let mut enclosing: Vec<usize> = pool::take(0);
+    for &(open, close, marks, multi) in &found {
         while let Some(&top) = enclosing.last() {
             if pairs[top].close.end > open.start && pairs[top].close.start >= close.end {
                 break;
@@ -407,13 +408,17 @@ fn build_pairs(text: &str, mut found: Vec<(Span, Span, Marks, bool)>) -> Vec<Mar
         });
         enclosing.push(pairs.len() - 1);
     }
+    pool::give(found);
+    pool::give(enclosing);
     pairs
 }
 
 /// The spans, marks included, of the quotations no other encloses: where a sentence may not
 /// be split.
 pub(crate) fn protected(pairs: &[MarkPair]) -> Vec<Span> {
-    pairs.iter().filter(|p| p.depth == 0).map(MarkPair::outer).collect()
+    let mut spans = pool::take(pairs.len());
+    spans.extend(pairs.iter().filter(|p| p.depth == 0).map(MarkPair::outer));
+    spans
 }
 
 /// `span` without the spaces at either end.

@@ -23,6 +23,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use crate::lexicon::WordHasher;
+use crate::pool;
 use crate::scan::{ByteSet, is_alphanumeric, is_line_break};
 use crate::span::Span;
 
@@ -129,7 +130,7 @@ pub(crate) fn split(text: &str, protected: &[Span]) -> Vec<Span> {
     let guard = Guard::new(text, protected);
     let bytes = text.as_bytes();
     // Room for a sentence every 64 bytes (press sentences are longer): no regrowing.
-    let mut spans = Vec::with_capacity(len / 64 + 1);
+    let mut spans = pool::take(len / 64 + 1);
     let mut last = 0;
     // First non-space byte of the current sentence.
     let mut first_word = skip_space(text, 0);
@@ -171,23 +172,32 @@ struct Guard {
     spans: Vec<Span>,
 }
 
+impl Drop for Guard {
+    fn drop(&mut self) {
+        pool::give_from(&mut self.spans);
+    }
+}
+
 impl Guard {
     fn new(text: &str, protected: &[Span]) -> Guard {
-        let mut spans: Vec<Span> = protected
-            .iter()
-            .map(|s| Span::new(s.start.min(text.len()), s.end.min(text.len())))
-            .filter(|s| s.len() > 1)
-            .collect();
+        let mut spans: Vec<Span> = pool::take(protected.len());
+        spans.extend(
+            protected
+                .iter()
+                .map(|s| Span::new(s.start.min(text.len()), s.end.min(text.len())))
+                .filter(|s| s.len() > 1),
+        );
         if !spans.is_sorted_by_key(|s| s.start) {
             spans.sort_unstable_by_key(|s| s.start);
         }
-        let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
-        for s in spans {
+        let mut merged: Vec<Span> = pool::take(spans.len());
+        for &s in &spans {
             match merged.last_mut() {
                 Some(prev) if s.start < prev.end => prev.end = prev.end.max(s.end),
                 _ => merged.push(s),
             }
         }
+        pool::give(spans);
         Guard { spans: merged }
     }
 

@@ -13,6 +13,7 @@ use crate::lexicon::{
     Class, Gender, Grammar, WordEntry, WordHasher, grammar, is_combining_accent, is_invisible,
     is_normal_char, normalize_into,
 };
+use crate::pool;
 use crate::scan::{is_alphanumeric, is_line_break, is_space};
 use crate::span::Span;
 
@@ -177,7 +178,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Split `text` into tokens. Linear time; spaces are not tokens.
 #[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    Tokens::new(text).toks
+    std::mem::take(&mut Tokens::new(text).toks)
 }
 
 /// The tokens of `text`, each word with its facts looked up as soon as it is read (one pass:
@@ -468,20 +469,20 @@ impl<'h> Building<'h> {
         Building {
             tokens: Tokens {
                 text,
-                toks: Vec::with_capacity(capacity),
+                toks: pool::take(capacity),
                 // Proper names inside sentences: a few in a hundred words.
-                capitalized_inside: Vec::with_capacity(text.len() / 128),
+                capitalized_inside: pool::take(text.len() / 128),
                 capitalized_inside_set: OnceCell::new(),
-                breaks: Vec::new(),
+                breaks: pool::take(0),
                 // About one word in four (`a`, `est`, `selon`, verb forms): room for more.
-                cue_candidates: Vec::with_capacity(text.len() / 16),
+                cue_candidates: pool::take(text.len() / 16),
                 norm_arena: String::new(),
                 cue_reads_apart: false,
             },
             arena: {
                 // 16 bytes of room past the last normal form: an ASCII word's is written
                 // whole before it is cut to size.
-                let mut arena = Vec::with_capacity(text.len() / 4 + ELIDED_NORMS.len() + 16);
+                let mut arena = pool::take(text.len() / 4 + ELIDED_NORMS.len() + 16);
                 arena.extend_from_slice(ELIDED_NORMS.as_bytes());
                 arena
             },
@@ -811,6 +812,17 @@ const MENTION_START: u32 = CAPITALIZED | Class::Determiner.bit() | Class::Title.
 impl Token {
     fn may_start_mention(&self) -> bool {
         self.facts.flags & MENTION_START != 0 || self.dotted
+    }
+}
+
+/// The vectors go back to the thread's pool for the next text.
+impl Drop for Tokens<'_> {
+    fn drop(&mut self) {
+        pool::give_from(&mut self.toks);
+        pool::give_from(&mut self.capitalized_inside);
+        pool::give_from(&mut self.breaks);
+        pool::give_from(&mut self.cue_candidates);
+        pool::give(std::mem::take(&mut self.norm_arena).into_bytes());
     }
 }
 
