@@ -108,7 +108,8 @@ fn looks_close(prev: Option<char>, next: Option<char>) -> bool {
 
 /// The bytes that may start a quotation mark or a line break: ASCII `"`, `'`, `\n`, `\r`, and
 /// the lead bytes of `« »` (C2), `˝` (CB), and of `‹ › „ “ ” ‘ ’` and U+2028/9 (E2).
-static MAY_MATTER: ByteSet = ByteSet::new(b"\"'\n\r\xC2\xCB\xE2");
+static MAY_MATTER: ByteSet = ByteSet::new(MAY_MATTER_BYTES);
+const MAY_MATTER_BYTES: &[u8] = b"\"'\n\r\xC2\xCB\xE2";
 
 /// A set of bytes as a table of 256 flags: a byte-class test in one load, for the loops that
 /// skip what they need not read.
@@ -173,22 +174,123 @@ struct Open {
 
 /// Find every pair of quotation marks in `text`, sorted by opening position.
 pub(crate) fn scan(text: &str) -> Vec<MarkPair> {
+    scan_with(text, |from| MAY_MATTER.find(text.as_bytes(), from))
+}
+
+/// [`scan`], stopping only at the `stops` found beforehand (see [`Stops`]).
+pub(crate) fn scan_at(text: &str, stops: &Stops) -> Vec<MarkPair> {
+    let mut at = StopCursor::new(&stops.marks);
+    scan_with(text, |from| at.at_or_after(from))
+}
+
+/// [`scan`], `next_stop(from)` giving the first byte from `from` on that is in [`MAY_MATTER`].
+fn scan_with(text: &str, next_stop: impl FnMut(usize) -> Option<usize>) -> Vec<MarkPair> {
     // Room for a pair every 256 bytes, more than news text has: no regrowing on the way.
     let mut found = pool::take(text.len() / 256);
-    pair_marks(text, |open, close, marks, multi| found.push((open, close, marks, multi)), |_| {});
+    let on_pair = |open, close, marks, multi| found.push((open, close, marks, multi));
+    pair_marks(text, next_stop, on_pair, |_| {});
     build_pairs(text, found)
+}
+
+/// Where the two stages that read bytes rather than tokens stop: the quotation marks' pairing
+/// ([`scan_at`]) at the bytes of [`MAY_MATTER`], the sentence splitter
+/// ([`crate::sentence::split_at`]) at those of [`MAY_END`]. Both are found in one pass over the
+/// text, instead of one each: French text has one every twenty bytes or so.
+pub(crate) struct Stops {
+    /// The positions of the bytes in [`MAY_MATTER`], in order.
+    marks: Vec<u32>,
+    /// The positions of the bytes in [`MAY_END`], in order.
+    pub(crate) ends: Vec<u32>,
+}
+
+/// The bytes [`crate::sentence::split`] stops at: line breaks, `.`, `!`, `?`, and the lead byte
+/// of `…`, U+2028 and U+2029. Every other byte is read past in a tight loop.
+pub(crate) static MAY_END: ByteSet = ByteSet::new(MAY_END_BYTES);
+const MAY_END_BYTES: &[u8] = b"\n\r.!?\xE2";
+
+/// The bytes of [`MAY_MATTER`] or [`MAY_END`], and for each byte which of the two it is in:
+/// bit 0 for [`MAY_MATTER`], bit 1 for [`MAY_END`].
+static ANY_STOP: ByteSet = ByteSet::new(b"\"'\n\r\xC2\xCB\xE2.!?");
+static STOP_KIND: [u8; 256] = {
+    let mut kinds = [0; 256];
+    let mut i = 0;
+    while i < MAY_MATTER_BYTES.len() {
+        kinds[MAY_MATTER_BYTES[i] as usize] |= 1;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < MAY_END_BYTES.len() {
+        kinds[MAY_END_BYTES[i] as usize] |= 2;
+        i += 1;
+    }
+    kinds
+};
+
+impl Stops {
+    /// The stops of `text` (shorter than 4 GiB, as every block the pipeline reads).
+    pub(crate) fn of(text: &str) -> Stops {
+        debug_assert!(u32::try_from(text.len()).is_ok(), "a text of 4 GiB or more");
+        let bytes = text.as_bytes();
+        let mut marks: Vec<u32> = pool::take(text.len() / 32);
+        let mut ends: Vec<u32> = pool::take(text.len() / 32);
+        let mut from = 0;
+        while let Some(i) = ANY_STOP.find(bytes, from) {
+            let kind = STOP_KIND[usize::from(bytes[i])];
+            // Written to both, kept where it belongs: no branch on which.
+            let (m, e) = (marks.len() + usize::from(kind & 1), ends.len() + usize::from(kind >> 1));
+            marks.push(i as u32);
+            ends.push(i as u32);
+            marks.truncate(m);
+            ends.truncate(e);
+            from = i + 1;
+        }
+        Stops { marks, ends }
+    }
+}
+
+/// The stops go back to the thread's pool for the next text.
+impl Drop for Stops {
+    fn drop(&mut self) {
+        pool::give_from(&mut self.marks);
+        pool::give_from(&mut self.ends);
+    }
+}
+
+/// A sorted list of positions read as a text search finds them: the first from a position
+/// on, for positions that never go back.
+pub(crate) struct StopCursor<'a> {
+    stops: &'a [u32],
+    next: usize,
+}
+
+impl<'a> StopCursor<'a> {
+    pub(crate) fn new(stops: &'a [u32]) -> StopCursor<'a> {
+        StopCursor { stops, next: 0 }
+    }
+
+    /// The first position from `from` on (`from` no smaller than at the last call).
+    #[inline]
+    pub(crate) fn at_or_after(&mut self, from: usize) -> Option<usize> {
+        while self.stops.get(self.next).is_some_and(|&s| (s as usize) < from) {
+            self.next += 1;
+        }
+        self.stops.get(self.next).map(|&s| s as usize)
+    }
 }
 
 /// The `\n` line breaks of `text` that no quotation spans (no mark is open there), in order:
 /// where a long text may be cut. Memory stays that of the open marks, however many pairs.
 pub(crate) fn free_line_breaks(text: &str, on_break: impl FnMut(usize)) {
-    pair_marks(text, |_, _, _, _| {}, on_break);
+    let next_stop = |from| MAY_MATTER.find(text.as_bytes(), from);
+    pair_marks(text, next_stop, |_, _, _, _| {}, on_break);
 }
 
 /// The pairing pass: `on_pair(open, close, marks, multi_paragraph)` for every pair closed,
-/// `on_free_break(at)` for every `\n` at `at` with no mark left open after it.
+/// `on_free_break(at)` for every `\n` at `at` with no mark left open after it. `next_stop(from)`
+/// is the first byte from `from` on that is in [`MAY_MATTER`] (asked with `from` growing).
 fn pair_marks(
     text: &str,
+    mut next_stop: impl FnMut(usize) -> Option<usize>,
     mut on_pair: impl FnMut(Span, Span, Marks, bool),
     mut on_free_break: impl FnMut(usize),
 ) {
@@ -206,7 +308,7 @@ fn pair_marks(
         // Jump to the next character that may be a mark or a line break: the rest of the text
         // only matters as the character before a mark (`prev`).
         let from = pos.max(skip_until);
-        let Some(i) = MAY_MATTER.find(bytes, from) else { break };
+        let Some(i) = next_stop(from) else { break };
         if is_inert(bytes, i, stack.is_empty()) {
             // Nothing to do here; `prev` is read from the text at the next stop.
             pos = i + 1;
@@ -432,6 +534,28 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pipeline's one pass over the bytes stops where each stage's own search would.
+    #[test]
+    fn shared_stops_give_what_each_stage_finds_alone() {
+        let texts = [
+            "« Nous viendrons », a déclaré M. Dupont.\r\nIl a ajouté : “C’est fini !”",
+            "Il l’a dit… puis « ‹ non › ».\u{2028}Le 3.5 % ? « Oui. »\n\n« Et après »",
+            "\"Pas d'accord\", dit-elle. ˝Jamais˝. Aujourd’hui, rien\u{a0}!",
+            "",
+            "é",
+        ];
+        for text in texts {
+            let stops = Stops::of(text);
+            assert_eq!(scan_at(text, &stops), scan(text), "{text:?}");
+            let protected = protected(&scan(text));
+            assert_eq!(
+                crate::sentence::split_at(text, &protected, &stops),
+                crate::sentence::split(text, &protected),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn latin_letters_are_alphanumeric_without_the_tables() {

@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::WordHasher;
 use crate::pool;
-use crate::scan::{ByteSet, is_alphanumeric, is_line_break};
+use crate::scan::{MAY_END, StopCursor, Stops, is_alphanumeric, is_line_break};
 use crate::span::Span;
 
 /// Longest word (in chars) examined before a period; longer words are ordinary words.
@@ -113,16 +113,28 @@ fn abbreviation(token: &str) -> Option<bool> {
     None
 }
 
-/// The bytes [`split`] stops at: line breaks, `.`, `!`, `?`, and the lead byte of `…`, U+2028
-/// and U+2029. Every other byte is read past in a tight loop.
-static MAY_END: ByteSet = ByteSet::new(b"\n\r.!?\xE2");
-
 /// Split `text` into sentences. The spans tile the input exactly: the first starts at 0, each
 /// starts where the previous ended, the last ends at text.len(), none is empty; every boundary is
 /// on a char boundary. Whitespace between sentences belongs to the end of the preceding sentence.
 /// `protected` is a sorted list of non-overlapping byte spans (quotations found by another stage,
 /// from opening to closing mark) inside which no boundary may be placed.
 pub(crate) fn split(text: &str, protected: &[Span]) -> Vec<Span> {
+    split_with(text, protected, |from| MAY_END.find(text.as_bytes(), from))
+}
+
+/// [`split`], stopping only at the `stops` found beforehand (see [`Stops`]).
+pub(crate) fn split_at(text: &str, protected: &[Span], stops: &Stops) -> Vec<Span> {
+    let mut at = StopCursor::new(&stops.ends);
+    split_with(text, protected, |from| at.at_or_after(from))
+}
+
+/// [`split`], `next_stop(from)` giving the first byte from `from` on that is in [`MAY_END`]
+/// (asked with `from` growing).
+fn split_with(
+    text: &str,
+    protected: &[Span],
+    mut next_stop: impl FnMut(usize) -> Option<usize>,
+) -> Vec<Span> {
     let len = text.len();
     if len == 0 {
         return Vec::new();
@@ -137,7 +149,7 @@ pub(crate) fn split(text: &str, protected: &[Span]) -> Vec<Span> {
     let mut i = 0;
     while i < len {
         // Jump to the next byte that can end a sentence or a line.
-        match MAY_END.find(bytes, i) {
+        match next_stop(i) {
             Some(k) => i = k,
             None => break,
         }
