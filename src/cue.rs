@@ -650,19 +650,10 @@ impl Continuation {
     }
 
     /// Whether a cue may go on with the token `next` (an id of [`Lexicon::infos`] or of
-    /// punctuation).
-    fn allows(&self, next: WordId, infos: &[WordInfo]) -> bool {
-        // What may follow an auxiliary (inversion, adverb, participle), `en` or a reflexive
-        // clitic (reflexive clitic, apostrophe, auxiliary, verb form), a periphrasis verb
-        // (inversion, adverb, reflexive clitic, infinitive) or a verb form (inversion).
-        let verb_goes_on = |w: &WordInfo| {
-            let marks = Mark::Reflexive.bit() | Mark::ElidedReflexive.bit() | Mark::EuphonicT.bit();
-            w.aux.is_some() || !w.forms.is_empty() || !w.adverbs.is_empty() || w.marks & marks != 0
-        };
+    /// punctuation), which [`WordInfo::goes_on_verb`] if `goes_on_verb`.
+    fn allows(&self, next: WordId, goes_on_verb: bool) -> bool {
         self.words.contains(&next)
-            || self.verb
-                && (matches!(next, WordId::HYPHEN | WordId::APOSTROPHE)
-                    || infos.get(next.0 as usize).is_some_and(verb_goes_on))
+            || self.verb && (matches!(next, WordId::HYPHEN | WordId::APOSTROPHE) || goes_on_verb)
     }
 }
 
@@ -723,6 +714,18 @@ impl WordInfo {
 
     /// Whether this word alone may be a cue: a phrase of one word (`selon`) or a form of a
     /// one-word cue verb. A cue starting at any other word goes on past it.
+    /// Whether the word may come after the first word of a verb cue: after an auxiliary
+    /// (inversion, adverb, participle), `en` or a reflexive clitic (reflexive clitic, apostrophe,
+    /// auxiliary, verb form), a periphrasis verb (inversion, adverb, reflexive clitic,
+    /// infinitive) or a verb form (inversion).
+    fn goes_on_verb(&self) -> bool {
+        let marks = Mark::Reflexive.bit() | Mark::ElidedReflexive.bit() | Mark::EuphonicT.bit();
+        self.aux.is_some()
+            || !self.forms.is_empty()
+            || !self.adverbs.is_empty()
+            || self.marks & marks != 0
+    }
+
     fn may_be_cue_alone(&self, lemmas: &[Lemma]) -> bool {
         self.phrases.iter().any(|phrase| phrase.rest.is_empty())
             || self.forms.iter().any(|&(lid, kind)| {
@@ -752,6 +755,9 @@ pub(crate) struct Slot {
     starts_cue: bool,
     /// The word alone may be a cue ([`WordInfo::may_be_cue_alone`]).
     cue_alone: bool,
+    /// [`WordInfo::goes_on_verb`]: asked of the word after each word a cue may start at, kept
+    /// here so that the finder need not read that word's info.
+    goes_on_verb: bool,
 }
 
 impl Slot {
@@ -799,7 +805,7 @@ impl Lexicon {
         let at = u32::try_from(next).ok().filter(|&at| at < WordId::NEVER.0);
         let at = at.expect("fewer than 2^32 - 4 cue words");
         let text = word.into_boxed_str();
-        let new = Slot { at, starts_cue: false, cue_alone: false };
+        let new = Slot { at, starts_cue: false, cue_alone: false, goes_on_verb: false };
         let slot = self.index.entry(text.clone()).or_insert(new);
         if slot.at == at {
             self.infos.push(WordInfo { text, ..WordInfo::default() });
@@ -845,6 +851,7 @@ impl Lexicon {
             let info = &self.infos[slot.at as usize];
             slot.starts_cue = info.may_start_cue();
             slot.cue_alone = info.may_be_cue_alone(&self.lemmas);
+            slot.goes_on_verb = info.goes_on_verb();
         }
     }
 
@@ -1926,12 +1933,12 @@ fn read_tokens(
                 return false;
             };
             let t = &toks[n];
-            let next = match t.kind {
+            let (next, goes_on_verb) = match t.kind {
                 Kind::Break => return false,
-                Kind::Punct => WordId::of_punct(punct_kind(t.first)),
+                Kind::Punct => (WordId::of_punct(punct_kind(t.first)), false),
                 // The pieces of a joined word are not known yet (but for an elided word).
                 Kind::Word => match whole_word_slot(n) {
-                    Some(slot) => slot.id(),
+                    Some(slot) => (slot.id(), slot.goes_on_verb),
                     None if t.joined => return true,
                     None => return false,
                 },
@@ -1944,13 +1951,13 @@ fn read_tokens(
                 // Most starts of phrases only (`de`, `à`) are followed by their second token but
                 // not by the rest (`de l'État`): the whole phrase is asked for.
                 Some(c) if c.phrases_only => {
-                    c.allows(next, &lex.infos)
+                    c.allows(next, goes_on_verb)
                         && info
                             .phrases
                             .iter()
                             .any(|p| phrase_may_follow(tokens, &whole_word_slot, n, p, skip))
                 }
-                Some(c) => c.allows(next, &lex.infos),
+                Some(c) => c.allows(next, goes_on_verb),
             }
         };
     // Whether a cue may start at the word `k`, whose slot is `slot`. A cue that goes on past its
