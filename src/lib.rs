@@ -202,16 +202,19 @@ pub fn analyze(text: &str) -> Analysis<'_> {
 
 /// The sentences of `text`, as spans that tile it exactly. Quotations are never split.
 pub fn sentences(text: &str) -> Vec<Span> {
-    sentence::split(text, &scan::protected(&scan::scan(text)))
+    let stops = scan::Stops::of(text);
+    let protected = scan::protected(&scan::scan_at(text, &stops));
+    sentence::split_at(text, &protected, &stops)
 }
 
 /// The pipeline's stages one by one, for the benchmarks in `benches/` (not a public API: it
 /// may change in any release).
 #[doc(hidden)]
 pub mod __stages {
-    /// Pairs of quotation marks found.
+    /// Pairs of quotation marks found, as the pipeline finds them: the pass over the bytes
+    /// that it shares with the sentence splitter, then the pairing.
     pub fn scan(text: &str) -> usize {
-        crate::scan::scan(text).len()
+        crate::scan::scan_at(text, &crate::scan::Stops::of(text)).len()
     }
 
     /// Words and punctuation, with their word classes (and what the cue index knows of each
@@ -228,9 +231,10 @@ pub mod __stages {
         Words(crate::token::Tokens::new(text))
     }
 
-    /// Sentences, with no quotation protected.
+    /// Sentences, with no quotation protected, as the pipeline splits them: the pass over
+    /// the bytes that it shares with the marks' pairing, then the splitter.
     pub fn sentences(text: &str) -> usize {
-        crate::sentence::split(text, &[]).len()
+        crate::sentence::split_at(text, &[], &crate::scan::Stops::of(text)).len()
     }
 
     /// Cue candidates, on words already read (the cue finder reads its words from them).

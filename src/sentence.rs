@@ -1,6 +1,6 @@
 //! French sentence splitter for press text.
 //!
-//! [`split`] cuts a text into sentences whose spans tile it exactly. It is a single
+//! [`split_at`] cuts a text into sentences whose spans tile it exactly. It is a single
 //! left-to-right scan with bounded look-behind and look-ahead, so it runs in time linear
 //! in the length of the text (plus `O(log p)` per candidate boundary for `p` protected
 //! spans).
@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::WordHasher;
 use crate::pool;
-use crate::scan::{MAY_END, StopCursor, Stops, is_alphanumeric, is_line_break};
+use crate::scan::{StopCursor, Stops, is_alphanumeric, is_line_break};
 use crate::span::Span;
 
 /// Longest word (in chars) examined before a period; longer words are ordinary words.
@@ -117,24 +117,10 @@ fn abbreviation(token: &str) -> Option<bool> {
 /// starts where the previous ended, the last ends at text.len(), none is empty; every boundary is
 /// on a char boundary. Whitespace between sentences belongs to the end of the preceding sentence.
 /// `protected` is a sorted list of non-overlapping byte spans (quotations found by another stage,
-/// from opening to closing mark) inside which no boundary may be placed.
-pub(crate) fn split(text: &str, protected: &[Span]) -> Vec<Span> {
-    split_with(text, protected, |from| MAY_END.find(text.as_bytes(), from))
-}
-
-/// [`split`], stopping only at the `stops` found beforehand (see [`Stops`]).
+/// from opening to closing mark) inside which no boundary may be placed. `stops` are the
+/// text's (see [`Stops`]): the splitter reads the text only there and around.
 pub(crate) fn split_at(text: &str, protected: &[Span], stops: &Stops) -> Vec<Span> {
-    let mut at = StopCursor::new(&stops.ends);
-    split_with(text, protected, |from| at.at_or_after(from))
-}
-
-/// [`split`], `next_stop(from)` giving the first byte from `from` on that is in [`MAY_END`]
-/// (asked with `from` growing).
-fn split_with(
-    text: &str,
-    protected: &[Span],
-    mut next_stop: impl FnMut(usize) -> Option<usize>,
-) -> Vec<Span> {
+    let mut next_stop = StopCursor::new(&stops.ends);
     let len = text.len();
     if len == 0 {
         return Vec::new();
@@ -149,7 +135,7 @@ fn split_with(
     let mut i = 0;
     while i < len {
         // Jump to the next byte that can end a sentence or a line.
-        match next_stop(i) {
+        match next_stop.at_or_after(i) {
             Some(k) => i = k,
             None => break,
         }
@@ -233,6 +219,12 @@ impl Guard {
             Some(_) => None,
         }
     }
+}
+
+/// [`split_at`], finding the text's stops first.
+#[cfg(test)]
+pub(crate) fn split(text: &str, protected: &[Span]) -> Vec<Span> {
+    split_at(text, protected, &Stops::of(text))
 }
 
 /// First position at or after `i` that is not whitespace (line breaks included).
