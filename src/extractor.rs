@@ -252,10 +252,13 @@ impl Extractor {
             })
             .filter(|m| !quoted.overlaps(Span::new(m.span.start, m.span.start + 1)))
             .collect();
-        let mut resolver = Resolver::new(&doc, subjects);
+        // A text none of whose quotations has a speaker (many news articles) needs no index of
+        // its names.
+        let anyone_speaks = found.iter().any(|a| a.speaker.is_some());
+        let mut resolver = anyone_speaks.then(|| Resolver::new(&doc, subjects));
         let mut quotes = Vec::with_capacity(found.len());
         for a in found {
-            let speaker = a.speaker.map(|m| {
+            let speaker = a.speaker.zip(resolver.as_mut()).map(|(m, resolver)| {
                 let r = resolver.resolve(&m, a.span);
                 Speaker {
                     span: m.span,
