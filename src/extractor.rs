@@ -232,7 +232,11 @@ impl Extractor {
         found.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
         // What a quotation says is no antecedent (`Selon X, le feu a pris. « … », dit-il`).
         let quoted = Covered::new(&found);
-        let subjects = (0..sentences.len())
+        // Pronouns look back to the subjects before their mention (see `Resolver::advance`):
+        // those of sentences from the last speaker mention on are never asked for.
+        let last_speaker = found.iter().filter_map(|a| a.speaker.map(|m| m.span.start)).max();
+        let asked = last_speaker.map_or(0, |at| sentences.partition_point(|s| s.start < at));
+        let subjects = (0..asked)
             .filter_map(|s| {
                 let (first, end) = doc.sentence_tokens(s);
                 clause_subject_in(&doc, first, end, Subject::Strict)
