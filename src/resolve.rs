@@ -496,8 +496,21 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     let ends = DESCRIPTION_ENDERS.iter().any(|&c| t.is(k, c));
                     ends && !matches!(t.norm(k), "de" | "du" | "des" | "d'" | "par")
                 };
+                // A lowercase determiner inside (`de la réforme`, `aux finances`), before a
+                // word that neither may start anything nor ends a description, opens one that
+                // ends by the same token and holds no name either: the look goes on past it.
+                let opens_no_more = |k: usize| {
+                    let plain_after =
+                        !may_start(k + 1) & !DESCRIPTION_ENDERS.iter().any(|&c| t.is(k + 1, c));
+                    t.is(k, Class::Determiner)
+                        & !t.is_capitalized(k)
+                        & !t.is(k, Class::Title)
+                        & !t.is_dotted(k)
+                        & plain_after
+                };
                 let mut stop = i + 1;
-                while t.is_word(stop) && !may_start(stop) && !ends_it(stop) {
+                let passed_over = |k: usize| !may_start(k) || opens_no_more(k);
+                while t.is_word(stop) && passed_over(stop) && !ends_it(stop) {
                     stop += 1;
                 }
                 let starts_something = t.is_word(stop) && may_start(stop);
@@ -822,6 +835,14 @@ mod tests {
                  « Inacceptable », a lancé le président du club."
             ),
             ["Paul Girard"]
+        );
+        // Past a lowercase determiner inside, to the comma of the apposition.
+        assert_eq!(
+            speaker_names(
+                "Hier, le directeur de la communication, Marc Petit, a parlé. « Rien », \
+                 a dit le directeur de la communication."
+            ),
+            ["Marc Petit"]
         );
     }
 
