@@ -810,7 +810,7 @@ const MENTION_START: u32 = CAPITALIZED | Class::Determiner.bit() | Class::Title.
 
 impl Token {
     fn may_start_mention(&self) -> bool {
-        self.facts.flags & MENTION_START != 0 || self.dotted
+        (self.facts.flags & MENTION_START != 0) | self.dotted
     }
 }
 
@@ -903,7 +903,9 @@ impl<'h> Tokens<'h> {
 
     /// Whether token `i` is the punctuation character `c`.
     pub fn is_punct(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct && t.first == c)
+        // (Both tests, with no branch between them: which tokens are punctuation is hard to
+        // predict.)
+        self.toks.get(i).is_some_and(|t| (t.kind == Kind::Punct) & (t.first == c))
     }
 
     /// The line break tokens, in order: every line break of the text (`\n`, `\r`, U+2028,
