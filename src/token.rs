@@ -834,6 +834,13 @@ impl<'h> Tokens<'h> {
         self.toks.get(i).map(|t| t.facts).is_some_and(|f| f.flags & class.bit() != 0)
     }
 
+    /// Whether token `i` is a word of one of the classes whose bits ([`Class::bit`]) `classes`
+    /// holds: one test for them all.
+    #[inline]
+    pub fn is_any(&self, i: usize, classes: u32) -> bool {
+        self.toks.get(i).is_some_and(|t| t.facts.flags & classes != 0)
+    }
+
     /// The gender a determiner, pronoun or title at `i` marks (its classes, already read).
     pub fn gender(&self, i: usize) -> Option<Gender> {
         self.gender_by(i, Class::Feminine, Class::Masculine)
