@@ -1,6 +1,9 @@
 //! The document as the phrase-reading stages see it: text, tokens, marks, sentences, cues.
 
+use std::cell::Cell;
+
 use crate::cue::CueMatch;
+use crate::mention::Mention;
 use crate::scan::MarkPair;
 use crate::span::Span;
 use crate::token::Tokens;
@@ -33,6 +36,8 @@ pub(crate) struct Document<'a, 'h> {
     pair_sentences: Vec<usize>,
     /// For each pair of marks, the token of its opening mark and the token after its closing one.
     pair_tokens: Vec<(usize, usize)>,
+    /// For each cue, its speaker once found (see [`Document::cue_speaker`]).
+    cue_speakers: Vec<Cell<Option<Option<Mention>>>>,
 }
 
 /// In [`Document::enclosing`], a token no pair of marks encloses.
@@ -145,7 +150,19 @@ impl<'a, 'h> Document<'a, 'h> {
             cue_sentences,
             pair_sentences,
             pair_tokens,
+            cue_speakers: vec![Cell::new(None); cues.len()],
         }
+    }
+
+    /// The speaker of cue `c`, found by `find` the first time it is asked: it depends on the
+    /// document only.
+    pub fn cue_speaker(&self, c: usize, find: impl FnOnce() -> Option<Mention>) -> Option<Mention> {
+        let known = self.cue_speakers[c].get();
+        known.unwrap_or_else(|| {
+            let found = find();
+            self.cue_speakers[c].set(Some(found));
+            found
+        })
     }
 
     /// The inner span of a title in marks (`«Le Temps»`) whose opening mark is token `i`.

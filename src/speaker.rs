@@ -36,8 +36,14 @@ pub(crate) fn is_phrase_cue_ok(doc: &Document, c: usize) -> bool {
     clause_head && person_like && doc.t.is_punct(m.end, ',')
 }
 
-/// The mention a cue points to as its speaker.
+/// The mention a cue points to as its speaker, found once for each cue (the quotations and
+/// the reported clauses of a cue ask again).
 pub(crate) fn speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
+    doc.cue_speaker(c, || find_speaker_of_cue(doc, c))
+}
+
+/// [`speaker_of_cue`], read from the text.
+fn find_speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
     let cue = &doc.cues[c];
     match cue.form {
         CueForm::Inverted => {
