@@ -205,38 +205,46 @@ fn attribute_dialogue(
 /// Words are the pieces between spaces and apostrophes that hold a letter or a digit, read in
 /// one pass over the characters.
 fn word_count(doc: &Document, span: Span) -> usize {
-    let text = &doc.text[span];
-    let bytes = text.as_bytes();
     let mut count = 0;
     // Whether the piece being read holds a letter or a digit (then it is a word).
     let mut in_word = false;
-    let mut at = 0;
-    while at < bytes.len() {
-        // Most characters are ASCII: read as bytes, the others decoded.
-        let (separates, word_char) = if bytes[at].is_ascii() {
-            let b = bytes[at];
-            at += 1;
-            // ASCII whitespace as `char::is_whitespace` has it (vertical tab included).
-            (b.is_ascii_whitespace() || b == 0x0b || b == b'\'', b.is_ascii_alphanumeric())
-        } else {
-            let c = text[at..].chars().next().unwrap_or(' ');
-            at += c.len_utf8();
-            (is_space(c) || c == '’', is_alphanumeric(c))
+    for c in doc.text[span].chars() {
+        // Most characters are ASCII: classed by a table, the others asked.
+        let (separates, word_char) = match ASCII_WORD_CLASS.get(c as usize) {
+            Some(&class) => (class & SEPARATES != 0, class & WORD_CHAR != 0),
+            None => (is_space(c) || c == '’', is_alphanumeric(c)),
         };
-        if separates {
-            if in_word {
-                count += 1;
-                if count == WORDS_COUNTED {
-                    return count;
-                }
-            }
-            in_word = false;
-        } else if !in_word && word_char {
-            in_word = true;
+        // (No branch on the class: which comes next is hard to predict.)
+        count += usize::from(separates & in_word);
+        if count == WORDS_COUNTED {
+            return count;
         }
+        in_word = !separates & (in_word | word_char);
     }
     count + usize::from(in_word)
 }
+
+/// In [`ASCII_WORD_CLASS`], an ASCII character that separates words: whitespace as
+/// `char::is_whitespace` has it (vertical tab included), and the apostrophe.
+const SEPARATES: u8 = 1;
+/// In [`ASCII_WORD_CLASS`], an ASCII letter or digit.
+const WORD_CHAR: u8 = 2;
+
+/// What [`word_count`] asks of each ASCII character.
+const ASCII_WORD_CLASS: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_whitespace() || c == 0x0b || c == b'\'' {
+            table[b] = SEPARATES;
+        } else if c.is_ascii_alphanumeric() {
+            table[b] = WORD_CHAR;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// See [`word_count`]; the largest count a rule compares with is 8.
 const WORDS_COUNTED: usize = 9;
@@ -701,6 +709,36 @@ fn inverted_cue_later(doc: &Document, p: usize, sentence: Span) -> Option<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Words as the definition has them: pieces between spaces and apostrophes (`'`, `’`)
+    /// that hold a letter or a digit.
+    fn naive_word_count(text: &str) -> usize {
+        text.split(|c: char| is_space(c) || c == '\'' || c == '’' || c == '\u{b}')
+            .filter(|piece| piece.chars().any(is_alphanumeric))
+            .count()
+            .min(WORDS_COUNTED)
+    }
+
+    #[test]
+    fn words_are_counted_as_defined() {
+        let texts = [
+            "",
+            "Nous viendrons",
+            "  l'État, c’est   moi ! ",
+            "un\u{b}deux\ttrois\nquatre\r\ncinq six sept huit neuf dix onze",
+            "-- ... 42 % « é »",
+            "aujourd’hui\u{a0}et demain — 2024",
+        ];
+        for text in texts {
+            let t = Tokens::new(text);
+            let doc = Document::new(text, &t, &[], &[], &[]);
+            assert_eq!(
+                word_count(&doc, Span::new(0, text.len())),
+                naive_word_count(text),
+                "{text:?}"
+            );
+        }
+    }
 
     /// The line around `at` as the definition has it: line breaks within `HEADING_MAX` bytes.
     fn naive_short_line(text: &str, at: usize) -> Option<Span> {

@@ -1,6 +1,9 @@
 //! The document as the phrase-reading stages see it: text, tokens, marks, sentences, cues.
 
+use std::cell::Cell;
+
 use crate::cue::CueMatch;
+use crate::mention::Mention;
 use crate::pool;
 use crate::scan::MarkPair;
 use crate::span::Span;
@@ -34,6 +37,29 @@ pub(crate) struct Document<'a, 'h> {
     pair_sentences: Vec<usize>,
     /// For each pair of marks, the token of its opening mark and the token after its closing one.
     pair_tokens: Vec<(usize, usize)>,
+    /// For each cue, what the speaker finders read of it, once found.
+    cue_reads: Vec<CueReads>,
+}
+
+/// What the speaker finders read of a cue, kept once found: they depend on the document only,
+/// and the rules about quotations and reported speech ask them again and again.
+#[derive(Default)]
+pub(crate) struct CueReads {
+    /// The mention the cue points to as its speaker.
+    pub speaker: Cell<Option<Option<Mention>>>,
+    /// The inverted subject after it.
+    pub subject_after: Cell<Option<Option<Mention>>>,
+    /// Whether it stands where the subject follows the verb.
+    pub inversion: Cell<Option<bool>>,
+}
+
+/// The value `cell` keeps, found by `find` the first time it is asked.
+pub(crate) fn kept<T: Copy>(cell: &Cell<Option<T>>, find: impl FnOnce() -> T) -> T {
+    cell.get().unwrap_or_else(|| {
+        let found = find();
+        cell.set(Some(found));
+        found
+    })
 }
 
 /// In [`Document::enclosing`], a token no pair of marks encloses.
@@ -152,7 +178,13 @@ impl<'a, 'h> Document<'a, 'h> {
             cue_sentences,
             pair_sentences,
             pair_tokens,
+            cue_reads: cues.iter().map(|_| CueReads::default()).collect(),
         }
+    }
+
+    /// What the speaker finders read of cue `c` so far.
+    pub fn cue_reads(&self, c: usize) -> &CueReads {
+        &self.cue_reads[c]
     }
 
     /// The inner span of a title in marks (`«Le Temps»`) whose opening mark is token `i`.

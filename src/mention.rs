@@ -45,12 +45,23 @@ fn is_domain(w: &str) -> bool {
 }
 
 /// The classes of the words that end a description (adverbial phrases end one too).
-pub(crate) const DESCRIPTION_ENDERS: [Class; 5] =
+const DESCRIPTION_ENDERS: [Class; 5] =
     [Class::Preposition, Class::Conjunction, Class::Verb, Class::Pronoun, Class::CueWord];
+
+/// The bits of [`DESCRIPTION_ENDERS`], for [`Tokens::is_any`]: one test for them all.
+pub(crate) const DESCRIPTION_ENDER_BITS: u32 = {
+    let mut bits = 0;
+    let mut k = 0;
+    while k < DESCRIPTION_ENDERS.len() {
+        bits |= DESCRIPTION_ENDERS[k].bit();
+        k += 1;
+    }
+    bits
+};
 
 #[inline(always)]
 fn ends_description(t: &Tokens, i: usize) -> bool {
-    let ends = DESCRIPTION_ENDERS.iter().any(|&c| t.is(i, c))
+    let ends = t.is_any(i, DESCRIPTION_ENDER_BITS)
             // (The class asked here spares most words the call, which asks it again.)
             || (t.is(i, Class::AdverbStart) && t.adverb_len(i) > 0);
     // `une note rendue publique par la Banque mondiale`: `par` after a participle goes on.

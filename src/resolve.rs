@@ -16,7 +16,7 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 
 use crate::document::Document;
 use crate::lexicon::{Class, Gender, WordHasher, grammar, normalize_into};
-use crate::mention::{DESCRIPTION_ENDERS, Mention, MentionKind, mention_outline_at};
+use crate::mention::{DESCRIPTION_ENDER_BITS, Mention, MentionKind, mention_outline_at};
 use crate::quote::Resolution;
 use crate::scan::is_space;
 use crate::span::Span;
@@ -493,17 +493,35 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     if k == i + 1 {
                         return t.is(k, Class::Verb) || t.is(k, Class::Preposition);
                     }
-                    let ends = DESCRIPTION_ENDERS.iter().any(|&c| t.is(k, c));
+                    let ends = t.is_any(k, DESCRIPTION_ENDER_BITS);
                     ends && !matches!(t.norm(k), "de" | "du" | "des" | "d'" | "par")
                 };
+                // A lowercase determiner inside (`de la réforme`, `aux finances`), before a
+                // word that neither may start anything nor ends a description, opens one that
+                // ends by the same token and holds no name either: the look goes on past it.
+                let opens_no_more = |k: usize| {
+                    let plain_after = !may_start(k + 1) & !t.is_any(k + 1, DESCRIPTION_ENDER_BITS);
+                    t.is(k, Class::Determiner)
+                        & !t.is_capitalized(k)
+                        & !t.is(k, Class::Title)
+                        & !t.is_dotted(k)
+                        & plain_after
+                };
                 let mut stop = i + 1;
-                while t.is_word(stop) && !may_start(stop) && !ends_it(stop) {
+                let passed_over = |k: usize| t.is_word(k) && (!may_start(k) || opens_no_more(k));
+                while passed_over(stop) && !ends_it(stop) {
                     stop += 1;
                 }
-                let starts_something = t.is_word(stop) && may_start(stop);
+                let starts_something = t.is_word(stop) & may_start(stop);
                 // The comma of an apposition is looked for up to 4 tokens after the end.
-                let apposition = (stop..stop + 4).any(|c| t.is_punct(c, ',') && may_start(c + 1));
-                if !starts_something && !apposition {
+                // (Every test made, with no branch between them: which way each goes is hard
+                // to predict.)
+                let comma_then_start = |c: usize| t.is_punct(c, ',') & may_start(c + 1);
+                let apposition = comma_then_start(stop)
+                    | comma_then_start(stop + 1)
+                    | comma_then_start(stop + 2)
+                    | comma_then_start(stop + 3);
+                if !(starts_something | apposition) {
                     i = stop;
                     continue;
                 }
@@ -822,6 +840,14 @@ mod tests {
                  « Inacceptable », a lancé le président du club."
             ),
             ["Paul Girard"]
+        );
+        // Past a lowercase determiner inside, to the comma of the apposition.
+        assert_eq!(
+            speaker_names(
+                "Hier, le directeur de la communication, Marc Petit, a parlé. « Rien », \
+                 a dit le directeur de la communication."
+            ),
+            ["Marc Petit"]
         );
     }
 

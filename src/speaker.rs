@@ -2,7 +2,7 @@
 //! subject after it, the source after `selon`, the antecedent of a relative `qui`.
 
 use crate::cue::CueForm;
-use crate::document::{Document, WINDOW};
+use crate::document::{Document, WINDOW, kept};
 use crate::lexicon::{Class, grammar, normalize};
 use crate::mention::{MAX_NAME, Mention, MentionKind, looks_finite, mention_at};
 use crate::span::Span;
@@ -36,8 +36,14 @@ pub(crate) fn is_phrase_cue_ok(doc: &Document, c: usize) -> bool {
     clause_head && person_like && doc.t.is_punct(m.end, ',')
 }
 
-/// The mention a cue points to as its speaker.
+/// The mention a cue points to as its speaker, found once for each cue (the quotations and
+/// the reported clauses of a cue ask again).
 pub(crate) fn speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
+    kept(&doc.cue_reads(c).speaker, || find_speaker_of_cue(doc, c))
+}
+
+/// [`speaker_of_cue`], read from the text.
+fn find_speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
     let cue = &doc.cues[c];
     match cue.form {
         CueForm::Inverted => {
@@ -92,6 +98,11 @@ pub(crate) fn speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
 /// Whether a finite cue stands where French puts the subject after the verb: after a
 /// quotation (`« … », dit X`), or after a comma that ends a clause (`…, affirme X.`).
 pub(crate) fn inversion_context(doc: &Document, c: usize) -> bool {
+    kept(&doc.cue_reads(c).inversion, || find_inversion_context(doc, c))
+}
+
+/// [`inversion_context`], read from the text.
+fn find_inversion_context(doc: &Document, c: usize) -> bool {
     let i = doc.tok_cue_start(c);
     if i == 0 {
         return false;
@@ -227,6 +238,11 @@ pub(crate) fn with_apposition_reading(
 /// The inverted subject after a finite cue: `a déclaré Poutine`, `explique vendredi dans Le
 /// Parisien Gérard Larcher`. `None` where something else follows (`rapporte que …`).
 pub(crate) fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
+    kept(&doc.cue_reads(c).subject_after, || find_subject_after(doc, c))
+}
+
+/// [`subject_after`], read from the text.
+fn find_subject_after(doc: &Document, c: usize) -> Option<Mention> {
     let t = doc.t;
     let (_, limit) = doc.cue_sentence_tokens(c);
     let mut i = doc.tok_cue_end(c);
@@ -476,8 +492,12 @@ fn segments_iter<'d>(
 ) -> impl Iterator<Item = (usize, usize)> + Clone + 'd {
     // The tokens that may separate: none past the last.
     let toks = &doc.t.toks[..end.min(doc.t.len())];
-    let is_separator =
-        |tok: &Token| tok.kind == Kind::Punct && matches!(tok.first, ',' | '–' | '—');
+    // (Every test made, with no branch between them: which tokens separate is hard to
+    // predict.)
+    let is_separator = |tok: &Token| {
+        let separating = (tok.first == ',') | (tok.first == '–') | (tok.first == '—');
+        (tok.kind == Kind::Punct) & separating
+    };
     let mut s = start;
     let mut i = start;
     std::iter::from_fn(move || {

@@ -811,7 +811,7 @@ const MENTION_START: u32 = CAPITALIZED | Class::Determiner.bit() | Class::Title.
 
 impl Token {
     fn may_start_mention(&self) -> bool {
-        self.facts.flags & MENTION_START != 0 || self.dotted
+        (self.facts.flags & MENTION_START != 0) | self.dotted
     }
 }
 
@@ -844,6 +844,13 @@ impl<'h> Tokens<'h> {
     #[inline]
     pub fn is(&self, i: usize, class: Class) -> bool {
         self.toks.get(i).map(|t| t.facts).is_some_and(|f| f.flags & class.bit() != 0)
+    }
+
+    /// Whether token `i` is a word of one of the classes whose bits ([`Class::bit`]) `classes`
+    /// holds: one test for them all.
+    #[inline]
+    pub fn is_any(&self, i: usize, classes: u32) -> bool {
+        self.toks.get(i).is_some_and(|t| t.facts.flags & classes != 0)
     }
 
     /// The gender a determiner, pronoun or title at `i` marks (its classes, already read).
@@ -915,7 +922,9 @@ impl<'h> Tokens<'h> {
 
     /// Whether token `i` is the punctuation character `c`.
     pub fn is_punct(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct && t.first == c)
+        // (Both tests, with no branch between them: which tokens are punctuation is hard to
+        // predict.)
+        self.toks.get(i).is_some_and(|t| (t.kind == Kind::Punct) & (t.first == c))
     }
 
     /// The line break tokens, in order: every line break of the text (`\n`, `\r`, U+2028,
