@@ -15,6 +15,7 @@ use crate::dialogue::{dash_turns, dialogue_turns, interview};
 use crate::document::{Document, WINDOW};
 use crate::lexicon::{normalize, with_normal};
 use crate::mention::{Mention, MentionKind, mention_at};
+use crate::pool;
 use crate::quote::{Marks, QuoteKind};
 use crate::scan::{MarkPair, is_alphanumeric, is_space};
 use crate::span::Span;
@@ -50,12 +51,14 @@ pub(crate) struct Attributed {
 
 /// Attribute every quotation of the document.
 pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
-    let mut out: Vec<Attributed> = Vec::with_capacity(doc.pairs.len());
+    let mut out: Vec<Attributed> = pool::take(doc.pairs.len());
     // The speaker of the latest top-level quotation, for quotations that carry on.
     let mut last: Option<Mention> = None;
-    let mut speakers: Vec<Option<Mention>> = vec![None; doc.pairs.len()];
+    let mut speakers: Vec<Option<Mention>> = pool::take(doc.pairs.len());
+    speakers.resize(doc.pairs.len(), None);
     // Pairs read as a dialogue, turn by turn: the marks inside them are the turns' own.
-    let mut dialogue = vec![false; doc.pairs.len()];
+    let mut dialogue: Vec<bool> = pool::take(doc.pairs.len());
+    dialogue.resize(doc.pairs.len(), false);
     let lines = LineBreaks::new(doc.t);
     for (p, pair) in doc.pairs.iter().enumerate() {
         if pair.parent.is_some_and(|q| dialogue[q]) {
@@ -100,6 +103,8 @@ pub(crate) fn attribute(doc: &Document) -> Vec<Attributed> {
     for a in &mut out {
         keep_apart(doc, a);
     }
+    pool::give(speakers);
+    pool::give(dialogue);
     out
 }
 
@@ -110,16 +115,24 @@ pub(crate) struct Covered {
     reach: Vec<usize>,
 }
 
+/// The vectors go back to the thread's pool for the next text.
+impl Drop for Covered {
+    fn drop(&mut self) {
+        pool::give_from(&mut self.starts);
+        pool::give_from(&mut self.reach);
+    }
+}
+
 impl Covered {
     /// From quotations sorted by start.
     pub fn new(sorted: &[Attributed]) -> Covered {
-        let mut reach = Vec::with_capacity(sorted.len());
+        let mut reach = pool::take(sorted.len());
         let mut max_end = 0;
         for q in sorted {
             max_end = max_end.max(q.span.end);
             reach.push(max_end);
         }
-        Covered { starts: sorted.iter().map(|q| q.span.start).collect(), reach }
+        Covered { starts: pool::collect(sorted.iter().map(|q| q.span.start)), reach }
     }
 
     pub fn overlaps(&self, span: Span) -> bool {
@@ -261,11 +274,19 @@ const HEADING_MAX: usize = 400;
 /// binary search instead of reading the text again around each one.
 struct LineBreaks(Vec<usize>);
 
+/// The vector goes back to the thread's pool for the next text.
+impl Drop for LineBreaks {
+    fn drop(&mut self) {
+        pool::give_from(&mut self.0);
+    }
+}
+
 impl LineBreaks {
     /// From the line break tokens, which hold every line break of the text (and few bytes).
     fn new(t: &Tokens) -> LineBreaks {
         let bytes = t.text.as_bytes();
-        let mut breaks = Vec::new();
+        // Room for two line breaks a token (a blank line is one): seldom more.
+        let mut breaks = pool::take(2 * t.break_spans().size_hint().0 + 8);
         for span in t.break_spans() {
             let run = &bytes[span.start..span.end];
             breaks.extend(

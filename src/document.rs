@@ -143,6 +143,7 @@ impl Drop for Document<'_, '_> {
         pool::give_from(&mut self.cue_sentences);
         pool::give_from(&mut self.pair_sentences);
         pool::give_from(&mut self.pair_tokens);
+        pool::give_from(&mut self.cue_reads);
     }
 }
 
@@ -178,7 +179,7 @@ impl<'a, 'h> Document<'a, 'h> {
             cue_sentences,
             pair_sentences,
             pair_tokens,
-            cue_reads: cues.iter().map(|_| CueReads::default()).collect(),
+            cue_reads: pool::collect(cues.iter().map(|_| CueReads::default())),
         }
     }
 

@@ -14,7 +14,7 @@
 use crate::attribute::{Attributed, Covered, Via};
 use crate::cue::{CueForm, CueMatch, Person};
 use crate::document::{Document, WINDOW};
-use crate::lexicon::{Class, grammar, normalize};
+use crate::lexicon::{Class, grammar, normalize, with_normal};
 use crate::mention::{MentionKind, mention_at};
 use crate::quote::QuoteKind;
 use crate::scan::{is_alphanumeric, is_space};
@@ -66,8 +66,9 @@ pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed>
             continue;
         }
         // `on pense que …` is what people think, not what somebody said.
-        let generic_on =
-            cue.form != CueForm::Inverted && normalize(&doc.text[speaker.span]) == "on";
+        // (The normal form on the stack: a speaker is most often a name, not its own normal form.)
+        let generic_on = cue.form != CueForm::Inverted
+            && with_normal(&doc.text[speaker.span], |n| n == Some("on"));
         if matches!(speaker.kind, MentionKind::FirstPerson) || generic_on {
             continue;
         }

@@ -12,7 +12,10 @@
 
 use std::cell::RefCell;
 
+use crate::attribute::Attributed;
 use crate::cue::{CueMatch, Tok};
+use crate::document::CueReads;
+use crate::mention::Mention;
 use crate::quote::Marks;
 use crate::scan::MarkPair;
 use crate::span::Span;
@@ -38,6 +41,11 @@ pub(crate) struct Pool {
     pairs: Vec<Vec<MarkPair>>,
     cue_toks: Vec<Vec<Tok>>,
     cues: Vec<Vec<CueMatch>>,
+    attributed: Vec<Vec<Attributed>>,
+    mentions: Vec<Vec<Mention>>,
+    speakers: Vec<Vec<Option<Mention>>>,
+    flags: Vec<Vec<bool>>,
+    cue_reads: Vec<Vec<CueReads>>,
 }
 
 /// An element type whose vectors are pooled: which of the [`Pool`]'s stacks holds them.
@@ -66,6 +74,11 @@ pooled! {
     MarkPair => pairs,
     Tok => cue_toks,
     CueMatch => cues,
+    Attributed => attributed,
+    Mention => mentions,
+    Option<Mention> => speakers,
+    bool => flags,
+    CueReads => cue_reads,
 }
 
 thread_local! {

@@ -90,6 +90,9 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     abbreviation(word).is_some()
 }
 
+/// Room for an abbreviation with its first letter lowercased, in bytes.
+const LOWERED_ROOM: usize = 64;
+
 /// Looks up `token` (without final period): `Some(may_end_sentence)` if it is an abbreviation.
 fn abbreviation(token: &str) -> Option<bool> {
     let Abbreviations { map, longest } = &*ABBREVIATIONS;
@@ -104,10 +107,18 @@ fn abbreviation(token: &str) -> Option<bool> {
     let mut chars = token.chars();
     let first = chars.next()?;
     if first.is_uppercase() && chars.next().is_some() {
-        let mut lowered: String = first.to_lowercase().collect();
-        lowered.push_str(&token[first.len_utf8()..]);
+        // The lowered word is written on the stack: abbreviations are short (a longer word
+        // is none, and was sent back above; a test checks the longest fits).
+        let mut buf = [0u8; LOWERED_ROOM];
+        let mut len = 0;
+        for c in first.to_lowercase() {
+            len += c.encode_utf8(buf.get_mut(len..len + c.len_utf8())?).len();
+        }
+        let rest = &token.as_bytes()[first.len_utf8()..];
+        buf.get_mut(len..len + rest.len())?.copy_from_slice(rest);
+        let lowered = std::str::from_utf8(&buf[..len + rest.len()]).ok()?;
         if lowered.chars().next().is_some_and(char::is_lowercase) {
-            return map.get(lowered.as_str()).copied();
+            return map.get(lowered).copied();
         }
     }
     None
@@ -471,6 +482,17 @@ mod tests {
 
     fn one(text: &str) {
         assert_eq!(sents(text), vec![text.trim().to_string()], "{text:?}");
+    }
+
+    #[test]
+    fn every_abbreviation_fits_the_room_for_its_lowercase() {
+        // Two more bytes than the word's for its first letter's lowercase, as `abbreviation`
+        // allows, and a lowercase first letter of up to three chars.
+        assert!(ABBREVIATIONS.longest + 2 + 12 <= LOWERED_ROOM);
+        // A capitalised abbreviation listed in lowercase (`No.` at a sentence start).
+        assert!(abbreviation("no").is_some());
+        assert_eq!(abbreviation("No"), abbreviation("no"));
+        assert_eq!(abbreviation("Nos"), abbreviation("nos"));
     }
 
     #[test]
