@@ -196,10 +196,10 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
         // Most words are ASCII, and short: one or two eight-byte steps read them whole,
         // with the byte after, and hold them as the probe's key.
         if b.is_ascii_alphanumeric() {
-            if let Some(w) = ascii_word_at(bytes, i) {
+            if let Some(w) = short_word_at(bytes, i, ascii_alnum_prefix) {
                 let end = i + w.len;
                 if w.stop != 0xc3 && ends_plain_word(bytes, end) {
-                    out.push_ascii_word(i, &w);
+                    out.push_short_word(i, &w);
                     // The space after a word, read with it.
                     i = end + usize::from(w.stop == b' ');
                     continue;
@@ -210,21 +210,31 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
                 }
             }
         }
-        // Most other tokens are plain words (see `plain_word`): read them here, by the byte.
-        // Anything else goes the general way.
         if b.is_ascii_alphanumeric() || b == 0xc3 {
-            if let Some((end, normal)) = plain_word(bytes, i) {
+            // Most of the others are short too, with Latin-1 letters (`déclaré`, `État`):
+            // read so as well, their letters' two bytes counted in (with no branch on them).
+            if let Some(w) = short_word_at(bytes, i, latin1_word_prefix) {
+                let end = i + w.len;
+                if ends_plain_word(bytes, end) {
+                    out.push_short_word(i, &w);
+                    i = end;
+                    continue;
+                }
+            }
+            // Most other words are plain words (see `plain_word`): read them here, by the
+            // byte.
+            if let Some(w) = plain_word(bytes, i) {
                 let first = if b.is_ascii() { char::from(b) } else { latin1_letter(bytes, i) };
                 out.push_word(Token {
-                    span: Span::new(i, end),
+                    span: Span::new(i, w.end),
                     kind: Kind::Word,
                     first,
                     dotted: false,
-                    joined: false,
-                    normal,
+                    joined: w.joined,
+                    normal: w.normal,
                     facts: Facts::default(),
                 });
-                i = end;
+                i = w.end;
                 continue;
             }
         }
@@ -245,41 +255,66 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
                 continue;
             }
         }
+        // Anything else goes the general way.
         i = out.push_any(i);
     }
     out.finish()
 }
 
-/// The end of the word at byte `i` of `bytes` (a `str`'s), and whether it is its own normal
-/// form, when it is a plain word: ASCII letters and digits and Latin-1 letters (`é`, `À`),
+/// A word as [`plain_word`] reads it.
+struct PlainWord {
+    end: usize,
+    /// Whether it is its own normal form.
+    normal: bool,
+    /// Whether it holds a hyphen (`a-t-il`, `Jean-Marc`).
+    joined: bool,
+}
+
+/// The word at byte `i` of `bytes` (a `str`'s), when it is a plain word: ASCII letters and
+/// digits and Latin-1 letters (`é`, `À`), hyphens between them (`a-t-il`, `États-Unis`),
 /// ended by the text's end or by a character that neither continues it nor joins it to the
 /// next (a space; `.` or `,` before no word character). `None` for any other (no word at `i`,
 /// or one [`scan_word`] must read): [`scan_word`] would read the same from a plain word.
+/// Byte `i` must be an ASCII letter or digit or a C3 byte (a Latin-1 letter's, or `×`).
 #[inline]
-fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
+fn plain_word(bytes: &[u8], i: usize) -> Option<PlainWord> {
     let mut end = i;
     let mut normal = true;
+    let mut joined = false;
+    // Whether a Latin-1 letter starts at `at`: C3 and a continuation byte, but × (C3 97)
+    // and ÷ (C3 B7).
+    let latin1_letter_at = |at: usize| {
+        bytes.get(at) == Some(&0xc3) && bytes.get(at + 1).is_some_and(|&b| b & 0xdf != 0x97)
+    };
     loop {
         let (after_ascii, capital) = skip_ascii_alnum_noting_capitals(bytes, end);
         end = after_ascii;
         normal &= !capital;
         match bytes.get(end) {
             None => break,
-            // U+00C0–U+00FF, letters but × (C3 97) and ÷ (C3 B7), which end the word; the
-            // capitals are U+00C0–U+00DE.
+            // The capitals are U+00C0–U+00DE.
             Some(0xc3) => {
-                let second = *bytes.get(end + 1)?;
-                if second == 0x97 || second == 0xb7 {
+                if !latin1_letter_at(end) {
                     break;
                 }
-                normal &= second > 0x9e;
+                normal &= bytes[end + 1] > 0x9e;
                 end += 2;
+            }
+            // A hyphen joins the letters around it (none is before it: the word's first
+            // character is a letter or a digit).
+            Some(b'-') => {
+                let next = bytes.get(end + 1).copied().unwrap_or_default();
+                if !next.is_ascii_alphanumeric() && !latin1_letter_at(end + 1) {
+                    return None;
+                }
+                joined = true;
+                end += 1;
             }
             Some(_) if ends_plain_word(bytes, end) => break,
             Some(_) => return None,
         }
     }
-    (end > i).then_some((end, normal))
+    (end > i).then_some(PlainWord { end, normal, joined })
 }
 
 /// Whether a plain word (see [`plain_word`]) ends at byte `at` of `bytes` (a `str`'s), where
@@ -318,14 +353,15 @@ fn eight_bytes_at(bytes: &[u8], i: usize) -> Option<u64> {
 }
 
 /// The first `n` bytes (0 to 7) of `chunk` (little-endian), the others zero, with the
-/// capitals whose high bits `capitals` marks made lowercase: an ASCII word's normal form.
+/// capitals whose high bits `capitals` marks made lowercase: a short word's normal form.
 #[inline]
 fn lowercase_prefix(chunk: u64, n: usize, capitals: u64) -> u64 {
     (chunk & ((1 << (8 * n)) - 1)) | capitals >> 2
 }
 
-/// An ASCII word of at most 15 bytes, as [`ascii_word_at`] reads it.
-struct AsciiWord {
+/// A word of ASCII letters and digits and Latin-1 letters (`é`, `À`) of at most 15 bytes,
+/// as [`short_word_at`] reads it.
+struct ShortWord {
     /// Its length in bytes.
     len: usize,
     /// Its lowercase, zero-padded, read little-endian (the first byte lowest): its normal
@@ -339,15 +375,22 @@ struct AsciiWord {
     stop: u8,
 }
 
-/// The ASCII letters and digits from byte `i` of `bytes`, when there are 1 to 15 of them and
-/// a byte after them, read in one or two eight-byte steps.
+/// The ASCII letters and digits and Latin-1 letters from byte `i` of `bytes` (a `str`'s, `i`
+/// on a char boundary), when there are 1 to 15 bytes of them and a byte after them, read in
+/// one or two eight-byte steps. The byte after them may be the second of `×` or `÷`, whose
+/// first is read as a letter's: no word ends there (see [`ends_plain_word`]).
 #[inline(always)]
-fn ascii_word_at(bytes: &[u8], i: usize) -> Option<AsciiWord> {
+fn short_word_at(
+    bytes: &[u8],
+    i: usize,
+    word_prefix: impl Fn(u64) -> (usize, u64),
+) -> Option<ShortWord> {
     let chunk = eight_bytes_at(bytes, i)?;
-    let (n, capitals) = ascii_alnum_prefix(chunk);
-    let first_capital = capitals & 0x80 != 0;
+    let (n, capitals) = word_prefix(chunk);
+    // A Latin-1 letter's capital mark is on its second byte.
+    let first_capital = capitals & (0x80 << (8 * (chunk as u8 >> 7))) != 0;
     if n < 8 {
-        return (n > 0).then(|| AsciiWord {
+        return (n > 0).then(|| ShortWord {
             len: n,
             lower: [lowercase_prefix(chunk, n, capitals), 0],
             capital: capitals != 0,
@@ -356,14 +399,57 @@ fn ascii_word_at(bytes: &[u8], i: usize) -> Option<AsciiWord> {
         });
     }
     let next = eight_bytes_at(bytes, i + 8)?;
-    let (m, next_capitals) = ascii_alnum_prefix(next);
-    (m < 8).then(|| AsciiWord {
+    let (m, next_capitals) = word_prefix(next);
+    (m < 8).then(|| ShortWord {
         len: 8 + m,
         lower: [chunk | capitals >> 2, lowercase_prefix(next, m, next_capitals)],
         capital: (capitals | next_capitals) != 0,
         first_capital,
         stop: (next >> (8 * m)) as u8,
     })
+}
+
+/// How many of the eight bytes of `chunk` (little-endian: the first byte lowest; bytes of
+/// a `str` inside a word) are ASCII letters and digits and bytes of Latin-1 letters
+/// (U+00C0–U+00FF, C3 and a continuation byte) before the first that is not, and the
+/// capitals among those: the high bit of each ASCII capital's byte and of each Latin-1
+/// capital's second byte (a capital's lowercase is 0x20 above it, in both).
+#[inline]
+fn latin1_word_prefix(chunk: u64) -> (usize, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW7: u64 = ONES * 0x7f;
+    // As in `ascii_alnum_prefix`: no byte's sum carries into the next.
+    let in_range = |b: u64, lo: u8, hi: u8| {
+        (b + ONES * u64::from(0x80 - lo)) & !(b + ONES * u64::from(0x7f - hi))
+    };
+    // The high bit of each byte of `x` that is zero (exact: no sum carries).
+    let zero = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGH;
+    let low7 = chunk & LOW7;
+    let ascii = !chunk & HIGH;
+    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z') & ascii;
+    let alnum = in_range(low7, b'0', b'9') & ascii | letter;
+    // A continuation byte (10xxxxxx) inside a word is a C3's: any other lead ends the word
+    // before it. But × (C3 97) and ÷ (C3 B7) are no letters: their second byte stops.
+    let continuation = chunk & !(chunk << 1) & HIGH;
+    let latin =
+        zero(chunk ^ (ONES * 0xc3)) | continuation & !zero((chunk | (ONES * 0x20)) ^ (ONES * 0xb7));
+    let stops = !(alnum | latin) & HIGH;
+    let n = stops.trailing_zeros() as usize / 8;
+    // Every bit below the first stop's high bit: the first `n` bytes (all when none stops).
+    let before = stops.wrapping_sub(1) & !stops;
+    // An ASCII capital has its 0x20 bit clear; a Latin-1 capital's second byte is 80 to 9E.
+    let ascii_capitals = letter & !(chunk << 2);
+    let latin_capitals = continuation & !(low7 + ONES * (0x7f - 0x1e));
+    (n, (ascii_capitals | latin_capitals) & before & HIGH)
+}
+
+/// The first character of the word at byte `i` of `bytes`: an ASCII letter or digit, or a
+/// Latin-1 letter (C3 and a continuation byte).
+#[inline(always)]
+fn first_letter(bytes: &[u8], i: usize) -> char {
+    let lead = bytes.get(i).copied().unwrap_or_default();
+    if lead.is_ascii() { char::from(lead) } else { latin1_letter(bytes, i) }
 }
 
 /// The Latin-1 letter (U+00C0–U+00FF) whose two bytes start at `i` of `bytes` (C3 and a
@@ -545,18 +631,18 @@ impl<'h> Building<'h> {
         next
     }
 
-    /// The ASCII word `w` at byte `i`, ended by a character that neither continues it nor
+    /// The short word `w` at byte `i`, ended by a character that neither continues it nor
     /// joins it.
     #[inline(always)]
-    fn push_ascii_word(&mut self, i: usize, w: &AsciiWord) {
+    fn push_short_word(&mut self, i: usize, w: &ShortWord) {
         let entry = self.grammar.entry_of_short(w.lower, w.len);
         // A capital: the lowercase, already at hand, is the normal form (no second read of
         // the word). Else the empty range: the text is the normal form.
-        let norm = if w.capital { self.write_ascii_norm(w) } else { (0, 0) };
+        let norm = if w.capital { self.write_norm(w.lower, w.len) } else { (0, 0) };
         let token = Token {
             span: Span::new(i, i + w.len),
             kind: Kind::Word,
-            first: char::from(self.tokens.text.as_bytes()[i]),
+            first: first_letter(self.tokens.text.as_bytes(), i),
             dotted: false,
             joined: false,
             normal: !w.capital,
@@ -568,7 +654,7 @@ impl<'h> Building<'h> {
     /// The elided word (`l’`, `qu'`) at byte `i`, `w` and its apostrophe, if it is one: the
     /// end of its token.
     #[inline]
-    fn push_elided_word(&mut self, i: usize, w: &AsciiWord) -> Option<usize> {
+    fn push_elided_word(&mut self, i: usize, w: &ShortWord) -> Option<usize> {
         let n = w.len;
         let bytes = self.tokens.text.as_bytes();
         // The apostrophe first: most words read here are none (`déclaré`, `Jean-Marc`).
@@ -599,15 +685,16 @@ impl<'h> Building<'h> {
         Some(end)
     }
 
-    /// Appends the lowercase of the ASCII word `w` to the arena: its range there. Its
-    /// sixteen bytes are written whole, then cut to size: no loop on its length.
+    /// Appends the normal form of a short word, its `len` bytes `lower` (zero-padded,
+    /// little-endian), to the arena: its range there. Its sixteen bytes are written whole,
+    /// then cut to size: no loop on its length.
     #[inline(always)]
-    fn write_ascii_norm(&mut self, w: &AsciiWord) -> (u32, u32) {
+    fn write_norm(&mut self, lower: [u64; 2], len: usize) -> (u32, u32) {
         let arena = &mut self.arena;
         let start = arena.len();
-        let [low, high] = w.lower;
+        let [low, high] = lower;
         arena.extend_from_slice(&(u128::from(low) | u128::from(high) << 64).to_le_bytes());
-        arena.truncate(start + w.len);
+        arena.truncate(start + len);
         (start as u32, arena.len() as u32)
     }
 
@@ -1026,6 +1113,51 @@ mod tests {
     }
 
     #[test]
+    fn short_words_read_as_plain_words() {
+        // ASCII letters before two characters of these, at every place around the first
+        // eight-byte step's end, then a stop: each short word that ends a plain word must be
+        // the plain word, its facts those of its text.
+        let alphabet = [
+            "a", "Z", "7", "é", "É", "Þ", "ß", "ÿ", "À", "×", "÷", "«", "\u{a0}", "œ", "’", "-",
+            ".", " ",
+        ];
+        let mut checked = 0;
+        for ascii in 0..16 {
+            for a in alphabet {
+                for b in alphabet {
+                    for stop in [" ", ", ", "é", "\u{a0}»"] {
+                        let text = format!(
+                            "{}{a}{b}{stop} padding to sixteen",
+                            &"aBcdEfghijklmnop"[..ascii]
+                        );
+                        let bytes = text.as_bytes();
+                        if !bytes[0].is_ascii_alphanumeric() && bytes[0] != 0xc3 {
+                            continue;
+                        }
+                        let Some(w) = short_word_at(bytes, 0, latin1_word_prefix) else { continue };
+                        if !ends_plain_word(bytes, w.len) {
+                            continue;
+                        }
+                        let plain = plain_word(bytes, 0).expect(&text);
+                        assert_eq!((w.len, !w.capital), (plain.end, plain.normal), "{text:?}");
+                        let word = &text[..w.len];
+                        let mut lower = [0u8; 16];
+                        lower[..w.len].copy_from_slice(crate::lexicon::normalize(word).as_bytes());
+                        let expected =
+                            [0, 8].map(|k| u64::from_le_bytes(lower[k..k + 8].try_into().unwrap()));
+                        assert_eq!(w.lower, expected, "{text:?}");
+                        let first = word.chars().next().unwrap();
+                        assert_eq!(w.first_capital, first.is_uppercase(), "{text:?}");
+                        assert_eq!(first_letter(bytes, 0), first, "{text:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 2000, "{checked}");
+    }
+
+    #[test]
     fn latin_fast_path_agrees_with_unicode() {
         for c in (0u32..0x3000).filter_map(char::from_u32) {
             let unicode = c.is_alphanumeric() || is_combining(c);
@@ -1061,10 +1193,16 @@ mod tests {
                 for tail in ["", " ", "x"] {
                     let text = format!("{text}{tail}");
                     let Some(c) = text.chars().next() else { continue };
-                    if let Some((end, normal)) = plain_word(text.as_bytes(), 0) {
+                    // As the tokenizer calls it: at an ASCII letter or digit or a C3 byte.
+                    let lead = text.as_bytes()[0];
+                    if !lead.is_ascii_alphanumeric() && lead != 0xc3 {
+                        continue;
+                    }
+                    if let Some(plain) = plain_word(text.as_bytes(), 0) {
                         let w = scan_word(&text, 0, c);
-                        assert_eq!((end, normal), (w.end, w.normal), "{text:?}");
-                        assert!(!w.dotted && !w.joined && !w.odd_letter, "{text:?}");
+                        let read = (plain.end, plain.normal, plain.joined);
+                        assert_eq!(read, (w.end, w.normal, w.joined), "{text:?}");
+                        assert!(!w.dotted && !w.odd_letter, "{text:?}");
                         if !c.is_ascii() {
                             assert_eq!(latin1_letter(text.as_bytes(), 0), c, "{text:?}");
                         }
@@ -1105,6 +1243,14 @@ mod tests {
             "2024",
             "x1",
             "déclaré",
+            "Ça",
+            "ÉTÉ",
+            "Élysée",
+            "présidentielle",
+            "présidentielles",
+            "a×b",
+            "é÷",
+            "Þé",
         ];
         let ends =
             ["", " ", "’", "'", "'x", "’x", ".", ". ", ".x", ",", ",5", "-t", "\u{a0}»", "\n"];
