@@ -30,7 +30,10 @@ pub(crate) enum Kind {
 /// One token.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Token {
-    pub span: Span,
+    /// Its bytes in the text, `start..end` (see [`Token::span`]): `u32`s, as texts are
+    /// shorter than 4 GiB (see [`Tokens::new`]), so that a token is fewer bytes to write.
+    start: u32,
+    end: u32,
     pub kind: Kind,
     /// The token's first character: punctuation is compared by it, with no look at the text.
     pub first: char,
@@ -226,7 +229,8 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
             if let Some(w) = plain_word(bytes, i) {
                 let first = if b.is_ascii() { char::from(b) } else { latin1_letter(bytes, i) };
                 out.push_word(Token {
-                    span: Span::new(i, w.end),
+                    start: i as u32,
+                    end: w.end as u32,
                     kind: Kind::Word,
                     first,
                     dotted: false,
@@ -600,7 +604,8 @@ impl<'h> Building<'h> {
             let w = scan_word(text, i, c);
             self.tokens.cue_reads_apart |= w.normal && w.odd_letter;
             self.push_word(Token {
-                span: Span::new(i, w.end),
+                start: i as u32,
+                end: w.end as u32,
                 kind: Kind::Word,
                 first: c,
                 dotted: w.dotted,
@@ -640,7 +645,8 @@ impl<'h> Building<'h> {
         // the word). Else the empty range: the text is the normal form.
         let norm = if w.capital { self.write_norm(w.lower, w.len) } else { (0, 0) };
         let token = Token {
-            span: Span::new(i, i + w.len),
+            start: i as u32,
+            end: (i + w.len) as u32,
             kind: Kind::Word,
             first: first_letter(self.tokens.text.as_bytes(), i),
             dotted: false,
@@ -672,7 +678,8 @@ impl<'h> Building<'h> {
         let entry = self.grammar.entry_of_short(key, n + 1);
         let norm = if normal { (0, 0) } else { (at as u32, (at + n + 1) as u32) };
         let token = Token {
-            span: Span::new(i, end),
+            start: i as u32,
+            end: end as u32,
             kind: Kind::Word,
             first: char::from(bytes[i]),
             dotted: false,
@@ -709,7 +716,7 @@ impl<'h> Building<'h> {
         norm: (u32, u32),
     ) {
         if capital && !self.at_opening {
-            self.note_capitalized_inside(t.span);
+            self.note_capitalized_inside(t.span());
         }
         self.at_opening = false;
         self.note_cue_candidate(&t, entry);
@@ -742,7 +749,8 @@ impl<'h> Building<'h> {
             _ => is_sentence_end(first),
         };
         self.tokens.toks.push(Token {
-            span,
+            start: span.start as u32,
+            end: span.end as u32,
             kind,
             first,
             dotted: false,
@@ -756,7 +764,7 @@ impl<'h> Building<'h> {
     #[inline(always)]
     fn push_word(&mut self, t: Token) {
         let (entry, norm) = if t.normal {
-            let word = self.tokens.text.as_bytes().get(t.span.range()).unwrap_or_default();
+            let word = self.tokens.text.as_bytes().get(t.span().range()).unwrap_or_default();
             (self.grammar.entry_of_bytes(word, t.joined), (0, 0))
         } else {
             self.normalized_entry(t)
@@ -778,7 +786,7 @@ impl<'h> Building<'h> {
     fn normalized_entry(&mut self, t: Token) -> (WordEntry, (u32, u32)) {
         let scratch = &mut self.scratch;
         scratch.clear();
-        normalize_into(&self.tokens.text[t.span], scratch);
+        normalize_into(&self.tokens.text[t.span()], scratch);
         let entry = self.grammar.entry_of_bytes(scratch.as_bytes(), t.joined);
         let start = self.arena.len();
         self.arena.extend_from_slice(scratch.as_bytes());
@@ -896,6 +904,12 @@ const CAPITALIZED: u32 = 1 << 31;
 const MENTION_START: u32 = CAPITALIZED | Class::Determiner.bit() | Class::Title.bit();
 
 impl Token {
+    /// Its bytes in the text.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span { start: self.start as usize, end: self.end as usize }
+    }
+
     fn may_start_mention(&self) -> bool {
         self.facts.flags & MENTION_START != 0 || self.dotted
     }
@@ -969,14 +983,14 @@ impl<'h> Tokens<'h> {
 
     /// The text of token `i` (empty past the end).
     pub fn str(&self, i: usize) -> &'h str {
-        self.toks.get(i).map_or("", |t| &self.text[t.span])
+        self.toks.get(i).map_or("", |t| &self.text[t.span()])
     }
 
     /// The span of token `i`; past the last token, the empty span at the end of the text (as
     /// [`Tokens::str`] is empty there), so that a rule reading one token too far gets nothing
     /// instead of a panic.
     pub fn span(&self, i: usize) -> Span {
-        self.toks.get(i).map_or(Span::new(self.text.len(), self.text.len()), |t| t.span)
+        self.toks.get(i).map_or(Span::new(self.text.len(), self.text.len()), |t| t.span())
     }
 
     /// A word with a period inside (`layoffs.fyi`).
@@ -996,7 +1010,7 @@ impl<'h> Tokens<'h> {
     /// The line break tokens, in order: every line break of the text (`\n`, `\r`, U+2028,
     /// U+2029) lies in one.
     pub fn break_spans(&self) -> impl Iterator<Item = Span> + '_ {
-        self.breaks.iter().map(|&k| self.toks[k].span)
+        self.breaks.iter().map(|&k| self.toks[k].span())
     }
 
     /// The tokens that open a line, in order: the first, and each after a line break.
@@ -1065,7 +1079,7 @@ impl<'h> Tokens<'h> {
 
     /// The index of the first token starting at or after byte `at`.
     pub fn at_or_after(&self, at: usize) -> usize {
-        self.toks.partition_point(|t| t.span.start < at)
+        self.toks.partition_point(|t| (t.start as usize) < at)
     }
 }
 
@@ -1074,7 +1088,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.span]).collect()
+        tokenize(text).iter().map(|t| &text[t.span()]).collect()
     }
 
     #[test]
@@ -1170,7 +1184,7 @@ mod tests {
         let text = "L’État, aujourd’hui a-t-il dit ÀÉ l'été, qu’il 1.900 2,5 LAYOFFS.FYI X-Y \
             de\u{301}ja\u{ad}vu z\u{200b}z ǅx ßŒœ İ µª ABCDEFGHIJ abcdefghiJ abcdefghijklmnopQ";
         for t in tokenize(text).iter().filter(|t| t.kind == Kind::Word) {
-            let word = &text[t.span];
+            let word = &text[t.span()];
             assert_eq!(t.normal, crate::lexicon::is_normal(word), "{word}");
         }
     }
@@ -1260,7 +1274,7 @@ mod tests {
                 let text = format!("« {word}{end} il");
                 let tokens = Tokens::new(&text);
                 for (i, t) in tokens.toks.iter().enumerate().filter(|(_, t)| t.kind == Kind::Word) {
-                    let piece = &text[t.span];
+                    let piece = &text[t.span()];
                     let norm = crate::lexicon::normalize(piece);
                     assert_eq!(tokens.norm(i), norm, "{text:?}");
                     assert_eq!(t.normal, crate::lexicon::is_normal(piece), "{text:?}");
