@@ -220,7 +220,7 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
                 let end = i + w.len;
                 if ends_plain_word(bytes, end) {
                     out.push_short_word(i, &w);
-                    i = end;
+                    i = end + usize::from(w.stop == b' ');
                     continue;
                 }
             }
@@ -245,7 +245,8 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
         // ASCII punctuation is one token, with no more to ask.
         if b.is_ascii_punctuation() {
             out.push_other(Span::new(i, i + 1), Kind::Punct, char::from(b));
-            i += 1;
+            // The space after it (`, `, `. `), read with it.
+            i += 1 + usize::from(bytes.get(i + 1) == Some(&b' '));
             continue;
         }
         // So is Latin-1's (`«`, `»`), and its no-break space is a space.
