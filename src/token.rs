@@ -201,8 +201,10 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
         if b.is_ascii_alphanumeric() {
             if let Some(w) = short_word_at(bytes, i, ascii_alnum_prefix) {
                 let end = i + w.len;
-                if w.stop != 0xc3 && ends_plain_word(bytes, end) {
-                    out.push_short_word(i, &w);
+                // Most words end at a space or at punctuation that joins nothing: one test
+                // of the byte after, with no branch on which (see `ends_word_plainly`).
+                if ends_word_plainly(w.stop) || w.stop != 0xc3 && ends_plain_word(bytes, end) {
+                    out.push_short_word(i, &w, char::from(b));
                     // The space after a word, read with it.
                     i = end + usize::from(w.stop == b' ');
                     continue;
@@ -219,7 +221,7 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
             if let Some(w) = short_word_at(bytes, i, latin1_word_prefix) {
                 let end = i + w.len;
                 if ends_plain_word(bytes, end) {
-                    out.push_short_word(i, &w);
+                    out.push_short_word(i, &w, first_letter(bytes, i));
                     i = end + usize::from(w.stop == b' ');
                     continue;
                 }
@@ -320,6 +322,15 @@ fn plain_word(bytes: &[u8], i: usize) -> Option<PlainWord> {
         }
     }
     (end > i).then_some(PlainWord { end, normal, joined })
+}
+
+/// Whether a word ends where the byte `stop` after it is ASCII but none of `'()*+,-.`: a
+/// space, a line break, or punctuation that joins nothing (the range holds the joiners
+/// `'`, `-`, `.`, `,`, whose ends [`ends_plain_word`] reads, and four others). One test: the
+/// two comparisons are not short-circuited.
+#[inline(always)]
+fn ends_word_plainly(stop: u8) -> bool {
+    stop.is_ascii() & !(b'\''..=b'.').contains(&stop)
 }
 
 /// Whether a plain word (see [`plain_word`]) ends at byte `at` of `bytes` (a `str`'s), where
@@ -640,7 +651,7 @@ impl<'h> Building<'h> {
     /// The short word `w` at byte `i`, ended by a character that neither continues it nor
     /// joins it.
     #[inline(always)]
-    fn push_short_word(&mut self, i: usize, w: &ShortWord) {
+    fn push_short_word(&mut self, i: usize, w: &ShortWord, first: char) {
         let entry = self.grammar.entry_of_short(w.lower, w.len);
         // A capital: the lowercase, already at hand, is the normal form (no second read of
         // the word). Else the empty range: the text is the normal form.
@@ -649,7 +660,7 @@ impl<'h> Building<'h> {
             start: i as u32,
             end: (i + w.len) as u32,
             kind: Kind::Word,
-            first: first_letter(self.tokens.text.as_bytes(), i),
+            first,
             dotted: false,
             joined: false,
             normal: !w.capital,
