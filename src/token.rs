@@ -883,7 +883,7 @@ pub(crate) struct Tokens<'h> {
     /// Words seen with a capital inside a sentence: proper names, not sentence openers.
     capitalized_inside: Vec<Span>,
     /// The same words as a set, built when first asked (many texts never are).
-    capitalized_inside_set: OnceCell<HashSet<&'h str, BuildHasherDefault<WordHasher>>>,
+    capitalized_inside_set: OnceCell<CapitalizedSet<'h>>,
     /// The indices of the line break tokens, in order: the stages that read line by line
     /// need not walk every token.
     breaks: Vec<usize>,
@@ -896,6 +896,32 @@ pub(crate) struct Tokens<'h> {
     /// [`tokenize_noting_cue_oddities`]), or a word whose normal form differs from the cue finder's
     /// lowercase (see [`lowercase_differs`]).
     cue_reads_apart: bool,
+}
+
+/// The words of [`Tokens::capitalized_inside`], as [`Tokens::capitalized_elsewhere`] looks
+/// them up: built when first asked (many texts never are).
+enum CapitalizedSet<'h> {
+    /// A few words (most texts): each one's [`word_key`], in the order of the words, read
+    /// one by one, which costs less than hashing them.
+    Keys(Vec<u64>),
+    /// More: a hash set.
+    Hashed(HashSet<&'h str, BuildHasherDefault<WordHasher>>),
+}
+
+impl CapitalizedSet<'_> {
+    /// The most words kept as [`CapitalizedSet::Keys`]: a look-up reads at most so many keys.
+    const MAX_KEYED: usize = 64;
+}
+
+/// A word's first seven bytes (zero-padded, little-endian) and its length in the eighth:
+/// two words of different keys differ.
+fn word_key(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    let mut key = [0u8; 8];
+    let n = bytes.len().min(7);
+    key[..n].copy_from_slice(&bytes[..n]);
+    key[7] = bytes.len() as u8;
+    u64::from_le_bytes(key)
 }
 
 /// What [`Tokens::new`] learns of a token besides its text.
@@ -978,15 +1004,26 @@ impl<'h> Tokens<'h> {
 
     /// Whether the word at `i` is written with a capital somewhere inside a sentence.
     pub fn capitalized_elsewhere(&self, i: usize) -> bool {
+        let words = &self.capitalized_inside;
         let set = self.capitalized_inside_set.get_or_init(|| {
-            let mut set = HashSet::with_capacity_and_hasher(
-                self.capitalized_inside.len(),
-                BuildHasherDefault::default(),
-            );
-            set.extend(self.capitalized_inside.iter().map(|&span| &self.text[span]));
-            set
+            if words.len() <= CapitalizedSet::MAX_KEYED {
+                let keys = words.iter().map(|&span| word_key(&self.text[span])).collect();
+                return CapitalizedSet::Keys(keys);
+            }
+            let mut set =
+                HashSet::with_capacity_and_hasher(words.len(), BuildHasherDefault::default());
+            set.extend(words.iter().map(|&span| &self.text[span]));
+            CapitalizedSet::Hashed(set)
         });
-        set.contains(self.str(i))
+        let word = self.str(i);
+        match set {
+            CapitalizedSet::Keys(keys) => {
+                let key = word_key(word);
+                let mut found = keys.iter().zip(words).filter(|&(&k, _)| k == key);
+                found.any(|(_, &span)| &self.text[span] == word)
+            }
+            CapitalizedSet::Hashed(set) => set.contains(word),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -1342,6 +1379,26 @@ mod tests {
             assert!(tokens.is_break(2), "{text:?}");
             assert_eq!(tokens.is_paragraph_break(2), paragraph, "{text:?}");
             assert!(!tokens.is_paragraph_break(1) && !tokens.is_paragraph_break(3));
+        }
+    }
+
+    #[test]
+    fn capitalized_elsewhere_finds_the_words_capitalized_inside_sentences() {
+        // Few capitalised words (read key by key), then many (hashed).
+        for extra in [0, 100] {
+            let mut text = String::from("Paris. Longtemps il a vu Paris et Parisiens, Pari. ");
+            for k in 0..extra {
+                text.push_str(&format!("il voit Nom{k} et Verylongcapitalizedname{k}. "));
+            }
+            text.push_str("Longtemps. Parisiens. Nom7. Verylongcapitalizedname3. Lyon. Pa.");
+            let tokens = Tokens::new(&text);
+            let inside: Vec<&str> = tokens.capitalized_inside.iter().map(|&s| &text[s]).collect();
+            for i in (0..tokens.len()).filter(|&i| tokens.is_word(i)) {
+                let expected = inside.contains(&tokens.str(i));
+                assert_eq!(tokens.capitalized_elsewhere(i), expected, "{}", tokens.str(i));
+            }
+            assert!(tokens.capitalized_elsewhere(0));
+            assert!(!tokens.capitalized_elsewhere(2));
         }
     }
 
