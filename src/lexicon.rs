@@ -314,7 +314,11 @@ const MAX_WORD: usize = 48;
 /// stack: no allocation. Words longer than any lexicon entry get `None`.
 pub(crate) fn with_normal<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
     if word.is_ascii() {
-        // Most words: the normal form is the lowercase, and `'` its own apostrophe.
+        // Most words: the normal form is the lowercase, and `'` its own apostrophe. A word
+        // with no capital is its own (no copy, and no check of the copy's UTF-8).
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f((word.len() <= MAX_WORD).then_some(word));
+        }
         let mut buf = [0u8; MAX_WORD];
         let Some(lower) = buf.get_mut(..word.len()) else { return f(None) };
         lower.copy_from_slice(word.as_bytes());
