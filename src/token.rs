@@ -796,6 +796,15 @@ impl<'h> Building<'h> {
     /// their own normal form.
     #[inline(never)]
     fn normalized_entry(&mut self, t: Token) -> (WordEntry, (u32, u32)) {
+        let start = self.arena.len();
+        // Most are plain words (`Jean-Marc`, `États-Unis`): their normal form, written by the
+        // byte.
+        let word = self.tokens.text.as_bytes().get(t.span().range()).unwrap_or_default();
+        if lowercase_plain_into(word, &mut self.arena) {
+            let entry = self.grammar.entry_of_bytes(&self.arena[start..], t.joined);
+            return (entry, (start as u32, self.arena.len() as u32));
+        }
+        self.arena.truncate(start);
         let scratch = &mut self.scratch;
         scratch.clear();
         normalize_into(&self.tokens.text[t.span()], scratch);
@@ -804,6 +813,25 @@ impl<'h> Building<'h> {
         self.arena.extend_from_slice(scratch.as_bytes());
         (entry, (start as u32, self.arena.len() as u32))
     }
+}
+
+/// Appends to `out` the normal form of `word` (a `str`'s bytes) if it holds ASCII and
+/// Latin-1 characters only (C3 and a continuation byte), as a plain word does: its
+/// lowercase, a Latin-1 capital (C3 80 to C3 9E, but ×) 0x20 above in its second byte.
+/// `false`, with some bytes appended, for another word.
+fn lowercase_plain_into(word: &[u8], out: &mut Vec<u8>) -> bool {
+    let mut after_c3 = false;
+    for &b in word {
+        let lower = match b {
+            _ if after_c3 => b + 0x20 * u8::from(b <= 0x9e && b != 0x97),
+            0xc3 => b,
+            _ if b.is_ascii() => b.to_ascii_lowercase(),
+            _ => return false,
+        };
+        after_c3 = b == 0xc3;
+        out.push(lower);
+    }
+    true
 }
 
 fn ends_with_digit(text: &str, end: usize) -> bool {
@@ -1399,6 +1427,19 @@ mod tests {
             }
             assert!(tokens.capitalized_elsewhere(0));
             assert!(!tokens.capitalized_elsewhere(2));
+        }
+    }
+
+    #[test]
+    fn plain_words_lowercase_as_they_normalize() {
+        let words = ["Jean-Marc", "ÉTATS-UNIS", "àÀ×÷ÞßÿA", "x", "Ça-Ç", "1.900", "QU'IL"];
+        for word in words {
+            let mut out = Vec::new();
+            assert!(lowercase_plain_into(word.as_bytes(), &mut out), "{word}");
+            assert_eq!(out, crate::lexicon::normalize(word).as_bytes(), "{word}");
+        }
+        for word in ["Jean’Marc", "œuvre", "de\u{301}ja"] {
+            assert!(!lowercase_plain_into(word.as_bytes(), &mut Vec::new()), "{word}");
         }
     }
 
