@@ -76,17 +76,38 @@ const ELIDED_KEYS: [u64; ELIDED.len()] = {
     keys
 };
 
-/// Where in [`ELIDED_NORMS`] the normal form of the word whose `n` lowercase ASCII bytes
-/// are `lower` (little-endian, zero-padded) starts, if it is an elided one.
-fn elided_norm_at(lower: u64, n: usize) -> Option<usize> {
-    let mut at = 0;
-    for (word, &key) in ELIDED.iter().zip(&ELIDED_KEYS) {
-        if key == lower && word.len() == n {
-            return Some(at);
-        }
-        at += word.len() + 1;
+/// A multiplier that sends the [`ELIDED_KEYS`] to different slots of [`ELIDED_TABLE`]
+/// (by the top four bits of the product), found by trying (checked at compile time).
+const ELIDED_HASH: u64 = 0xeb50_6a40_dccb_a883;
+
+/// The slot of [`ELIDED_TABLE`] where the key `lower` would be.
+const fn elided_slot(lower: u64) -> usize {
+    (lower.wrapping_mul(ELIDED_HASH) >> 60) as usize
+}
+
+/// Each [`ELIDED`] word's key and where in [`ELIDED_NORMS`] its normal form starts, in its
+/// slot: one look-up, with no branch on which word (a zero key marks a free slot; no word's
+/// key is zero).
+const ELIDED_TABLE: [(u64, usize); 16] = {
+    let mut table = [(0, 0); 16];
+    let mut start = 0;
+    let mut k = 0;
+    while k < ELIDED.len() {
+        let slot = elided_slot(ELIDED_KEYS[k]);
+        assert!(table[slot].0 == 0, "two elided words in one slot: change ELIDED_HASH");
+        table[slot] = (ELIDED_KEYS[k], start);
+        start += ELIDED[k].len() + 1;
+        k += 1;
     }
-    None
+    table
+};
+
+/// Where in [`ELIDED_NORMS`] the normal form of the word whose lowercase ASCII letters are
+/// `lower` (little-endian, zero-padded) starts, if it is an elided one.
+#[inline]
+fn elided_norm_at(lower: u64) -> Option<usize> {
+    let (key, start) = ELIDED_TABLE[elided_slot(lower)];
+    (key == lower).then_some(start)
 }
 
 pub(crate) fn is_apostrophe(c: char) -> bool {
@@ -228,19 +249,8 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
             }
             // Most other words are plain words (see `plain_word`): read them here, by the
             // byte.
-            if let Some(w) = plain_word(bytes, i) {
-                let first = if b.is_ascii() { char::from(b) } else { latin1_letter(bytes, i) };
-                out.push_word(Token {
-                    start: i as u32,
-                    end: w.end as u32,
-                    kind: Kind::Word,
-                    first,
-                    dotted: false,
-                    joined: w.joined,
-                    normal: w.normal,
-                    facts: Facts::default(),
-                });
-                i = w.end;
+            if let Some(end) = out.push_plain_word(i) {
+                i = end;
                 continue;
             }
         }
@@ -601,6 +611,26 @@ impl<'h> Building<'h> {
         self.tokens
     }
 
+    /// The plain word at byte `i` (see [`plain_word`]), if there is one: its end. Out of
+    /// line: most words are read by the loop's fast paths, and this code, inlined, would
+    /// cost them registers.
+    #[inline(never)]
+    fn push_plain_word(&mut self, i: usize) -> Option<usize> {
+        let bytes = self.tokens.text.as_bytes();
+        let w = plain_word(bytes, i)?;
+        self.push_word(Token {
+            start: i as u32,
+            end: w.end as u32,
+            kind: Kind::Word,
+            first: first_letter(bytes, i),
+            dotted: false,
+            joined: w.joined,
+            normal: w.normal,
+            facts: Facts::default(),
+        });
+        Some(w.end)
+    }
+
     /// The token at byte `i` (no plain space), whatever it is, or the spaces there: the byte
     /// after them. Out of line: the general way, for what the fast path leaves.
     #[inline(never)]
@@ -682,7 +712,7 @@ impl<'h> Building<'h> {
             [0xe2, 0x80, 0x99, ..] => true,
             _ => return None,
         };
-        let at = elided_norm_at(w.lower[0], n)?;
+        let at = elided_norm_at(w.lower[0])?;
         let end = i + n + if typographic { 3 } else { 1 };
         let normal = !w.capital && !typographic;
         // `'` after the letters: the normal form, at most seven bytes.
@@ -1447,6 +1477,15 @@ mod tests {
     fn elided_norms_are_the_elided_words() {
         let joined: String = ELIDED.iter().map(|e| format!("{e}'")).collect();
         assert_eq!(ELIDED_NORMS, joined);
+        let mut start = 0;
+        for word in ELIDED {
+            assert_eq!(&ELIDED_NORMS[start..start + word.len() + 1], format!("{word}'"));
+            let mut key = [0u8; 8];
+            key[..word.len()].copy_from_slice(word.as_bytes());
+            assert_eq!(elided_norm_at(u64::from_le_bytes(key)), Some(start), "{word}");
+            start += word.len() + 1;
+        }
+        assert_eq!(elided_norm_at(u64::from(b'x')), None);
     }
 
     #[test]
