@@ -262,13 +262,9 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
             continue;
         }
         // So is Latin-1's (`«`, `»`), and its no-break space is a space.
-        if let (0xc2, Some(&second)) = (b, bytes.get(i + 1)) {
-            let c = char::from(second);
-            if !is_word_char(c) && !is_line_break(c) {
-                if !is_space(c) {
-                    out.push_other(Span::new(i, i + 2), Kind::Punct, c);
-                }
-                i += 2;
+        if b == 0xc2 {
+            if let Some(end) = out.push_latin1_punct(i) {
+                i = end;
                 continue;
             }
         }
@@ -629,6 +625,22 @@ impl<'h> Building<'h> {
             facts: Facts::default(),
         });
         Some(w.end)
+    }
+
+    /// The Latin-1 punctuation (`«`, `»`) or space (no-break) at byte `i`, if that is what
+    /// the C2 byte there starts: the byte after it. Out of line, as
+    /// [`Building::push_plain_word`].
+    #[inline(never)]
+    fn push_latin1_punct(&mut self, i: usize) -> Option<usize> {
+        let second = *self.tokens.text.as_bytes().get(i + 1)?;
+        let c = char::from(second);
+        if is_word_char(c) || is_line_break(c) {
+            return None;
+        }
+        if !is_space(c) {
+            self.push_other(Span::new(i, i + 2), Kind::Punct, c);
+        }
+        Some(i + 2)
     }
 
     /// The token at byte `i` (no plain space), whatever it is, or the spaces there: the byte
