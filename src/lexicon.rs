@@ -192,7 +192,7 @@ impl PackedWord {
 /// words was a branch mispredicted about as often.
 struct WordTable {
     /// The table of words up to [`PackedWord::MAX`] bytes; [`PackedWord::EMPTY`] marks a free
-    /// slot. Its length is a power of two.
+    /// slot, whose entry is the empty one ([`NO_ENTRY`]'s). Its length is a power of two.
     slots: Vec<(PackedWord, WordEntry)>,
     /// 64 minus the log2 of the table's length: a hash shifted right by it is a slot index.
     shift: u32,
@@ -260,15 +260,16 @@ impl WordTable {
     fn get_packed(&self, packed: PackedWord) -> &WordEntry {
         let home = (packed.hash() >> self.shift) as usize;
         let Some((key, entry)) = self.slots.get(home) else { return NO_ENTRY };
-        // Most words are settled at their home slot: it holds them, or it is free. Whether
-        // the word was found is then chosen, not branched on (half the words of a text are
-        // in the table, half not: a branch there is often mispredicted).
+        // Most words are settled at their home slot: it holds them, or it is free. Which,
+        // is not asked (half the words of a text are in the table, half not: a branch there
+        // is often mispredicted, and the compiler may make a choice of the two entries one):
+        // a free slot's entry is the empty one.
         let differs =
             (key.0[0] ^ packed.0[0]) | (key.0[1] ^ packed.0[1]) | (key.0[2] ^ packed.0[2]);
         // Settled when it holds the word or is free (only a free slot has a zero length
-        // byte): one test of both, so that no branch asks which.
+        // byte): one test of both.
         if differs.min(key.0[2]) == 0 {
-            return [NO_ENTRY, entry][usize::from(differs == 0)];
+            return entry;
         }
         self.get_packed_from(packed, home + 1)
     }
@@ -734,6 +735,10 @@ mod tests {
         assert!(words > 1000);
         let missing = PackedWord::new(b"zzzqqqxxx").unwrap();
         assert_eq!(table.get_packed(missing).flags, 0);
+        // A free slot's entry is the empty one: a probe settled there finds it.
+        for (key, entry) in table.slots.iter().filter(|(key, _)| *key == PackedWord::EMPTY) {
+            assert!(entry.flags == 0 && entry.cue.is_none(), "{:?}", key.0);
+        }
     }
 
     #[test]
