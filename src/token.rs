@@ -1485,6 +1485,99 @@ mod tests {
         }
     }
 
+    /// The tokens of `text` read the general way only ([`Building::push_any`]), which every
+    /// fast path must agree with.
+    fn tokenize_the_general_way(text: &str) -> Tokens<'_> {
+        let mut out = Building::new(text);
+        let mut i = 0;
+        while i < text.len() {
+            i = if text.as_bytes()[i] == b' ' { i + 1 } else { out.push_any(i) };
+        }
+        out.finish()
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_general_way() {
+        let pieces = [
+            "a",
+            "Z",
+            "é",
+            "É",
+            "ç",
+            "×",
+            "÷",
+            "'",
+            "’",
+            "-",
+            ".",
+            ",",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "«",
+            "»",
+            "\u{a0}",
+            "l",
+            "qu",
+            "Jusqu",
+            "déclaré",
+            "États",
+            "Jean",
+            "a-t-il",
+            "1",
+            "9",
+            "…",
+            "—",
+            "œ",
+            "ǅ",
+            "\u{ad}",
+            "\u{301}",
+            "abcdefghijklmno",
+            "ABCDEFGH",
+            "présidentielle",
+            "x",
+            "\r\n",
+            "\t",
+            "M",
+            "(",
+            ":",
+            "?",
+            "ß",
+            "Þ",
+            "ÿ",
+            "\u{2028}",
+        ];
+        // A small xorshift: the same texts at every run.
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let n = 1 + next() % 30;
+            let text: String =
+                (0..n).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+            let fast = Tokens::new(&text);
+            let general = tokenize_the_general_way(&text);
+            assert_eq!(fast.len(), general.len(), "{text:?}");
+            for (k, (a, b)) in fast.toks.iter().zip(&general.toks).enumerate() {
+                let read = |t: &Token| {
+                    (t.span(), t.kind, t.first, t.dotted, t.joined, t.normal, t.facts.flags)
+                };
+                assert_eq!(read(a), read(b), "{text:?} token {k}");
+                assert_eq!(a.facts.cue.is_some(), b.facts.cue.is_some(), "{text:?} token {k}");
+                assert_eq!(fast.norm(k), general.norm(k), "{text:?} token {k}");
+            }
+            assert_eq!(fast.cue_candidates(), general.cue_candidates(), "{text:?}");
+            assert_eq!(fast.breaks, general.breaks, "{text:?}");
+            assert_eq!(fast.capitalized_inside, general.capitalized_inside, "{text:?}");
+            assert_eq!(fast.cue_reads_apart(), general.cue_reads_apart(), "{text:?}");
+        }
+    }
+
     #[test]
     fn elided_norms_are_the_elided_words() {
         let joined: String = ELIDED.iter().map(|e| format!("{e}'")).collect();
