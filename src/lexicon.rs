@@ -522,6 +522,10 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
     Grammar { classes: classes.build(), adverbs, first_names }
 });
 
+/// The class bits [`name_bits`] gives, of any gender: those only a first name has.
+const NAME_BITS: u32 =
+    Class::FirstName.bit() | Class::FeminineName.bit() | Class::MasculineName.bit();
+
 /// The class bits of a first name of `gender` (`None`: either).
 fn name_bits(gender: Option<Gender>) -> u32 {
     Class::FirstName.bit()
@@ -586,12 +590,9 @@ impl Grammar {
         let Some(hyphen) = n.iter().position(|&b| b == b'-') else {
             return 0;
         };
-        // The bytes before an ASCII hyphen of a `str` are a `str`.
-        let first = std::str::from_utf8(&n[..hyphen]).ok();
-        match first.and_then(|f| self.first_names.get(f)) {
-            Some(&gender) => name_bits(gender),
-            None => 0,
-        }
+        // Every first name's bits are in the word table (see `GRAMMAR`): one probe there, no
+        // look-up of the first part among the names.
+        self.classes.get(&n[..hyphen]).flags & NAME_BITS
     }
 
     /// Whether `word` (any case, any apostrophe) belongs to `class`.
@@ -739,6 +740,23 @@ mod tests {
         for (key, entry) in table.slots.iter().filter(|(key, _)| *key == PackedWord::EMPTY) {
             assert!(entry.flags == 0 && entry.cue.is_none(), "{:?}", key.0);
         }
+    }
+
+    #[test]
+    fn name_bits_are_the_first_names() {
+        let g = grammar();
+        for (name, &gender) in &g.first_names {
+            assert_eq!(g.entry_normal(name).flags & NAME_BITS, name_bits(gender), "{name}");
+        }
+        // The bits only names have: no other word holds them.
+        let names = g.first_names.len();
+        let with_bits = g.classes.slots.iter().filter(|(_, e)| e.flags & NAME_BITS != 0).count();
+        let long = g.classes.long.values().filter(|e| e.flags & NAME_BITS != 0).count();
+        assert_eq!(with_bits + long, names);
+        assert_eq!(
+            g.entry_normal("marie-zzz").flags & NAME_BITS,
+            name_bits(g.first_names["marie"])
+        );
     }
 
     #[test]
