@@ -347,23 +347,38 @@ fn ends_plain_word(bytes: &[u8], at: usize) -> bool {
     let Some(&stop) = bytes.get(at) else { return true };
     match stop {
         // A period or comma joins only a word character after it.
-        b'.' | b',' => {
-            bytes.get(at + 1).is_none_or(|&a| a.is_ascii() && !a.is_ascii_alphanumeric())
-        }
+        b'.' | b',' => match bytes.get(at + 1) {
+            None => true,
+            Some(&a) if a.is_ascii() => !a.is_ascii_alphanumeric(),
+            // `tabous.\u{a0}»`, `fort.…`: as below.
+            Some(0xc2) => {
+                bytes.get(at + 2).is_some_and(|&second| !is_word_char(char::from(second)))
+            }
+            Some(0xe2) => general_punctuation_at(bytes, at + 1).is_some_and(|c| !is_word_char(c)),
+            _ => false,
+        },
         b'-' | b'\'' => false,
         _ if stop.is_ascii() => true,
         // U+0080–U+00BF (`«`, no-break space) and U+2000–U+203F (`…`, `—`, thin spaces):
         // the word ends at one that neither continues it nor joins it (`’`).
         0xc2 => bytes.get(at + 1).is_some_and(|&second| !is_word_char(char::from(second))),
         0xe2 => {
-            let (Some(0x80), Some(&third)) = (bytes.get(at + 1), bytes.get(at + 2)) else {
-                return false;
-            };
-            let c = char::from_u32(0x2000 | u32::from(third & 0x3f)).unwrap_or_default();
-            !is_word_char(c) && !is_apostrophe(c)
+            general_punctuation_at(bytes, at).is_some_and(|c| !is_word_char(c) && !is_apostrophe(c))
         }
         _ => false,
     }
+}
+
+/// The character at byte `at` of `bytes` (a `str`'s), if it is one of U+2000–U+203F (E2 80
+/// and a continuation byte).
+#[inline]
+fn general_punctuation_at(bytes: &[u8], at: usize) -> Option<char> {
+    let (Some(0xe2), Some(0x80), Some(&third)) =
+        (bytes.get(at), bytes.get(at + 1), bytes.get(at + 2))
+    else {
+        return None;
+    };
+    char::from_u32(0x2000 | u32::from(third & 0x3f))
 }
 
 /// The eight bytes of `bytes` from `i`, read little-endian (the first lowest), if there are
@@ -1547,6 +1562,13 @@ mod tests {
             "Þ",
             "ÿ",
             "\u{2028}",
+            "ª",
+            "²",
+            "\u{2009}",
+            "\u{200b}",
+            "\u{2060}",
+            "‘",
+            "\u{feff}",
         ];
         // A small xorshift: the same texts at every run.
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
