@@ -314,6 +314,14 @@ const MAX_WORD: usize = 48;
 /// Call `f` with the normal form of `word` (lowercase, `'` for apostrophes), built on the
 /// stack: no allocation. Words longer than any lexicon entry get `None`.
 pub(crate) fn with_normal<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
+    if let Some((lower, capital)) = short_ascii_lowercase(word.as_bytes()) {
+        // Most words: short and ASCII, read in two eight-byte steps with no loop on their
+        // letters. A word with no capital is its own normal form.
+        if !capital {
+            return f(Some(word));
+        }
+        return f(std::str::from_utf8(&lower[..word.len()]).ok());
+    }
     if word.is_ascii() {
         // Most words: the normal form is the lowercase, and `'` its own apostrophe. A word
         // with no capital is its own (no copy, and no check of the copy's UTF-8).
@@ -355,6 +363,35 @@ pub(crate) fn with_normal<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R
         }
     }
     f(std::str::from_utf8(&buf[..len]).ok())
+}
+
+/// The lowercase of `word` (its first `word.len()` bytes) and whether it holds a capital, if
+/// it is ASCII and at most 16 bytes long; `'` is its own apostrophe, so that this is the
+/// normal form.
+#[inline]
+fn short_ascii_lowercase(word: &[u8]) -> Option<([u8; 16], bool)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let mut bytes = [0u8; 16];
+    bytes.get_mut(..word.len())?.copy_from_slice(word);
+    let [low, high] = [0, 8].map(|at| {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(chunk)
+    });
+    if (low | high) & HIGH != 0 {
+        return None;
+    }
+    // The high bit of each capital's byte (`A` to `Z`: no byte's sum carries into the next,
+    // every byte being ASCII): its lowercase is 0x20 above.
+    let capitals = |b: u64| {
+        (b + ONES * (0x80 - u64::from(b'A'))) & !(b + ONES * (0x7f - u64::from(b'Z'))) & HIGH
+    };
+    let (low_capitals, high_capitals) = (capitals(low), capitals(high));
+    let mut lower = [0u8; 16];
+    lower[..8].copy_from_slice(&(low | low_capitals >> 2).to_le_bytes());
+    lower[8..].copy_from_slice(&(high | high_capitals >> 2).to_le_bytes());
+    Some((lower, (low_capitals | high_capitals) != 0))
 }
 
 /// Zero-width characters and soft hyphens that scraped text leaves inside words: invisible,
@@ -691,6 +728,42 @@ mod tests {
                 let mut out = String::from("x");
                 normalize_into(&word, &mut out);
                 assert_eq!(out[1..], normal_by_definition(&word), "{word:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn with_normal_is_the_normal_form() {
+        let words = [
+            "",
+            "a",
+            "A",
+            "Qu'il",
+            "ABCDEFGHIJKLMNOP",
+            "abcdefghijklmnopQ",
+            "xyz@[`{",
+            "@AZ[",
+            "L’État",
+            "déclaré",
+            "\u{7f}",
+            "Ab1-9.Z",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+        ];
+        for word in words {
+            let normal = normalize(word);
+            let expected = (normal.len() <= MAX_WORD).then_some(normal.as_ref());
+            assert_eq!(with_normal(word, |n| n.map(str::to_owned)).as_deref(), expected, "{word}");
+        }
+        for b in 0..0x80u8 {
+            for at in 0..17 {
+                let mut word = [b'x'; 17];
+                word[at] = b;
+                for len in [at + 1, 16, 17] {
+                    let word = std::str::from_utf8(&word[..len.min(17)]).unwrap();
+                    let normal = normalize(word);
+                    let read = with_normal(word, |n| n.map(str::to_owned));
+                    assert_eq!(read.as_deref(), Some(normal.as_ref()), "{word:?}");
+                }
             }
         }
     }
