@@ -709,7 +709,7 @@ fn inverted_cue_later(doc: &Document, p: usize, sentence: Span) -> Option<usize>
     let pair = &doc.pairs[p];
     let close = doc.tok_after_close(p);
     let until =
-        doc.t.toks.get(close + WINDOW).map_or(sentence.end, |t| t.span.start.min(sentence.end));
+        doc.t.toks.get(close + WINDOW).map_or(sentence.end, |t| t.span().start.min(sentence.end));
     doc.cues_in(Span::new(pair.close.end, until)).find(|&c| {
         let cue = &doc.cues[c];
         let i = doc.tok_cue_start(c);

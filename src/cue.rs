@@ -2052,7 +2052,7 @@ fn phrase_may_follow(
         w += 1;
         if t.kind == Kind::Word && t.joined {
             // An elided word with its apostrophe (`l’`), which the reader splits there.
-            if elided_word_end(tokens.text, t.span).is_none() {
+            if elided_word_end(tokens.text, t.span()).is_none() {
                 return true;
             }
             if w < want.len() {
@@ -2077,14 +2077,14 @@ fn read_token(
     read: &mut Stretches,
 ) {
     let t = &tokens.toks[k];
-    let Span { start, end } = t.span;
+    let Span { start, end } = t.span();
     match t.kind {
         // No cue runs over a blank line: what a paragraph says never depends on the next.
         Kind::Break if tokens.is_paragraph_break(k) => read.push_punct((start, end), Tk::Other),
         Kind::Break => {}
         Kind::Punct => read.push_punct((start, end), punct_kind(t.first)),
         Kind::Word if !t.joined => read.push_word((start, end), whole_word_slot(k)),
-        Kind::Word => match (whole_word_slot(k), elided_word_end(tokens.text, t.span)) {
+        Kind::Word => match (whole_word_slot(k), elided_word_end(tokens.text, t.span())) {
             // `l’`: the index knows it with its apostrophe (see `ELIDED`), no probe here.
             (Some(slot), Some(apostrophe)) => {
                 read.push_word((start, apostrophe), Some(slot));

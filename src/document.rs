@@ -72,22 +72,22 @@ const NOT_QUOTED: u32 = u32::MAX;
 fn at_or_after_from(t: &Tokens, from: usize, at: usize) -> usize {
     const WALK: usize = 32;
     let toks = &t.toks;
-    if from > toks.len() || (from > 0 && toks[from - 1].span.start >= at) {
+    if from > toks.len() || (from > 0 && toks[from - 1].span().start >= at) {
         return t.at_or_after(at);
     }
     let walk_end = (from + WALK).min(toks.len());
-    if let Some(k) = toks[from..walk_end].iter().position(|tok| tok.span.start >= at) {
+    if let Some(k) = toks[from..walk_end].iter().position(|tok| tok.span().start >= at) {
         return from + k;
     }
     // Every token before `lo` starts before `at`; the answer is at most `hi`.
     let (mut lo, mut hi, mut step) = (walk_end, walk_end, 1);
-    while hi < toks.len() && toks[hi].span.start < at {
+    while hi < toks.len() && toks[hi].span().start < at {
         lo = hi + 1;
         hi += step;
         step *= 2;
     }
     let hi = hi.min(toks.len());
-    lo + toks[lo..hi].partition_point(|tok| tok.span.start < at)
+    lo + toks[lo..hi].partition_point(|tok| tok.span().start < at)
 }
 
 /// For each position, the index of the first sentence that ends after it (`sentences.len()`
@@ -127,7 +127,7 @@ fn tiling_token_bounds(t: &Tokens, spans: &[Span]) -> Vec<(usize, usize)> {
     let mut k = 0;
     pool::collect(spans.iter().map(|s| {
         let first = k;
-        while k < toks.len() && toks[k].span.start < s.end {
+        while k < toks.len() && toks[k].span().start < s.end {
             k += 1;
         }
         (first, k)

@@ -192,7 +192,7 @@ impl PackedWord {
 /// words was a branch mispredicted about as often.
 struct WordTable {
     /// The table of words up to [`PackedWord::MAX`] bytes; [`PackedWord::EMPTY`] marks a free
-    /// slot. Its length is a power of two.
+    /// slot, whose entry is the empty one ([`NO_ENTRY`]'s). Its length is a power of two.
     slots: Vec<(PackedWord, WordEntry)>,
     /// 64 minus the log2 of the table's length: a hash shifted right by it is a slot index.
     shift: u32,
@@ -260,15 +260,16 @@ impl WordTable {
     fn get_packed(&self, packed: PackedWord) -> &WordEntry {
         let home = (packed.hash() >> self.shift) as usize;
         let Some((key, entry)) = self.slots.get(home) else { return NO_ENTRY };
-        // Most words are settled at their home slot: it holds them, or it is free. Whether
-        // the word was found is then chosen, not branched on (half the words of a text are
-        // in the table, half not: a branch there is often mispredicted).
+        // Most words are settled at their home slot: it holds them, or it is free. Which,
+        // is not asked (half the words of a text are in the table, half not: a branch there
+        // is often mispredicted, and the compiler may make a choice of the two entries one):
+        // a free slot's entry is the empty one.
         let differs =
             (key.0[0] ^ packed.0[0]) | (key.0[1] ^ packed.0[1]) | (key.0[2] ^ packed.0[2]);
         // Settled when it holds the word or is free (only a free slot has a zero length
-        // byte): one test of both, so that no branch asks which.
+        // byte): one test of both.
         if differs.min(key.0[2]) == 0 {
-            return [NO_ENTRY, entry][usize::from(differs == 0)];
+            return entry;
         }
         self.get_packed_from(packed, home + 1)
     }
@@ -313,8 +314,20 @@ const MAX_WORD: usize = 48;
 /// Call `f` with the normal form of `word` (lowercase, `'` for apostrophes), built on the
 /// stack: no allocation. Words longer than any lexicon entry get `None`.
 pub(crate) fn with_normal<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
+    if let Some((lower, capital)) = short_ascii_lowercase(word.as_bytes()) {
+        // Most words: short and ASCII, read in two eight-byte steps with no loop on their
+        // letters. A word with no capital is its own normal form.
+        if !capital {
+            return f(Some(word));
+        }
+        return f(std::str::from_utf8(&lower[..word.len()]).ok());
+    }
     if word.is_ascii() {
-        // Most words: the normal form is the lowercase, and `'` its own apostrophe.
+        // Most words: the normal form is the lowercase, and `'` its own apostrophe. A word
+        // with no capital is its own (no copy, and no check of the copy's UTF-8).
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f((word.len() <= MAX_WORD).then_some(word));
+        }
         let mut buf = [0u8; MAX_WORD];
         let Some(lower) = buf.get_mut(..word.len()) else { return f(None) };
         lower.copy_from_slice(word.as_bytes());
@@ -350,6 +363,35 @@ pub(crate) fn with_normal<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R
         }
     }
     f(std::str::from_utf8(&buf[..len]).ok())
+}
+
+/// The lowercase of `word` (its first `word.len()` bytes) and whether it holds a capital, if
+/// it is ASCII and at most 16 bytes long; `'` is its own apostrophe, so that this is the
+/// normal form.
+#[inline]
+fn short_ascii_lowercase(word: &[u8]) -> Option<([u8; 16], bool)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let mut bytes = [0u8; 16];
+    bytes.get_mut(..word.len())?.copy_from_slice(word);
+    let [low, high] = [0, 8].map(|at| {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(chunk)
+    });
+    if (low | high) & HIGH != 0 {
+        return None;
+    }
+    // The high bit of each capital's byte (`A` to `Z`: no byte's sum carries into the next,
+    // every byte being ASCII): its lowercase is 0x20 above.
+    let capitals = |b: u64| {
+        (b + ONES * (0x80 - u64::from(b'A'))) & !(b + ONES * (0x7f - u64::from(b'Z'))) & HIGH
+    };
+    let (low_capitals, high_capitals) = (capitals(low), capitals(high));
+    let mut lower = [0u8; 16];
+    lower[..8].copy_from_slice(&(low | low_capitals >> 2).to_le_bytes());
+    lower[8..].copy_from_slice(&(high | high_capitals >> 2).to_le_bytes());
+    Some((lower, (low_capitals | high_capitals) != 0))
 }
 
 /// Zero-width characters and soft hyphens that scraped text leaves inside words: invisible,
@@ -517,6 +559,10 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
     Grammar { classes: classes.build(), adverbs, first_names }
 });
 
+/// The class bits [`name_bits`] gives, of any gender: those only a first name has.
+const NAME_BITS: u32 =
+    Class::FirstName.bit() | Class::FeminineName.bit() | Class::MasculineName.bit();
+
 /// The class bits of a first name of `gender` (`None`: either).
 fn name_bits(gender: Option<Gender>) -> u32 {
     Class::FirstName.bit()
@@ -581,12 +627,9 @@ impl Grammar {
         let Some(hyphen) = n.iter().position(|&b| b == b'-') else {
             return 0;
         };
-        // The bytes before an ASCII hyphen of a `str` are a `str`.
-        let first = std::str::from_utf8(&n[..hyphen]).ok();
-        match first.and_then(|f| self.first_names.get(f)) {
-            Some(&gender) => name_bits(gender),
-            None => 0,
-        }
+        // Every first name's bits are in the word table (see `GRAMMAR`): one probe there, no
+        // look-up of the first part among the names.
+        self.classes.get(&n[..hyphen]).flags & NAME_BITS
     }
 
     /// Whether `word` (any case, any apostrophe) belongs to `class`.
@@ -690,6 +733,42 @@ mod tests {
     }
 
     #[test]
+    fn with_normal_is_the_normal_form() {
+        let words = [
+            "",
+            "a",
+            "A",
+            "Qu'il",
+            "ABCDEFGHIJKLMNOP",
+            "abcdefghijklmnopQ",
+            "xyz@[`{",
+            "@AZ[",
+            "L’État",
+            "déclaré",
+            "\u{7f}",
+            "Ab1-9.Z",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+        ];
+        for word in words {
+            let normal = normalize(word);
+            let expected = (normal.len() <= MAX_WORD).then_some(normal.as_ref());
+            assert_eq!(with_normal(word, |n| n.map(str::to_owned)).as_deref(), expected, "{word}");
+        }
+        for b in 0..0x80u8 {
+            for at in 0..17 {
+                let mut word = [b'x'; 17];
+                word[at] = b;
+                for len in [at + 1, 16, 17] {
+                    let word = std::str::from_utf8(&word[..len.min(17)]).unwrap();
+                    let normal = normalize(word);
+                    let read = with_normal(word, |n| n.map(str::to_owned));
+                    assert_eq!(read.as_deref(), Some(normal.as_ref()), "{word:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn packed_words_are_the_zero_padded_bytes() {
         let text = "abcdefghijklmnopqrstuvwxyz";
         for n in 0..=text.len() {
@@ -730,6 +809,27 @@ mod tests {
         assert!(words > 1000);
         let missing = PackedWord::new(b"zzzqqqxxx").unwrap();
         assert_eq!(table.get_packed(missing).flags, 0);
+        // A free slot's entry is the empty one: a probe settled there finds it.
+        for (key, entry) in table.slots.iter().filter(|(key, _)| *key == PackedWord::EMPTY) {
+            assert!(entry.flags == 0 && entry.cue.is_none(), "{:?}", key.0);
+        }
+    }
+
+    #[test]
+    fn name_bits_are_the_first_names() {
+        let g = grammar();
+        for (name, &gender) in &g.first_names {
+            assert_eq!(g.entry_normal(name).flags & NAME_BITS, name_bits(gender), "{name}");
+        }
+        // The bits only names have: no other word holds them.
+        let names = g.first_names.len();
+        let with_bits = g.classes.slots.iter().filter(|(_, e)| e.flags & NAME_BITS != 0).count();
+        let long = g.classes.long.values().filter(|e| e.flags & NAME_BITS != 0).count();
+        assert_eq!(with_bits + long, names);
+        assert_eq!(
+            g.entry_normal("marie-zzz").flags & NAME_BITS,
+            name_bits(g.first_names["marie"])
+        );
     }
 
     #[test]

@@ -353,13 +353,13 @@ fn join_token_words<const FIRST_TWO: bool>(
     }
     let mut count = 0;
     let mut previous_end = None;
-    while let Some(tok) = t.toks.get(k).filter(|tok| tok.span.end <= span.end) {
+    while let Some(tok) = t.toks.get(k).filter(|tok| tok.span().end <= span.end) {
         let word = t.is_word(k);
         if !word && !t.is_punct(k, '.') {
             return None;
         }
         // A new word after a space.
-        if previous_end != Some(tok.span.start) {
+        if previous_end != Some(tok.span().start) {
             if FIRST_TWO && count == 2 {
                 return Some(count);
             }
@@ -368,7 +368,7 @@ fn join_token_words<const FIRST_TWO: bool>(
             }
             count += 1;
         }
-        previous_end = Some(tok.span.end);
+        previous_end = Some(tok.span().end);
         // A period is its own normal form.
         let norm = if word { t.norm(k) } else { t.str(k) };
         if !tok.joined {
@@ -386,7 +386,7 @@ fn join_token_words<const FIRST_TWO: bool>(
                 count += 1;
             }
         }
-        if tok.span.end == span.end {
+        if tok.span().end == span.end {
             return Some(count);
         }
         k += 1;

@@ -50,7 +50,7 @@ fn find_speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
             // `a-t-il` is one token: the mention is the pronoun inside it.
             let pr = cue.pronoun?;
             let word = normalize(&doc.text[pr]);
-            let token = doc.t.toks.partition_point(|t| t.span.end <= pr.start);
+            let token = doc.t.toks.partition_point(|t| t.span().end <= pr.start);
             Some(Mention {
                 span: pr,
                 kind: MentionKind::Pronoun,
@@ -76,7 +76,7 @@ fn find_speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
             let sentence = doc.cue_sentence(c);
             let at = doc.tok_cue_start(c);
             let from = doc.t.span(doc.cue_window_start(c, at)).start;
-            let until = doc.t.toks.get(at + WINDOW).map_or(sentence.end, |t| t.span.start);
+            let until = doc.t.toks.get(at + WINDOW).map_or(sentence.end, |t| t.span().start);
             let other = doc
                 .cues_in(Span::new(from, until.min(sentence.end)))
                 .filter(|&o| {

@@ -31,7 +31,10 @@ pub(crate) enum Kind {
 /// One token.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Token {
-    pub span: Span,
+    /// Its bytes in the text, `start..end` (see [`Token::span`]): `u32`s, as texts are
+    /// shorter than 4 GiB (see [`Tokens::new`]), so that a token is fewer bytes to write.
+    start: u32,
+    end: u32,
     pub kind: Kind,
     /// The token's first character: punctuation is compared by it, with no look at the text.
     pub first: char,
@@ -74,17 +77,38 @@ const ELIDED_KEYS: [u64; ELIDED.len()] = {
     keys
 };
 
-/// Where in [`ELIDED_NORMS`] the normal form of the word whose `n` lowercase ASCII bytes
-/// are `lower` (little-endian, zero-padded) starts, if it is an elided one.
-fn elided_norm_at(lower: u64, n: usize) -> Option<usize> {
-    let mut at = 0;
-    for (word, &key) in ELIDED.iter().zip(&ELIDED_KEYS) {
-        if key == lower && word.len() == n {
-            return Some(at);
-        }
-        at += word.len() + 1;
+/// A multiplier that sends the [`ELIDED_KEYS`] to different slots of [`ELIDED_TABLE`]
+/// (by the top four bits of the product), found by trying (checked at compile time).
+const ELIDED_HASH: u64 = 0xeb50_6a40_dccb_a883;
+
+/// The slot of [`ELIDED_TABLE`] where the key `lower` would be.
+const fn elided_slot(lower: u64) -> usize {
+    (lower.wrapping_mul(ELIDED_HASH) >> 60) as usize
+}
+
+/// Each [`ELIDED`] word's key and where in [`ELIDED_NORMS`] its normal form starts, in its
+/// slot: one look-up, with no branch on which word (a zero key marks a free slot; no word's
+/// key is zero).
+const ELIDED_TABLE: [(u64, usize); 16] = {
+    let mut table = [(0, 0); 16];
+    let mut start = 0;
+    let mut k = 0;
+    while k < ELIDED.len() {
+        let slot = elided_slot(ELIDED_KEYS[k]);
+        assert!(table[slot].0 == 0, "two elided words in one slot: change ELIDED_HASH");
+        table[slot] = (ELIDED_KEYS[k], start);
+        start += ELIDED[k].len() + 1;
+        k += 1;
     }
-    None
+    table
+};
+
+/// Where in [`ELIDED_NORMS`] the normal form of the word whose lowercase ASCII letters are
+/// `lower` (little-endian, zero-padded) starts, if it is an elided one.
+#[inline]
+fn elided_norm_at(lower: u64) -> Option<usize> {
+    let (key, start) = ELIDED_TABLE[elided_slot(lower)];
+    (key == lower).then_some(start)
 }
 
 pub(crate) fn is_apostrophe(c: char) -> bool {
@@ -197,10 +221,12 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
         // Most words are ASCII, and short: one or two eight-byte steps read them whole,
         // with the byte after, and hold them as the probe's key.
         if b.is_ascii_alphanumeric() {
-            if let Some(w) = ascii_word_at(bytes, i) {
+            if let Some(w) = short_word_at(bytes, i, ascii_alnum_prefix) {
                 let end = i + w.len;
-                if w.stop != 0xc3 && ends_plain_word(bytes, end) {
-                    out.push_ascii_word(i, &w);
+                // Most words end at a space or at punctuation that joins nothing: one test
+                // of the byte after, with no branch on which (see `ends_word_plainly`).
+                if ends_word_plainly(w.stop) || w.stop != 0xc3 && ends_plain_word(bytes, end) {
+                    out.push_short_word(i, &w, char::from(b));
                     // The space after a word, read with it.
                     i = end + usize::from(w.stop == b' ');
                     continue;
@@ -211,20 +237,20 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
                 }
             }
         }
-        // Most other tokens are plain words (see `plain_word`): read them here, by the byte.
-        // Anything else goes the general way.
         if b.is_ascii_alphanumeric() || b == 0xc3 {
-            if let Some((end, normal)) = plain_word(bytes, i) {
-                let first = if b.is_ascii() { char::from(b) } else { latin1_letter(bytes, i) };
-                out.push_word(Token {
-                    span: Span::new(i, end),
-                    kind: Kind::Word,
-                    first,
-                    dotted: false,
-                    joined: false,
-                    normal,
-                    facts: Facts::default(),
-                });
+            // Most of the others are short too, with Latin-1 letters (`déclaré`, `État`):
+            // read so as well, their letters' two bytes counted in (with no branch on them).
+            if let Some(w) = short_word_at(bytes, i, latin1_word_prefix) {
+                let end = i + w.len;
+                if ends_plain_word(bytes, end) {
+                    out.push_short_word(i, &w, first_letter(bytes, i));
+                    i = end + usize::from(w.stop == b' ');
+                    continue;
+                }
+            }
+            // Most other words are plain words (see `plain_word`): read them here, by the
+            // byte.
+            if let Some(end) = out.push_plain_word(i) {
                 i = end;
                 continue;
             }
@@ -232,55 +258,86 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
         // ASCII punctuation is one token, with no more to ask.
         if b.is_ascii_punctuation() {
             out.push_other(Span::new(i, i + 1), Kind::Punct, char::from(b));
-            i += 1;
+            // The space after it (`, `, `. `), read with it.
+            i += 1 + usize::from(bytes.get(i + 1) == Some(&b' '));
             continue;
         }
         // So is Latin-1's (`«`, `»`), and its no-break space is a space.
-        if let (0xc2, Some(&second)) = (b, bytes.get(i + 1)) {
-            let c = char::from(second);
-            if !is_word_char(c) && !is_line_break(c) {
-                if !is_space(c) {
-                    out.push_other(Span::new(i, i + 2), Kind::Punct, c);
-                }
-                i += 2;
+        if b == 0xc2 {
+            if let Some(end) = out.push_latin1_punct(i) {
+                i = end;
                 continue;
             }
         }
+        // Anything else goes the general way.
         i = out.push_any(i);
     }
     out.finish()
 }
 
-/// The end of the word at byte `i` of `bytes` (a `str`'s), and whether it is its own normal
-/// form, when it is a plain word: ASCII letters and digits and Latin-1 letters (`é`, `À`),
+/// A word as [`plain_word`] reads it.
+struct PlainWord {
+    end: usize,
+    /// Whether it is its own normal form.
+    normal: bool,
+    /// Whether it holds a hyphen (`a-t-il`, `Jean-Marc`).
+    joined: bool,
+}
+
+/// The word at byte `i` of `bytes` (a `str`'s), when it is a plain word: ASCII letters and
+/// digits and Latin-1 letters (`é`, `À`), hyphens between them (`a-t-il`, `États-Unis`),
 /// ended by the text's end or by a character that neither continues it nor joins it to the
 /// next (a space; `.` or `,` before no word character). `None` for any other (no word at `i`,
 /// or one [`scan_word`] must read): [`scan_word`] would read the same from a plain word.
+/// Byte `i` must be an ASCII letter or digit or a C3 byte (a Latin-1 letter's, or `×`).
 #[inline]
-fn plain_word(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
+fn plain_word(bytes: &[u8], i: usize) -> Option<PlainWord> {
     let mut end = i;
     let mut normal = true;
+    let mut joined = false;
+    // Whether a Latin-1 letter starts at `at`: C3 and a continuation byte, but × (C3 97)
+    // and ÷ (C3 B7).
+    let latin1_letter_at = |at: usize| {
+        bytes.get(at) == Some(&0xc3) && bytes.get(at + 1).is_some_and(|&b| b & 0xdf != 0x97)
+    };
     loop {
         let (after_ascii, capital) = skip_ascii_alnum_noting_capitals(bytes, end);
         end = after_ascii;
         normal &= !capital;
         match bytes.get(end) {
             None => break,
-            // U+00C0–U+00FF, letters but × (C3 97) and ÷ (C3 B7), which end the word; the
-            // capitals are U+00C0–U+00DE.
+            // The capitals are U+00C0–U+00DE.
             Some(0xc3) => {
-                let second = *bytes.get(end + 1)?;
-                if second == 0x97 || second == 0xb7 {
+                if !latin1_letter_at(end) {
                     break;
                 }
-                normal &= second > 0x9e;
+                normal &= bytes[end + 1] > 0x9e;
                 end += 2;
+            }
+            // A hyphen joins the letters around it (none is before it: the word's first
+            // character is a letter or a digit).
+            Some(b'-') => {
+                let next = bytes.get(end + 1).copied().unwrap_or_default();
+                if !next.is_ascii_alphanumeric() && !latin1_letter_at(end + 1) {
+                    return None;
+                }
+                joined = true;
+                end += 1;
             }
             Some(_) if ends_plain_word(bytes, end) => break,
             Some(_) => return None,
         }
     }
-    (end > i).then_some((end, normal))
+    (end > i).then_some(PlainWord { end, normal, joined })
+}
+
+/// Whether a word ends where the byte `stop` after it is ASCII but none of `'()*+,-.`: a
+/// space, a line break, or punctuation that joins nothing (the range holds the joiners
+/// `'`, `-`, `.`, `,`, whose ends [`ends_plain_word`] reads, and four others). One test: the
+/// two comparisons are not short-circuited.
+#[inline(always)]
+fn ends_word_plainly(stop: u8) -> bool {
+    stop.is_ascii() & !(b'\''..=b'.').contains(&stop)
 }
 
 /// Whether a plain word (see [`plain_word`]) ends at byte `at` of `bytes` (a `str`'s), where
@@ -291,23 +348,38 @@ fn ends_plain_word(bytes: &[u8], at: usize) -> bool {
     let Some(&stop) = bytes.get(at) else { return true };
     match stop {
         // A period or comma joins only a word character after it.
-        b'.' | b',' => {
-            bytes.get(at + 1).is_none_or(|&a| a.is_ascii() && !a.is_ascii_alphanumeric())
-        }
+        b'.' | b',' => match bytes.get(at + 1) {
+            None => true,
+            Some(&a) if a.is_ascii() => !a.is_ascii_alphanumeric(),
+            // `tabous.\u{a0}»`, `fort.…`: as below.
+            Some(0xc2) => {
+                bytes.get(at + 2).is_some_and(|&second| !is_word_char(char::from(second)))
+            }
+            Some(0xe2) => general_punctuation_at(bytes, at + 1).is_some_and(|c| !is_word_char(c)),
+            _ => false,
+        },
         b'-' | b'\'' => false,
         _ if stop.is_ascii() => true,
         // U+0080–U+00BF (`«`, no-break space) and U+2000–U+203F (`…`, `—`, thin spaces):
         // the word ends at one that neither continues it nor joins it (`’`).
         0xc2 => bytes.get(at + 1).is_some_and(|&second| !is_word_char(char::from(second))),
         0xe2 => {
-            let (Some(0x80), Some(&third)) = (bytes.get(at + 1), bytes.get(at + 2)) else {
-                return false;
-            };
-            let c = char::from_u32(0x2000 | u32::from(third & 0x3f)).unwrap_or_default();
-            !is_word_char(c) && !is_apostrophe(c)
+            general_punctuation_at(bytes, at).is_some_and(|c| !is_word_char(c) && !is_apostrophe(c))
         }
         _ => false,
     }
+}
+
+/// The character at byte `at` of `bytes` (a `str`'s), if it is one of U+2000–U+203F (E2 80
+/// and a continuation byte).
+#[inline]
+fn general_punctuation_at(bytes: &[u8], at: usize) -> Option<char> {
+    let (Some(0xe2), Some(0x80), Some(&third)) =
+        (bytes.get(at), bytes.get(at + 1), bytes.get(at + 2))
+    else {
+        return None;
+    };
+    char::from_u32(0x2000 | u32::from(third & 0x3f))
 }
 
 /// The eight bytes of `bytes` from `i`, read little-endian (the first lowest), if there are
@@ -319,14 +391,15 @@ fn eight_bytes_at(bytes: &[u8], i: usize) -> Option<u64> {
 }
 
 /// The first `n` bytes (0 to 7) of `chunk` (little-endian), the others zero, with the
-/// capitals whose high bits `capitals` marks made lowercase: an ASCII word's normal form.
+/// capitals whose high bits `capitals` marks made lowercase: a short word's normal form.
 #[inline]
 fn lowercase_prefix(chunk: u64, n: usize, capitals: u64) -> u64 {
     (chunk & ((1 << (8 * n)) - 1)) | capitals >> 2
 }
 
-/// An ASCII word of at most 15 bytes, as [`ascii_word_at`] reads it.
-struct AsciiWord {
+/// A word of ASCII letters and digits and Latin-1 letters (`é`, `À`) of at most 15 bytes,
+/// as [`short_word_at`] reads it.
+struct ShortWord {
     /// Its length in bytes.
     len: usize,
     /// Its lowercase, zero-padded, read little-endian (the first byte lowest): its normal
@@ -340,15 +413,22 @@ struct AsciiWord {
     stop: u8,
 }
 
-/// The ASCII letters and digits from byte `i` of `bytes`, when there are 1 to 15 of them and
-/// a byte after them, read in one or two eight-byte steps.
+/// The ASCII letters and digits and Latin-1 letters from byte `i` of `bytes` (a `str`'s, `i`
+/// on a char boundary), when there are 1 to 15 bytes of them and a byte after them, read in
+/// one or two eight-byte steps. The byte after them may be the second of `×` or `÷`, whose
+/// first is read as a letter's: no word ends there (see [`ends_plain_word`]).
 #[inline(always)]
-fn ascii_word_at(bytes: &[u8], i: usize) -> Option<AsciiWord> {
+fn short_word_at(
+    bytes: &[u8],
+    i: usize,
+    word_prefix: impl Fn(u64) -> (usize, u64),
+) -> Option<ShortWord> {
     let chunk = eight_bytes_at(bytes, i)?;
-    let (n, capitals) = ascii_alnum_prefix(chunk);
-    let first_capital = capitals & 0x80 != 0;
+    let (n, capitals) = word_prefix(chunk);
+    // A Latin-1 letter's capital mark is on its second byte.
+    let first_capital = capitals & (0x80 << (8 * (chunk as u8 >> 7))) != 0;
     if n < 8 {
-        return (n > 0).then(|| AsciiWord {
+        return (n > 0).then(|| ShortWord {
             len: n,
             lower: [lowercase_prefix(chunk, n, capitals), 0],
             capital: capitals != 0,
@@ -357,14 +437,57 @@ fn ascii_word_at(bytes: &[u8], i: usize) -> Option<AsciiWord> {
         });
     }
     let next = eight_bytes_at(bytes, i + 8)?;
-    let (m, next_capitals) = ascii_alnum_prefix(next);
-    (m < 8).then(|| AsciiWord {
+    let (m, next_capitals) = word_prefix(next);
+    (m < 8).then(|| ShortWord {
         len: 8 + m,
         lower: [chunk | capitals >> 2, lowercase_prefix(next, m, next_capitals)],
         capital: (capitals | next_capitals) != 0,
         first_capital,
         stop: (next >> (8 * m)) as u8,
     })
+}
+
+/// How many of the eight bytes of `chunk` (little-endian: the first byte lowest; bytes of
+/// a `str` inside a word) are ASCII letters and digits and bytes of Latin-1 letters
+/// (U+00C0–U+00FF, C3 and a continuation byte) before the first that is not, and the
+/// capitals among those: the high bit of each ASCII capital's byte and of each Latin-1
+/// capital's second byte (a capital's lowercase is 0x20 above it, in both).
+#[inline]
+fn latin1_word_prefix(chunk: u64) -> (usize, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW7: u64 = ONES * 0x7f;
+    // As in `ascii_alnum_prefix`: no byte's sum carries into the next.
+    let in_range = |b: u64, lo: u8, hi: u8| {
+        (b + ONES * u64::from(0x80 - lo)) & !(b + ONES * u64::from(0x7f - hi))
+    };
+    // The high bit of each byte of `x` that is zero (exact: no sum carries).
+    let zero = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGH;
+    let low7 = chunk & LOW7;
+    let ascii = !chunk & HIGH;
+    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z') & ascii;
+    let alnum = in_range(low7, b'0', b'9') & ascii | letter;
+    // A continuation byte (10xxxxxx) inside a word is a C3's: any other lead ends the word
+    // before it. But × (C3 97) and ÷ (C3 B7) are no letters: their second byte stops.
+    let continuation = chunk & !(chunk << 1) & HIGH;
+    let latin =
+        zero(chunk ^ (ONES * 0xc3)) | continuation & !zero((chunk | (ONES * 0x20)) ^ (ONES * 0xb7));
+    let stops = !(alnum | latin) & HIGH;
+    let n = stops.trailing_zeros() as usize / 8;
+    // Every bit below the first stop's high bit: the first `n` bytes (all when none stops).
+    let before = stops.wrapping_sub(1) & !stops;
+    // An ASCII capital has its 0x20 bit clear; a Latin-1 capital's second byte is 80 to 9E.
+    let ascii_capitals = letter & !(chunk << 2);
+    let latin_capitals = continuation & !(low7 + ONES * (0x7f - 0x1e));
+    (n, (ascii_capitals | latin_capitals) & before & HIGH)
+}
+
+/// The first character of the word at byte `i` of `bytes`: an ASCII letter or digit, or a
+/// Latin-1 letter (C3 and a continuation byte).
+#[inline(always)]
+fn first_letter(bytes: &[u8], i: usize) -> char {
+    let lead = bytes.get(i).copied().unwrap_or_default();
+    if lead.is_ascii() { char::from(lead) } else { latin1_letter(bytes, i) }
 }
 
 /// The Latin-1 letter (U+00C0–U+00FF) whose two bytes start at `i` of `bytes` (C3 and a
@@ -500,6 +623,42 @@ impl<'h> Building<'h> {
         self.tokens
     }
 
+    /// The plain word at byte `i` (see [`plain_word`]), if there is one: its end. Out of
+    /// line: most words are read by the loop's fast paths, and this code, inlined, would
+    /// cost them registers.
+    #[inline(never)]
+    fn push_plain_word(&mut self, i: usize) -> Option<usize> {
+        let bytes = self.tokens.text.as_bytes();
+        let w = plain_word(bytes, i)?;
+        self.push_word(Token {
+            start: i as u32,
+            end: w.end as u32,
+            kind: Kind::Word,
+            first: first_letter(bytes, i),
+            dotted: false,
+            joined: w.joined,
+            normal: w.normal,
+            facts: Facts::default(),
+        });
+        Some(w.end)
+    }
+
+    /// The Latin-1 punctuation (`«`, `»`) or space (no-break) at byte `i`, if that is what
+    /// the C2 byte there starts: the byte after it. Out of line, as
+    /// [`Building::push_plain_word`].
+    #[inline(never)]
+    fn push_latin1_punct(&mut self, i: usize) -> Option<usize> {
+        let second = *self.tokens.text.as_bytes().get(i + 1)?;
+        let c = char::from(second);
+        if is_word_char(c) || is_line_break(c) {
+            return None;
+        }
+        if !is_space(c) {
+            self.push_other(Span::new(i, i + 2), Kind::Punct, c);
+        }
+        Some(i + 2)
+    }
+
     /// The token at byte `i` (no plain space), whatever it is, or the spaces there: the byte
     /// after them. Out of line: the general way, for what the fast path leaves.
     #[inline(never)]
@@ -515,7 +674,8 @@ impl<'h> Building<'h> {
             let w = scan_word(text, i, c);
             self.tokens.cue_reads_apart |= w.normal && w.odd_letter;
             self.push_word(Token {
-                span: Span::new(i, w.end),
+                start: i as u32,
+                end: w.end as u32,
                 kind: Kind::Word,
                 first: c,
                 dotted: w.dotted,
@@ -546,18 +706,19 @@ impl<'h> Building<'h> {
         next
     }
 
-    /// The ASCII word `w` at byte `i`, ended by a character that neither continues it nor
+    /// The short word `w` at byte `i`, ended by a character that neither continues it nor
     /// joins it.
     #[inline(always)]
-    fn push_ascii_word(&mut self, i: usize, w: &AsciiWord) {
+    fn push_short_word(&mut self, i: usize, w: &ShortWord, first: char) {
         let entry = self.grammar.entry_of_short(w.lower, w.len);
         // A capital: the lowercase, already at hand, is the normal form (no second read of
         // the word). Else the empty range: the text is the normal form.
-        let norm = if w.capital { self.write_ascii_norm(w) } else { (0, 0) };
+        let norm = if w.capital { self.write_norm(w.lower, w.len) } else { (0, 0) };
         let token = Token {
-            span: Span::new(i, i + w.len),
+            start: i as u32,
+            end: (i + w.len) as u32,
             kind: Kind::Word,
-            first: char::from(self.tokens.text.as_bytes()[i]),
+            first,
             dotted: false,
             joined: false,
             normal: !w.capital,
@@ -569,7 +730,7 @@ impl<'h> Building<'h> {
     /// The elided word (`l’`, `qu'`) at byte `i`, `w` and its apostrophe, if it is one: the
     /// end of its token.
     #[inline]
-    fn push_elided_word(&mut self, i: usize, w: &AsciiWord) -> Option<usize> {
+    fn push_elided_word(&mut self, i: usize, w: &ShortWord) -> Option<usize> {
         let n = w.len;
         let bytes = self.tokens.text.as_bytes();
         // The apostrophe first: most words read here are none (`déclaré`, `Jean-Marc`).
@@ -579,7 +740,7 @@ impl<'h> Building<'h> {
             [0xe2, 0x80, 0x99, ..] => true,
             _ => return None,
         };
-        let at = elided_norm_at(w.lower[0], n)?;
+        let at = elided_norm_at(w.lower[0])?;
         let end = i + n + if typographic { 3 } else { 1 };
         let normal = !w.capital && !typographic;
         // `'` after the letters: the normal form, at most seven bytes.
@@ -587,7 +748,8 @@ impl<'h> Building<'h> {
         let entry = self.grammar.entry_of_short(key, n + 1);
         let norm = if normal { (0, 0) } else { (at as u32, (at + n + 1) as u32) };
         let token = Token {
-            span: Span::new(i, end),
+            start: i as u32,
+            end: end as u32,
             kind: Kind::Word,
             first: char::from(bytes[i]),
             dotted: false,
@@ -600,15 +762,16 @@ impl<'h> Building<'h> {
         Some(end)
     }
 
-    /// Appends the lowercase of the ASCII word `w` to the arena: its range there. Its
-    /// sixteen bytes are written whole, then cut to size: no loop on its length.
+    /// Appends the normal form of a short word, its `len` bytes `lower` (zero-padded,
+    /// little-endian), to the arena: its range there. Its sixteen bytes are written whole,
+    /// then cut to size: no loop on its length.
     #[inline(always)]
-    fn write_ascii_norm(&mut self, w: &AsciiWord) -> (u32, u32) {
+    fn write_norm(&mut self, lower: [u64; 2], len: usize) -> (u32, u32) {
         let arena = &mut self.arena;
         let start = arena.len();
-        let [low, high] = w.lower;
+        let [low, high] = lower;
         arena.extend_from_slice(&(u128::from(low) | u128::from(high) << 64).to_le_bytes());
-        arena.truncate(start + w.len);
+        arena.truncate(start + len);
         (start as u32, arena.len() as u32)
     }
 
@@ -623,7 +786,7 @@ impl<'h> Building<'h> {
         norm: (u32, u32),
     ) {
         if capital && !self.at_opening {
-            self.note_capitalized_inside(t.span);
+            self.note_capitalized_inside(t.span());
         }
         self.at_opening = false;
         self.note_cue_candidate(&t, entry);
@@ -656,7 +819,8 @@ impl<'h> Building<'h> {
             _ => is_sentence_end(first),
         };
         self.tokens.toks.push(Token {
-            span,
+            start: span.start as u32,
+            end: span.end as u32,
             kind,
             first,
             dotted: false,
@@ -670,7 +834,7 @@ impl<'h> Building<'h> {
     #[inline(always)]
     fn push_word(&mut self, t: Token) {
         let (entry, norm) = if t.normal {
-            let word = self.tokens.text.as_bytes().get(t.span.range()).unwrap_or_default();
+            let word = self.tokens.text.as_bytes().get(t.span().range()).unwrap_or_default();
             (self.grammar.entry_of_bytes(word, t.joined), (0, 0))
         } else {
             self.normalized_entry(t)
@@ -690,14 +854,42 @@ impl<'h> Building<'h> {
     /// their own normal form.
     #[inline(never)]
     fn normalized_entry(&mut self, t: Token) -> (WordEntry, (u32, u32)) {
+        let start = self.arena.len();
+        // Most are plain words (`Jean-Marc`, `États-Unis`): their normal form, written by the
+        // byte.
+        let word = self.tokens.text.as_bytes().get(t.span().range()).unwrap_or_default();
+        if lowercase_plain_into(word, &mut self.arena) {
+            let entry = self.grammar.entry_of_bytes(&self.arena[start..], t.joined);
+            return (entry, (start as u32, self.arena.len() as u32));
+        }
+        self.arena.truncate(start);
         let scratch = &mut self.scratch;
         scratch.clear();
-        normalize_into(&self.tokens.text[t.span], scratch);
+        normalize_into(&self.tokens.text[t.span()], scratch);
         let entry = self.grammar.entry_of_bytes(scratch.as_bytes(), t.joined);
         let start = self.arena.len();
         self.arena.extend_from_slice(scratch.as_bytes());
         (entry, (start as u32, self.arena.len() as u32))
     }
+}
+
+/// Appends to `out` the normal form of `word` (a `str`'s bytes) if it holds ASCII and
+/// Latin-1 characters only (C3 and a continuation byte), as a plain word does: its
+/// lowercase, a Latin-1 capital (C3 80 to C3 9E, but ×) 0x20 above in its second byte.
+/// `false`, with some bytes appended, for another word.
+fn lowercase_plain_into(word: &[u8], out: &mut Vec<u8>) -> bool {
+    let mut after_c3 = false;
+    for &b in word {
+        let lower = match b {
+            _ if after_c3 => b + 0x20 * u8::from(b <= 0x9e && b != 0x97),
+            0xc3 => b,
+            _ if b.is_ascii() => b.to_ascii_lowercase(),
+            _ => return false,
+        };
+        after_c3 = b == 0xc3;
+        out.push(lower);
+    }
+    true
 }
 
 fn ends_with_digit(text: &str, end: usize) -> bool {
@@ -777,7 +969,7 @@ pub(crate) struct Tokens<'h> {
     /// Words seen with a capital inside a sentence: proper names, not sentence openers.
     capitalized_inside: Vec<Span>,
     /// The same words as a set, built when first asked (many texts never are).
-    capitalized_inside_set: OnceCell<HashSet<&'h str, BuildHasherDefault<WordHasher>>>,
+    capitalized_inside_set: OnceCell<CapitalizedSet<'h>>,
     /// The indices of the line break tokens, in order: the stages that read line by line
     /// need not walk every token.
     breaks: Vec<usize>,
@@ -790,6 +982,32 @@ pub(crate) struct Tokens<'h> {
     /// [`tokenize_noting_cue_oddities`]), or a word whose normal form differs from the cue finder's
     /// lowercase (see [`lowercase_differs`]).
     cue_reads_apart: bool,
+}
+
+/// The words of [`Tokens::capitalized_inside`], as [`Tokens::capitalized_elsewhere`] looks
+/// them up: built when first asked (many texts never are).
+enum CapitalizedSet<'h> {
+    /// A few words (most texts): each one's [`word_key`], in the order of the words, read
+    /// one by one, which costs less than hashing them.
+    Keys(Vec<u64>),
+    /// More: a hash set.
+    Hashed(HashSet<&'h str, BuildHasherDefault<WordHasher>>),
+}
+
+impl CapitalizedSet<'_> {
+    /// The most words kept as [`CapitalizedSet::Keys`]: a look-up reads at most so many keys.
+    const MAX_KEYED: usize = 64;
+}
+
+/// A word's first seven bytes (zero-padded, little-endian) and its length in the eighth:
+/// two words of different keys differ.
+fn word_key(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    let mut key = [0u8; 8];
+    let n = bytes.len().min(7);
+    key[..n].copy_from_slice(&bytes[..n]);
+    key[7] = bytes.len() as u8;
+    u64::from_le_bytes(key)
 }
 
 /// What [`Tokens::new`] learns of a token besides its text.
@@ -810,6 +1028,12 @@ const CAPITALIZED: u32 = 1 << 31;
 const MENTION_START: u32 = CAPITALIZED | Class::Determiner.bit() | Class::Title.bit();
 
 impl Token {
+    /// Its bytes in the text.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span { start: self.start as usize, end: self.end as usize }
+    }
+
     fn may_start_mention(&self) -> bool {
         (self.facts.flags & MENTION_START != 0) | self.dotted
     }
@@ -884,15 +1108,26 @@ impl<'h> Tokens<'h> {
 
     /// Whether the word at `i` is written with a capital somewhere inside a sentence.
     pub fn capitalized_elsewhere(&self, i: usize) -> bool {
+        let words = &self.capitalized_inside;
         let set = self.capitalized_inside_set.get_or_init(|| {
-            let mut set = HashSet::with_capacity_and_hasher(
-                self.capitalized_inside.len(),
-                BuildHasherDefault::default(),
-            );
-            set.extend(self.capitalized_inside.iter().map(|&span| &self.text[span]));
-            set
+            if words.len() <= CapitalizedSet::MAX_KEYED {
+                let keys = words.iter().map(|&span| word_key(&self.text[span])).collect();
+                return CapitalizedSet::Keys(keys);
+            }
+            let mut set =
+                HashSet::with_capacity_and_hasher(words.len(), BuildHasherDefault::default());
+            set.extend(words.iter().map(|&span| &self.text[span]));
+            CapitalizedSet::Hashed(set)
         });
-        set.contains(self.str(i))
+        let word = self.str(i);
+        match set {
+            CapitalizedSet::Keys(keys) => {
+                let key = word_key(word);
+                let mut found = keys.iter().zip(words).filter(|&(&k, _)| k == key);
+                found.any(|(_, &span)| &self.text[span] == word)
+            }
+            CapitalizedSet::Hashed(set) => set.contains(word),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -901,14 +1136,14 @@ impl<'h> Tokens<'h> {
 
     /// The text of token `i` (empty past the end).
     pub fn str(&self, i: usize) -> &'h str {
-        self.toks.get(i).map_or("", |t| &self.text[t.span])
+        self.toks.get(i).map_or("", |t| &self.text[t.span()])
     }
 
     /// The span of token `i`; past the last token, the empty span at the end of the text (as
     /// [`Tokens::str`] is empty there), so that a rule reading one token too far gets nothing
     /// instead of a panic.
     pub fn span(&self, i: usize) -> Span {
-        self.toks.get(i).map_or(Span::new(self.text.len(), self.text.len()), |t| t.span)
+        self.toks.get(i).map_or(Span::new(self.text.len(), self.text.len()), |t| t.span())
     }
 
     /// A word with a period inside (`layoffs.fyi`).
@@ -930,7 +1165,7 @@ impl<'h> Tokens<'h> {
     /// The line break tokens, in order: every line break of the text (`\n`, `\r`, U+2028,
     /// U+2029) lies in one.
     pub fn break_spans(&self) -> impl Iterator<Item = Span> + '_ {
-        self.breaks.iter().map(|&k| self.toks[k].span)
+        self.breaks.iter().map(|&k| self.toks[k].span())
     }
 
     /// The tokens that open a line, in order: the first, and each after a line break.
@@ -999,7 +1234,7 @@ impl<'h> Tokens<'h> {
 
     /// The index of the first token starting at or after byte `at`.
     pub fn at_or_after(&self, at: usize) -> usize {
-        self.toks.partition_point(|t| t.span.start < at)
+        self.toks.partition_point(|t| (t.start as usize) < at)
     }
 }
 
@@ -1008,7 +1243,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.span]).collect()
+        tokenize(text).iter().map(|t| &text[t.span()]).collect()
     }
 
     #[test]
@@ -1047,6 +1282,51 @@ mod tests {
     }
 
     #[test]
+    fn short_words_read_as_plain_words() {
+        // ASCII letters before two characters of these, at every place around the first
+        // eight-byte step's end, then a stop: each short word that ends a plain word must be
+        // the plain word, its facts those of its text.
+        let alphabet = [
+            "a", "Z", "7", "é", "É", "Þ", "ß", "ÿ", "À", "×", "÷", "«", "\u{a0}", "œ", "’", "-",
+            ".", " ",
+        ];
+        let mut checked = 0;
+        for ascii in 0..16 {
+            for a in alphabet {
+                for b in alphabet {
+                    for stop in [" ", ", ", "é", "\u{a0}»"] {
+                        let text = format!(
+                            "{}{a}{b}{stop} padding to sixteen",
+                            &"aBcdEfghijklmnop"[..ascii]
+                        );
+                        let bytes = text.as_bytes();
+                        if !bytes[0].is_ascii_alphanumeric() && bytes[0] != 0xc3 {
+                            continue;
+                        }
+                        let Some(w) = short_word_at(bytes, 0, latin1_word_prefix) else { continue };
+                        if !ends_plain_word(bytes, w.len) {
+                            continue;
+                        }
+                        let plain = plain_word(bytes, 0).expect(&text);
+                        assert_eq!((w.len, !w.capital), (plain.end, plain.normal), "{text:?}");
+                        let word = &text[..w.len];
+                        let mut lower = [0u8; 16];
+                        lower[..w.len].copy_from_slice(crate::lexicon::normalize(word).as_bytes());
+                        let expected =
+                            [0, 8].map(|k| u64::from_le_bytes(lower[k..k + 8].try_into().unwrap()));
+                        assert_eq!(w.lower, expected, "{text:?}");
+                        let first = word.chars().next().unwrap();
+                        assert_eq!(w.first_capital, first.is_uppercase(), "{text:?}");
+                        assert_eq!(first_letter(bytes, 0), first, "{text:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 2000, "{checked}");
+    }
+
+    #[test]
     fn latin_fast_path_agrees_with_unicode() {
         for c in (0u32..0x3000).filter_map(char::from_u32) {
             let unicode = c.is_alphanumeric() || is_combining(c);
@@ -1059,7 +1339,7 @@ mod tests {
         let text = "L’État, aujourd’hui a-t-il dit ÀÉ l'été, qu’il 1.900 2,5 LAYOFFS.FYI X-Y \
             de\u{301}ja\u{ad}vu z\u{200b}z ǅx ßŒœ İ µª ABCDEFGHIJ abcdefghiJ abcdefghijklmnopQ";
         for t in tokenize(text).iter().filter(|t| t.kind == Kind::Word) {
-            let word = &text[t.span];
+            let word = &text[t.span()];
             assert_eq!(t.normal, crate::lexicon::is_normal(word), "{word}");
         }
     }
@@ -1082,10 +1362,16 @@ mod tests {
                 for tail in ["", " ", "x"] {
                     let text = format!("{text}{tail}");
                     let Some(c) = text.chars().next() else { continue };
-                    if let Some((end, normal)) = plain_word(text.as_bytes(), 0) {
+                    // As the tokenizer calls it: at an ASCII letter or digit or a C3 byte.
+                    let lead = text.as_bytes()[0];
+                    if !lead.is_ascii_alphanumeric() && lead != 0xc3 {
+                        continue;
+                    }
+                    if let Some(plain) = plain_word(text.as_bytes(), 0) {
                         let w = scan_word(&text, 0, c);
-                        assert_eq!((end, normal), (w.end, w.normal), "{text:?}");
-                        assert!(!w.dotted && !w.joined && !w.odd_letter, "{text:?}");
+                        let read = (plain.end, plain.normal, plain.joined);
+                        assert_eq!(read, (w.end, w.normal, w.joined), "{text:?}");
+                        assert!(!w.dotted && !w.odd_letter, "{text:?}");
                         if !c.is_ascii() {
                             assert_eq!(latin1_letter(text.as_bytes(), 0), c, "{text:?}");
                         }
@@ -1126,6 +1412,14 @@ mod tests {
             "2024",
             "x1",
             "déclaré",
+            "Ça",
+            "ÉTÉ",
+            "Élysée",
+            "présidentielle",
+            "présidentielles",
+            "a×b",
+            "é÷",
+            "Þé",
         ];
         let ends =
             ["", " ", "’", "'", "'x", "’x", ".", ". ", ".x", ",", ",5", "-t", "\u{a0}»", "\n"];
@@ -1135,7 +1429,7 @@ mod tests {
                 let text = format!("« {word}{end} il");
                 let tokens = Tokens::new(&text);
                 for (i, t) in tokens.toks.iter().enumerate().filter(|(_, t)| t.kind == Kind::Word) {
-                    let piece = &text[t.span];
+                    let piece = &text[t.span()];
                     let norm = crate::lexicon::normalize(piece);
                     assert_eq!(tokens.norm(i), norm, "{text:?}");
                     assert_eq!(t.normal, crate::lexicon::is_normal(piece), "{text:?}");
@@ -1195,9 +1489,151 @@ mod tests {
     }
 
     #[test]
+    fn capitalized_elsewhere_finds_the_words_capitalized_inside_sentences() {
+        // Few capitalised words (read key by key), then many (hashed).
+        for extra in [0, 100] {
+            let mut text = String::from("Paris. Longtemps il a vu Paris et Parisiens, Pari. ");
+            for k in 0..extra {
+                text.push_str(&format!("il voit Nom{k} et Verylongcapitalizedname{k}. "));
+            }
+            text.push_str("Longtemps. Parisiens. Nom7. Verylongcapitalizedname3. Lyon. Pa.");
+            let tokens = Tokens::new(&text);
+            let inside: Vec<&str> = tokens.capitalized_inside.iter().map(|&s| &text[s]).collect();
+            for i in (0..tokens.len()).filter(|&i| tokens.is_word(i)) {
+                let expected = inside.contains(&tokens.str(i));
+                assert_eq!(tokens.capitalized_elsewhere(i), expected, "{}", tokens.str(i));
+            }
+            assert!(tokens.capitalized_elsewhere(0));
+            assert!(!tokens.capitalized_elsewhere(2));
+        }
+    }
+
+    #[test]
+    fn plain_words_lowercase_as_they_normalize() {
+        let words = ["Jean-Marc", "ÉTATS-UNIS", "àÀ×÷ÞßÿA", "x", "Ça-Ç", "1.900", "QU'IL"];
+        for word in words {
+            let mut out = Vec::new();
+            assert!(lowercase_plain_into(word.as_bytes(), &mut out), "{word}");
+            assert_eq!(out, crate::lexicon::normalize(word).as_bytes(), "{word}");
+        }
+        for word in ["Jean’Marc", "œuvre", "de\u{301}ja"] {
+            assert!(!lowercase_plain_into(word.as_bytes(), &mut Vec::new()), "{word}");
+        }
+    }
+
+    /// The tokens of `text` read the general way only ([`Building::push_any`]), which every
+    /// fast path must agree with.
+    fn tokenize_the_general_way(text: &str) -> Tokens<'_> {
+        let mut out = Building::new(text);
+        let mut i = 0;
+        while i < text.len() {
+            i = if text.as_bytes()[i] == b' ' { i + 1 } else { out.push_any(i) };
+        }
+        out.finish()
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_general_way() {
+        let pieces = [
+            "a",
+            "Z",
+            "é",
+            "É",
+            "ç",
+            "×",
+            "÷",
+            "'",
+            "’",
+            "-",
+            ".",
+            ",",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "«",
+            "»",
+            "\u{a0}",
+            "l",
+            "qu",
+            "Jusqu",
+            "déclaré",
+            "États",
+            "Jean",
+            "a-t-il",
+            "1",
+            "9",
+            "…",
+            "—",
+            "œ",
+            "ǅ",
+            "\u{ad}",
+            "\u{301}",
+            "abcdefghijklmno",
+            "ABCDEFGH",
+            "présidentielle",
+            "x",
+            "\r\n",
+            "\t",
+            "M",
+            "(",
+            ":",
+            "?",
+            "ß",
+            "Þ",
+            "ÿ",
+            "\u{2028}",
+            "ª",
+            "²",
+            "\u{2009}",
+            "\u{200b}",
+            "\u{2060}",
+            "‘",
+            "\u{feff}",
+        ];
+        // A small xorshift: the same texts at every run.
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let n = 1 + next() % 30;
+            let text: String =
+                (0..n).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+            let fast = Tokens::new(&text);
+            let general = tokenize_the_general_way(&text);
+            assert_eq!(fast.len(), general.len(), "{text:?}");
+            for (k, (a, b)) in fast.toks.iter().zip(&general.toks).enumerate() {
+                let read = |t: &Token| {
+                    (t.span(), t.kind, t.first, t.dotted, t.joined, t.normal, t.facts.flags)
+                };
+                assert_eq!(read(a), read(b), "{text:?} token {k}");
+                assert_eq!(a.facts.cue.is_some(), b.facts.cue.is_some(), "{text:?} token {k}");
+                assert_eq!(fast.norm(k), general.norm(k), "{text:?} token {k}");
+            }
+            assert_eq!(fast.cue_candidates(), general.cue_candidates(), "{text:?}");
+            assert_eq!(fast.breaks, general.breaks, "{text:?}");
+            assert_eq!(fast.capitalized_inside, general.capitalized_inside, "{text:?}");
+            assert_eq!(fast.cue_reads_apart(), general.cue_reads_apart(), "{text:?}");
+        }
+    }
+
+    #[test]
     fn elided_norms_are_the_elided_words() {
         let joined: String = ELIDED.iter().map(|e| format!("{e}'")).collect();
         assert_eq!(ELIDED_NORMS, joined);
+        let mut start = 0;
+        for word in ELIDED {
+            assert_eq!(&ELIDED_NORMS[start..start + word.len() + 1], format!("{word}'"));
+            let mut key = [0u8; 8];
+            key[..word.len()].copy_from_slice(word.as_bytes());
+            assert_eq!(elided_norm_at(u64::from_le_bytes(key)), Some(start), "{word}");
+            start += word.len() + 1;
+        }
+        assert_eq!(elided_norm_at(u64::from(b'x')), None);
     }
 
     #[test]
