@@ -13,7 +13,7 @@ use crate::mention::MentionKind;
 use crate::pool;
 use crate::quote::{Cue, Quote, QuoteKind, Resolution, Speaker};
 use crate::resolve::Resolver;
-use crate::scan::{MarkPair, Stops, protected, scan_at};
+use crate::scan::{MarkPair, protected, scan_at};
 use crate::sentence;
 use crate::span::Span;
 use crate::speaker::{Subject, clause_subject_in};
@@ -223,10 +223,10 @@ impl Extractor {
         // forms and (with the built-in lexicon) what the cue index knows of each word.
         let tokens = Tokens::new(text);
         let cues = find_cues_in(&tokens, self.cues.as_deref());
-        let stops = Stops::of(text);
-        let pairs = scan_at(text, &stops);
+        let stops = tokens.stops();
+        let pairs = scan_at(text, stops);
         let protected = protected(&pairs);
-        let sentences = sentence::split_at(text, &protected, &stops);
+        let sentences = sentence::split_at(text, &protected, stops);
         pool::give(protected);
         Read { text, tokens, pairs, sentences, cues }
     }

@@ -198,6 +198,7 @@ pub(crate) fn scan_at(text: &str, stops: &Stops) -> Vec<MarkPair> {
 /// ([`scan_at`]) at the bytes of [`MAY_MATTER`], the sentence splitter
 /// ([`crate::sentence::split_at`]) at those of [`MAY_END_BYTES`]. Both are found in one pass over the
 /// text, instead of one each: French text has one every twenty bytes or so.
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Stops {
     /// The positions of the bytes in [`MAY_MATTER`], in order.
     marks: Vec<u32>,
@@ -230,24 +231,45 @@ static STOP_KIND: [u8; 256] = {
 };
 
 impl Stops {
-    /// The stops of `text` (shorter than 4 GiB, as every block the pipeline reads).
+    /// The stops of `text` (shorter than 4 GiB, as every block the pipeline reads), found by a
+    /// search of their own. The pipeline has the tokenizer note them as it reads the bytes
+    /// instead (see [`crate::token::Tokens::stops`]).
     pub(crate) fn of(text: &str) -> Stops {
         debug_assert!(u32::try_from(text.len()).is_ok(), "a text of 4 GiB or more");
         let bytes = text.as_bytes();
-        let mut marks: Vec<u32> = pool::take(text.len() / 32);
-        let mut ends: Vec<u32> = pool::take(text.len() / 32);
+        let mut stops = Stops::with_room_for(text.len());
         let mut from = 0;
         while let Some(i) = ANY_STOP.find(bytes, from) {
-            let kind = STOP_KIND[usize::from(bytes[i])];
-            // Written to both, kept where it belongs: no branch on which.
-            let (m, e) = (marks.len() + usize::from(kind & 1), ends.len() + usize::from(kind >> 1));
-            marks.push(i as u32);
-            ends.push(i as u32);
-            marks.truncate(m);
-            ends.truncate(e);
+            stops.note(i, bytes[i]);
             from = i + 1;
         }
-        Stops { marks, ends }
+        stops
+    }
+
+    /// No stops yet, with room for those of a text of `len` bytes.
+    pub(crate) fn with_room_for(len: usize) -> Stops {
+        // French text has about one in twenty bytes.
+        Stops { marks: pool::take(len / 32), ends: pool::take(len / 32) }
+    }
+
+    /// Notes the byte `byte` at `i` (after every stop noted so far), if it is a stop.
+    #[inline(always)]
+    pub(crate) fn note(&mut self, i: usize, byte: u8) {
+        let kind = STOP_KIND[usize::from(byte)];
+        // Written to both, kept where it belongs: no branch on which, nor on whether.
+        let (m, e) =
+            (self.marks.len() + usize::from(kind & 1), self.ends.len() + usize::from(kind >> 1));
+        self.marks.push(i as u32);
+        self.ends.push(i as u32);
+        self.marks.truncate(m);
+        self.ends.truncate(e);
+    }
+
+    /// Notes the stops among `bytes`, which start at `from`.
+    pub(crate) fn note_all(&mut self, from: usize, bytes: &[u8]) {
+        for (k, &b) in bytes.iter().enumerate() {
+            self.note(from + k, b);
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use crate::lexicon::{
     is_normal_char, normalize_into,
 };
 use crate::pool;
-use crate::scan::{is_alphanumeric, is_line_break, is_space};
+use crate::scan::{Stops, is_alphanumeric, is_line_break, is_space};
 use crate::span::Span;
 
 /// What a token is.
@@ -232,6 +232,8 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
                     continue;
                 }
                 if let Some(end) = out.push_elided_word(i, &w) {
+                    // Its apostrophe (`'`, or `’`'s first byte) is a stop.
+                    out.tokens.stops.note(i + w.len, bytes[i + w.len]);
                     i = end;
                     continue;
                 }
@@ -257,6 +259,7 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
         }
         // ASCII punctuation is one token, with no more to ask.
         if b.is_ascii_punctuation() {
+            out.tokens.stops.note(i, b);
             out.push_other(Span::new(i, i + 1), Kind::Punct, char::from(b));
             // The space after it (`, `, `. `), read with it.
             i += 1 + usize::from(bytes.get(i + 1) == Some(&b' '));
@@ -265,12 +268,16 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
         // So is Latin-1's (`«`, `»`), and its no-break space is a space.
         if b == 0xc2 {
             if let Some(end) = out.push_latin1_punct(i) {
+                out.tokens.stops.note(i, b);
                 i = end;
                 continue;
             }
         }
-        // Anything else goes the general way.
-        i = out.push_any(i);
+        // Anything else goes the general way, and its bytes are looked at for stops. (The
+        // fast paths above read letters, digits, hyphens and spaces, which are none.)
+        let end = out.push_any(i);
+        out.tokens.stops.note_all(i, &bytes[i..end]);
+        i = end;
     }
     out.finish()
 }
@@ -601,6 +608,7 @@ impl<'h> Building<'h> {
                 cue_candidates: pool::take(text.len() / 16),
                 norm_arena: String::new(),
                 cue_reads_apart: false,
+                stops: Stops::with_room_for(text.len()),
             },
             arena: {
                 // 16 bytes of room past the last normal form: an ASCII word's is written
@@ -982,6 +990,9 @@ pub(crate) struct Tokens<'h> {
     /// [`tokenize_noting_cue_oddities`]), or a word whose normal form differs from the cue finder's
     /// lowercase (see [`lowercase_differs`]).
     cue_reads_apart: bool,
+    /// The bytes the marks' pairing and the sentence splitter stop at (see [`Stops`]), noted
+    /// as the bytes are read: no second pass over the text looks for them.
+    stops: Stops,
 }
 
 /// The words of [`Tokens::capitalized_inside`], as [`Tokens::capitalized_elsewhere`] looks
@@ -1057,6 +1068,11 @@ impl<'h> Tokens<'h> {
     pub fn new(text: &'h str) -> Tokens<'h> {
         debug_assert!(u32::try_from(text.len()).is_ok(), "a text of 4 GiB or more");
         tokenize_noting_cue_oddities(text)
+    }
+
+    /// The text's stops (see [`Stops`]), noted while it was read.
+    pub fn stops(&self) -> &Stops {
+        &self.stops
     }
 
     /// Whether token `i` opens a sentence or a line (so a capital there proves nothing).
@@ -1590,6 +1606,14 @@ mod tests {
             "\u{2060}",
             "‘",
             "\u{feff}",
+            "\"",
+            "!",
+            "˝",
+            "“",
+            "”",
+            "‹",
+            "›",
+            "\r",
         ];
         // A small xorshift: the same texts at every run.
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
@@ -1618,6 +1642,36 @@ mod tests {
             assert_eq!(fast.breaks, general.breaks, "{text:?}");
             assert_eq!(fast.capitalized_inside, general.capitalized_inside, "{text:?}");
             assert_eq!(fast.cue_reads_apart(), general.cue_reads_apart(), "{text:?}");
+            // The stops noted on the way are those a search of the text finds.
+            assert_eq!(fast.stops(), &Stops::of(&text), "{text:?}");
+        }
+    }
+
+    /// Over any characters (not only French text's), the stops the tokenizer notes are those
+    /// a search of the text finds.
+    #[test]
+    fn stops_noted_while_reading_are_those_of_the_text() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..5_000 {
+            let n = next() % 40;
+            let text: String = (0..n)
+                .filter_map(|_| {
+                    // Mostly ASCII and Latin-1, some of the rest of the BMP.
+                    let c = match next() % 4 {
+                        0 | 1 => next() % 0x80,
+                        2 => 0x80 + next() % 0x200,
+                        _ => next() % 0x3000,
+                    };
+                    char::from_u32(c as u32)
+                })
+                .collect();
+            assert_eq!(Tokens::new(&text).stops(), &Stops::of(&text), "{text:?}");
         }
     }
 
