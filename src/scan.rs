@@ -196,8 +196,9 @@ pub(crate) fn scan_at(text: &str, stops: &Stops) -> Vec<MarkPair> {
 
 /// Where the two stages that read bytes rather than tokens stop: the quotation marks' pairing
 /// ([`scan_at`]) at the bytes of [`MAY_MATTER`], the sentence splitter
-/// ([`crate::sentence::split_at`]) at those of [`MAY_END_BYTES`]. Both are found in one pass over the
-/// text, instead of one each: French text has one every twenty bytes or so.
+/// ([`crate::sentence::split_at`]) at those of [`MAY_END_BYTES`] (French text has one every
+/// twenty bytes or so). The tokenizer notes both as it reads the text
+/// ([`crate::token::Tokens::stops`]), so that neither stage searches the text for them.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Stops {
     /// The positions of the bytes in [`MAY_MATTER`], in order.
