@@ -328,7 +328,7 @@ fn push_word(
         (ls, low.len())
     };
     let known = known(&low[ls..le]);
-    if known.is_some_and(|k| k.starts_cue) {
+    if known.is_some_and(|k| k.starts_cue()) {
         starts.push(toks.len());
     }
     toks.push(RawTok { s, e: i, ls, le, kind: Tk::Word, id: known.map_or(WordId::NONE, Slot::id) });
@@ -747,27 +747,59 @@ impl WordInfo {
     }
 }
 
-/// A word's place in [`Lexicon::infos`], and [`WordInfo::may_start_cue`] kept at hand: most
-/// known words start no cue, and this says so without reading their info.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Slot {
-    at: u32,
-    starts_cue: bool,
-    /// The word alone may be a cue ([`WordInfo::may_be_cue_alone`]).
-    cue_alone: bool,
-    /// [`WordInfo::goes_on_verb`]: asked of the word after each word a cue may start at, kept
-    /// here so that the finder need not read that word's info.
-    goes_on_verb: bool,
-}
+/// A word's place in [`Lexicon::infos`], and what the cue finder asks most of its info kept at
+/// hand: most known words start no cue, and this says so without reading their info. Packed
+/// into four bytes (every token holds one, see [`crate::token::Tokens`]): the place plus one in
+/// the low bits (never zero, so that an `Option<Slot>` is four bytes too), the facts above.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Slot(std::num::NonZeroU32);
 
 impl Slot {
+    /// [`WordInfo::may_start_cue`].
+    const STARTS_CUE: u32 = 1 << 31;
+    /// The word alone may be a cue ([`WordInfo::may_be_cue_alone`]).
+    const CUE_ALONE: u32 = 1 << 30;
+    /// [`WordInfo::goes_on_verb`]: asked of the word after each word a cue may start at, kept
+    /// here so that the finder need not read that word's info.
+    const GOES_ON_VERB: u32 = 1 << 29;
+    /// The bits of the place (plus one).
+    const AT: u32 = Slot::GOES_ON_VERB - 1;
+
+    /// The slot of place `at` (below [`Slot::AT`]), with no fact set.
+    fn new(at: u32) -> Slot {
+        debug_assert!(at < Slot::AT);
+        Slot(std::num::NonZeroU32::MIN.saturating_add(at & Slot::AT))
+    }
+
+    /// Its place in [`Lexicon::infos`].
+    fn at(self) -> u32 {
+        (self.0.get() & Slot::AT) - 1
+    }
+
     fn id(self) -> WordId {
-        WordId(self.at)
+        WordId(self.at())
+    }
+
+    fn has(self, fact: u32) -> bool {
+        self.0.get() & fact != 0
+    }
+
+    /// This slot with `fact` set if `yes`.
+    fn with(self, fact: u32, yes: bool) -> Slot {
+        Slot(self.0 | if yes { fact } else { 0 })
     }
 
     /// Whether a cue may start at the word (see [`WordInfo::may_start_cue`]).
     pub(crate) fn starts_cue(self) -> bool {
-        self.starts_cue
+        self.has(Slot::STARTS_CUE)
+    }
+
+    fn cue_alone(self) -> bool {
+        self.has(Slot::CUE_ALONE)
+    }
+
+    fn goes_on_verb(self) -> bool {
+        self.has(Slot::GOES_ON_VERB)
     }
 }
 
@@ -802,15 +834,14 @@ impl Lexicon {
         self.longest_word = self.longest_word.max(word.len());
         let next = self.infos.len();
         // Below the ids of punctuation (see `WordId`).
-        let at = u32::try_from(next).ok().filter(|&at| at < WordId::NEVER.0);
-        let at = at.expect("fewer than 2^32 - 4 cue words");
+        let at = u32::try_from(next).ok().filter(|&at| at < Slot::AT.min(WordId::NEVER.0));
+        let at = at.expect("fewer than 2^29 - 1 cue words");
         let text = word.into_boxed_str();
-        let new = Slot { at, starts_cue: false, cue_alone: false, goes_on_verb: false };
-        let slot = self.index.entry(text.clone()).or_insert(new);
-        if slot.at == at {
+        let slot = self.index.entry(text.clone()).or_insert(Slot::new(at));
+        if slot.at() == at {
             self.infos.push(WordInfo { text, ..WordInfo::default() });
         }
-        WordId(slot.at)
+        slot.id()
     }
 
     /// The ids of the tokens of a lexicon entry (`l'espoir`), its words added if new.
@@ -848,10 +879,11 @@ impl Lexicon {
             info.participle_picks = participle_picks;
         }
         for slot in self.index.values_mut() {
-            let info = &self.infos[slot.at as usize];
-            slot.starts_cue = info.may_start_cue();
-            slot.cue_alone = info.may_be_cue_alone(&self.lemmas);
-            slot.goes_on_verb = info.goes_on_verb();
+            let info = &self.infos[slot.at() as usize];
+            *slot = slot
+                .with(Slot::STARTS_CUE, info.may_start_cue())
+                .with(Slot::CUE_ALONE, info.may_be_cue_alone(&self.lemmas))
+                .with(Slot::GOES_ON_VERB, info.goes_on_verb());
         }
     }
 
@@ -864,12 +896,12 @@ impl Lexicon {
     }
 
     fn info(&self, word: &str) -> Option<&WordInfo> {
-        self.known(word).map(|slot| &self.infos[slot.at as usize])
+        self.known(word).map(|slot| &self.infos[slot.at() as usize])
     }
 
     /// Every word of the index with what the lexicon knows of it.
     fn words(&self) -> impl Iterator<Item = (&str, &WordInfo)> {
-        self.index.iter().map(|(word, slot)| (&**word, &self.infos[slot.at as usize]))
+        self.index.iter().map(|(word, slot)| (&**word, &self.infos[slot.at() as usize]))
     }
 }
 
@@ -1888,7 +1920,7 @@ impl Stretches {
     #[inline]
     fn push_word(&mut self, (s, e): (usize, usize), known: Option<Slot>) {
         let id = known.map_or(WordId::NONE, Slot::id);
-        self.push(Tok { s, e, id, kind: Tk::Word }, known.is_some_and(|k| k.starts_cue));
+        self.push(Tok { s, e, id, kind: Tk::Word }, known.is_some_and(|k| k.starts_cue()));
     }
 
     /// Reads the punctuation character at `s..e` of the text, of `kind`.
@@ -1938,7 +1970,7 @@ fn read_tokens(
                 Kind::Punct => (WordId::of_punct(punct_kind(t.first)), false),
                 // The pieces of a joined word are not known yet (but for an elided word).
                 Kind::Word => match whole_word_slot(n) {
-                    Some(slot) => (slot.id(), slot.goes_on_verb),
+                    Some(slot) => (slot.id(), slot.goes_on_verb()),
                     None if t.joined => return true,
                     None => return false,
                 },
@@ -1964,12 +1996,12 @@ fn read_tokens(
     // first word cannot go into a barrier (line breaks are no cue finder's tokens); an elided
     // word goes on into its apostrophe.
     let live = |k: usize, slot: Slot| {
-        slot.starts_cue && {
-            let info = &lex.infos[slot.at as usize];
+        slot.starts_cue() && {
+            let info = &lex.infos[slot.at() as usize];
             // (A joined word with a slot is an elided word and its apostrophe.)
             let (next, skip) =
                 if toks[k].joined { (&info.next_after_apostrophe, 1) } else { (&info.next, 0) };
-            slot.cue_alone || may_go_on(info, next, k + 1, skip)
+            slot.cue_alone() || may_go_on(info, next, k + 1, skip)
         }
     };
     // The first token not read.
@@ -2110,7 +2142,7 @@ fn a_piece_starts_cue(norm: &str, lex: &Lexicon) -> bool {
     let may_be_word = |piece: &str| piece.bytes().next().is_some_and(|b| !b.is_ascii_digit());
     let joiner = |c: char| matches!(c, '-' | '.' | ',' | '\'');
     norm.split(joiner)
-        .any(|piece| may_be_word(piece) && lex.known(piece).is_some_and(|slot| slot.starts_cue))
+        .any(|piece| may_be_word(piece) && lex.known(piece).is_some_and(|slot| slot.starts_cue()))
 }
 
 /// Reads the pieces of the joined word `i` of `tokens` (`a-t-il`: `a`, `-`, `t`, `-`, `il`).

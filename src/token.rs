@@ -1675,6 +1675,13 @@ mod tests {
         }
     }
 
+    /// Every token is written once and read many times: it stays at 32 bytes.
+    #[test]
+    fn a_token_is_thirty_two_bytes() {
+        assert_eq!(size_of::<Option<Slot>>(), 4);
+        assert_eq!(size_of::<Token>(), 32);
+    }
+
     #[test]
     fn elided_norms_are_the_elided_words() {
         let joined: String = ELIDED.iter().map(|e| format!("{e}'")).collect();
