@@ -1,8 +1,10 @@
 //! Throughput of the pipeline, end to end and stage by stage, on the development corpus's
 //! articles (`tests/corpus`), and on growing inputs to show that the cost stays linear.
 //!
-//! Stages: `scan` (quotation marks), `sentences`, `tokens` (with word classes), `cues` (on the
-//! tokens read beforehand), `tokens+cues` (both, as the pipeline reads a text), and
+//! Stages: `scan` (quotation marks) and `sentences`, each with its own search of the bytes it
+//! stops at (the pipeline has the tokenizer note them as it reads instead), `tokens` (with word
+//! classes and those bytes), `cues` (on the tokens read beforehand), `tokens+cues` (both, as the
+//! pipeline reads a text), and
 //! `speakers` (which marks are quotations, reported speech, who speaks, resolved names) timed
 //! on what the reading stages produced beforehand. The yardstick is unicode-segmentation's
 //! sentence iterator on the same text.

@@ -211,8 +211,8 @@ pub fn sentences(text: &str) -> Vec<Span> {
 /// may change in any release).
 #[doc(hidden)]
 pub mod __stages {
-    /// Pairs of quotation marks found, as the pipeline finds them: the pass over the bytes
-    /// that it shares with the sentence splitter, then the pairing.
+    /// Pairs of quotation marks found: the bytes where a mark may be found (which the pipeline
+    /// has the tokenizer note as it reads, see `Tokens::stops`), then the pairing.
     pub fn scan(text: &str) -> usize {
         crate::scan::scan_at(text, &crate::scan::Stops::of(text)).len()
     }
@@ -231,8 +231,8 @@ pub mod __stages {
         Words(crate::token::Tokens::new(text))
     }
 
-    /// Sentences, with no quotation protected, as the pipeline splits them: the pass over
-    /// the bytes that it shares with the marks' pairing, then the splitter.
+    /// Sentences, with no quotation protected: the bytes where a sentence may end (which the
+    /// pipeline has the tokenizer note as it reads), then the splitter.
     pub fn sentences(text: &str) -> usize {
         crate::sentence::split_at(text, &[], &crate::scan::Stops::of(text)).len()
     }
