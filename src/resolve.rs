@@ -513,10 +513,14 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     stop += 1;
                 }
                 let starts_something = t.is_word(stop) & may_start(stop);
-                // The comma of an apposition is looked for up to 4 tokens after the end.
+                // The comma of an apposition is looked for up to 4 tokens after the end; only
+                // a name is tied there, and a name starts with a capital or a title, or is a
+                // web address (`le terrain, les directeurs` ties nothing).
                 // (Every test made, with no branch between them: which way each goes is hard
                 // to predict.)
-                let comma_then_start = |c: usize| t.is_punct(c, ',') & may_start(c + 1);
+                let may_start_name =
+                    |k: usize| t.is_capitalized(k) | t.is(k, Class::Title) | t.is_dotted(k);
+                let comma_then_start = |c: usize| t.is_punct(c, ',') & may_start_name(c + 1);
                 let apposition = comma_then_start(stop)
                     | comma_then_start(stop + 1)
                     | comma_then_start(stop + 2)
