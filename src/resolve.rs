@@ -106,6 +106,13 @@ impl Ties {
         self.listed.push(Tie { words: (start, self.words.len()), name, previous });
     }
 
+    /// Forgets every tie, keeping the room.
+    fn clear(&mut self) {
+        self.listed.clear();
+        self.words.clear();
+        self.latest.clear();
+    }
+
     /// Whether no description is tied.
     fn is_empty(&self) -> bool {
         self.listed.is_empty()
@@ -141,6 +148,7 @@ const ANTECEDENT_WINDOW: usize = 40;
 /// The names of a document, indexed so that every look-up is a hash probe. The maps are keyed
 /// by the hashes of the words, not by the words: nothing is allocated for a name but its key,
 /// written after the others in one string.
+#[derive(Default)]
 struct Names {
     distinct: Vec<Name>,
     /// The keys of the distinct names, back to back.
@@ -161,17 +169,67 @@ fn word_hash(words: &str) -> u64 {
     BuildHasherDefault::<WordHasher>::default().hash_one(words)
 }
 
-impl Names {
-    /// Room for the names of a text of `tokens` tokens, so that the maps seldom grow.
-    fn with_room_for(tokens: usize) -> Names {
-        let names = tokens / 32;
-        Names {
-            distinct: Vec::with_capacity(names),
-            keys: String::with_capacity(16 * names),
-            by_words: FastMap::with_capacity_and_hasher(names, Default::default()),
-            by_edge_word: FastMap::with_capacity_and_hasher(2 * names, Default::default()),
-            occurrences: Vec::with_capacity(names),
+/// The index of one text: its names and its ties.
+#[derive(Default)]
+struct Index {
+    names: Names,
+    ties: Ties,
+}
+
+/// An index keeping more bytes than this (about) is freed rather than kept for the next text.
+const KEPT_INDEX_BYTES: usize = 1 << 20;
+
+thread_local! {
+    /// The index of the thread's last text, emptied: the next text fills the same vectors,
+    /// strings and maps rather than allocating its own (see [`crate::pool`]).
+    static SPARE_INDEX: Cell<Option<Index>> = const { Cell::new(None) };
+}
+
+impl Index {
+    /// An empty index with room for the names of a text of `tokens` tokens, so that the maps
+    /// seldom grow: the thread's spare one when there is one.
+    fn with_room_for(tokens: usize) -> Index {
+        // `try_with`: while the thread is being torn down, the spare may be gone.
+        let spare = SPARE_INDEX.try_with(Cell::take).ok().flatten();
+        let mut index = spare.unwrap_or_default();
+        index.names.reserve(tokens / 32);
+        index
+    }
+
+    /// Empties the index and keeps it for the thread's next text, unless it is large.
+    fn give_back(mut self) {
+        let names = &self.names;
+        let bytes = names.keys.capacity()
+            + self.ties.words.capacity()
+            + names.distinct.capacity() * size_of::<Name>()
+            + names.occurrences.capacity() * size_of::<(Span, usize)>()
+            + self.ties.listed.capacity() * size_of::<Tie>();
+        if bytes > KEPT_INDEX_BYTES {
+            return;
         }
+        self.names.clear();
+        self.ties.clear();
+        let _ = SPARE_INDEX.try_with(|spare| spare.set(Some(self)));
+    }
+}
+
+impl Names {
+    /// Room for `names` more names, so that the maps seldom grow.
+    fn reserve(&mut self, names: usize) {
+        self.distinct.reserve(names);
+        self.keys.reserve(16 * names);
+        self.by_words.reserve(names);
+        self.by_edge_word.reserve(2 * names);
+        self.occurrences.reserve(names);
+    }
+
+    /// Forgets every name, keeping the room.
+    fn clear(&mut self) {
+        self.distinct.clear();
+        self.keys.clear();
+        self.by_words.clear();
+        self.by_edge_word.clear();
+        self.occurrences.clear();
     }
 
     /// The key of distinct name `i`.
@@ -294,6 +352,15 @@ pub(crate) struct Resolver<'a, 'b, 'h> {
     history: Vec<Antecedent<'h>>,
     /// A description's words, read to look for its ties (kept: no allocation a look-up).
     words: Cell<String>,
+}
+
+/// The index goes back to the thread for the next text.
+impl Drop for Resolver<'_, '_, '_> {
+    fn drop(&mut self) {
+        let names = std::mem::take(&mut self.names);
+        let ties = std::mem::take(&mut self.ties);
+        Index { names, ties }.give_back();
+    }
 }
 
 /// The words of a name or description: split at spaces and hyphens.
@@ -440,8 +507,7 @@ fn ends_with_words(whole: &str, part: &str) -> bool {
 impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     pub fn new(doc: &'a Document<'b, 'h>, subjects: Vec<Mention>) -> Self {
         let t = doc.t;
-        let mut names = Names::with_room_for(t.len());
-        let mut ties = Ties::default();
+        let Index { mut names, mut ties } = Index::with_room_for(t.len());
         // A description (the text of whole tokens from token `from` on) tied to a name.
         let mut tie = |description: Span, from: usize, name: Span| {
             ties.add(name, description.len(), |words| join_span_words(t, from, description, words));
