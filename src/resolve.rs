@@ -169,11 +169,16 @@ fn word_hash(words: &str) -> u64 {
     BuildHasherDefault::<WordHasher>::default().hash_one(words)
 }
 
-/// The index of one text: its names and its ties.
+/// The index of one text: its names and its ties, with the room the resolver uses beside
+/// them.
 #[derive(Default)]
 struct Index {
     names: Names,
     ties: Ties,
+    /// See [`Resolver::fullest_of`].
+    fullest_of: Vec<Cell<Option<usize>>>,
+    /// Words read: the key of a name as the index is built, then [`Resolver::words`].
+    words: String,
 }
 
 /// An index keeping more bytes than this (about) is freed rather than kept for the next text.
@@ -203,12 +208,16 @@ impl Index {
             + self.ties.words.capacity()
             + names.distinct.capacity() * size_of::<Name>()
             + names.occurrences.capacity() * size_of::<(Span, usize)>()
-            + self.ties.listed.capacity() * size_of::<Tie>();
+            + self.ties.listed.capacity() * size_of::<Tie>()
+            + self.fullest_of.capacity() * size_of::<Cell<Option<usize>>>()
+            + self.words.capacity();
         if bytes > KEPT_INDEX_BYTES {
             return;
         }
         self.names.clear();
         self.ties.clear();
+        self.fullest_of.clear();
+        self.words.clear();
         let _ = SPARE_INDEX.try_with(|spare| spare.set(Some(self)));
     }
 }
@@ -359,7 +368,9 @@ impl Drop for Resolver<'_, '_, '_> {
     fn drop(&mut self) {
         let names = std::mem::take(&mut self.names);
         let ties = std::mem::take(&mut self.ties);
-        Index { names, ties }.give_back();
+        let fullest_of = std::mem::take(&mut self.fullest_of);
+        let words = self.words.take();
+        Index { names, ties, fullest_of, words }.give_back();
     }
 }
 
@@ -507,7 +518,8 @@ fn ends_with_words(whole: &str, part: &str) -> bool {
 impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     pub fn new(doc: &'a Document<'b, 'h>, subjects: Vec<Mention>) -> Self {
         let t = doc.t;
-        let Index { mut names, mut ties } = Index::with_room_for(t.len());
+        let Index { mut names, mut ties, mut fullest_of, words: mut key } =
+            Index::with_room_for(t.len());
         // A description (the text of whole tokens from token `from` on) tied to a name.
         let mut tie = |description: Span, from: usize, name: Span| {
             ties.add(name, description.len(), |words| join_span_words(t, from, description, words));
@@ -526,7 +538,6 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 m
             }
         };
-        let mut key = String::new();
         // Record the name `n` of the mention read at token `from`.
         let mut add_name = |names: &mut Names, n: Span, from: usize| {
             key.clear();
@@ -647,9 +658,10 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             i = m.end.max(i + 1);
         }
         let subjects_len = subjects.len();
+        fullest_of.resize(names.distinct.len(), Cell::new(None));
         Resolver {
             doc,
-            fullest_of: vec![Cell::new(None); names.distinct.len()],
+            fullest_of,
             names,
             ties,
             subjects,
@@ -657,7 +669,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             quoted: Span::default(),
             // Every subject is remembered, and the speakers: room for both, twice over.
             history: Vec::with_capacity(2 * subjects_len + 8),
-            words: Cell::default(),
+            words: Cell::new(key),
         }
     }
 
