@@ -16,7 +16,9 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 
 use crate::document::Document;
 use crate::lexicon::{Class, Gender, WordHasher, grammar, normalize_into};
-use crate::mention::{DESCRIPTION_ENDER_BITS, Mention, MentionKind, mention_outline_at};
+use crate::mention::{
+    DESCRIPTION_ENDER_BITS, Mention, MentionKind, capitalized_head_end, mention_outline_at,
+};
 use crate::quote::Resolution;
 use crate::scan::is_space;
 use crate::span::Span;
@@ -584,7 +586,11 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                         & !t.is_dotted(k)
                         & plain_after
                 };
-                let mut stop = i + 1;
+                // A capitalised head after a lowercase determiner (`le Sénat`, `la Banque
+                // mondiale`) is no person's name: the look goes on after it. (After a
+                // capitalised one, `Le Drian`, it may be a name.)
+                let head_end = if t.is_capitalized(i) { None } else { capitalized_head_end(t, i) };
+                let mut stop = head_end.unwrap_or(i + 1);
                 let passed_over = |k: usize| t.is_word(k) && (!may_start(k) || opens_no_more(k));
                 while passed_over(stop) && !ends_it(stop) {
                     stop += 1;
@@ -922,6 +928,14 @@ mod tests {
                  « Inacceptable », a lancé le président du club."
             ),
             ["Paul Girard"]
+        );
+        // Past a capitalised head, which is no name of a person.
+        assert_eq!(
+            speaker_names(
+                "Hier, le Premier ministre Manuel Valls a parlé. « Rien », \
+                 a dit le Premier ministre."
+            ),
+            ["Manuel Valls"]
         );
         // Past a lowercase determiner inside, to the comma of the apposition.
         assert_eq!(
