@@ -254,6 +254,32 @@ fn read_mention<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Op
     None
 }
 
+/// `L'impressionnait-elle ?`: a verb with its inverted pronoun at `k`, not a noun (after a
+/// determiner, where a description's head would be).
+fn is_inverted_verb(t: &Tokens, k: usize) -> bool {
+    let inverted =
+        |w: &str| ["-il", "-elle", "-ils", "-elles", "-on"].iter().any(|s| w.ends_with(s));
+    // (Only a word with a joiner inside holds a hyphen.)
+    t.toks[k].joined && inverted(t.norm(k))
+}
+
+/// Where the capitalised head of the description opened by the determiner at `i` ends (`le
+/// Sénat`, `la Banque mondiale`: the run of capitalised words [`description`] reads as one
+/// head, no name of a person), if its head is capitalised; `None` if it is not, or if the
+/// determiner opens no description (or may open `ce dernier`, read as a pronoun). (Read the
+/// mention at `i` with no limit before the text's end.)
+pub(crate) fn capitalized_head_end(t: &Tokens, i: usize) -> Option<usize> {
+    let head = i + 1;
+    let takes_head = || {
+        t.is_word(head)
+            && !t.is(head, Class::Verb)
+            && !t.is(head, Class::Preposition)
+            && !is_inverted_verb(t, head)
+            && !matches!(t.norm(head), "dernier" | "dernière")
+    };
+    (t.is_capitalized(head) && takes_head()).then(|| name_run(t, head, t.len()))
+}
+
 /// A description from its determiner at `i` (`ld` in normal form): `le ministre des Affaires
 /// étrangères`; its gender and number are read if `AGREEMENT` (else left unknown and singular).
 fn description<const AGREEMENT: bool>(
@@ -268,11 +294,7 @@ fn description<const AGREEMENT: bool>(
     if k >= limit || !t.is_word(k) || t.is(k, Class::Verb) || t.is(k, Class::Preposition) {
         return None;
     }
-    // `L'impressionnait-elle ?`: a verb with its inverted pronoun, not a noun. (Only a word
-    // with a joiner inside holds a hyphen.)
-    let inverted =
-        |w: &str| ["-il", "-elle", "-ils", "-elles", "-on"].iter().any(|s| w.ends_with(s));
-    if t.toks[k].joined && inverted(t.norm(k)) {
+    if is_inverted_verb(t, k) {
         return None;
     }
     let head = k;

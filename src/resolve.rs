@@ -16,7 +16,9 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 
 use crate::document::Document;
 use crate::lexicon::{Class, Gender, WordHasher, grammar, normalize_into};
-use crate::mention::{DESCRIPTION_ENDER_BITS, Mention, MentionKind, mention_outline_at};
+use crate::mention::{
+    DESCRIPTION_ENDER_BITS, Mention, MentionKind, capitalized_head_end, mention_outline_at,
+};
 use crate::quote::Resolution;
 use crate::scan::is_space;
 use crate::span::Span;
@@ -106,6 +108,13 @@ impl Ties {
         self.listed.push(Tie { words: (start, self.words.len()), name, previous });
     }
 
+    /// Forgets every tie, keeping the room.
+    fn clear(&mut self) {
+        self.listed.clear();
+        self.words.clear();
+        self.latest.clear();
+    }
+
     /// Whether no description is tied.
     fn is_empty(&self) -> bool {
         self.listed.is_empty()
@@ -141,6 +150,7 @@ const ANTECEDENT_WINDOW: usize = 40;
 /// The names of a document, indexed so that every look-up is a hash probe. The maps are keyed
 /// by the hashes of the words, not by the words: nothing is allocated for a name but its key,
 /// written after the others in one string.
+#[derive(Default)]
 struct Names {
     distinct: Vec<Name>,
     /// The keys of the distinct names, back to back.
@@ -161,17 +171,76 @@ fn word_hash(words: &str) -> u64 {
     BuildHasherDefault::<WordHasher>::default().hash_one(words)
 }
 
-impl Names {
-    /// Room for the names of a text of `tokens` tokens, so that the maps seldom grow.
-    fn with_room_for(tokens: usize) -> Names {
-        let names = tokens / 32;
-        Names {
-            distinct: Vec::with_capacity(names),
-            keys: String::with_capacity(16 * names),
-            by_words: FastMap::with_capacity_and_hasher(names, Default::default()),
-            by_edge_word: FastMap::with_capacity_and_hasher(2 * names, Default::default()),
-            occurrences: Vec::with_capacity(names),
+/// The index of one text: its names and its ties, with the room the resolver uses beside
+/// them.
+#[derive(Default)]
+struct Index {
+    names: Names,
+    ties: Ties,
+    /// See [`Resolver::fullest_of`].
+    fullest_of: Vec<Cell<Option<usize>>>,
+    /// Words read: the key of a name as the index is built, then [`Resolver::words`].
+    words: String,
+}
+
+/// An index keeping more bytes than this (about) is freed rather than kept for the next text.
+const KEPT_INDEX_BYTES: usize = 1 << 20;
+
+thread_local! {
+    /// The index of the thread's last text, emptied: the next text fills the same vectors,
+    /// strings and maps rather than allocating its own (see [`crate::pool`]).
+    static SPARE_INDEX: Cell<Option<Index>> = const { Cell::new(None) };
+}
+
+impl Index {
+    /// An empty index with room for the names of a text of `tokens` tokens, so that the maps
+    /// seldom grow: the thread's spare one when there is one.
+    fn with_room_for(tokens: usize) -> Index {
+        // `try_with`: while the thread is being torn down, the spare may be gone.
+        let spare = SPARE_INDEX.try_with(Cell::take).ok().flatten();
+        let mut index = spare.unwrap_or_default();
+        index.names.reserve(tokens / 32);
+        index
+    }
+
+    /// Empties the index and keeps it for the thread's next text, unless it is large.
+    fn give_back(mut self) {
+        let names = &self.names;
+        let bytes = names.keys.capacity()
+            + self.ties.words.capacity()
+            + names.distinct.capacity() * size_of::<Name>()
+            + names.occurrences.capacity() * size_of::<(Span, usize)>()
+            + self.ties.listed.capacity() * size_of::<Tie>()
+            + self.fullest_of.capacity() * size_of::<Cell<Option<usize>>>()
+            + self.words.capacity();
+        if bytes > KEPT_INDEX_BYTES {
+            return;
         }
+        self.names.clear();
+        self.ties.clear();
+        self.fullest_of.clear();
+        self.words.clear();
+        let _ = SPARE_INDEX.try_with(|spare| spare.set(Some(self)));
+    }
+}
+
+impl Names {
+    /// Room for `names` more names, so that the maps seldom grow.
+    fn reserve(&mut self, names: usize) {
+        self.distinct.reserve(names);
+        self.keys.reserve(16 * names);
+        self.by_words.reserve(names);
+        self.by_edge_word.reserve(2 * names);
+        self.occurrences.reserve(names);
+    }
+
+    /// Forgets every name, keeping the room.
+    fn clear(&mut self) {
+        self.distinct.clear();
+        self.keys.clear();
+        self.by_words.clear();
+        self.by_edge_word.clear();
+        self.occurrences.clear();
     }
 
     /// The key of distinct name `i`.
@@ -294,6 +363,17 @@ pub(crate) struct Resolver<'a, 'b, 'h> {
     history: Vec<Antecedent<'h>>,
     /// A description's words, read to look for its ties (kept: no allocation a look-up).
     words: Cell<String>,
+}
+
+/// The index goes back to the thread for the next text.
+impl Drop for Resolver<'_, '_, '_> {
+    fn drop(&mut self) {
+        let names = std::mem::take(&mut self.names);
+        let ties = std::mem::take(&mut self.ties);
+        let fullest_of = std::mem::take(&mut self.fullest_of);
+        let words = self.words.take();
+        Index { names, ties, fullest_of, words }.give_back();
+    }
 }
 
 /// The words of a name or description: split at spaces and hyphens.
@@ -440,8 +520,8 @@ fn ends_with_words(whole: &str, part: &str) -> bool {
 impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     pub fn new(doc: &'a Document<'b, 'h>, subjects: Vec<Mention>) -> Self {
         let t = doc.t;
-        let mut names = Names::with_room_for(t.len());
-        let mut ties = Ties::default();
+        let Index { mut names, mut ties, mut fullest_of, words: mut key } =
+            Index::with_room_for(t.len());
         // A description (the text of whole tokens from token `from` on) tied to a name.
         let mut tie = |description: Span, from: usize, name: Span| {
             ties.add(name, description.len(), |words| join_span_words(t, from, description, words));
@@ -460,7 +540,6 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 m
             }
         };
-        let mut key = String::new();
         // Record the name `n` of the mention read at token `from`.
         let mut add_name = |names: &mut Names, n: Span, from: usize| {
             key.clear();
@@ -507,16 +586,24 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                         & !t.is_dotted(k)
                         & plain_after
                 };
-                let mut stop = i + 1;
+                // A capitalised head after a lowercase determiner (`le Sénat`, `la Banque
+                // mondiale`) is no person's name: the look goes on after it. (After a
+                // capitalised one, `Le Drian`, it may be a name.)
+                let head_end = if t.is_capitalized(i) { None } else { capitalized_head_end(t, i) };
+                let mut stop = head_end.unwrap_or(i + 1);
                 let passed_over = |k: usize| t.is_word(k) && (!may_start(k) || opens_no_more(k));
                 while passed_over(stop) && !ends_it(stop) {
                     stop += 1;
                 }
                 let starts_something = t.is_word(stop) & may_start(stop);
-                // The comma of an apposition is looked for up to 4 tokens after the end.
+                // The comma of an apposition is looked for up to 4 tokens after the end; only
+                // a name is tied there, and a name starts with a capital or a title, or is a
+                // web address (`le terrain, les directeurs` ties nothing).
                 // (Every test made, with no branch between them: which way each goes is hard
                 // to predict.)
-                let comma_then_start = |c: usize| t.is_punct(c, ',') & may_start(c + 1);
+                let may_start_name =
+                    |k: usize| t.is_capitalized(k) | t.is(k, Class::Title) | t.is_dotted(k);
+                let comma_then_start = |c: usize| t.is_punct(c, ',') & may_start_name(c + 1);
                 let apposition = comma_then_start(stop)
                     | comma_then_start(stop + 1)
                     | comma_then_start(stop + 2)
@@ -577,9 +664,10 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             i = m.end.max(i + 1);
         }
         let subjects_len = subjects.len();
+        fullest_of.resize(names.distinct.len(), Cell::new(None));
         Resolver {
             doc,
-            fullest_of: vec![Cell::new(None); names.distinct.len()],
+            fullest_of,
             names,
             ties,
             subjects,
@@ -587,7 +675,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             quoted: Span::default(),
             // Every subject is remembered, and the speakers: room for both, twice over.
             history: Vec::with_capacity(2 * subjects_len + 8),
-            words: Cell::default(),
+            words: Cell::new(key),
         }
     }
 
@@ -840,6 +928,14 @@ mod tests {
                  « Inacceptable », a lancé le président du club."
             ),
             ["Paul Girard"]
+        );
+        // Past a capitalised head, which is no name of a person.
+        assert_eq!(
+            speaker_names(
+                "Hier, le Premier ministre Manuel Valls a parlé. « Rien », \
+                 a dit le Premier ministre."
+            ),
+            ["Manuel Valls"]
         );
         // Past a lowercase determiner inside, to the comma of the apposition.
         assert_eq!(
