@@ -23,7 +23,7 @@ use crate::token::Token;
 
 /// A vector of more bytes than this is freed rather than kept: the pool stays small whatever
 /// the texts (1 MiB: room for the tokens of a text of about 100 kB).
-const KEPT_BYTES: usize = 1 << 20;
+pub(crate) const KEPT_BYTES: usize = 1 << 20;
 
 /// Vectors kept per element type, at most: as many as one text uses at once.
 const KEPT_PER_TYPE: usize = 8;

@@ -183,9 +183,6 @@ struct Index {
     words: String,
 }
 
-/// An index keeping more bytes than this (about) is freed rather than kept for the next text.
-const KEPT_INDEX_BYTES: usize = 1 << 20;
-
 thread_local! {
     /// The index of the thread's last text, emptied: the next text fills the same vectors,
     /// strings and maps rather than allocating its own (see [`crate::pool`]).
@@ -213,7 +210,8 @@ impl Index {
             + self.ties.listed.capacity() * size_of::<Tie>()
             + self.fullest_of.capacity() * size_of::<Cell<Option<usize>>>()
             + self.words.capacity();
-        if bytes > KEPT_INDEX_BYTES {
+        // As large as the pool keeps a vector: a huge text leaves no huge index behind.
+        if bytes > crate::pool::KEPT_BYTES {
             return;
         }
         self.names.clear();
