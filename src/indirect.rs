@@ -223,7 +223,8 @@ fn clause_end(doc: &Document, c: usize, open: usize, sentence: Span) -> Option<u
         return None;
     }
     for i in first..last {
-        if doc.quoted(i) {
+        // Only punctuation and line breaks end the clause: words are passed over first.
+        if t.is_word(i) || doc.quoted(i) {
             continue;
         }
         // `qu'il lui disait : « … »`: the clause only introduces a quotation.

@@ -357,10 +357,8 @@ pub(crate) fn subject_in(
             break;
         }
     }
-    // (Read twice rather than collected: a clause is a few dozen tokens, an allocation costs
-    // more.)
     let segments = segments_iter(doc, start, verb_tok, inside_quote);
-    let last = segments.clone().last()?;
+    let last = last_segment(doc, start, verb_tok, inside_quote)?;
     let comma_before_verb = verb_tok > 0 && t.is_punct(verb_tok - 1, ',');
     if !comma_before_verb {
         // The verb's own segment: `Il a`, `Le sénateur de l’Yonne ajoute`, `qu'il lui disait`.
@@ -492,12 +490,6 @@ fn segments_iter<'d>(
 ) -> impl Iterator<Item = (usize, usize)> + Clone + 'd {
     // The tokens that may separate: none past the last.
     let toks = &doc.t.toks[..end.min(doc.t.len())];
-    // (Every test made, with no branch between them: which tokens separate is hard to
-    // predict.)
-    let is_separator = |tok: &Token| {
-        let separating = (tok.first == ',') | (tok.first == '–') | (tok.first == '—');
-        (tok.kind == Kind::Punct) & separating
-    };
     let mut s = start;
     let mut i = start;
     std::iter::from_fn(move || {
@@ -524,6 +516,37 @@ fn segments_iter<'d>(
         }
         None
     })
+}
+
+/// Whether token `tok` may separate segments: a comma or a dash.
+#[inline(always)]
+fn is_separator(tok: &Token) -> bool {
+    // (Every test made, with no branch between them: which tokens separate is hard to
+    // predict.)
+    let separating = (tok.first == ',') | (tok.first == '–') | (tok.first == '—');
+    (tok.kind == Kind::Punct) & separating
+}
+
+/// The last of the [`segments_iter`] between `start` and `end`, read back from the end: the
+/// clause before it is not read.
+fn last_segment(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    inside_quote: bool,
+) -> Option<(usize, usize)> {
+    let toks = &doc.t.toks[..end.min(doc.t.len())];
+    let mut e = end;
+    for i in (start..toks.len()).rev() {
+        if is_separator(&toks[i]) && (inside_quote || !doc.quoted(i)) {
+            // (Empty segments are skipped, as the iterator skips them.)
+            if e > i + 1 {
+                return Some((i + 1, e));
+            }
+            e = i;
+        }
+    }
+    (e > start).then_some((start, e))
 }
 
 /// The subject of the clause in `span`: the first segment whose mention the verb follows
@@ -618,4 +641,35 @@ fn verb_follows(doc: &Document, i: usize) -> bool {
         .any(|&c| t.is(i, c))
         && t.adverb_len(i) == 0;
     t.is_word(i) && (clitic || has_finite_verb(doc, i, i + 1) || other_word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::Tokens;
+
+    #[test]
+    fn the_last_segment_is_the_iterators_last() {
+        let texts = [
+            "",
+            "Le directeur, Jim Ryan, a déclaré",
+            ", , a, b,, c,",
+            "Le studio — fondé en 2002 — va fermer, a précisé X",
+            "un deux trois",
+        ];
+        for text in texts {
+            let t = Tokens::new(text);
+            let doc = Document::new(text, &t, &[], &[], &[]);
+            for start in 0..=t.len() + 1 {
+                for end in 0..=t.len() + 1 {
+                    let last = segments_iter(&doc, start, end, false).last();
+                    assert_eq!(
+                        last_segment(&doc, start, end, false),
+                        last,
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
+        }
+    }
 }
