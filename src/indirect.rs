@@ -67,8 +67,11 @@ pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed>
         }
         // `on pense que …` is what people think, not what somebody said.
         // (The normal form on the stack: a speaker is most often a name, not its own normal form.)
+        // (An ASCII text normalizes to one of its own length: only two bytes may be `on`.)
+        let said = &doc.text[speaker.span];
         let generic_on = cue.form != CueForm::Inverted
-            && with_normal(&doc.text[speaker.span], |n| n == Some("on"));
+            && (said.len() == 2 || !said.is_ascii())
+            && with_normal(said, |n| n == Some("on"));
         if matches!(speaker.kind, MentionKind::FirstPerson) || generic_on {
             continue;
         }
