@@ -580,7 +580,12 @@ fn sentence_start_within(doc: &Document, outer: Span, at: usize) -> usize {
 fn kind_of(doc: &Document, p: usize, words: usize) -> QuoteKind {
     let pair = &doc.pairs[p];
     let inner = &doc.text[pair.inner];
-    let subordinate = normal_form_in(first_word(inner), &["que", "qu", "qui", "dont"]);
+    // (An ASCII first letter is the first of the normal form, lowercased: only `q` and `d`
+    // may open these words, and the word is split and normalized only then.)
+    let may_be_subordinate =
+        matches!(inner.as_bytes().first(), Some(b'q' | b'Q' | b'd' | b'D' | 0x80..));
+    let subordinate =
+        may_be_subordinate && normal_form_in(first_word(inner), &["que", "qu", "qui", "dont"]);
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
     // What stands just before the opening mark, within its sentence.
     let open_tok = doc.tok_open(p);
