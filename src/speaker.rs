@@ -625,23 +625,28 @@ pub(crate) enum Subject {
 /// Whether a verb (or a clitic before one) stands at token `i`.
 fn verb_follows(doc: &Document, i: usize) -> bool {
     let t = doc.t;
-    let clitic = t.is(i, Class::Clitic);
+    if !t.is_word(i) {
+        return false;
+    }
     // After a whole noun phrase, a lowercase word that is no function word is its verb
     // (`Paul Martin retrouve`): French has no other common word there.
-    let other_word = !t.is_capitalized(i)
-        && !t.str(i).starts_with(|c: char| c.is_ascii_digit())
-        && ![
-            Class::Preposition,
-            Class::Conjunction,
-            Class::Determiner,
-            Class::Pronoun,
-            Class::Particle,
-        ]
-        .iter()
-        .any(|&c| t.is(i, c))
-        && t.adverb_len(i) == 0;
-    t.is_word(i) && (clitic || has_finite_verb(doc, i, i + 1) || other_word)
+    // (The flags first, all in one test: the word itself is read last.)
+    let other_word = || {
+        !t.is_capitalized(i)
+            && !t.is_any(i, FUNCTION_WORD_BITS)
+            && !t.str(i).starts_with(|c: char| c.is_ascii_digit())
+            && t.adverb_len(i) == 0
+    };
+    t.is(i, Class::Clitic) || other_word() || has_finite_verb(doc, i, i + 1)
 }
+
+/// The classes of the words [`verb_follows`] takes for no verb, as bits for
+/// [`Tokens::is_any`](crate::token::Tokens::is_any).
+const FUNCTION_WORD_BITS: u32 = Class::Preposition.bit()
+    | Class::Conjunction.bit()
+    | Class::Determiner.bit()
+    | Class::Pronoun.bit()
+    | Class::Particle.bit();
 
 #[cfg(test)]
 mod tests {
