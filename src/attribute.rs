@@ -706,10 +706,7 @@ fn cue_before(doc: &Document, p: usize, sentence: Span) -> Option<usize> {
 /// Whether only a colon, `que` or nothing stands between the cue and the quotation.
 fn introduces(doc: &Document, c: usize, pair: &MarkPair) -> bool {
     let between = doc.text[doc.cues[c].span.end..pair.open.start].trim_matches(is_space);
-    // (The normal form on the stack: what stands between is most often longer than a word.)
-    between.is_empty()
-        || between == ":"
-        || with_normal(between, |n| matches!(n, Some("que" | "qu'")))
+    between.is_empty() || between == ":" || matches!(normalize(between).as_ref(), "que" | "qu'")
 }
 
 /// An inverted cue after the quotation, later in its sentence: `…, affirme X.`
