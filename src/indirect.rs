@@ -66,8 +66,8 @@ pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed>
             continue;
         }
         // `on pense que …` is what people think, not what somebody said.
-        // (The normal form on the stack: a speaker is most often a name, not its own normal form.)
-        // (An ASCII text normalizes to one of its own length: only two bytes may be `on`.)
+        // An ASCII text normalizes to one of its own length, so only two bytes may be `on`;
+        // the normal form is built on the stack (a speaker is most often a capitalised name).
         let said = &doc.text[speaker.span];
         let generic_on = cue.form != CueForm::Inverted
             && (said.len() == 2 || !said.is_ascii())
