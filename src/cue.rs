@@ -273,14 +273,27 @@ fn tokenize(
 
 /// The kind of a token that is one punctuation character `c`.
 fn punct_kind(c: char) -> Tk {
+    // Most punctuation is ASCII: answered by a table, not by a chain of tests whose outcome
+    // the branch predictor cannot guess.
+    if let Some(&kind) = ASCII_PUNCT_KINDS.get(c as usize) {
+        return kind;
+    }
     match c {
-        '\'' | '’' | 'ʼ' | '‘' => Tk::Apos,
-        '-' | '‐' | '‑' => Tk::Hyphen,
-        ':' => Tk::Colon,
-        ',' => Tk::Comma,
+        '’' | 'ʼ' | '‘' => Tk::Apos,
+        '‐' | '‑' => Tk::Hyphen,
         _ => Tk::Other,
     }
 }
+
+/// [`punct_kind`] of the ASCII characters.
+const ASCII_PUNCT_KINDS: [Tk; 128] = {
+    let mut kinds = [Tk::Other; 128];
+    kinds[b'\'' as usize] = Tk::Apos;
+    kinds[b'-' as usize] = Tk::Hyphen;
+    kinds[b':' as usize] = Tk::Colon;
+    kinds[b',' as usize] = Tk::Comma;
+    kinds
+};
 
 /// Appends `s` to `low`: where it stands there.
 fn push_lowercase(low: &mut String, s: &str) -> (usize, usize) {
