@@ -588,6 +588,12 @@ struct WordInfo {
     /// The phrases it starts, longest first. `a` has those of `à` (`A en croire`: the
     /// accentless capital and the lowercase typo).
     phrases: Vec<Phrase>,
+    /// Whether one of its phrases is a phrase of one or two tokens (`selon`, `pour`): such a
+    /// phrase is tried after any token.
+    short_phrase: bool,
+    /// The second tokens of its longer phrases, as bits (see [`phrase_bit`]): a phrase is
+    /// tried only after a token whose bit is set.
+    phrase_seconds: u64,
     /// The adverbs it starts, longest first: the tokens after the first.
     adverbs: Vec<Vec<WordId>>,
     /// `en` (gerund) or a reflexive clitic: a verb cue may start with it.
@@ -668,6 +674,12 @@ impl Continuation {
         self.words.contains(&next)
             || self.verb && (matches!(next, WordId::HYPHEN | WordId::APOSTROPHE) || goes_on_verb)
     }
+}
+
+/// The bit of the token `id` in [`WordInfo::phrase_seconds`] (ids share bits: a bit set
+/// says a phrase may follow, not that one does).
+fn phrase_bit(id: WordId) -> u64 {
+    1 << (id.0 % 64)
 }
 
 /// A phrase cue, kept by the word that starts it.
@@ -883,7 +895,15 @@ impl Lexicon {
                 .map(|(refl, gerund)| ranked_simple_picks(&info.forms, lemmas, refl, gerund));
             let participle_picks =
                 [true, false].map(|pronominal| ranked_participles(&info.forms, lemmas, pronominal));
+            let short_phrase = info.phrases.iter().any(|p| p.rest.len() <= 1);
+            let phrase_seconds = info
+                .phrases
+                .iter()
+                .filter(|p| p.rest.len() > 1)
+                .fold(0, |bits, p| bits | phrase_bit(p.rest[0]));
             let info = &mut self.infos[at];
+            info.short_phrase = short_phrase;
+            info.phrase_seconds = phrase_seconds;
             info.periphrasis = periphrasis;
             info.starts_verb = info.may_start_verb();
             info.next = next;
@@ -2230,7 +2250,11 @@ fn find_at_starts(toks: &[Tok], starts: &[usize], lex: &Lexicon) -> Vec<CueMatch
             continue;
         }
         let Some(start) = cx.info(i) else { continue };
-        let phrase = if start.phrases.is_empty() { None } else { cx.match_phrase(i, start) };
+        // Most starts have no phrase, or none that goes on with the next token (`a`, which has
+        // those of `à`, before a participle).
+        let next = toks.get(i + 1).map_or(WordId::NONE, |t| t.id);
+        let try_phrase = start.short_phrase || start.phrase_seconds & phrase_bit(next) != 0;
+        let phrase = if try_phrase { cx.match_phrase(i, start) } else { None };
         if let Some(f) = phrase.or_else(|| start.starts_verb.then(|| cx.match_verb(i, start))?) {
             free = f.end;
             out.push(cx.finish(f));
