@@ -628,6 +628,8 @@ struct Continuation {
     /// The second tokens of its phrases and of its multi-word lemmas (`en` of `met en
     /// garde`), the prepositions of its periphrases (`par` of `finit par`).
     words: Box<[WordId]>,
+    /// The bits of `words` (see [`phrase_bit`]): most tokens are none of them, said by one test.
+    word_bits: u64,
     /// It may open a verb cue: an auxiliary, `en`, a reflexive clitic, a verb form.
     verb: bool,
     /// It is no verb form and opens no verb cue: a cue starting at it is one of its phrases,
@@ -665,13 +667,14 @@ impl Continuation {
         }
         let verb = word.may_start_verb();
         let phrases_only = !verb && word.forms.is_empty();
-        Some(Continuation { words: words.into(), verb, phrases_only })
+        let word_bits = words.iter().fold(0, |bits, &id| bits | phrase_bit(id));
+        Some(Continuation { words: words.into(), word_bits, verb, phrases_only })
     }
 
     /// Whether a cue may go on with the token `next` (an id of [`Lexicon::infos`] or of
     /// punctuation), which [`WordInfo::goes_on_verb`] if `goes_on_verb`.
     fn allows(&self, next: WordId, goes_on_verb: bool) -> bool {
-        self.words.contains(&next)
+        self.word_bits & phrase_bit(next) != 0 && self.words.contains(&next)
             || self.verb && (matches!(next, WordId::HYPHEN | WordId::APOSTROPHE) || goes_on_verb)
     }
 }
@@ -774,8 +777,9 @@ impl WordInfo {
 
 /// A word's place in [`Lexicon::infos`], and what the cue finder asks most of its info kept at
 /// hand: most known words start no cue, and this says so without reading their info. Packed
-/// into four bytes (every token holds one, see [`crate::token::Tokens`]): the place plus one in
-/// the low bits (never zero, so that an `Option<Slot>` is four bytes too), the facts above.
+/// into four bytes (every token holds one, see [`crate::token::Tokens`]): the place in the low
+/// bits, a bit always set above it (never zero, so that an `Option<Slot>` is four bytes too),
+/// the facts above that.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Slot(std::num::NonZeroU32);
 
@@ -787,18 +791,20 @@ impl Slot {
     /// [`WordInfo::goes_on_verb`]: asked of the word after each word a cue may start at, kept
     /// here so that the finder need not read that word's info.
     const GOES_ON_VERB: u32 = 1 << 29;
-    /// The bits of the place (plus one).
-    const AT: u32 = Slot::GOES_ON_VERB - 1;
+    /// Set in every slot, so that none is zero: the place is read with no subtraction.
+    const SOME: u32 = 1 << 28;
+    /// The bits of the place.
+    const AT: u32 = Slot::SOME - 1;
 
     /// The slot of place `at` (below [`Slot::AT`]), with no fact set.
     fn new(at: u32) -> Slot {
         debug_assert!(at < Slot::AT);
-        Slot(std::num::NonZeroU32::MIN.saturating_add(at & Slot::AT))
+        Slot(std::num::NonZeroU32::MIN.saturating_add(Slot::SOME - 1) | (at & Slot::AT))
     }
 
     /// Its place in [`Lexicon::infos`].
     fn at(self) -> u32 {
-        (self.0.get() & Slot::AT) - 1
+        self.0.get() & Slot::AT
     }
 
     fn id(self) -> WordId {
@@ -860,7 +866,7 @@ impl Lexicon {
         let next = self.infos.len();
         // Below the ids of punctuation (see `WordId`).
         let at = u32::try_from(next).ok().filter(|&at| at < Slot::AT.min(WordId::NEVER.0));
-        let at = at.expect("fewer than 2^29 - 1 cue words");
+        let at = at.expect("fewer than 2^28 - 1 cue words");
         let text = word.into_boxed_str();
         let slot = self.index.entry(text.clone()).or_insert(Slot::new(at));
         if slot.at() == at {
