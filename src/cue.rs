@@ -22,8 +22,8 @@ use crate::pool;
 use crate::scan::is_line_break;
 use crate::span::Span;
 use crate::token::{
-    ELIDED, Kind, Tokens, holds_two_line_breaks, is_apostrophe, is_word_char as is_token_char,
-    skip_ascii_alnum,
+    ELIDED, Kind, Token, Tokens, holds_two_line_breaks, is_apostrophe,
+    is_word_char as is_token_char, skip_ascii_alnum,
 };
 
 static VERBS_TXT: &str = include_str!("data/verbs.txt");
@@ -1909,10 +1909,11 @@ pub(crate) fn find_cues_in(tokens: &Tokens<'_>, custom: Option<&Lexicon>) -> Vec
         // The tokens themselves noted where its cues may start: only those are looked at.
         None => {
             let candidates = Some(tokens.cue_candidates());
-            read_tokens(tokens, lex, |i| tokens.cue_slot(i), candidates, &mut read);
+            read_tokens(tokens, lex, |_, t| t.cue_slot(), candidates, &mut read);
         }
         Some(lex) => {
-            let slot = |i| tokens.is_word(i).then(|| lex.known(tokens.norm(i))).flatten();
+            let slot =
+                |i, t: &Token| (t.kind == Kind::Word).then(|| lex.known(tokens.norm(i))).flatten();
             read_tokens(tokens, lex, slot, None, &mut read);
         }
     }
@@ -1978,7 +1979,7 @@ impl Stretches {
 fn read_tokens(
     tokens: &Tokens<'_>,
     lex: &Lexicon,
-    whole_word_slot: impl Fn(usize) -> Option<Slot>,
+    whole_word_slot: impl Fn(usize, &Token) -> Option<Slot>,
     candidates: Option<&[u32]>,
     read: &mut Stretches,
 ) {
@@ -1990,7 +1991,7 @@ fn read_tokens(
         match t.kind {
             Kind::Break => tokens.is_paragraph_break(k),
             Kind::Punct => !matches!(punct_kind(t.first), Tk::Apos | Tk::Hyphen),
-            Kind::Word => !t.joined && whole_word_slot(k).is_none(),
+            Kind::Word => !t.joined && whole_word_slot(k, t).is_none(),
         }
     };
     // Whether a cue starting at a word (whose info is `start`) may go on into the token from
@@ -2008,7 +2009,7 @@ fn read_tokens(
                 Kind::Break => return false,
                 Kind::Punct => (WordId::of_punct(punct_kind(t.first)), false),
                 // The pieces of a joined word are not known yet (but for an elided word).
-                Kind::Word => match whole_word_slot(n) {
+                Kind::Word => match whole_word_slot(n, t) {
                     Some(slot) => (slot.id(), slot.goes_on_verb()),
                     None if t.joined => return true,
                     None => return false,
@@ -2057,7 +2058,7 @@ fn read_tokens(
             next_candidate += at + 1;
         }
         // Whether a cue may start at token `k`, or in it (no slot for punctuation).
-        let start = match whole_word_slot(k) {
+        let start = match whole_word_slot(k, &toks[k]) {
             Some(slot) => live(k, slot),
             // A joined word with no slot: a cue may start at one of its pieces.
             None => toks[k].joined && a_piece_starts_cue(tokens.norm(k), lex),
@@ -2091,7 +2092,7 @@ fn read_tokens(
 /// find the phrase there (see [`Ctx::match_phrase`]).
 fn phrase_may_follow(
     tokens: &Tokens<'_>,
-    whole_word_slot: &impl Fn(usize) -> Option<Slot>,
+    whole_word_slot: &impl Fn(usize, &Token) -> Option<Slot>,
     mut n: usize,
     phrase: &Phrase,
     skip: usize,
@@ -2112,7 +2113,7 @@ fn phrase_may_follow(
                 continue;
             }
             Kind::Punct => WordId::of_punct(punct_kind(t.first)),
-            Kind::Word => match whole_word_slot(n) {
+            Kind::Word => match whole_word_slot(n, t) {
                 Some(slot) => slot.id(),
                 None => return t.joined,
             },
@@ -2144,7 +2145,7 @@ fn read_token(
     tokens: &Tokens<'_>,
     k: usize,
     lex: &Lexicon,
-    whole_word_slot: &impl Fn(usize) -> Option<Slot>,
+    whole_word_slot: &impl Fn(usize, &Token) -> Option<Slot>,
     read: &mut Stretches,
 ) {
     let t = &tokens.toks[k];
@@ -2154,8 +2155,8 @@ fn read_token(
         Kind::Break if tokens.is_paragraph_break(k) => read.push_punct((start, end), Tk::Other),
         Kind::Break => {}
         Kind::Punct => read.push_punct((start, end), punct_kind(t.first)),
-        Kind::Word if !t.joined => read.push_word((start, end), whole_word_slot(k)),
-        Kind::Word => match (whole_word_slot(k), elided_word_end(tokens.text, t.span())) {
+        Kind::Word if !t.joined => read.push_word((start, end), whole_word_slot(k, t)),
+        Kind::Word => match (whole_word_slot(k, t), elided_word_end(tokens.text, t.span())) {
             // `l’`: the index knows it with its apostrophe (see `ELIDED`), no probe here.
             (Some(slot), Some(apostrophe)) => {
                 read.push_word((start, apostrophe), Some(slot));
