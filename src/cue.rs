@@ -22,8 +22,8 @@ use crate::pool;
 use crate::scan::is_line_break;
 use crate::span::Span;
 use crate::token::{
-    ELIDED, Kind, Tokens, holds_two_line_breaks, is_apostrophe, is_word_char as is_token_char,
-    skip_ascii_alnum,
+    ELIDED, Kind, Token, Tokens, holds_two_line_breaks, is_apostrophe,
+    is_word_char as is_token_char, skip_ascii_alnum,
 };
 
 static VERBS_TXT: &str = include_str!("data/verbs.txt");
@@ -273,14 +273,27 @@ fn tokenize(
 
 /// The kind of a token that is one punctuation character `c`.
 fn punct_kind(c: char) -> Tk {
+    // Most punctuation is ASCII: answered by a table, not by a chain of tests whose outcome
+    // the branch predictor cannot guess.
+    if let Some(&kind) = ASCII_PUNCT_KINDS.get(c as usize) {
+        return kind;
+    }
     match c {
-        '\'' | '’' | 'ʼ' | '‘' => Tk::Apos,
-        '-' | '‐' | '‑' => Tk::Hyphen,
-        ':' => Tk::Colon,
-        ',' => Tk::Comma,
+        '’' | 'ʼ' | '‘' => Tk::Apos,
+        '‐' | '‑' => Tk::Hyphen,
         _ => Tk::Other,
     }
 }
+
+/// [`punct_kind`] of the ASCII characters.
+const ASCII_PUNCT_KINDS: [Tk; 128] = {
+    let mut kinds = [Tk::Other; 128];
+    kinds[b'\'' as usize] = Tk::Apos;
+    kinds[b'-' as usize] = Tk::Hyphen;
+    kinds[b':' as usize] = Tk::Colon;
+    kinds[b',' as usize] = Tk::Comma;
+    kinds
+};
 
 /// Appends `s` to `low`: where it stands there.
 fn push_lowercase(low: &mut String, s: &str) -> (usize, usize) {
@@ -575,6 +588,12 @@ struct WordInfo {
     /// The phrases it starts, longest first. `a` has those of `à` (`A en croire`: the
     /// accentless capital and the lowercase typo).
     phrases: Vec<Phrase>,
+    /// Whether one of its phrases is a phrase of one or two tokens (`selon`, `pour`): such a
+    /// phrase is tried after any token.
+    short_phrase: bool,
+    /// The second tokens of its longer phrases, as bits (see [`phrase_bit`]): a phrase is
+    /// tried only after a token whose bit is set.
+    phrase_seconds: u64,
     /// The adverbs it starts, longest first: the tokens after the first.
     adverbs: Vec<Vec<WordId>>,
     /// `en` (gerund) or a reflexive clitic: a verb cue may start with it.
@@ -609,6 +628,8 @@ struct Continuation {
     /// The second tokens of its phrases and of its multi-word lemmas (`en` of `met en
     /// garde`), the prepositions of its periphrases (`par` of `finit par`).
     words: Box<[WordId]>,
+    /// The bits of `words` (see [`phrase_bit`]): most tokens are none of them, said by one test.
+    word_bits: u64,
     /// It may open a verb cue: an auxiliary, `en`, a reflexive clitic, a verb form.
     verb: bool,
     /// It is no verb form and opens no verb cue: a cue starting at it is one of its phrases,
@@ -646,15 +667,22 @@ impl Continuation {
         }
         let verb = word.may_start_verb();
         let phrases_only = !verb && word.forms.is_empty();
-        Some(Continuation { words: words.into(), verb, phrases_only })
+        let word_bits = words.iter().fold(0, |bits, &id| bits | phrase_bit(id));
+        Some(Continuation { words: words.into(), word_bits, verb, phrases_only })
     }
 
     /// Whether a cue may go on with the token `next` (an id of [`Lexicon::infos`] or of
     /// punctuation), which [`WordInfo::goes_on_verb`] if `goes_on_verb`.
     fn allows(&self, next: WordId, goes_on_verb: bool) -> bool {
-        self.words.contains(&next)
+        self.word_bits & phrase_bit(next) != 0 && self.words.contains(&next)
             || self.verb && (matches!(next, WordId::HYPHEN | WordId::APOSTROPHE) || goes_on_verb)
     }
+}
+
+/// The bit of the token `id` in [`WordInfo::phrase_seconds`] (ids share bits: a bit set
+/// says a phrase may follow, not that one does).
+fn phrase_bit(id: WordId) -> u64 {
+    1 << (id.0 % 64)
 }
 
 /// A phrase cue, kept by the word that starts it.
@@ -749,8 +777,9 @@ impl WordInfo {
 
 /// A word's place in [`Lexicon::infos`], and what the cue finder asks most of its info kept at
 /// hand: most known words start no cue, and this says so without reading their info. Packed
-/// into four bytes (every token holds one, see [`crate::token::Tokens`]): the place plus one in
-/// the low bits (never zero, so that an `Option<Slot>` is four bytes too), the facts above.
+/// into four bytes (every token holds one, see [`crate::token::Tokens`]): the place in the low
+/// bits, a bit always set above it (never zero, so that an `Option<Slot>` is four bytes too),
+/// the facts above that.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Slot(std::num::NonZeroU32);
 
@@ -762,18 +791,20 @@ impl Slot {
     /// [`WordInfo::goes_on_verb`]: asked of the word after each word a cue may start at, kept
     /// here so that the finder need not read that word's info.
     const GOES_ON_VERB: u32 = 1 << 29;
-    /// The bits of the place (plus one).
-    const AT: u32 = Slot::GOES_ON_VERB - 1;
+    /// Set in every slot, so that none is zero: the place is read with no subtraction.
+    const SOME: u32 = 1 << 28;
+    /// The bits of the place.
+    const AT: u32 = Slot::SOME - 1;
 
     /// The slot of place `at` (below [`Slot::AT`]), with no fact set.
     fn new(at: u32) -> Slot {
         debug_assert!(at < Slot::AT);
-        Slot(std::num::NonZeroU32::MIN.saturating_add(at & Slot::AT))
+        Slot(std::num::NonZeroU32::MIN.saturating_add(Slot::SOME - 1) | (at & Slot::AT))
     }
 
     /// Its place in [`Lexicon::infos`].
     fn at(self) -> u32 {
-        (self.0.get() & Slot::AT) - 1
+        self.0.get() & Slot::AT
     }
 
     fn id(self) -> WordId {
@@ -835,7 +866,7 @@ impl Lexicon {
         let next = self.infos.len();
         // Below the ids of punctuation (see `WordId`).
         let at = u32::try_from(next).ok().filter(|&at| at < Slot::AT.min(WordId::NEVER.0));
-        let at = at.expect("fewer than 2^29 - 1 cue words");
+        let at = at.expect("fewer than 2^28 - 1 cue words");
         let text = word.into_boxed_str();
         let slot = self.index.entry(text.clone()).or_insert(Slot::new(at));
         if slot.at() == at {
@@ -870,7 +901,15 @@ impl Lexicon {
                 .map(|(refl, gerund)| ranked_simple_picks(&info.forms, lemmas, refl, gerund));
             let participle_picks =
                 [true, false].map(|pronominal| ranked_participles(&info.forms, lemmas, pronominal));
+            let short_phrase = info.phrases.iter().any(|p| p.rest.len() <= 1);
+            let phrase_seconds = info
+                .phrases
+                .iter()
+                .filter(|p| p.rest.len() > 1)
+                .fold(0, |bits, p| bits | phrase_bit(p.rest[0]));
             let info = &mut self.infos[at];
+            info.short_phrase = short_phrase;
+            info.phrase_seconds = phrase_seconds;
             info.periphrasis = periphrasis;
             info.starts_verb = info.may_start_verb();
             info.next = next;
@@ -1870,10 +1909,11 @@ pub(crate) fn find_cues_in(tokens: &Tokens<'_>, custom: Option<&Lexicon>) -> Vec
         // The tokens themselves noted where its cues may start: only those are looked at.
         None => {
             let candidates = Some(tokens.cue_candidates());
-            read_tokens(tokens, lex, |i| tokens.cue_slot(i), candidates, &mut read);
+            read_tokens(tokens, lex, |_, t| t.cue_slot(), candidates, &mut read);
         }
         Some(lex) => {
-            let slot = |i| tokens.is_word(i).then(|| lex.known(tokens.norm(i))).flatten();
+            let slot =
+                |i, t: &Token| (t.kind == Kind::Word).then(|| lex.known(tokens.norm(i))).flatten();
             read_tokens(tokens, lex, slot, None, &mut read);
         }
     }
@@ -1939,7 +1979,7 @@ impl Stretches {
 fn read_tokens(
     tokens: &Tokens<'_>,
     lex: &Lexicon,
-    whole_word_slot: impl Fn(usize) -> Option<Slot>,
+    whole_word_slot: impl Fn(usize, &Token) -> Option<Slot>,
     candidates: Option<&[u32]>,
     read: &mut Stretches,
 ) {
@@ -1951,7 +1991,7 @@ fn read_tokens(
         match t.kind {
             Kind::Break => tokens.is_paragraph_break(k),
             Kind::Punct => !matches!(punct_kind(t.first), Tk::Apos | Tk::Hyphen),
-            Kind::Word => !t.joined && whole_word_slot(k).is_none(),
+            Kind::Word => !t.joined && whole_word_slot(k, t).is_none(),
         }
     };
     // Whether a cue starting at a word (whose info is `start`) may go on into the token from
@@ -1969,7 +2009,7 @@ fn read_tokens(
                 Kind::Break => return false,
                 Kind::Punct => (WordId::of_punct(punct_kind(t.first)), false),
                 // The pieces of a joined word are not known yet (but for an elided word).
-                Kind::Word => match whole_word_slot(n) {
+                Kind::Word => match whole_word_slot(n, t) {
                     Some(slot) => (slot.id(), slot.goes_on_verb()),
                     None if t.joined => return true,
                     None => return false,
@@ -2018,7 +2058,7 @@ fn read_tokens(
             next_candidate += at + 1;
         }
         // Whether a cue may start at token `k`, or in it (no slot for punctuation).
-        let start = match whole_word_slot(k) {
+        let start = match whole_word_slot(k, &toks[k]) {
             Some(slot) => live(k, slot),
             // A joined word with no slot: a cue may start at one of its pieces.
             None => toks[k].joined && a_piece_starts_cue(tokens.norm(k), lex),
@@ -2052,7 +2092,7 @@ fn read_tokens(
 /// find the phrase there (see [`Ctx::match_phrase`]).
 fn phrase_may_follow(
     tokens: &Tokens<'_>,
-    whole_word_slot: &impl Fn(usize) -> Option<Slot>,
+    whole_word_slot: &impl Fn(usize, &Token) -> Option<Slot>,
     mut n: usize,
     phrase: &Phrase,
     skip: usize,
@@ -2073,7 +2113,7 @@ fn phrase_may_follow(
                 continue;
             }
             Kind::Punct => WordId::of_punct(punct_kind(t.first)),
-            Kind::Word => match whole_word_slot(n) {
+            Kind::Word => match whole_word_slot(n, t) {
                 Some(slot) => slot.id(),
                 None => return t.joined,
             },
@@ -2105,7 +2145,7 @@ fn read_token(
     tokens: &Tokens<'_>,
     k: usize,
     lex: &Lexicon,
-    whole_word_slot: &impl Fn(usize) -> Option<Slot>,
+    whole_word_slot: &impl Fn(usize, &Token) -> Option<Slot>,
     read: &mut Stretches,
 ) {
     let t = &tokens.toks[k];
@@ -2115,8 +2155,8 @@ fn read_token(
         Kind::Break if tokens.is_paragraph_break(k) => read.push_punct((start, end), Tk::Other),
         Kind::Break => {}
         Kind::Punct => read.push_punct((start, end), punct_kind(t.first)),
-        Kind::Word if !t.joined => read.push_word((start, end), whole_word_slot(k)),
-        Kind::Word => match (whole_word_slot(k), elided_word_end(tokens.text, t.span())) {
+        Kind::Word if !t.joined => read.push_word((start, end), whole_word_slot(k, t)),
+        Kind::Word => match (whole_word_slot(k, t), elided_word_end(tokens.text, t.span())) {
             // `l’`: the index knows it with its apostrophe (see `ELIDED`), no probe here.
             (Some(slot), Some(apostrophe)) => {
                 read.push_word((start, apostrophe), Some(slot));
@@ -2217,7 +2257,11 @@ fn find_at_starts(toks: &[Tok], starts: &[usize], lex: &Lexicon) -> Vec<CueMatch
             continue;
         }
         let Some(start) = cx.info(i) else { continue };
-        let phrase = if start.phrases.is_empty() { None } else { cx.match_phrase(i, start) };
+        // Most starts have no phrase, or none that goes on with the next token (`a`, which has
+        // those of `à`, before a participle).
+        let next = toks.get(i + 1).map_or(WordId::NONE, |t| t.id);
+        let try_phrase = start.short_phrase || start.phrase_seconds & phrase_bit(next) != 0;
+        let phrase = if try_phrase { cx.match_phrase(i, start) } else { None };
         if let Some(f) = phrase.or_else(|| start.starts_verb.then(|| cx.match_verb(i, start))?) {
             free = f.end;
             out.push(cx.finish(f));

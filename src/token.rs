@@ -1039,6 +1039,12 @@ const CAPITALIZED: u32 = 1 << 31;
 const MENTION_START: u32 = CAPITALIZED | Class::Determiner.bit() | Class::Title.bit();
 
 impl Token {
+    /// The word's place in the built-in cue index, if it is there.
+    #[inline]
+    pub fn cue_slot(&self) -> Option<Slot> {
+        self.facts.cue
+    }
+
     /// Its bytes in the text.
     #[inline]
     pub fn span(&self) -> Span {
@@ -1220,11 +1226,6 @@ impl<'h> Tokens<'h> {
             Some(_) => self.str(i),
             None => "",
         }
-    }
-
-    /// The place of word `i` in the built-in cue index, if it is there.
-    pub fn cue_slot(&self, i: usize) -> Option<Slot> {
-        self.toks.get(i).map(|t| t.facts).and_then(|f| f.cue)
     }
 
     /// The indices, in order, of the tokens a cue of the built-in lexicon may start at: the
@@ -1470,7 +1471,7 @@ mod tests {
         for text in texts {
             let tokens = Tokens::new(text);
             let expected: Vec<u32> = (0..tokens.len())
-                .filter(|&k| match tokens.cue_slot(k) {
+                .filter(|&k| match tokens.toks[k].cue_slot() {
                     Some(slot) => slot.starts_cue(),
                     None => tokens.toks[k].joined,
                 })
