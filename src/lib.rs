@@ -119,25 +119,26 @@
 //!
 //! # Performance
 //!
-//! One pass per stage, each linear in the text; lexicons are compiled once per process, and
-//! each word is looked up once. Measured with `cargo bench` (`benches/pipeline.rs`, criterion)
-//! on one core of a 2-core cloud machine, over the development corpus's 27 articles (66 kB):
+//! Each stage reads the text once, in time linear in it; lexicons are compiled once per
+//! process, each word is looked up once, and the tokenizer notes on its way the bytes the
+//! marks' pairing and the sentence splitter stop at. Measured with `cargo bench`
+//! (`benches/pipeline.rs`, criterion) on one core of a 2-core cloud machine, over the
+//! development corpus's 27 articles (66 kB):
 //!
 //! | what | throughput |
 //! |---|---|
-//! | end to end ([`extract_quotes`]) | 51 MB/s |
-//! | quotation marks | 1,490 MB/s |
-//! | sentences | 1,610 MB/s |
-//! | tokens with their word classes, then cues | 178 MB/s |
-//! | quotations, speakers and names | 109 MB/s |
-//! | unicode-segmentation's sentence iterator, for scale | 59 MB/s |
+//! | end to end ([`extract_quotes`]) | 58 MB/s |
+//! | tokens with their word classes, then cues | 182 MB/s |
+//! | quotations, speakers and names | 131 MB/s |
+//! | unicode-segmentation's sentence iterator, for scale | 53 MB/s |
 //!
-//! One document of 10 MB runs at 48 MB/s (92 % of a 100 kB one), 86 MB/s on two
+//! One document of 10 MB runs at 60 MB/s (106 % of a 100 kB one), 98 MB/s on two
 //! cores with [`Extractor::extract_parallel`]. A text over 1 MiB is read a block at a time
 //! (cut at a line break outside quotations), so working memory is that of a block (about
-//! 20 MB) however long the text; a name or pronoun in one block does not reach back
+//! 15 MB) however long the text; a name or pronoun in one block does not reach back
 //! into an earlier one. Many documents: give each thread its own and call
-//! [`Extractor::extract`]; the `extract` example does so (`--jobs`).
+//! [`Extractor::extract`] (each thread keeps its last text's buffers for the next); the
+//! `extract` example does so (`--jobs`).
 //!
 //! # Untrusted input
 //!
