@@ -1538,6 +1538,16 @@ mod tests {
         }
     }
 
+    /// A small xorshift generator from `seed`: the same texts at every run.
+    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
+
     /// The tokens of `text` read the general way only ([`Building::push_any`]), which every
     /// fast path must agree with.
     fn tokenize_the_general_way(text: &str) -> Tokens<'_> {
@@ -1616,14 +1626,7 @@ mod tests {
             "›",
             "\r",
         ];
-        // A small xorshift: the same texts at every run.
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
             let n = 1 + next() % 30;
             let text: String =
@@ -1652,13 +1655,7 @@ mod tests {
     /// a search of the text finds.
     #[test]
     fn stops_noted_while_reading_are_those_of_the_text() {
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..5_000 {
             let n = next() % 40;
             let text: String = (0..n)
