@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::{BuildHasher, BuildHasherDefault};
 
-use crate::document::Document;
+use crate::document::{Document, WINDOW};
 use crate::lexicon::{Class, Gender, WordHasher, grammar, normalize_into};
 use crate::mention::{
     DESCRIPTION_ENDER_BITS, Mention, MentionKind, capitalized_head_end, mention_outline_at,
@@ -590,7 +590,10 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 let head_end = if t.is_capitalized(i) { None } else { capitalized_head_end(t, i) };
                 let mut stop = head_end.unwrap_or(i + 1);
                 let passed_over = |k: usize| t.is_word(k) && (!may_start(k) || opens_no_more(k));
-                while passed_over(stop) && !ends_it(stop) {
+                // The look goes [`WINDOW`] tokens at most: past determiners, it would otherwise
+                // read a run of them (`le chat le chat …`) again from each, in quadratic time.
+                let limit = i + WINDOW;
+                while stop < limit && passed_over(stop) && !ends_it(stop) {
                     stop += 1;
                 }
                 let starts_something = t.is_word(stop) & may_start(stop);

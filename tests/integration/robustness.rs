@@ -556,6 +556,16 @@ fn one_long_paragraph_without_punctuation() {
 }
 
 #[test]
+// Was a finding (review of the speed work): quadratic in the resolver's index of names, whose
+// look past a lowercase determiner went on over every `le chat` of the run, once for each.
+fn determiners_and_plain_words_repeated() {
+    for run in ["le chat ", "le chat noir ", "de la réforme ", "le Sénat ", "la Banque Jean "] {
+        let text = format!("{CLEAR} {}Paris arrive.", run.repeat(100_000));
+        assert_clear_quote_found(&finishes(&format!("100,000 × {run:?} after a quote"), text));
+    }
+}
+
+#[test]
 fn cue_repeated_100k_times() {
     for cue in ["a déclaré ", "a-t-il dit ", "selon ", "Selon ", "M. "] {
         let found = finishes(&format!("100,000 × {cue:?}"), cue.repeat(100_000));
