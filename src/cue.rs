@@ -740,8 +740,6 @@ impl WordInfo {
         self.may_start_verb() || !self.phrases.is_empty()
     }
 
-    /// Whether this word alone may be a cue: a phrase of one word (`selon`) or a form of a
-    /// one-word cue verb. A cue starting at any other word goes on past it.
     /// Whether the word may come after the first word of a verb cue: after an auxiliary
     /// (inversion, adverb, participle), `en` or a reflexive clitic (reflexive clitic, apostrophe,
     /// auxiliary, verb form), a periphrasis verb (inversion, adverb, reflexive clitic,
@@ -754,6 +752,8 @@ impl WordInfo {
             || self.marks & marks != 0
     }
 
+    /// Whether this word alone may be a cue: a phrase of one word (`selon`) or a form of a
+    /// one-word cue verb. A cue starting at any other word goes on past it.
     fn may_be_cue_alone(&self, lemmas: &[Lemma]) -> bool {
         self.phrases.iter().any(|phrase| phrase.rest.is_empty())
             || self.forms.iter().any(|&(lid, kind)| {
@@ -798,8 +798,12 @@ impl Slot {
 
     /// The slot of place `at` (below [`Slot::AT`]), with no fact set.
     fn new(at: u32) -> Slot {
+        const SOME: std::num::NonZeroU32 = match std::num::NonZeroU32::new(Slot::SOME) {
+            Some(some) => some,
+            None => panic!("Slot::SOME is not zero"),
+        };
         debug_assert!(at < Slot::AT);
-        Slot(std::num::NonZeroU32::MIN.saturating_add(Slot::SOME - 1) | (at & Slot::AT))
+        Slot(SOME | (at & Slot::AT))
     }
 
     /// Its place in [`Lexicon::infos`].

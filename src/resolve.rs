@@ -209,7 +209,10 @@ impl Index {
             + names.occurrences.capacity() * size_of::<(Span, usize)>()
             + self.ties.listed.capacity() * size_of::<Tie>()
             + self.fullest_of.capacity() * size_of::<Cell<Option<usize>>>()
-            + self.words.capacity();
+            + self.words.capacity()
+            + names.by_words.capacity() * size_of::<(u64, usize)>()
+            + names.by_edge_word.capacity() * size_of::<(u64, EdgeNames)>()
+            + self.ties.latest.capacity() * size_of::<(u64, usize)>();
         // As large as the pool keeps a vector: a huge text leaves no huge index behind.
         if bytes > crate::pool::KEPT_BYTES {
             return;

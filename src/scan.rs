@@ -202,9 +202,9 @@ pub(crate) fn scan_at(text: &str, stops: &Stops) -> Vec<MarkPair> {
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Stops {
     /// The positions of the bytes in [`MAY_MATTER`], in order.
-    marks: Vec<u32>,
+    marks: Vec<usize>,
     /// The positions of the bytes in [`MAY_END_BYTES`], in order.
-    pub(crate) ends: Vec<u32>,
+    pub(crate) ends: Vec<usize>,
 }
 
 /// The bytes [`crate::sentence::split_at`] stops at: line breaks, `.`, `!`, `?`, and the lead
@@ -232,11 +232,9 @@ static STOP_KIND: [u8; 256] = {
 };
 
 impl Stops {
-    /// The stops of `text` (shorter than 4 GiB, as every block the pipeline reads), found by a
-    /// search of their own. The pipeline has the tokenizer note them as it reads the bytes
-    /// instead (see [`crate::token::Tokens::stops`]).
+    /// The stops of `text`, found by a search of their own. The pipeline has the tokenizer
+    /// note them as it reads the bytes instead (see [`crate::token::Tokens::stops`]).
     pub(crate) fn of(text: &str) -> Stops {
-        debug_assert!(u32::try_from(text.len()).is_ok(), "a text of 4 GiB or more");
         let bytes = text.as_bytes();
         let mut stops = Stops::with_room_for(text.len());
         let mut from = 0;
@@ -260,8 +258,8 @@ impl Stops {
         // Written to both, kept where it belongs: no branch on which, nor on whether.
         let (m, e) =
             (self.marks.len() + usize::from(kind & 1), self.ends.len() + usize::from(kind >> 1));
-        self.marks.push(i as u32);
-        self.ends.push(i as u32);
+        self.marks.push(i);
+        self.ends.push(i);
         self.marks.truncate(m);
         self.ends.truncate(e);
     }
@@ -285,22 +283,22 @@ impl Drop for Stops {
 /// A sorted list of positions read as a text search finds them: the first from a position
 /// on, for positions that never go back.
 pub(crate) struct StopCursor<'a> {
-    stops: &'a [u32],
+    stops: &'a [usize],
     next: usize,
 }
 
 impl<'a> StopCursor<'a> {
-    pub(crate) fn new(stops: &'a [u32]) -> StopCursor<'a> {
+    pub(crate) fn new(stops: &'a [usize]) -> StopCursor<'a> {
         StopCursor { stops, next: 0 }
     }
 
     /// The first position from `from` on (`from` no smaller than at the last call).
     #[inline]
     pub(crate) fn at_or_after(&mut self, from: usize) -> Option<usize> {
-        while self.stops.get(self.next).is_some_and(|&s| (s as usize) < from) {
+        while self.stops.get(self.next).is_some_and(|&s| s < from) {
             self.next += 1;
         }
-        self.stops.get(self.next).map(|&s| s as usize)
+        self.stops.get(self.next).copied()
     }
 }
 
@@ -574,8 +572,8 @@ mod tests {
         for text in texts {
             let stops = Stops::of(text);
             let bytes = text.as_bytes();
-            let at = |set: &[u8]| -> Vec<u32> {
-                (0..bytes.len()).filter(|&i| set.contains(&bytes[i])).map(|i| i as u32).collect()
+            let at = |set: &[u8]| -> Vec<usize> {
+                (0..bytes.len()).filter(|&i| set.contains(&bytes[i])).collect()
             };
             assert_eq!(stops.marks, at(MAY_MATTER_BYTES), "{text:?}");
             assert_eq!(stops.ends, at(MAY_END_BYTES), "{text:?}");

@@ -206,7 +206,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// The tokens of `text`, each word with its facts looked up as soon as it is read (one pass:
-/// the word is still at hand), noting whether the cue finder must read the text itself: it
+/// the word is still at hand), noting the bytes the marks' pairing and the sentence splitter
+/// stop at ([`Tokens::stops`]), and whether the cue finder must read the text itself: it
 /// holds a U+FEFF, no token here but a letter of a word there, or a word that is its own normal
 /// form but not its own lowercase (see [`lowercase_differs`]).
 fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
@@ -583,8 +584,9 @@ struct Building<'h> {
     /// Whether a word here opens a sentence or a line ([`opens_sentence`] of the next token),
     /// kept up as tokens come rather than read back at each capital.
     at_opening: bool,
-    /// [`Tokens::norm_arena`] while it is written: bytes, so that an ASCII word's lowercase,
-    /// already at hand, is written as it is held (eight bytes at a time).
+    /// [`Tokens::norm_arena`] while it is written: bytes, so that a short word's lowercase,
+    /// already at hand, is written as it is held (eight bytes at a time), and a plain word's
+    /// (ASCII and Latin-1 letters) by the byte.
     arena: Vec<u8>,
     /// Room for the normal form of a word that is not ASCII, before it goes to the arena.
     scratch: String,
@@ -625,8 +627,9 @@ impl<'h> Building<'h> {
 
     /// The tokens read, their arena of normal forms made a string.
     fn finish(mut self) -> Tokens<'h> {
-        // Every byte written is a `str`'s or an ASCII word's lowercase: valid UTF-8, so the
-        // fallback (which would leave the normal forms empty) is never taken.
+        // Every byte written is a `str`'s, or the lowercase of a word of ASCII and Latin-1
+        // letters (a capital's lowercase is the same bytes with one bit set): valid UTF-8, so
+        // the fallback (which would leave the normal forms empty) is never taken.
         self.tokens.norm_arena = String::from_utf8(self.arena).unwrap_or_default();
         self.tokens
     }
