@@ -127,15 +127,15 @@
 //!
 //! | what | throughput |
 //! |---|---|
-//! | end to end ([`extract_quotes`]) | 58 MB/s |
-//! | tokens with their word classes, then cues | 182 MB/s |
-//! | quotations, speakers and names | 131 MB/s |
-//! | unicode-segmentation's sentence iterator, for scale | 53 MB/s |
+//! | end to end ([`extract_quotes`]) | 59 MB/s |
+//! | tokens with their word classes, then cues | 172 MB/s |
+//! | quotations, speakers and names | 135 MB/s |
+//! | unicode-segmentation's sentence iterator, for scale | 54 MB/s |
 //!
-//! One document of 10 MB runs at 60 MB/s (106 % of a 100 kB one), 98 MB/s on two
+//! One document of 10 MB runs at 58 MB/s (96 % of a 100 kB one), 104 MB/s on two
 //! cores with [`Extractor::extract_parallel`]. A text over 1 MiB is read a block at a time
 //! (cut at a line break outside quotations), so working memory is that of a block (about
-//! 15 MB) however long the text; a name or pronoun in one block does not reach back
+//! 16 MB) however long the text; a name or pronoun in one block does not reach back
 //! into an earlier one. Many documents: give each thread its own and call
 //! [`Extractor::extract`] (each thread keeps its last text's buffers for the next); the
 //! `extract` example does so (`--jobs`).
