@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use crate::token::is_apostrophe;
+use crate::token::{HIGH, bytes_in_range, is_apostrophe};
 
 /// The word classes a token can belong to (several at once).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -370,8 +370,6 @@ pub(crate) fn with_normal<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R
 /// normal form.
 #[inline]
 fn short_ascii_lowercase(word: &[u8]) -> Option<([u8; 16], bool)> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
     let mut bytes = [0u8; 16];
     bytes.get_mut(..word.len())?.copy_from_slice(word);
     let [low, high] = [0, 8].map(|at| {
@@ -382,11 +380,8 @@ fn short_ascii_lowercase(word: &[u8]) -> Option<([u8; 16], bool)> {
     if (low | high) & HIGH != 0 {
         return None;
     }
-    // The high bit of each capital's byte (`A` to `Z`: no byte's sum carries into the next,
-    // every byte being ASCII): its lowercase is 0x20 above.
-    let capitals = |b: u64| {
-        (b + ONES * (0x80 - u64::from(b'A'))) & !(b + ONES * (0x7f - u64::from(b'Z'))) & HIGH
-    };
+    // The high bit of each capital's byte (every byte is ASCII): its lowercase is 0x20 above.
+    let capitals = |b: u64| bytes_in_range(b, b'A', b'Z') & HIGH;
     let (low_capitals, high_capitals) = (capitals(low), capitals(high));
     let mut lower = [0u8; 16];
     lower[..8].copy_from_slice(&(low | low_capitals >> 2).to_le_bytes());

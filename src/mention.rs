@@ -44,20 +44,13 @@ fn is_domain(w: &str) -> bool {
     })
 }
 
-/// The classes of the words that end a description (adverbial phrases end one too).
-const DESCRIPTION_ENDERS: [Class; 5] =
-    [Class::Preposition, Class::Conjunction, Class::Verb, Class::Pronoun, Class::CueWord];
-
-/// The bits of [`DESCRIPTION_ENDERS`], for [`Tokens::is_any`]: one test for them all.
-pub(crate) const DESCRIPTION_ENDER_BITS: u32 = {
-    let mut bits = 0;
-    let mut k = 0;
-    while k < DESCRIPTION_ENDERS.len() {
-        bits |= DESCRIPTION_ENDERS[k].bit();
-        k += 1;
-    }
-    bits
-};
+/// The classes of the words that end a description (adverbial phrases end one too), as bits
+/// for [`Tokens::is_any`]: one test for them all.
+pub(crate) const DESCRIPTION_ENDER_BITS: u32 = Class::Preposition.bit()
+    | Class::Conjunction.bit()
+    | Class::Verb.bit()
+    | Class::Pronoun.bit()
+    | Class::CueWord.bit();
 
 #[inline(always)]
 fn ends_description(t: &Tokens, i: usize) -> bool {

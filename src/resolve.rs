@@ -177,10 +177,12 @@ fn word_hash(words: &str) -> u64 {
 struct Index {
     names: Names,
     ties: Ties,
-    /// See [`Resolver::fullest_of`].
+    /// For each distinct name, the distinct name it resolves to, once asked: the answer
+    /// depends on its words only.
     fullest_of: Vec<Cell<Option<usize>>>,
-    /// Words read: the key of a name as the index is built, then [`Resolver::words`].
-    words: String,
+    /// Words read: the key of a name as the index is built, then a description's words,
+    /// read to look for its ties (kept: no allocation a look-up).
+    words: Cell<String>,
 }
 
 thread_local! {
@@ -209,7 +211,7 @@ impl Index {
             + names.occurrences.capacity() * size_of::<(Span, usize)>()
             + self.ties.listed.capacity() * size_of::<Tie>()
             + self.fullest_of.capacity() * size_of::<Cell<Option<usize>>>()
-            + self.words.capacity()
+            + self.words.get_mut().capacity()
             + names.by_words.capacity() * size_of::<(u64, usize)>()
             + names.by_edge_word.capacity() * size_of::<(u64, EdgeNames)>()
             + self.ties.latest.capacity() * size_of::<(u64, usize)>();
@@ -220,7 +222,7 @@ impl Index {
         self.names.clear();
         self.ties.clear();
         self.fullest_of.clear();
-        self.words.clear();
+        self.words.get_mut().clear();
         let _ = SPARE_INDEX.try_with(|spare| spare.set(Some(self)));
     }
 }
@@ -350,30 +352,21 @@ impl Antecedent<'_> {
 
 pub(crate) struct Resolver<'a, 'b, 'h> {
     doc: &'a Document<'b, 'h>,
-    names: Names,
-    ties: Ties,
+    /// The text's names and ties, and the room the look-ups use.
+    index: Index,
     /// Sentence subjects, by position: what pronouns point back to.
     subjects: Vec<Mention>,
     /// How many of `subjects` have been resolved.
     next_subject: usize,
-    /// For each distinct name, the distinct name it resolves to, once asked: the answer
-    /// depends on its words only.
-    fullest_of: Vec<Cell<Option<usize>>>,
     /// The quotation being attributed.
     quoted: Span,
     history: Vec<Antecedent<'h>>,
-    /// A description's words, read to look for its ties (kept: no allocation a look-up).
-    words: Cell<String>,
 }
 
 /// The index goes back to the thread for the next text.
 impl Drop for Resolver<'_, '_, '_> {
     fn drop(&mut self) {
-        let names = std::mem::take(&mut self.names);
-        let ties = std::mem::take(&mut self.ties);
-        let fullest_of = std::mem::take(&mut self.fullest_of);
-        let words = self.words.take();
-        Index { names, ties, fullest_of, words }.give_back();
+        std::mem::take(&mut self.index).give_back();
     }
 }
 
@@ -518,11 +511,18 @@ fn ends_with_words(whole: &str, part: &str) -> bool {
         && (whole.len() == part.len() || whole.as_bytes()[whole.len() - part.len() - 1] == b' ')
 }
 
+/// Whether a speaker mention of `kind` is resolved from what comes before it (the subjects
+/// and speakers the resolver remembers): a pronoun or a demonstrative. The resolver needs the
+/// sentence subjects up to the last such speaker only.
+pub(crate) fn looks_back(kind: MentionKind) -> bool {
+    matches!(kind, MentionKind::Pronoun | MentionKind::Demonstrative)
+}
+
 impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     pub fn new(doc: &'a Document<'b, 'h>, subjects: Vec<Mention>) -> Self {
         let t = doc.t;
-        let Index { mut names, mut ties, mut fullest_of, words: mut key } =
-            Index::with_room_for(t.len());
+        let Index { mut names, mut ties, mut fullest_of, words } = Index::with_room_for(t.len());
+        let mut key = words.into_inner();
         // A description (the text of whole tokens from token `from` on) tied to a name.
         let mut tie = |description: Span, from: usize, name: Span| {
             ties.add(name, description.len(), |words| join_span_words(t, from, description, words));
@@ -671,15 +671,12 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         fullest_of.resize(names.distinct.len(), Cell::new(None));
         Resolver {
             doc,
-            fullest_of,
-            names,
-            ties,
+            index: Index { names, ties, fullest_of, words: Cell::new(key) },
             subjects,
             next_subject: 0,
             quoted: Span::default(),
             // Every subject is remembered, and the speakers: room for both, twice over.
             history: Vec::with_capacity(2 * subjects_len + 8),
-            words: Cell::new(key),
         }
     }
 
@@ -687,17 +684,18 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     fn fullest(&self, name: Span) -> &'h str {
         let text = self.doc.text;
         // A name of the index: its words are at hand, and its answer is found once.
-        if let Some(i) = self.names.at(name) {
-            let known = &self.fullest_of[i];
-            let best = known.get().or_else(|| self.fullest_by_words(self.names.key(i)));
+        if let Some(i) = self.index.names.at(name) {
+            let known = &self.index.fullest_of[i];
+            let best = known.get().or_else(|| self.fullest_by_words(self.index.names.key(i)));
             known.set(best);
-            return best.map_or(&text[name], |b| &text[self.names.distinct[b].span]);
+            return best.map_or(&text[name], |b| &text[self.index.names.distinct[b].span]);
         }
         let mut words = String::new();
         if join_words(&text[name], &mut words) == 0 {
             return &text[name];
         }
-        self.fullest_by_words(&words).map_or(&text[name], |b| &text[self.names.distinct[b].span])
+        self.fullest_by_words(&words)
+            .map_or(&text[name], |b| &text[self.index.names.distinct[b].span])
     }
 
     /// The distinct name that [`Self::fullest`] gives for `words` (joined by [`join_words`]).
@@ -706,10 +704,11 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         let (first, last) = (first_word(words), last_word(words));
         // Under a single word, the names would be listed twice: none is better the second time.
         let last = (last != first).then_some(last);
-        let candidates = std::iter::once(first).chain(last).flat_map(|w| self.names.edged_by(w));
+        let candidates =
+            std::iter::once(first).chain(last).flat_map(|w| self.index.names.edged_by(w));
         for i in candidates {
-            let n = &self.names.distinct[i];
-            let key = self.names.key(i);
+            let n = &self.index.names.distinct[i];
+            let key = self.index.names.key(i);
             let fits = ends_with_words(key, words) || starts_with_words(key, words);
             if !fits {
                 continue;
@@ -717,7 +716,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             let better = match best {
                 None => true,
                 Some(b) => {
-                    let b = &self.names.distinct[b];
+                    let b = &self.index.names.distinct[b];
                     (n.len, !n.quoted) > (b.len, !b.quoted)
                 }
             };
@@ -798,25 +797,25 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     };
                 }
                 // Most texts tie no description to a name: then there is nothing to look up.
-                if self.ties.is_empty() {
+                if self.index.ties.is_empty() {
                     return as_written;
                 }
                 // The first two words find the ties; the others are read only if some are
                 // found (the words come from the tokens' normal forms).
                 let t = self.doc.t;
-                let mut words = self.words.take();
+                let mut words = self.index.words.take();
                 let count = join_span_first_two_words(t, m.first, m.span, &mut words);
-                let latest = (count >= 2).then(|| self.ties.latest_of(word_hash(&words)));
+                let latest = (count >= 2).then(|| self.index.ties.latest_of(word_hash(&words)));
                 let Some(latest) = latest.flatten() else {
-                    self.words.set(words);
+                    self.index.words.set(words);
                     return as_written;
                 };
                 words.clear();
                 join_span_words(t, m.first, m.span, &mut words);
                 // The latest tie made before the mention: `le ministre` is the minister
                 // named last.
-                let tie = self.ties.latest_before(latest, &words, m.span.start);
-                self.words.set(words);
+                let tie = self.index.ties.latest_before(latest, &words, m.span.start);
+                self.index.words.set(words);
                 match tie {
                     Some(name) => Resolved {
                         name: self.fullest(name),
@@ -828,6 +827,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 }
             }
             MentionKind::Pronoun | MentionKind::Demonstrative => {
+                debug_assert!(looks_back(m.kind));
                 let quoted = self.doc.enclosing_pair(self.doc.t.at_or_after(m.span.start));
                 if let Some(q) = quoted {
                     if let Some(r) = self.antecedent_in_quote(m, q) {
@@ -869,7 +869,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     /// Inside a quotation, `il` points to a name said earlier in it.
     fn antecedent_in_quote(&self, m: &Mention, q: usize) -> Option<Resolved<'h>> {
         let inner = self.doc.pairs[q].inner;
-        let occ = &self.names.occurrences;
+        let occ = &self.index.names.occurrences;
         let from = occ.partition_point(|(s, _)| s.start < inner.start);
         let to = occ.partition_point(|(s, _)| s.end <= m.span.start);
         occ[from..to.max(from)]

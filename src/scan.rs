@@ -185,7 +185,7 @@ pub(crate) fn scan(text: &str) -> Vec<MarkPair> {
 /// Every pair of quotation marks in `text`, sorted by opening position, `stops` being the
 /// text's (see [`Stops`]).
 pub(crate) fn scan_at(text: &str, stops: &Stops) -> Vec<MarkPair> {
-    let mut at = StopCursor::new(&stops.marks);
+    let mut at = stops.marks();
     let next_stop = |from| at.at_or_after(from);
     // Room for a pair every 256 bytes, more than news text has: no regrowing on the way.
     let mut found = pool::take(text.len() / 256);
@@ -204,7 +204,7 @@ pub(crate) struct Stops {
     /// The positions of the bytes in [`MAY_MATTER`], in order.
     marks: Vec<usize>,
     /// The positions of the bytes in [`MAY_END_BYTES`], in order.
-    pub(crate) ends: Vec<usize>,
+    ends: Vec<usize>,
 }
 
 /// The bytes [`crate::sentence::split_at`] stops at: line breaks, `.`, `!`, `?`, and the lead
@@ -243,6 +243,16 @@ impl Stops {
             from = i + 1;
         }
         stops
+    }
+
+    /// The positions where a quotation mark or a line break may be, read from the start.
+    fn marks(&self) -> StopCursor<'_> {
+        StopCursor { stops: &self.marks, next: 0 }
+    }
+
+    /// The positions where a sentence may end, read from the start.
+    pub(crate) fn ends(&self) -> StopCursor<'_> {
+        StopCursor { stops: &self.ends, next: 0 }
     }
 
     /// No stops yet, with room for those of a text of `len` bytes.
@@ -287,11 +297,7 @@ pub(crate) struct StopCursor<'a> {
     next: usize,
 }
 
-impl<'a> StopCursor<'a> {
-    pub(crate) fn new(stops: &'a [usize]) -> StopCursor<'a> {
-        StopCursor { stops, next: 0 }
-    }
-
+impl StopCursor<'_> {
     /// The first position from `from` on (`from` no smaller than at the last call).
     #[inline]
     pub(crate) fn at_or_after(&mut self, from: usize) -> Option<usize> {

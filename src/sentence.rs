@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::WordHasher;
 use crate::pool;
-use crate::scan::{StopCursor, Stops, is_alphanumeric, is_line_break};
+use crate::scan::{Stops, is_alphanumeric, is_line_break};
 use crate::span::Span;
 
 /// Longest word (in chars) examined before a period; longer words are ordinary words.
@@ -131,7 +131,7 @@ fn abbreviation(token: &str) -> Option<bool> {
 /// from opening to closing mark) inside which no boundary may be placed. `stops` are the
 /// text's (see [`Stops`]): the splitter reads the text only there and around.
 pub(crate) fn split_at(text: &str, protected: &[Span], stops: &Stops) -> Vec<Span> {
-    let mut next_stop = StopCursor::new(&stops.ends);
+    let mut next_stop = stops.ends();
     let len = text.len();
     if len == 0 {
         return Vec::new();

@@ -162,22 +162,29 @@ fn skip_ascii_alnum_noting_capitals(bytes: &[u8], mut i: usize) -> (usize, bool)
     (i, capital)
 }
 
+/// Eight bytes of one: `ONES * b` holds the byte `b` eight times.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each of eight bytes.
+pub(crate) const HIGH: u64 = ONES * 0x80;
+
+/// In its high bits ([`HIGH`]; the others are noise, for the caller's own mask to clear), the
+/// bytes of `b` (all below 0x80) that lie in `lo..=hi`: adding at most 0x80 to such a byte
+/// cannot carry into the next, so the high bit of `b + (0x80 - lo)` is set iff the byte is at
+/// least `lo`, that of `b + (0x7f - hi)` iff it is above `hi`.
+#[inline(always)]
+pub(crate) fn bytes_in_range(b: u64, lo: u8, hi: u8) -> u64 {
+    (b + ONES * u64::from(0x80 - lo)) & !(b + ONES * u64::from(0x7f - hi))
+}
+
 /// How many of the eight bytes of `chunk` (little-endian: the first byte lowest) are ASCII
 /// letters or digits before the first that is not, and the capitals among those: the high
 /// bit of each of their bytes.
 #[inline]
 fn ascii_alnum_prefix(chunk: u64) -> (usize, u64) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    // Every byte keeps its low 7 bits, so adding at most 0x80 to it cannot carry into the next;
-    // the high bit of `b + (0x80 - lo)` is then set iff `b >= lo`, of `b + (0x7f - hi)` iff `b > hi`.
-    let in_range = |b: u64, lo: u8, hi: u8| {
-        (b + ONES * u64::from(0x80 - lo)) & !(b + ONES * u64::from(0x7f - hi))
-    };
     let low7 = chunk & !HIGH;
-    let digit = in_range(low7, b'0', b'9');
+    let digit = bytes_in_range(low7, b'0', b'9');
     // `| 0x20` folds capitals onto lowercase letters (and nothing else onto them).
-    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
+    let letter = bytes_in_range(low7 | (ONES * 0x20), b'a', b'z');
     // Bytes with the high bit set (non-ASCII) are neither.
     let alnum = (digit | letter) & !chunk & HIGH;
     let stops = !alnum & HIGH;
@@ -462,19 +469,13 @@ fn short_word_at(
 /// capital's second byte (a capital's lowercase is 0x20 above it, in both).
 #[inline]
 fn latin1_word_prefix(chunk: u64) -> (usize, u64) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
     const LOW7: u64 = ONES * 0x7f;
-    // As in `ascii_alnum_prefix`: no byte's sum carries into the next.
-    let in_range = |b: u64, lo: u8, hi: u8| {
-        (b + ONES * u64::from(0x80 - lo)) & !(b + ONES * u64::from(0x7f - hi))
-    };
     // The high bit of each byte of `x` that is zero (exact: no sum carries).
     let zero = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGH;
     let low7 = chunk & LOW7;
     let ascii = !chunk & HIGH;
-    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z') & ascii;
-    let alnum = in_range(low7, b'0', b'9') & ascii | letter;
+    let letter = bytes_in_range(low7 | (ONES * 0x20), b'a', b'z') & ascii;
+    let alnum = bytes_in_range(low7, b'0', b'9') & ascii | letter;
     // A continuation byte (10xxxxxx) inside a word is a C3's: any other lead ends the word
     // before it. But × (C3 97) and ÷ (C3 B7) are no letters: their second byte stops.
     let continuation = chunk & !(chunk << 1) & HIGH;
