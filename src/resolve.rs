@@ -23,7 +23,7 @@ use crate::quote::Resolution;
 use crate::scan::is_space;
 use crate::span::Span;
 use crate::speaker::with_apposition_reading;
-use crate::token::Tokens;
+use crate::token::{Token, Tokens};
 
 /// What a mention resolved to.
 #[derive(Clone, Copy, Debug)]
@@ -183,6 +183,43 @@ struct Index {
     /// Words read: the key of a name as the index is built, then a description's words,
     /// read to look for its ties (kept: no allocation a look-up).
     words: Cell<String>,
+    /// The tokens a mention may start at, as the index is built (kept for the room).
+    starts: TokenBits,
+}
+
+/// A set of token indices, one bit a token, 64 to a word: a loop over the few tokens of a
+/// kind jumps from one to the next with no test of the tokens between them (which way such
+/// a test goes, token after token, is hard to predict).
+#[derive(Default)]
+struct TokenBits {
+    words: Vec<u64>,
+}
+
+impl TokenBits {
+    /// Fills the set with the tokens of `toks` for which `holds` is true (forgetting the
+    /// others).
+    fn fill(&mut self, toks: &[Token], holds: impl Fn(&Token) -> bool) {
+        self.words.clear();
+        self.words.extend(toks.chunks(64).map(|chunk| {
+            // (No branch on `holds`: each token is one shift and one or.)
+            chunk.iter().enumerate().fold(0, |word, (k, tok)| word | u64::from(holds(tok)) << k)
+        }));
+    }
+
+    /// The first token of the set from `from` on, or `usize::MAX` if none is.
+    fn next_from(&self, from: usize) -> usize {
+        let mut w = from / 64;
+        // The bits of the first word before `from` are left out.
+        let mut bits = self.words.get(w).map_or(0, |&b| b & (u64::MAX << (from % 64)));
+        while bits == 0 {
+            w += 1;
+            match self.words.get(w) {
+                Some(&b) => bits = b,
+                None => return usize::MAX,
+            }
+        }
+        w * 64 + bits.trailing_zeros() as usize
+    }
 }
 
 thread_local! {
@@ -212,6 +249,7 @@ impl Index {
             + self.ties.listed.capacity() * size_of::<Tie>()
             + self.fullest_of.capacity() * size_of::<Cell<Option<usize>>>()
             + self.words.get_mut().capacity()
+            + self.starts.words.capacity() * size_of::<u64>()
             + names.by_words.capacity() * size_of::<(u64, usize)>()
             + names.by_edge_word.capacity() * size_of::<(u64, EdgeNames)>()
             + self.ties.latest.capacity() * size_of::<(u64, usize)>();
@@ -521,7 +559,9 @@ pub(crate) fn looks_back(kind: MentionKind) -> bool {
 impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     pub fn new(doc: &'a Document<'b, 'h>, subjects: Vec<Mention>) -> Self {
         let t = doc.t;
-        let Index { mut names, mut ties, mut fullest_of, words } = Index::with_room_for(t.len());
+        let Index { mut names, mut ties, mut fullest_of, words, mut starts } =
+            Index::with_room_for(t.len());
+        starts.fill(&t.toks, Token::may_start_mention);
         let mut key = words.into_inner();
         // A description (the text of whole tokens from token `from` on) tied to a name.
         let mut tie = |description: Span, from: usize, name: Span| {
@@ -550,7 +590,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         };
         let mut i = 0;
         loop {
-            i = t.next_mention_start(i);
+            i = starts.next_from(i);
             if i >= t.len() {
                 break;
             }
@@ -671,7 +711,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         fullest_of.resize(names.distinct.len(), Cell::new(None));
         Resolver {
             doc,
-            index: Index { names, ties, fullest_of, words: Cell::new(key) },
+            index: Index { names, ties, fullest_of, words: Cell::new(key), starts },
             subjects,
             next_subject: 0,
             quoted: Span::default(),
@@ -949,6 +989,20 @@ mod tests {
             ),
             ["Marc Petit"]
         );
+    }
+
+    #[test]
+    fn token_bits_find_the_next_token_of_the_set() {
+        // Token `k` starts at byte `2 * k`.
+        let text = "a ".repeat(150);
+        let t = Tokens::new(&text);
+        let kept = [0, 5, 63, 64, 130];
+        let mut set = TokenBits::default();
+        set.fill(&t.toks, |tok| kept.contains(&(tok.span().start / 2)));
+        for from in 0..=150 {
+            let expected = kept.iter().copied().find(|&k| k >= from).unwrap_or(usize::MAX);
+            assert_eq!(set.next_from(from), expected, "{from}");
+        }
     }
 
     #[test]

@@ -1055,7 +1055,9 @@ impl Token {
         Span { start: self.start as usize, end: self.end as usize }
     }
 
-    fn may_start_mention(&self) -> bool {
+    /// Whether a name or a description may start at the token (see
+    /// [`Tokens::may_start_mention`]).
+    pub(crate) fn may_start_mention(&self) -> bool {
         (self.facts.flags & MENTION_START != 0) | self.dotted
     }
 }
@@ -1208,13 +1210,6 @@ impl<'h> Tokens<'h> {
     /// determiner, a title, or a word with a period inside (a web address).
     pub fn may_start_mention(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(Token::may_start_mention)
-    }
-
-    /// The first token from `from` on where [`Tokens::may_start_mention`], or the token count:
-    /// one test a token for the readers that visit every mention.
-    pub fn next_mention_start(&self, from: usize) -> usize {
-        let rest = self.toks.get(from..).unwrap_or_default();
-        from + rest.iter().position(Token::may_start_mention).unwrap_or(rest.len())
     }
 
     /// A word whose first letter is a capital.
