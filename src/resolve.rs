@@ -570,15 +570,21 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         // Only names and descriptions are indexed: they start with a capital, a title, a
         // determiner, or are a web address. Other words are skipped without reading them.
         let may_start = |i: usize| t.may_start_mention(i);
-        // The mention read ahead at a token (after a comma, for an apposition): the loop
-        // visits that token next, and takes it from here instead of reading it again.
-        let mut read_ahead: Option<(usize, Option<Mention>)> = None;
-        let mut mention_at_token = |k: usize| match read_ahead {
-            Some((at, m)) if at == k => m,
-            _ => {
-                let m = mention_outline_at(t, k, t.len());
-                read_ahead = Some((k, m));
-                m
+        // The mention read ahead at a token (after a comma, for an apposition), and where:
+        // the loop visits that token next, and takes it from here instead of reading it again.
+        // (Only those are kept: the loop reads no other token twice.)
+        let (read_ahead, read_ahead_at) = (Cell::new(None), Cell::new(usize::MAX));
+        let mention_ahead = |k: usize| {
+            let m = mention_outline_at(t, k, t.len());
+            read_ahead.set(m);
+            read_ahead_at.set(k);
+            m
+        };
+        let mention_here = |k: usize| {
+            if read_ahead_at.get() == k {
+                read_ahead.get()
+            } else {
+                mention_outline_at(t, k, t.len())
             }
         };
         // Record the name `n` of the mention read at token `from`.
@@ -657,7 +663,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     continue;
                 }
             }
-            let Some(m) = mention_at_token(i) else {
+            let Some(m) = mention_here(i) else {
                 i += 1;
                 continue;
             };
@@ -666,11 +672,12 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     if let Some(n) = m.name {
                         add_name(&mut names, n, i);
                         // `Jean Dupont, le ministre de …,` — an apposition closed by its comma,
-                        // not a place (`À Washington, le ministre a dit`).
+                        // not a place (`À Washington, le ministre a dit`). (What comes before is
+                        // read only for a name before a comma.)
                         let after_preposition =
-                            i > 0 && (t.is(i - 1, Class::Preposition) || t.str(i - 1) == "A");
-                        if t.is_punct(m.end, ',') && !after_preposition {
-                            if let Some(d) = mention_at_token(m.end + 1) {
+                            || i > 0 && (t.is(i - 1, Class::Preposition) || t.str(i - 1) == "A");
+                        if t.is_punct(m.end, ',') && !after_preposition() {
+                            if let Some(d) = mention_ahead(m.end + 1) {
                                 let closed = t.is_punct(d.end, ',') || t.is_punct(d.end, '.');
                                 if d.kind == MentionKind::Description && d.name.is_none() && closed
                                 {
@@ -682,9 +689,8 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 }
                 MentionKind::Description | MentionKind::Demonstrative => {
                     // `le ministre Jean Dupont`, `le ministre, Jean Dupont,`
-                    let attached = m
-                        .name
-                        .or_else(|| with_apposition_reading(doc, m, &mut mention_at_token).name);
+                    let attached =
+                        m.name.or_else(|| with_apposition_reading(doc, m, mention_ahead).name);
                     if let Some(n) = attached {
                         // The description's words: those before the name inside it (up to
                         // the end of the token before it, as spaces make no word).
