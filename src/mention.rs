@@ -80,8 +80,10 @@ pub(crate) fn starts_name(t: &Tokens, i: usize) -> bool {
     }
     // A lone capitalised word opening a sentence (`Longtemps hostile à …`) is a name only if
     // the text writes it with a capital elsewhere, it is a first name, or a verb follows.
-    // (The text is searched last: the set of its capitalised words is built when first asked.)
-    if t.starts_sentence(i) && !t.is_capitalized(i + 1) {
+    // (The text is searched last: the set of its capitalised words is built when first asked.
+    // The next word is looked at first: the words before are read back to see if one opens a
+    // sentence.)
+    if !t.is_capitalized(i + 1) && t.starts_sentence(i) {
         return t.is(i, Class::FirstName)
             || t.is(i + 1, Class::Verb)
             || t.is(i + 1, Class::CueWord)
@@ -261,8 +263,19 @@ fn is_inverted_verb(t: &Tokens, k: usize) -> bool {
 /// head, no name of a person), if its head is capitalised; `None` if it is not, or if the
 /// determiner opens no description (or may open `ce dernier`, read as a pronoun). (Read the
 /// mention at `i` with no limit before the text's end.)
+#[inline]
 pub(crate) fn capitalized_head_end(t: &Tokens, i: usize) -> Option<usize> {
     let head = i + 1;
+    // (Most heads are not capitalised: the other tests are made out of line.)
+    if !t.is_capitalized(head) {
+        return None;
+    }
+    capitalized_head_end_of(t, head)
+}
+
+/// [`capitalized_head_end`] of the capitalised head at `head`.
+#[inline(never)]
+fn capitalized_head_end_of(t: &Tokens, head: usize) -> Option<usize> {
     let takes_head = || {
         t.is_word(head)
             && !t.is(head, Class::Verb)
@@ -270,7 +283,7 @@ pub(crate) fn capitalized_head_end(t: &Tokens, i: usize) -> Option<usize> {
             && !is_inverted_verb(t, head)
             && !matches!(t.norm(head), "dernier" | "dernière")
     };
-    (t.is_capitalized(head) && takes_head()).then(|| name_run(t, head, t.len()))
+    takes_head().then(|| name_run(t, head, t.len()))
 }
 
 /// A description from its determiner at `i` (`ld` in normal form): `le ministre des Affaires
