@@ -49,6 +49,8 @@ struct Name {
     last_start: usize,
     /// How many words its key holds.
     len: usize,
+    /// The hashes of its first and of its last word (see [`Names::for_each_edged_by`]).
+    edge_hashes: [u64; 2],
     quoted: bool,
     /// The name found before it whose key hashes the same, if any (see [`Names::by_words`]).
     same_hash: Option<usize>,
@@ -147,9 +149,9 @@ impl Ties {
 /// How far back a pronoun looks for its antecedent, in subjects and speakers.
 const ANTECEDENT_WINDOW: usize = 40;
 
-/// The names of a document, indexed so that every look-up is a hash probe. The maps are keyed
-/// by the hashes of the words, not by the words: nothing is allocated for a name but its key,
-/// written after the others in one string.
+/// The names of a document, indexed so that every look-up is a hash probe (or, in a text of
+/// few names, a look through them). The maps are keyed by the hashes of the words, not by the
+/// words: nothing is allocated for a name but its key, written after the others in one string.
 #[derive(Default)]
 struct Names {
     distinct: Vec<Name>,
@@ -159,12 +161,21 @@ struct Names {
     /// follow in [`Name::same_hash`], and the keys are compared.
     by_words: FastMap<u64, usize>,
     /// Distinct names by the hash of their first and of their last word, in the order they
-    /// were found (those of another word of the same hash with them: see [`Names::edged_by`]).
+    /// were found (those of another word of the same hash with them: see
+    /// [`Names::for_each_edged_by`]), once all are found, in a text of more than
+    /// [`MOST_NAMES_LOOKED_THROUGH`]: those of fewer are looked through.
     by_edge_word: FastMap<u64, EdgeNames>,
+    /// Whether [`Names::by_edge_word`] lists the names (see [`Names::index_edge_words`]).
+    edges_indexed: bool,
     /// Every occurrence, in text order: (span, distinct index). A speaker's name is found
     /// here (see [`Names::at`]) rather than read again.
     occurrences: Vec<(Span, usize)>,
 }
+
+/// The most distinct names a text may have for [`Names::for_each_edged_by`] to look through
+/// them all rather than index them by their first and last words: most texts name a few
+/// people, and an index costs more to build than looking through a few.
+const MOST_NAMES_LOOKED_THROUGH: usize = 32;
 
 /// The hash the name maps are keyed by.
 fn word_hash(words: &str) -> u64 {
@@ -271,7 +282,6 @@ impl Names {
         self.distinct.reserve(names);
         self.keys.reserve(16 * names);
         self.by_words.reserve(names);
-        self.by_edge_word.reserve(2 * names);
         self.occurrences.reserve(names);
     }
 
@@ -281,6 +291,7 @@ impl Names {
         self.keys.clear();
         self.by_words.clear();
         self.by_edge_word.clear();
+        self.edges_indexed = false;
         self.occurrences.clear();
     }
 
@@ -334,10 +345,7 @@ impl Names {
         let i = self.distinct.len();
         let first = first_word(key);
         let last = last_word(key);
-        self.index_edge_word(first, i);
-        if last != first {
-            self.index_edge_word(last, i);
-        }
+        let edge_hashes = [word_hash(first), word_hash(last)];
         let same_hash = self.by_words.insert(hash, i);
         let start = self.keys.len();
         self.keys.push_str(key);
@@ -348,15 +356,34 @@ impl Names {
             first_end: start + first.len(),
             last_start: self.keys.len() - last.len(),
             len,
+            edge_hashes,
             quoted,
             same_hash,
         });
         i
     }
 
-    /// List name `i` under the word `word`.
-    fn index_edge_word(&mut self, word: &str, i: usize) {
-        match self.by_edge_word.entry(word_hash(word)) {
+    /// Lists every name under its first and its last word, in a text of more than
+    /// [`MOST_NAMES_LOOKED_THROUGH`] (see [`Names::for_each_edged_by`]), once all are found.
+    fn index_edge_words(&mut self) {
+        if self.distinct.len() <= MOST_NAMES_LOOKED_THROUGH {
+            return;
+        }
+        self.by_edge_word.reserve(2 * self.distinct.len());
+        for (i, n) in self.distinct.iter().enumerate() {
+            let [first, last] = n.edge_hashes;
+            Self::list_under(&mut self.by_edge_word, first, i);
+            // (A name whose first and last words hash the same is listed once.)
+            if last != first {
+                Self::list_under(&mut self.by_edge_word, last, i);
+            }
+        }
+        self.edges_indexed = true;
+    }
+
+    /// List name `i` under the word of hash `hash` in `by_edge_word`.
+    fn list_under(by_edge_word: &mut FastMap<u64, EdgeNames>, hash: u64, i: usize) {
+        match by_edge_word.entry(hash) {
             Entry::Occupied(mut names) => names.get_mut().others.push(i),
             Entry::Vacant(slot) => {
                 slot.insert(EdgeNames { first: i, others: Vec::new() });
@@ -364,11 +391,22 @@ impl Names {
         }
     }
 
-    /// The distinct names whose first or last word is `word`, in the order they were found.
-    fn edged_by<'s>(&'s self, word: &'s str) -> impl Iterator<Item = usize> + 's {
-        let listed = self.by_edge_word.get(&word_hash(word)).into_iter().flat_map(EdgeNames::iter);
+    /// Calls `found` with each distinct name whose first or last word is `word`, in the order
+    /// they were found (one listed under two words of the same hash, twice).
+    fn for_each_edged_by(&self, word: &str, mut found: impl FnMut(usize)) {
+        let hash = word_hash(word);
         // Those listed for another word of the same hash are left out.
-        listed.filter(move |&i| self.edged_by_word(i, word))
+        if self.edges_indexed {
+            let listed = self.by_edge_word.get(&hash).into_iter().flat_map(EdgeNames::iter);
+            listed.filter(|&i| self.edged_by_word(i, word)).for_each(found);
+            return;
+        }
+        // In a text of few names, every one is looked at (by the hashes first).
+        for (i, n) in self.distinct.iter().enumerate() {
+            if n.edge_hashes.contains(&hash) && self.edged_by_word(i, word) {
+                found(i);
+            }
+        }
     }
 }
 
@@ -713,6 +751,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             }
             i = m.end.max(i + 1);
         }
+        names.index_edge_words();
         let subjects_len = subjects.len();
         fullest_of.resize(names.distinct.len(), Cell::new(None));
         Resolver {
@@ -750,14 +789,12 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         let (first, last) = (first_word(words), last_word(words));
         // Under a single word, the names would be listed twice: none is better the second time.
         let last = (last != first).then_some(last);
-        let candidates =
-            std::iter::once(first).chain(last).flat_map(|w| self.index.names.edged_by(w));
-        for i in candidates {
+        let mut consider = |i: usize| {
             let n = &self.index.names.distinct[i];
             let key = self.index.names.key(i);
             let fits = ends_with_words(key, words) || starts_with_words(key, words);
             if !fits {
-                continue;
+                return;
             }
             let better = match best {
                 None => true,
@@ -769,6 +806,9 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             if better {
                 best = Some(i);
             }
+        };
+        for word in std::iter::once(first).chain(last) {
+            self.index.names.for_each_edged_by(word, &mut consider);
         }
         best
     }
@@ -995,6 +1035,23 @@ mod tests {
             ),
             ["Marc Petit"]
         );
+    }
+
+    #[test]
+    fn names_are_found_by_their_edge_words_in_texts_of_few_and_of_many_names() {
+        for others in [0, MOST_NAMES_LOOKED_THROUGH + 8] {
+            let mut text = String::from("Hier, Vladimir Poutine est arrivé. ");
+            for k in 0..others {
+                let surname = format!(
+                    "B{}{}",
+                    char::from(b'a' + (k / 26) as u8),
+                    char::from(b'a' + (k % 26) as u8)
+                );
+                text += &format!("Puis Marc {surname} est venu. ");
+            }
+            text += "« Nous verrons », a dit Poutine.";
+            assert_eq!(speaker_names(&text), ["Vladimir Poutine"], "{others}");
+        }
     }
 
     #[test]
