@@ -212,8 +212,9 @@ impl TokenBits {
     fn fill(&mut self, toks: &[Token], holds: impl Fn(&Token) -> bool) {
         self.words.clear();
         self.words.extend(toks.chunks(64).map(|chunk| {
-            // (No branch on `holds`: each token is one shift and one or.)
-            chunk.iter().enumerate().fold(0, |word, (k, tok)| word | u64::from(holds(tok)) << k)
+            // (No branch on `holds`: each token is one shift and one or. The last is shifted
+            // up the most.)
+            chunk.iter().rev().fold(0, |word, tok| word << 1 | u64::from(holds(tok)))
         }));
     }
 
