@@ -344,13 +344,12 @@ impl Names {
     /// A new distinct name, first seen at `span`, whose words are `key` (of hash `hash`).
     fn insert(&mut self, span: Span, key: &str, hash: u64, quoted: bool) -> usize {
         let i = self.distinct.len();
-        let first = first_word(key);
-        let last = last_word(key);
+        let (first_end, last_start, len) = word_bounds(key);
+        let (first, last) = (&key[..first_end], &key[last_start..]);
         let edge_hashes = [word_hash(first), word_hash(last)];
         let same_hash = self.by_words.insert(hash, i);
         let start = self.keys.len();
         self.keys.push_str(key);
-        let len = key.bytes().filter(|&b| b == b' ').count() + 1;
         self.distinct.push(Name {
             span,
             key: (start, self.keys.len()),
@@ -557,6 +556,19 @@ fn push_words<'w>(words: impl Iterator<Item = &'w str>, out: &mut String) -> usi
         count += 1;
     }
     count
+}
+
+/// Where the first of joined words ends, where the last starts, and how many there are: one
+/// look at each byte, with no branch on what it is (which bytes are spaces is hard to predict).
+fn word_bounds(joined: &str) -> (usize, usize, usize) {
+    let (mut first_end, mut last_start, mut spaces) = (joined.len(), 0, 0);
+    for (j, &b) in joined.as_bytes().iter().enumerate() {
+        let space = b == b' ';
+        first_end = first_end.min(if space { j } else { joined.len() });
+        last_start = last_start.max(if space { j + 1 } else { 0 });
+        spaces += usize::from(space);
+    }
+    (first_end, last_start, spaces + 1)
 }
 
 // (Words of a name are short: a plain look at the bytes costs less than a search.)
