@@ -71,49 +71,46 @@ impl EdgeNames {
 
 /// A description tied to a name.
 struct Tie {
-    /// Where its words lie in [`Ties::words`], as [`join_words`] writes them.
-    words: (usize, usize),
+    /// The description, and the token from which its words are read (see
+    /// [`join_span_words`]): only when a look-up needs them, which few do.
+    description: Span,
+    from: usize,
     name: Span,
     /// The tie made before it whose first two words hash the same, if any.
     previous: Option<usize>,
 }
 
 /// Descriptions tied to names, in text order, found by the hash of their first two words (as
-/// [`join_words`] writes them). Their words lie back to back in one string: a tie takes no
-/// allocation of its own.
+/// [`join_words`] writes them). A tie takes no allocation of its own.
 #[derive(Default)]
 struct Ties {
     listed: Vec<Tie>,
-    words: String,
+    /// Words read: a description's first two words as it is tied, then a tie's words as a
+    /// look-up compares them (kept: no allocation a tie or a look-up).
+    words: Cell<String>,
     /// The latest tie by the hash of its first two words; those before it with the same hash
     /// follow in [`Tie::previous`].
     latest: FastMap<u64, usize>,
 }
 
 impl Ties {
-    /// Tie to `name` the description whose words `write` appends to the string it is given
-    /// (as [`join_span_words`] does, returning how many), about `len` bytes: one of fewer than
-    /// two words is not.
-    fn add(&mut self, name: Span, len: usize, write: impl FnOnce(&mut String) -> usize) {
-        // (Room made once, not as each word is written.)
-        self.words.reserve(len + 1);
-        let written = self.words.len();
-        if write(&mut self.words) < 2 {
-            self.words.truncate(written);
+    /// Tie to `name` the description at `description`, whose words are read from token `from`
+    /// (see [`join_span_words`]): one of fewer than two words is not.
+    fn add(&mut self, t: &Tokens, from: usize, description: Span, name: Span) {
+        let words = self.words.get_mut();
+        if join_span_first_two_words(t, from, description, words) < 2 {
             return;
         }
-        // (Words written after others follow a space.)
-        let start = written + usize::from(written > 0);
-        let hash = word_hash(first_two_words(&self.words[start..]));
+        let hash = word_hash(words);
         let i = self.listed.len();
         let previous = self.latest.insert(hash, i);
-        self.listed.push(Tie { words: (start, self.words.len()), name, previous });
+        self.listed.push(Tie { description, from, name, previous });
     }
 
     /// Forgets every tie, keeping the room.
     fn clear(&mut self) {
         self.listed.clear();
-        self.words.clear();
+        self.words.get_mut().clear();
         self.latest.clear();
     }
 
@@ -129,20 +126,28 @@ impl Ties {
         self.latest.get(&hash).copied()
     }
 
-    /// The name of the latest tie made before byte `before` whose words start with `words`
-    /// (two or more), looked for from tie `latest` back (see [`Ties::latest_of`]).
-    fn latest_before(&self, latest: usize, words: &str, before: usize) -> Option<Span> {
+    /// The name of the latest tie made before byte `before` whose words (read from `t`)
+    /// start with `words` (two or more), looked for from tie `latest` back (see
+    /// [`Ties::latest_of`]).
+    fn latest_before(&self, t: &Tokens, latest: usize, words: &str, before: usize) -> Option<Span> {
+        let mut tie_words = self.words.take();
         let mut at = Some(latest);
+        let mut found = None;
         while let Some(i) = at {
             let tie = &self.listed[i];
             // (A tie of other first words with the same hash does not start with `words`.)
-            let tie_words = &self.words[tie.words.0..tie.words.1];
-            if tie.name.start < before && starts_with_words(tie_words, words) {
-                return Some(tie.name);
+            if tie.name.start < before {
+                tie_words.clear();
+                join_span_words(t, tie.from, tie.description, &mut tie_words);
+                if starts_with_words(&tie_words, words) {
+                    found = Some(tie.name);
+                    break;
+                }
             }
             at = tie.previous;
         }
-        None
+        self.words.set(tie_words);
+        found
     }
 }
 
@@ -255,7 +260,7 @@ impl Index {
     fn give_back(mut self) {
         let names = &self.names;
         let bytes = names.keys.capacity()
-            + self.ties.words.capacity()
+            + self.ties.words.get_mut().capacity()
             + names.distinct.capacity() * size_of::<Name>()
             + names.occurrences.capacity() * size_of::<(Span, usize)>()
             + self.ties.listed.capacity() * size_of::<Tie>()
@@ -616,7 +621,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         let mut key = words.into_inner();
         // A description (the text of whole tokens from token `from` on) tied to a name.
         let mut tie = |description: Span, from: usize, name: Span| {
-            ties.add(name, description.len(), |words| join_span_words(t, from, description, words));
+            ties.add(t, from, description, name);
         };
         // Only names and descriptions are indexed: they start with a capital, a title, a
         // determiner, or are a web address. Other words are skipped without reading them.
@@ -913,7 +918,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 join_span_words(t, m.first, m.span, &mut words);
                 // The latest tie made before the mention: `le ministre` is the minister
                 // named last.
-                let tie = self.index.ties.latest_before(latest, &words, m.span.start);
+                let tie = self.index.ties.latest_before(t, latest, &words, m.span.start);
                 self.index.words.set(words);
                 match tie {
                     Some(name) => Resolved {
