@@ -844,19 +844,28 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 break;
             }
             self.next_subject += 1;
-            let r = self.resolve_now(&m);
-            self.remember(m.span.start, r);
+            // A subject remembered already (as the speaker of a quotation before it) is not
+            // resolved again: it would not be remembered.
+            let Some(i) = self.place_in_history(m.span.start) else { continue };
+            let resolved = self.resolve_now(&m);
+            let at = m.span.start;
+            self.history.insert(i, Antecedent { at, resolved, pronoun: Cell::new(None) });
         }
     }
 
-    /// Keep `history` sorted by position: a speaker found after its quotation may come
-    /// before subjects already remembered.
-    fn remember(&mut self, at: usize, r: Resolved<'h>) {
+    /// Where in `history` what is said at `at` goes, or `None` if it is there already: kept
+    /// sorted by position, as a speaker found after its quotation may come before subjects
+    /// already remembered.
+    fn place_in_history(&self, at: usize) -> Option<usize> {
         let i = self.history.partition_point(|h| h.at < at);
-        if self.history.get(i).is_some_and(|h| h.at == at) {
-            return;
+        self.history.get(i).is_none_or(|h| h.at != at).then_some(i)
+    }
+
+    /// Remember what is said at `at` (unless it is remembered already).
+    fn remember(&mut self, at: usize, r: Resolved<'h>) {
+        if let Some(i) = self.place_in_history(at) {
+            self.history.insert(i, Antecedent { at, resolved: r, pronoun: Cell::new(None) });
         }
-        self.history.insert(i, Antecedent { at, resolved: r, pronoun: Cell::new(None) });
     }
 
     /// Resolve the speaker mention of a quotation.
