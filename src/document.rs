@@ -67,20 +67,19 @@ const NOT_QUOTED: u32 = u32::MAX;
 
 /// [`Tokens::at_or_after`], searching on from token `from` when the answer cannot lie before
 /// it: see [`search_on`]. Calls in text order cost a few steps each, however far apart they are.
-fn at_or_after_from(t: &Tokens, from: usize, at: usize) -> usize {
+fn at_or_after_from<const NEAR: usize>(t: &Tokens, from: usize, at: usize) -> usize {
     let toks = &t.toks;
     if from > toks.len() || (from > 0 && toks[from - 1].span().start >= at) {
         return t.at_or_after(at);
     }
-    search_on(toks, from, at)
+    search_on::<NEAR>(toks, from, at)
 }
 
 /// The first token from `from` on that starts at or after `at`, every token before `from`
-/// starting before it: a binary search over the next [`NEAR`] tokens (sentences and cues are
-/// a few dozen tokens apart), with no branch on the data (a walk token by token mispredicts
-/// where it stops), then steps that double and a binary search over the last one.
-fn search_on(toks: &[Token], from: usize, at: usize) -> usize {
-    const NEAR: usize = 32;
+/// starting before it: a binary search over the next `NEAR` tokens (where the answer mostly
+/// is), with no branch on the data (a walk token by token mispredicts where it stops), then
+/// steps that double and a binary search over the last one.
+fn search_on<const NEAR: usize>(toks: &[Token], from: usize, at: usize) -> usize {
     let near_end = (from + NEAR).min(toks.len());
     let k = from + toks[from..near_end].partition_point(|tok| tok.span().start < at);
     if k < near_end {
@@ -119,15 +118,26 @@ fn sentence_indices(sentences: &[Span], positions: impl Iterator<Item = usize>) 
     }))
 }
 
-/// The first token of each span and the token after it, for spans in text order.
-fn token_bounds(t: &Tokens, spans: impl Iterator<Item = Span>) -> Vec<(usize, usize)> {
+/// How far the next span (a cue, a pair of marks) mostly starts from the previous one, in
+/// tokens: [`search_on`] searches so far with no branch.
+const NEXT_SPAN: usize = 256;
+
+/// The first token of each span and the token after it, for spans in text order; a span is
+/// mostly at most `LEN` tokens long.
+fn token_bounds<const LEN: usize>(
+    t: &Tokens,
+    spans: impl Iterator<Item = Span>,
+) -> Vec<(usize, usize)> {
     let mut end = 0;
     pool::collect(spans.map(|s| {
-        let first = at_or_after_from(t, end, s.start);
-        end = at_or_after_from(t, first, s.end);
+        let first = at_or_after_from::<NEXT_SPAN>(t, end, s.start);
+        end = at_or_after_from::<LEN>(t, first, s.end);
         (first, end)
     }))
 }
+
+/// How long a sentence mostly is at most, in tokens.
+const SENTENCE: usize = 64;
 
 /// [`token_bounds`] for spans that tile the text (sentences): each starts at the token the
 /// previous one ends at, so each is searched for from there on.
@@ -137,7 +147,7 @@ fn tiling_token_bounds(t: &Tokens, spans: &[Span]) -> Vec<(usize, usize)> {
     let mut k = 0;
     pool::collect(spans.iter().map(|s| {
         let first = k;
-        k = search_on(&t.toks, k, s.end);
+        k = search_on::<SENTENCE>(&t.toks, k, s.end);
         (first, k)
     }))
 }
@@ -163,15 +173,18 @@ impl<'a, 'h> Document<'a, 'h> {
         sentences: &'a [Span],
         cues: &'a [CueMatch],
     ) -> Self {
-        let pair_tokens =
-            token_bounds(t, pairs.iter().map(|p| Span::new(p.open.start, p.close.end)));
+        // (A quotation may be long; a cue is a few words.)
+        let pair_tokens = token_bounds::<NEXT_SPAN>(
+            t,
+            pairs.iter().map(|p| Span::new(p.open.start, p.close.end)),
+        );
         let mut enclosing = pool::take(t.len());
         enclosing.resize(t.len(), NOT_QUOTED);
         for (p, _) in pairs.iter().enumerate().filter(|(_, p)| p.depth == 0) {
             let (first, end) = pair_tokens[p];
             enclosing[first..end].fill(p as u32);
         }
-        let cue_tokens = token_bounds(t, cues.iter().map(|c| c.span));
+        let cue_tokens = token_bounds::<8>(t, cues.iter().map(|c| c.span));
         let sentence_tokens = tiling_token_bounds(t, sentences);
         let cue_sentences = sentence_indices(sentences, cues.iter().map(|c| c.span.start));
         let pair_sentences = sentence_indices(sentences, pairs.iter().map(|p| p.open.start));
@@ -338,7 +351,8 @@ mod tests {
         assert!(t.len() > 150);
         for from in 0..=t.len() + 1 {
             for at in 0..=t.text.len() + 1 {
-                assert_eq!(at_or_after_from(&t, from, at), t.at_or_after(at), "{from} {at}");
+                assert_eq!(at_or_after_from::<8>(&t, from, at), t.at_or_after(at), "{from} {at}");
+                assert_eq!(at_or_after_from::<32>(&t, from, at), t.at_or_after(at), "{from} {at}");
             }
         }
     }
