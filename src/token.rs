@@ -247,7 +247,9 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
         }
         // Most words are ASCII, and short: one or two eight-byte steps read them whole,
         // with the byte after, and hold them as the probe's key.
-        if b.is_ascii_alphanumeric() {
+        // One test of a table, not two of ranges (digits, then letters).
+        let ascii_alnum = IS_ASCII_ALNUM[usize::from(b)];
+        if ascii_alnum {
             if let Some(w) = short_word_at::<false>(bytes, i) {
                 let end = i + w.len;
                 // Most words end at a space or at punctuation that joins nothing: one test
@@ -266,7 +268,7 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
                 }
             }
         }
-        if b.is_ascii_alphanumeric() || b == 0xc3 {
+        if ascii_alnum || b == 0xc3 {
             // Most of the others are short too, with Latin-1 letters (`déclaré`, `État`):
             // read so as well, their letters' two bytes counted in (with no branch on them).
             if let Some(w) = short_word_at::<true>(bytes, i) {
@@ -308,6 +310,17 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
     }
     out.finish()
 }
+
+/// Whether a byte is an ASCII letter or digit, by the byte.
+static IS_ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// A word as [`plain_word`] reads it.
 struct PlainWord {
