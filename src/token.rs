@@ -466,19 +466,22 @@ struct ShortWord {
 /// first is read as a letter's: no word ends there (see [`ends_plain_word`]).
 ///
 /// With `LATIN1` false, ASCII letters and digits only ([`ascii_alnum_prefix`]): the word's
-/// first byte is then ASCII, so that its first letter's capital mark is on that byte.
+/// first byte must then be one, so that the word is not empty and its first letter's capital
+/// mark is on that byte.
 #[inline(always)]
 fn short_word_at<const LATIN1: bool>(bytes: &[u8], i: usize) -> Option<ShortWord> {
     let word_prefix = |chunk| {
         if LATIN1 { latin1_word_prefix(chunk) } else { ascii_alnum_prefix_kept(chunk) }
     };
+    debug_assert!(LATIN1 || bytes.get(i).is_some_and(u8::is_ascii_alphanumeric));
     let chunk = eight_bytes_at(bytes, i)?;
     let first = word_prefix(chunk);
     // A Latin-1 letter's capital mark is on its second byte.
     let first_mark = if LATIN1 { 0x80 << (8 * (chunk as u8 >> 7)) } else { 0x80 };
     let first_capital = first.capitals & first_mark != 0;
     if first.len < 8 {
-        return (first.len > 0).then(|| ShortWord {
+        // (An ASCII word's first byte is a letter or a digit: no need to ask.)
+        return (!LATIN1 || first.len > 0).then(|| ShortWord {
             len: first.len,
             lower: [lowercase_prefix(chunk, &first), 0],
             capital: first.capitals != 0,
