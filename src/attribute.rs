@@ -336,7 +336,6 @@ fn is_quotation(doc: &Document, p: usize, words: usize, lines: &LineBreaks) -> b
         return false;
     }
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
-    let after_colon = preceded_by_colon(doc, p);
     if pair.depth == 0 && !pair.multi_paragraph {
         if let Some(line) = lines.short_line_of(doc.text, pair.open.start) {
             if is_heading_line(doc.text, line) && !line_has_attribution(doc, line, p) {
@@ -356,7 +355,7 @@ fn is_quotation(doc: &Document, p: usize, words: usize, lines: &LineBreaks) -> b
         && words <= 4
         && !pronoun_first()
         && !ends_like_sentence(inner)
-        && !after_colon
+        && !preceded_by_colon(doc, p)
         && !followed_by_cue(doc, p)
     {
         return false;
@@ -591,11 +590,14 @@ fn kind_of(doc: &Document, p: usize, words: usize) -> QuoteKind {
     let open_tok = doc.tok_open(p);
     let (first, _) = doc.pair_sentence_tokens(p);
     let before = if open_tok > first { doc.t.str(open_tok - 1) } else { "" };
-    let prev_is_cue = open_tok > 0
-        && doc.t.is_word(open_tok - 1)
-        && doc
-            .cue_ending_at(doc.t.span(open_tok - 1).end)
-            .is_some_and(|c| doc.cues[c].form != CueForm::Phrase);
+    // (Asked last, and only if nothing else decides.)
+    let prev_is_cue = || {
+        open_tok > 0
+            && doc.t.is_word(open_tok - 1)
+            && doc
+                .cue_ending_at(doc.t.span(open_tok - 1).end)
+                .is_some_and(|c| doc.cues[c].form != CueForm::Phrase)
+    };
     let direct = if subordinate {
         false
     } else if before.is_empty() || before.ends_with([':', '—', '–', '.', '!', '?']) {
@@ -603,7 +605,7 @@ fn kind_of(doc: &Document, p: usize, words: usize) -> QuoteKind {
     } else if before.ends_with(',') {
         capital || words >= 8
     } else {
-        prev_is_cue && (capital || ends_like_sentence(inner))
+        prev_is_cue() && (capital || ends_like_sentence(inner))
     };
     if direct { QuoteKind::Direct } else { QuoteKind::Partial }
 }

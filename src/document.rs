@@ -7,7 +7,7 @@ use crate::mention::Mention;
 use crate::pool;
 use crate::scan::MarkPair;
 use crate::span::Span;
-use crate::token::Tokens;
+use crate::token::{Token, Tokens};
 
 /// How many tokens a rule reads around its position, at most. Rules look near the cue or
 /// the quotation they decide about; bounding the distance keeps the whole pass linear however
@@ -66,21 +66,27 @@ pub(crate) fn kept<T: Copy>(cell: &Cell<Option<T>>, find: impl FnOnce() -> T) ->
 const NOT_QUOTED: u32 = u32::MAX;
 
 /// [`Tokens::at_or_after`], searching on from token `from` when the answer cannot lie before
-/// it: a short walk (sentences and cues are a few dozen tokens apart, and a walk mispredicts
-/// no branch), then steps that double and a binary search over the last one. Calls in text
-/// order cost a few steps each, however far apart they are.
-fn at_or_after_from(t: &Tokens, from: usize, at: usize) -> usize {
-    const WALK: usize = 32;
+/// it: see [`search_on`]. Calls in text order cost a few steps each, however far apart they are.
+fn at_or_after_from<const NEAR: usize>(t: &Tokens, from: usize, at: usize) -> usize {
     let toks = &t.toks;
     if from > toks.len() || (from > 0 && toks[from - 1].span().start >= at) {
         return t.at_or_after(at);
     }
-    let walk_end = (from + WALK).min(toks.len());
-    if let Some(k) = toks[from..walk_end].iter().position(|tok| tok.span().start >= at) {
-        return from + k;
+    search_on::<NEAR>(toks, from, at)
+}
+
+/// The first token from `from` on that starts at or after `at`, every token before `from`
+/// starting before it: a binary search over the next `NEAR` tokens (where the answer mostly
+/// is), with no branch on the data (a walk token by token mispredicts where it stops), then
+/// steps that double and a binary search over the last one.
+fn search_on<const NEAR: usize>(toks: &[Token], from: usize, at: usize) -> usize {
+    let near_end = (from + NEAR).min(toks.len());
+    let k = from + toks[from..near_end].partition_point(|tok| tok.span().start < at);
+    if k < near_end {
+        return k;
     }
     // Every token before `lo` starts before `at`; the answer is at most `hi`.
-    let (mut lo, mut hi, mut step) = (walk_end, walk_end, 1);
+    let (mut lo, mut hi, mut step) = (near_end, near_end, 1);
     while hi < toks.len() && toks[hi].span().start < at {
         lo = hi + 1;
         hi += step;
@@ -91,45 +97,57 @@ fn at_or_after_from(t: &Tokens, from: usize, at: usize) -> usize {
 }
 
 /// For each position, the index of the first sentence that ends after it (`sentences.len()`
-/// if none does), as [`Document::sentence_of`] finds it. Positions in text order are found by
-/// one walk; one that goes back is searched for.
+/// if none does), as [`Document::sentence_of`] finds it. Positions in text order are searched
+/// for from the previous one's sentence on, among the next few first (with no branch on the
+/// data: a walk mispredicts where it stops); one that goes back is searched for anew.
 fn sentence_indices(sentences: &[Span], positions: impl Iterator<Item = usize>) -> Vec<usize> {
+    const NEAR: usize = 8;
     let mut s = 0;
     let mut previous = 0;
     pool::collect(positions.map(|at| {
         if at < previous {
-            s = sentences.partition_point(|x| x.end <= at);
+            s = 0;
         }
         previous = at;
-        while s < sentences.len() && sentences[s].end <= at {
-            s += 1;
+        let near_end = (s + NEAR).min(sentences.len());
+        s += sentences[s..near_end].partition_point(|x| x.end <= at);
+        if s == near_end {
+            s += sentences[s..].partition_point(|x| x.end <= at);
         }
         s
     }))
 }
 
-/// The first token of each span and the token after it, for spans in text order.
-fn token_bounds(t: &Tokens, spans: impl Iterator<Item = Span>) -> Vec<(usize, usize)> {
+/// How far the next span (a cue, a pair of marks) mostly starts from the previous one, in
+/// tokens: [`search_on`] searches so far with no branch.
+const NEXT_SPAN: usize = 256;
+
+/// The first token of each span and the token after it, for spans in text order; a span is
+/// mostly at most `LEN` tokens long.
+fn token_bounds<const LEN: usize>(
+    t: &Tokens,
+    spans: impl Iterator<Item = Span>,
+) -> Vec<(usize, usize)> {
     let mut end = 0;
     pool::collect(spans.map(|s| {
-        let first = at_or_after_from(t, end, s.start);
-        end = at_or_after_from(t, first, s.end);
+        let first = at_or_after_from::<NEXT_SPAN>(t, end, s.start);
+        end = at_or_after_from::<LEN>(t, first, s.end);
         (first, end)
     }))
 }
 
+/// How long a sentence mostly is at most, in tokens.
+const SENTENCE: usize = 64;
+
 /// [`token_bounds`] for spans that tile the text (sentences): each starts at the token the
-/// previous one ends at, so one walk over the tokens finds them all.
+/// previous one ends at, so each is searched for from there on.
 fn tiling_token_bounds(t: &Tokens, spans: &[Span]) -> Vec<(usize, usize)> {
     debug_assert!(spans.first().is_none_or(|s| s.start == 0));
     debug_assert!(spans.windows(2).all(|w| w[0].end == w[1].start));
-    let toks = &t.toks;
     let mut k = 0;
     pool::collect(spans.iter().map(|s| {
         let first = k;
-        while k < toks.len() && toks[k].span().start < s.end {
-            k += 1;
-        }
+        k = search_on::<SENTENCE>(&t.toks, k, s.end);
         (first, k)
     }))
 }
@@ -155,15 +173,18 @@ impl<'a, 'h> Document<'a, 'h> {
         sentences: &'a [Span],
         cues: &'a [CueMatch],
     ) -> Self {
-        let pair_tokens =
-            token_bounds(t, pairs.iter().map(|p| Span::new(p.open.start, p.close.end)));
+        // (A quotation may be long; a cue is a few words.)
+        let pair_tokens = token_bounds::<NEXT_SPAN>(
+            t,
+            pairs.iter().map(|p| Span::new(p.open.start, p.close.end)),
+        );
         let mut enclosing = pool::take(t.len());
         enclosing.resize(t.len(), NOT_QUOTED);
         for (p, _) in pairs.iter().enumerate().filter(|(_, p)| p.depth == 0) {
             let (first, end) = pair_tokens[p];
             enclosing[first..end].fill(p as u32);
         }
-        let cue_tokens = token_bounds(t, cues.iter().map(|c| c.span));
+        let cue_tokens = token_bounds::<8>(t, cues.iter().map(|c| c.span));
         let sentence_tokens = tiling_token_bounds(t, sentences);
         let cue_sentences = sentence_indices(sentences, cues.iter().map(|c| c.span.start));
         let pair_sentences = sentence_indices(sentences, pairs.iter().map(|p| p.open.start));
@@ -330,7 +351,8 @@ mod tests {
         assert!(t.len() > 150);
         for from in 0..=t.len() + 1 {
             for at in 0..=t.text.len() + 1 {
-                assert_eq!(at_or_after_from(&t, from, at), t.at_or_after(at), "{from} {at}");
+                assert_eq!(at_or_after_from::<8>(&t, from, at), t.at_or_after(at), "{from} {at}");
+                assert_eq!(at_or_after_from::<32>(&t, from, at), t.at_or_after(at), "{from} {at}");
             }
         }
     }

@@ -103,9 +103,12 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch) -> Option<Span> {
             }
             // `Réforme des retraites : le gouvernement ne cédera pas, assure X`: the statement
             // starts after a heading's colon.
-            if let Some(colon) =
-                (first..comma).rev().find(|&k| doc.t.is_punct(k, ':') && !doc.quoted(k))
-            {
+            // (Every token read, the last colon kept with no branch: colons are rare, and a
+            // walk back to one mispredicts where it stops.)
+            let colon = (first..comma).fold(None, |last, k| {
+                if doc.t.is_punct(k, ':') & !doc.quoted(k) { Some(k) } else { last }
+            });
+            if let Some(colon) = colon {
                 first = colon + 1;
                 start = doc.t.span(first).start;
             }
@@ -117,8 +120,9 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch) -> Option<Span> {
         _ => {
             // `Espérant que …, il a dit`: a participle opening the sentence sets the scene;
             // what it governs is not reported (`…, ajoutant que …` after the verb is).
-            let at_head = doc.tok_cue_start(c) == doc.t.at_or_after(clause_start(doc, sentence));
-            if cue.form == CueForm::Participle && at_head {
+            // (Only a participle asks where its sentence's words start.)
+            let at_head = || doc.tok_cue_start(c) == doc.t.at_or_after(clause_start(doc, sentence));
+            if cue.form == CueForm::Participle && at_head() {
                 return None;
             }
             let open = complement_start(doc, c, cue)?;
@@ -219,9 +223,10 @@ fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
 /// (`comme l'organisme estime qu'un chômeur sur trois …, il faut …`).
 fn clause_end(doc: &Document, c: usize, open: usize, sentence: Span) -> Option<usize> {
     let t = doc.t;
-    let fronted = fronted_subordinate(doc, c, sentence);
+    // (Asked at a comma only.)
+    let mut fronted = None;
     let first = t.at_or_after(open);
-    let last = t.at_or_after(sentence.end);
+    let (_, last) = doc.cue_sentence_tokens(c);
     if last - first > MAX_CLAUSE {
         return None;
     }
@@ -239,7 +244,7 @@ fn clause_end(doc: &Document, c: usize, open: usize, sentence: Span) -> Option<u
         }
         if t.is_punct(i, ',') {
             let next = t.norm(i + 1);
-            if fronted || next == "mais" {
+            if *fronted.get_or_insert_with(|| fronted_subordinate(doc, c)) || next == "mais" {
                 return Some(t.span(i).start);
             }
         }
@@ -248,9 +253,9 @@ fn clause_end(doc: &Document, c: usize, open: usize, sentence: Span) -> Option<u
 }
 
 /// Whether the cue's clause opens with a subordinating conjunction, before the main clause.
-fn fronted_subordinate(doc: &Document, c: usize, sentence: Span) -> bool {
+fn fronted_subordinate(doc: &Document, c: usize) -> bool {
     let t = doc.t;
-    let first = t.at_or_after(sentence.start);
+    let (first, _) = doc.cue_sentence_tokens(c);
     let cue_tok = doc.tok_cue_start(c);
     (first..cue_tok).take(12).any(|i| {
         let w = t.norm(i);
@@ -270,11 +275,12 @@ fn source_clause(doc: &Document, c: usize, sentence: Span) -> Option<Span> {
         return None;
     }
     let i = doc.tok_cue_start(c);
+    let (_, sentence_end) = doc.cue_sentence_tokens(c);
     let at_head = i == t.at_or_after(clause_start(doc, sentence));
     if at_head {
         // `Selon X, clause.` — X may carry a complement up to the comma, and a name in
         // apposition after it (`Selon l'adjoint aux finances, Paul Rivière, …`).
-        let limit = t.at_or_after(sentence.end).min(source.end + WINDOW);
+        let limit = sentence_end.min(source.end + WINDOW);
         let mut k = (source.end..limit).find(|&k| t.is_punct(k, ','))?;
         if let Some(n) = mention_at(t, k + 1, limit) {
             if n.kind == MentionKind::Name && t.is_punct(n.end, ',') {
@@ -285,10 +291,10 @@ fn source_clause(doc: &Document, c: usize, sentence: Span) -> Option<Span> {
             return None; // the comma ends the sentence: no clause after it
         }
         let start = t.span(k + 1).start;
-        let end = clause_end_plain(doc, k + 1, sentence)?;
+        let end = clause_end_plain(doc, k + 1, sentence, sentence_end)?;
         return Some(trim(doc, Span::new(start, end)));
     }
-    if i > 0 && t.is_punct(i - 1, ',') && ends_clause(doc, source.end, sentence) {
+    if i > 0 && t.is_punct(i - 1, ',') && ends_clause(doc, source.end, sentence_end) {
         // `Clause, selon X.`
         let start = clause_start(doc, sentence);
         return Some(trim(doc, Span::new(start, t.span(i - 1).start)));
@@ -298,9 +304,10 @@ fn source_clause(doc: &Document, c: usize, sentence: Span) -> Option<Span> {
 
 /// Whether only a short complement follows the source to the end of the sentence
 /// (`…, selon le site, dans 171 sociétés.`), not a clause of its own.
-fn ends_clause(doc: &Document, from: usize, sentence: Span) -> bool {
+/// `sentence_end` is the token after the sentence.
+fn ends_clause(doc: &Document, from: usize, sentence_end: usize) -> bool {
     let t = doc.t;
-    let mut end = t.at_or_after(sentence.end);
+    let mut end = sentence_end;
     // The line breaks that close the sentence are no words of it: a sentence ends the same
     // whether a paragraph follows or the text ends.
     while end > from && t.is_break(end - 1) {
@@ -314,9 +321,9 @@ fn ends_clause(doc: &Document, from: usize, sentence: Span) -> bool {
     rest <= 6 || rest <= WINDOW && !has_finite_verb(doc, from, end)
 }
 
-fn clause_end_plain(doc: &Document, from: usize, sentence: Span) -> Option<usize> {
+/// `last` is the token after the sentence.
+fn clause_end_plain(doc: &Document, from: usize, sentence: Span, last: usize) -> Option<usize> {
     let t = doc.t;
-    let last = t.at_or_after(sentence.end);
     if last.saturating_sub(from) > MAX_CLAUSE {
         return None;
     }

@@ -171,6 +171,11 @@ impl PackedWord {
         Some(PackedWord([a, b, c | (n as u64) << 56]))
     }
 
+    /// Its length in bytes.
+    fn len(self) -> usize {
+        (self.0[2] >> 56) as usize
+    }
+
     /// No word packs to this: a packed word's length byte is at least 1.
     const EMPTY: PackedWord = PackedWord([0; 3]);
 
@@ -190,9 +195,16 @@ impl PackedWord {
 /// sparse a table settles nearly every word at its home slot (the word, or a free slot: a
 /// miss), with no branch on which; a half-full one sent a word in four or so on, and which
 /// words was a branch mispredicted about as often.
+///
+/// Words of at most [`SmallTable::MAX`] bytes, most of a text's (`de`, `la`, `dans`, `selon`),
+/// have a table of their own with slots half the size (the key one machine word): fewer
+/// memory pages and cache lines for the words a text asks most.
 struct WordTable {
-    /// The table of words up to [`PackedWord::MAX`] bytes; [`PackedWord::EMPTY`] marks a free
-    /// slot, whose entry is the empty one ([`NO_ENTRY`]'s). Its length is a power of two.
+    /// The words of at most [`SmallTable::MAX`] bytes.
+    small: SmallTable,
+    /// The table of the other words up to [`PackedWord::MAX`] bytes; [`PackedWord::EMPTY`]
+    /// marks a free slot, whose entry is the empty one ([`NO_ENTRY`]'s). Its length is a
+    /// power of two.
     slots: Vec<(PackedWord, WordEntry)>,
     /// 64 minus the log2 of the table's length: a hash shifted right by it is a slot index.
     shift: u32,
@@ -200,6 +212,81 @@ struct WordTable {
     long: WordMap<WordEntry>,
     /// The length of the longest word: a longer one needs no probe.
     longest_word: usize,
+}
+
+/// The words of at most [`SmallTable::MAX`] bytes of a [`WordTable`], each keyed by its
+/// [`PackedWord`]'s first machine word (its bytes and, in the top byte, its length): probed
+/// the same way, sparser.
+struct SmallTable {
+    /// Free slots have the key 0 (no length) and the empty entry.
+    slots: Vec<(u64, WordEntry)>,
+    /// 64 minus the log2 of the table's length.
+    shift: u32,
+}
+
+impl SmallTable {
+    /// Seven bytes and the length in the eighth.
+    const MAX: usize = 7;
+
+    /// The key of a word of at most [`SmallTable::MAX`] bytes, packed.
+    fn key(packed: PackedWord) -> u64 {
+        packed.0[0] | packed.0[2]
+    }
+
+    /// The home slot of `key`.
+    #[inline(always)]
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    fn build(words: Vec<(u64, WordEntry)>) -> SmallTable {
+        // A sixteenth full at most (1 MB): the words asked most are here, and a word whose
+        // home slot another holds costs a probe out of line, and often a mispredicted branch
+        // (an eighth full, one word in eight; the tokenizer ran 4 % slower).
+        let len = (16 * words.len()).next_power_of_two().max(2);
+        let mut table = SmallTable {
+            slots: vec![(0, WordEntry::default()); len],
+            shift: 64 - len.trailing_zeros(),
+        };
+        for (key, entry) in words {
+            let mut i = table.home(key);
+            while table.slots[i].0 != 0 {
+                i = (i + 1) & (len - 1);
+            }
+            table.slots[i] = (key, entry);
+        }
+        table
+    }
+
+    /// The entry of the word whose key is `key` (see [`SmallTable::key`]).
+    #[inline(always)]
+    fn get(&self, key: u64) -> &WordEntry {
+        let home = self.home(key);
+        let Some((found, entry)) = self.slots.get(home) else { return NO_ENTRY };
+        // Settled when the slot holds the word or is free: one test of both (as in
+        // `WordTable::get_packed`).
+        if (found ^ key).min(*found) == 0 {
+            return entry;
+        }
+        self.get_from(key, home + 1)
+    }
+
+    /// [`SmallTable::get`] slot by slot from `i`, past the home slot.
+    #[inline(never)]
+    fn get_from(&self, key: u64, mut i: usize) -> &WordEntry {
+        let mask = self.slots.len() - 1;
+        i &= mask;
+        while let Some((found, entry)) = self.slots.get(i) {
+            if *found == key {
+                return entry;
+            }
+            if *found == 0 {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        NO_ENTRY
+    }
 }
 
 /// [`WordTable`] while the lexicons are read.
@@ -228,17 +315,22 @@ impl WordTableBuilder {
     fn build(self) -> WordTable {
         // An eighth full at most (see `WordTable`): a few MB, of which a text touches the
         // slots of its own words only.
-        let len = (8 * self.short.len()).next_power_of_two().max(2);
+        let (small, others): (Vec<_>, Vec<_>) =
+            self.short.into_iter().partition(|(key, _)| key.len() <= SmallTable::MAX);
+        let small = SmallTable::build(
+            small.into_iter().map(|(key, entry)| (SmallTable::key(key), entry)).collect(),
+        );
+        let len = (8 * others.len()).next_power_of_two().max(2);
         let mut slots = vec![(PackedWord::EMPTY, WordEntry::default()); len];
         let shift = 64 - len.trailing_zeros();
-        for (key, entry) in self.short {
+        for (key, entry) in others {
             let mut i = (key.hash() >> shift) as usize;
             while slots[i].0 != PackedWord::EMPTY {
                 i = (i + 1) & (len - 1);
             }
             slots[i] = (key, entry);
         }
-        WordTable { slots, shift, long: self.long, longest_word: self.longest_word }
+        WordTable { small, slots, shift, long: self.long, longest_word: self.longest_word }
     }
 }
 
@@ -258,6 +350,15 @@ impl WordTable {
     /// The entry of a word of at most [`PackedWord::MAX`] bytes, packed.
     #[inline]
     fn get_packed(&self, packed: PackedWord) -> &WordEntry {
+        if packed.len() <= SmallTable::MAX {
+            return self.small.get(SmallTable::key(packed));
+        }
+        self.get_packed_longer(packed)
+    }
+
+    /// [`WordTable::get_packed`] of a word longer than [`SmallTable::MAX`] bytes.
+    #[inline]
+    fn get_packed_longer(&self, packed: PackedWord) -> &WordEntry {
         let home = (packed.hash() >> self.shift) as usize;
         let Some((key, entry)) = self.slots.get(home) else { return NO_ENTRY };
         // Most words are settled at their home slot: it holds them, or it is free. Which,
@@ -612,7 +713,11 @@ impl Grammar {
     #[inline]
     pub fn entry_of_short(&self, [low, high]: [u64; 2], len: usize) -> &WordEntry {
         // A packed word is its zero-padded bytes, its length in the last byte.
-        self.classes.get_packed(PackedWord([low, high, (len as u64) << 56]))
+        let packed = PackedWord([low, high, (len as u64) << 56]);
+        if len <= SmallTable::MAX {
+            return self.classes.small.get(SmallTable::key(packed));
+        }
+        self.classes.get_packed_longer(packed)
     }
 
     /// `Marie-Claire`, unlisted, is a first name by its first part: the name bits of that
@@ -798,9 +903,25 @@ mod tests {
         let table = &grammar().classes;
         let mut words = 0;
         for (key, entry) in table.slots.iter().filter(|(key, _)| *key != PackedWord::EMPTY) {
+            assert!(key.len() > SmallTable::MAX);
             assert!(std::ptr::eq(table.get_packed(*key), entry));
             words += 1;
         }
+        for (key, entry) in table.small.slots.iter().filter(|(key, _)| *key != 0) {
+            let len = (key >> 56) as usize;
+            assert!((1..=SmallTable::MAX).contains(&len));
+            let packed = PackedWord([key & !(0xff << 56), 0, key & (0xff << 56)]);
+            assert!(std::ptr::eq(table.get_packed(packed), entry));
+            words += 1;
+        }
+        assert!(
+            table
+                .small
+                .slots
+                .iter()
+                .filter(|(key, _)| *key == 0)
+                .all(|(_, e)| e.flags == 0 && e.cue.is_none())
+        );
         assert!(words > 1000);
         let missing = PackedWord::new(b"zzzqqqxxx").unwrap();
         assert_eq!(table.get_packed(missing).flags, 0);
@@ -818,7 +939,8 @@ mod tests {
         }
         // The bits only names have: no other word holds them.
         let names = g.first_names.len();
-        let with_bits = g.classes.slots.iter().filter(|(_, e)| e.flags & NAME_BITS != 0).count();
+        let with_bits = g.classes.slots.iter().filter(|(_, e)| e.flags & NAME_BITS != 0).count()
+            + g.classes.small.slots.iter().filter(|(_, e)| e.flags & NAME_BITS != 0).count();
         let long = g.classes.long.values().filter(|e| e.flags & NAME_BITS != 0).count();
         assert_eq!(with_bits + long, names);
         assert_eq!(

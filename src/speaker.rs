@@ -6,7 +6,7 @@ use crate::document::{Document, WINDOW, kept};
 use crate::lexicon::{Class, grammar, normalize};
 use crate::mention::{MAX_NAME, Mention, MentionKind, looks_finite, mention_at};
 use crate::span::Span;
-use crate::token::{Kind, Token};
+use crate::token::{Kind, Token, Tokens};
 
 /// The source named after `selon`, `d'après`, `pour`: a mention or a title in marks.
 pub(crate) fn source_after(doc: &Document, c: usize) -> Option<Mention> {
@@ -370,7 +370,7 @@ pub(crate) fn subject_in(
     // is a bare name (`le directeur de PlayStation, Jim Ryan, a déclaré`).
     let mut subject: Option<Mention> = None;
     for (s, e) in segments {
-        let Some(m) = mention_at(t, s, e) else { continue };
+        let Some(m) = mention_from(t, s, e) else { continue };
         if m.kind == MentionKind::Name && m.end == e && subject.is_some() {
             return Some(m);
         }
@@ -412,7 +412,7 @@ pub(crate) fn subject_of_segment(doc: &Document, start: usize, verb_tok: usize) 
     let mut i = from;
     let mut skipped = 0;
     while i < verb_tok && skipped <= 3 {
-        if let Some(m) = mention_at(t, i, verb_tok) {
+        if let Some(m) = mention_from(t, i, verb_tok) {
             if m.kind == MentionKind::Pronoun && t.norm(i) == "lui" && m.end == verb_tok && i > from
             {
                 // `il lui disait`: an object pronoun before the verb.
@@ -446,7 +446,7 @@ pub(crate) fn resolve_relative(doc: &Document, m: Mention, at: usize) -> Mention
         if doc.quoted(s) && !doc.quoted(at) {
             continue;
         }
-        let Some(a) = mention_at(doc.t, s, end) else { continue };
+        let Some(a) = mention_from(doc.t, s, end) else { continue };
         if a.end != end || matches!(a.kind, MentionKind::Relative | MentionKind::FirstPerson) {
             continue;
         }
@@ -583,7 +583,8 @@ pub(crate) fn clause_subject_in(
     let mut last_verb: Option<Option<usize>> = None;
     let mut fallback = None;
     for (s, e) in segs.clone() {
-        if doc.quoted(s) || starts_adverbial(doc, s) {
+        // (The flags first: most segments open on no mention.)
+        if doc.quoted(s) || !may_open_mention(t, s) || starts_adverbial(doc, s) {
             continue;
         }
         let Some(m) = mention_at(t, s, e) else { continue };
@@ -609,6 +610,22 @@ pub(crate) fn clause_subject_in(
         }
     }
     fallback
+}
+
+/// [`mention_at`], with the flags of token `i` tested first: most words open no mention, and
+/// reading one that is not there costs more than the test.
+fn mention_from(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
+    if !may_open_mention(t, i) {
+        debug_assert!(mention_at(t, i, limit).is_none(), "{:?}", t.str(i));
+        return None;
+    }
+    mention_at(t, i, limit)
+}
+
+/// Whether a mention may start at token `i`: a word that may open a name or a description
+/// (see [`Tokens::may_start_mention`]), or a pronoun (`qui` is a conjunction).
+fn may_open_mention(t: &Tokens, i: usize) -> bool {
+    t.may_start_mention(i) | t.is_any(i, Class::Pronoun.bit() | Class::Conjunction.bit())
 }
 
 /// How sure a clause subject must be.
@@ -652,6 +669,19 @@ const FUNCTION_WORD_BITS: u32 = Class::Preposition.bit()
 mod tests {
     use super::*;
     use crate::token::Tokens;
+
+    #[test]
+    fn no_mention_starts_where_the_flags_say_none_may() {
+        let text = "Il a dit qu'elle, celle-ci et celui-là, qui viendront, j'ai vu Mme Morel, \
+                    M. Le Drian, le ministre, ce dernier, cette dernière et on, eux, \
+                    selon layoffs.fyi : « Nous verrons », a déclaré Jean-Marc l’Ancien ; ils, elles, lui.";
+        let t = Tokens::new(text);
+        for i in 0..t.len() {
+            if !may_open_mention(&t, i) {
+                assert!(mention_at(&t, i, t.len()).is_none(), "{:?}", t.str(i));
+            }
+        }
+    }
 
     #[test]
     fn the_last_segment_is_the_iterators_last() {

@@ -181,6 +181,24 @@ pub(crate) fn bytes_in_range(b: u64, lo: u8, hi: u8) -> u64 {
 /// bit of each of their bytes.
 #[inline]
 fn ascii_alnum_prefix(chunk: u64) -> (usize, u64) {
+    let prefix = ascii_alnum_prefix_kept(chunk);
+    (prefix.len, prefix.capitals)
+}
+
+/// What [`ascii_alnum_prefix`] and [`latin1_word_prefix`] find in eight bytes.
+struct Prefix {
+    /// How many bytes are the word's (8: all).
+    len: usize,
+    /// The high bit of each capital's byte (a Latin-1 capital's second).
+    capitals: u64,
+    /// When `len` is below 8, the bits of the word's bytes: a mask that cuts the word out,
+    /// with no shift by its length.
+    kept: u64,
+}
+
+/// [`ascii_alnum_prefix`], with the mask of the word's bytes.
+#[inline(always)]
+fn ascii_alnum_prefix_kept(chunk: u64) -> Prefix {
     let low7 = chunk & !HIGH;
     let digit = bytes_in_range(low7, b'0', b'9');
     // `| 0x20` folds capitals onto lowercase letters (and nothing else onto them).
@@ -193,7 +211,8 @@ fn ascii_alnum_prefix(chunk: u64) -> (usize, u64) {
     let before = stops.wrapping_sub(1) & !stops;
     // A letter is a capital when its 0x20 bit is clear: that bit, shifted up to the high bit.
     let capitals = letter & !(chunk << 2) & before & HIGH;
-    (n, capitals)
+    // `before` reaches 7 bits into the stop's byte.
+    Prefix { len: n, capitals, kept: before >> 7 }
 }
 
 /// The character at byte `i` of `text` (which must be a char boundary), if any.
@@ -228,8 +247,10 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
         }
         // Most words are ASCII, and short: one or two eight-byte steps read them whole,
         // with the byte after, and hold them as the probe's key.
-        if b.is_ascii_alphanumeric() {
-            if let Some(w) = short_word_at(bytes, i, ascii_alnum_prefix) {
+        // One test of a table, not two of ranges (digits, then letters).
+        let ascii_alnum = IS_ASCII_ALNUM[usize::from(b)];
+        if ascii_alnum {
+            if let Some(w) = short_word_at::<false>(bytes, i) {
                 let end = i + w.len;
                 // Most words end at a space or at punctuation that joins nothing: one test
                 // of the byte after, with no branch on which (see `ends_word_plainly`).
@@ -247,10 +268,10 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
                 }
             }
         }
-        if b.is_ascii_alphanumeric() || b == 0xc3 {
+        if ascii_alnum || b == 0xc3 {
             // Most of the others are short too, with Latin-1 letters (`déclaré`, `État`):
             // read so as well, their letters' two bytes counted in (with no branch on them).
-            if let Some(w) = short_word_at(bytes, i, latin1_word_prefix) {
+            if let Some(w) = short_word_at::<true>(bytes, i) {
                 let end = i + w.len;
                 if ends_plain_word(bytes, end) {
                     out.push_short_word(i, &w, first_letter(bytes, i));
@@ -289,6 +310,17 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
     }
     out.finish()
 }
+
+/// Whether a byte is an ASCII letter or digit, by the byte.
+static IS_ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// A word as [`plain_word`] reads it.
 struct PlainWord {
@@ -405,11 +437,11 @@ fn eight_bytes_at(bytes: &[u8], i: usize) -> Option<u64> {
     Some(u64::from_le_bytes(chunk.try_into().ok()?))
 }
 
-/// The first `n` bytes (0 to 7) of `chunk` (little-endian), the others zero, with the
-/// capitals whose high bits `capitals` marks made lowercase: a short word's normal form.
-#[inline]
-fn lowercase_prefix(chunk: u64, n: usize, capitals: u64) -> u64 {
-    (chunk & ((1 << (8 * n)) - 1)) | capitals >> 2
+/// The bytes of `chunk` that `prefix` keeps (the word's, fewer than 8), the others zero,
+/// with its capitals made lowercase: a short word's normal form.
+#[inline(always)]
+fn lowercase_prefix(chunk: u64, prefix: &Prefix) -> u64 {
+    (chunk & prefix.kept) | prefix.capitals >> 2
 }
 
 /// A word of ASCII letters and digits and Latin-1 letters (`é`, `À`) of at most 15 bytes,
@@ -432,33 +464,39 @@ struct ShortWord {
 /// on a char boundary), when there are 1 to 15 bytes of them and a byte after them, read in
 /// one or two eight-byte steps. The byte after them may be the second of `×` or `÷`, whose
 /// first is read as a letter's: no word ends there (see [`ends_plain_word`]).
+///
+/// With `LATIN1` false, ASCII letters and digits only ([`ascii_alnum_prefix`]): the word's
+/// first byte must then be one, so that the word is not empty and its first letter's capital
+/// mark is on that byte.
 #[inline(always)]
-fn short_word_at(
-    bytes: &[u8],
-    i: usize,
-    word_prefix: impl Fn(u64) -> (usize, u64),
-) -> Option<ShortWord> {
+fn short_word_at<const LATIN1: bool>(bytes: &[u8], i: usize) -> Option<ShortWord> {
+    let word_prefix = |chunk| {
+        if LATIN1 { latin1_word_prefix(chunk) } else { ascii_alnum_prefix_kept(chunk) }
+    };
+    debug_assert!(LATIN1 || bytes.get(i).is_some_and(u8::is_ascii_alphanumeric));
     let chunk = eight_bytes_at(bytes, i)?;
-    let (n, capitals) = word_prefix(chunk);
+    let first = word_prefix(chunk);
     // A Latin-1 letter's capital mark is on its second byte.
-    let first_capital = capitals & (0x80 << (8 * (chunk as u8 >> 7))) != 0;
-    if n < 8 {
-        return (n > 0).then(|| ShortWord {
-            len: n,
-            lower: [lowercase_prefix(chunk, n, capitals), 0],
-            capital: capitals != 0,
+    let first_mark = if LATIN1 { 0x80 << (8 * (chunk as u8 >> 7)) } else { 0x80 };
+    let first_capital = first.capitals & first_mark != 0;
+    if first.len < 8 {
+        // (An ASCII word's first byte is a letter or a digit: no need to ask.)
+        return (!LATIN1 || first.len > 0).then(|| ShortWord {
+            len: first.len,
+            lower: [lowercase_prefix(chunk, &first), 0],
+            capital: first.capitals != 0,
             first_capital,
-            stop: (chunk >> (8 * n)) as u8,
+            stop: (chunk >> (8 * first.len)) as u8,
         });
     }
     let next = eight_bytes_at(bytes, i + 8)?;
-    let (m, next_capitals) = word_prefix(next);
-    (m < 8).then(|| ShortWord {
-        len: 8 + m,
-        lower: [chunk | capitals >> 2, lowercase_prefix(next, m, next_capitals)],
-        capital: (capitals | next_capitals) != 0,
+    let second = word_prefix(next);
+    (second.len < 8).then(|| ShortWord {
+        len: 8 + second.len,
+        lower: [chunk | first.capitals >> 2, lowercase_prefix(next, &second)],
+        capital: (first.capitals | second.capitals) != 0,
         first_capital,
-        stop: (next >> (8 * m)) as u8,
+        stop: (next >> (8 * second.len)) as u8,
     })
 }
 
@@ -467,8 +505,8 @@ fn short_word_at(
 /// (U+00C0–U+00FF, C3 and a continuation byte) before the first that is not, and the
 /// capitals among those: the high bit of each ASCII capital's byte and of each Latin-1
 /// capital's second byte (a capital's lowercase is 0x20 above it, in both).
-#[inline]
-fn latin1_word_prefix(chunk: u64) -> (usize, u64) {
+#[inline(always)]
+fn latin1_word_prefix(chunk: u64) -> Prefix {
     const LOW7: u64 = ONES * 0x7f;
     // The high bit of each byte of `x` that is zero (exact: no sum carries).
     let zero = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGH;
@@ -488,7 +526,9 @@ fn latin1_word_prefix(chunk: u64) -> (usize, u64) {
     // An ASCII capital has its 0x20 bit clear; a Latin-1 capital's second byte is 80 to 9E.
     let ascii_capitals = letter & !(chunk << 2);
     let latin_capitals = continuation & !(low7 + ONES * (0x7f - 0x1e));
-    (n, (ascii_capitals | latin_capitals) & before & HIGH)
+    let capitals = (ascii_capitals | latin_capitals) & before & HIGH;
+    // `before` reaches 7 bits into the stop's byte.
+    Prefix { len: n, capitals, kept: before >> 7 }
 }
 
 /// The first character of the word at byte `i` of `bytes`: an ASCII letter or digit, or a
@@ -1319,7 +1359,7 @@ mod tests {
                         if !bytes[0].is_ascii_alphanumeric() && bytes[0] != 0xc3 {
                             continue;
                         }
-                        let Some(w) = short_word_at(bytes, 0, latin1_word_prefix) else { continue };
+                        let Some(w) = short_word_at::<true>(bytes, 0) else { continue };
                         if !ends_plain_word(bytes, w.len) {
                             continue;
                         }
