@@ -408,10 +408,15 @@ fn token_before(text: &str, t: usize) -> Option<(usize, &str)> {
     loop {
         // The ASCII part of the word eight bytes at a time, from its end: most words take one
         // step, not a loop whose exit the branch predictor misses at every word.
-        let mut chunk = [0; 8];
-        let from = start.saturating_sub(8);
-        // Zeros before the text's first byte: they are no word bytes.
-        chunk[8 - (start - from)..].copy_from_slice(&bytes[from..start]);
+        let chunk = match start.checked_sub(8) {
+            Some(from) => bytes[from..start].try_into().unwrap_or_default(),
+            None => {
+                // Zeros before the text's first byte: they are no word bytes.
+                let mut chunk = [0; 8];
+                chunk[8 - start..].copy_from_slice(&bytes[..start]);
+                chunk
+            }
+        };
         let n = ascii_word_suffix(u64::from_le_bytes(chunk));
         chars += n;
         start -= n;
@@ -434,10 +439,9 @@ fn token_before(text: &str, t: usize) -> Option<(usize, &str)> {
             _ => break,
         }
     }
-    let token = &text[start..t];
-    let trimmed = token.trim_start_matches(['.', '-']);
-    let start = start + (token.len() - trimmed.len());
-    (!trimmed.is_empty()).then_some((start, trimmed))
+    // The word starts at its first letter or digit (`.` and `-` are ASCII).
+    let start = start + bytes[start..t].iter().take_while(|&&b| b == b'.' || b == b'-').count();
+    (start < t).then(|| (start, &text[start..t]))
 }
 
 /// How many of the last bytes of `chunk` (little-endian: the last byte highest) are ASCII
@@ -457,10 +461,19 @@ fn ascii_word_suffix(chunk: u64) -> usize {
 
 /// Single capitals joined by `.` or `-`: `R`, `J.-M`, `J.F`.
 fn is_initials(token: &str) -> bool {
-    token.split(['.', '-']).filter(|p| !p.is_empty()).all(|part| {
-        let mut chars = part.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
-    })
+    // Each run between the `.` and `-` is one capital: read as the characters come, which
+    // rejects a lowercase word at its first letter.
+    let mut after_capital = false;
+    for c in token.chars() {
+        if c == '.' || c == '-' {
+            after_capital = false;
+        } else if after_capital || !c.is_uppercase() {
+            return false;
+        } else {
+            after_capital = true;
+        }
+    }
+    true
 }
 
 /// Whether the capitalised word at `m` is a common sentence-opening function word.
@@ -572,6 +585,12 @@ mod tests {
             let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() && !is_line_break(c));
             i + (rest.len() - trimmed.len())
         }
+        fn is_initials_by_parts(token: &str) -> bool {
+            token.split(['.', '-']).filter(|p| !p.is_empty()).all(|part| {
+                let mut chars = part.chars();
+                chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+            })
+        }
         let mut texts: Vec<String> = (0u32..0x3100)
             .filter_map(char::from_u32)
             .map(|c| format!("{c}a{c}é.-{c} {c}\u{a0}{c}"))
@@ -583,6 +602,9 @@ mod tests {
                 .chain([31, 32, 33, 40].map(|n| format!("x y{}.", "ab-".repeat(n / 3)))),
         );
         let mut rng = Rng(0x1234_5678_9abc_def1);
+        texts.extend(
+            ["J.-M.", "A.B", "AB.", "-A-", "É.À", "É.Àb", "a.B", "..", "A..B"].map(String::from),
+        );
         for _ in 0..3_000 {
             let n = rng.below(40);
             texts.push((0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect());
@@ -591,6 +613,8 @@ mod tests {
             for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
                 assert_eq!(token_before(text, i), token_before_by_chars(text, i), "{text:?} {i}");
                 assert_eq!(skip_hspace(text, i), skip_hspace_by_chars(text, i), "{text:?} {i}");
+                let word = &text[skip_hspace(text, i)..];
+                assert_eq!(is_initials(word), is_initials_by_parts(word), "{word:?}");
             }
         }
     }
