@@ -316,12 +316,14 @@ fn classify_start(text: &str, m: usize) -> Start {
     }
 }
 
-/// End of the closing marks after final punctuation ending at `from`.
-fn skip_closers(text: &str, from: usize) -> usize {
+/// End of the closing marks after final punctuation ending at `from`, and the first
+/// position after it that is not horizontal whitespace (`skip_hspace` of the end, found on
+/// the way).
+fn skip_closers(text: &str, from: usize) -> (usize, usize) {
     let mut k = from;
     loop {
         let at = skip_hspace(text, k);
-        let Some(c) = char_at(text, at) else { break };
+        let Some(c) = char_at(text, at) else { return (k, at) };
         let adjacent = at == k;
         let take = match c {
             '»' | '”' | '›' => true,
@@ -331,11 +333,10 @@ fn skip_closers(text: &str, from: usize) -> usize {
             _ => false,
         };
         if !take {
-            break;
+            return (k, at);
         }
         k = at + c.len_utf8();
     }
-    k
 }
 
 /// Final punctuation starts at `t`. Returns where to resume scanning and the boundary, if any.
@@ -355,9 +356,8 @@ fn terminator(text: &str, t: usize, first_word: usize, guard: &Guard) -> (usize,
     let run_end = j;
     let single_period = periods == 1 && !other;
 
-    let k = skip_closers(text, run_end);
+    let (k, m) = skip_closers(text, run_end);
     let closed = k > run_end;
-    let m = skip_hspace(text, k);
     // Need whitespace, then something on the same line (line breaks decide for themselves).
     if m == k || m >= text.len() || char_at(text, m).is_some_and(is_line_break) {
         return (k, None);
