@@ -154,10 +154,11 @@ pub(crate) fn split_at(text: &str, protected: &[Span], stops: &Stops) -> Vec<Spa
         let (next, boundary) = match bytes[i] {
             b'\n' | b'\r' => line_break(text, i + 1, &guard),
             b'.' | b'!' | b'?' => terminator(text, i, first_word, &guard),
-            // Lead byte of `…`, U+2028 and U+2029 (all three bytes long).
-            0xE2 => match text[i..].chars().next() {
-                Some('…') => terminator(text, i, first_word, &guard),
-                Some('\u{2028}' | '\u{2029}') => line_break(text, i + 3, &guard),
+            // Lead byte of `…`, U+2028 and U+2029: E2 80 A6, A8 and A9, told by their bytes
+            // (most E2 in French text lead an apostrophe `’`, E2 80 99).
+            0xE2 => match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0xA6]) => terminator(text, i, first_word, &guard),
+                Some([0x80, 0xA8 | 0xA9]) => line_break(text, i + 3, &guard),
                 _ => (i + 1, None),
             },
             // Any other byte, including UTF-8 continuation bytes, which never match above.
