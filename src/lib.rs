@@ -241,6 +241,21 @@ pub mod __stages {
         crate::sentence::split_at(text, &[], &crate::scan::Stops::of(text)).len()
     }
 
+    /// Pairs of quotation marks, on words already read (at the stops the tokenizer noted).
+    pub fn marks(words: &Words<'_>) -> usize {
+        crate::scan::scan_at(words.0.text, words.0.stops()).len()
+    }
+
+    /// The marks' pairing, then the sentences with the quotations protected, on words already
+    /// read (at the stops the tokenizer noted), as the pipeline runs them.
+    pub fn marks_and_sentences(words: &Words<'_>) -> usize {
+        let (text, stops) = (words.0.text, words.0.stops());
+        let protected = crate::scan::protected(&crate::scan::scan_at(text, stops));
+        let sentences = crate::sentence::split_at(text, &protected, stops).len();
+        crate::pool::give(protected);
+        sentences
+    }
+
     /// Cue candidates, on words already read (the cue finder reads its words from them).
     pub fn cues(words: &Words<'_>) -> usize {
         crate::cue::find_cues_in(&words.0, None).len()

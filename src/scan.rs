@@ -97,7 +97,7 @@ fn looks_open(prev: Option<char>, next: Option<char>) -> bool {
 }
 
 /// Whether a symmetric or ambiguous mark looks like a closing one.
-fn looks_close(prev: Option<char>, next: Option<char>) -> bool {
+fn looks_close((prev, next): (Option<char>, Option<char>)) -> bool {
     let before_ok = matches!(prev, Some(p) if !is_space(p));
     let after_ok = match next {
         None => true,
@@ -325,9 +325,6 @@ fn pair_marks(
     mut on_free_break: impl FnMut(usize),
 ) {
     let mut stack: Vec<Open> = Vec::new();
-    let mut prev: Option<char> = None;
-    // Whether `prev` is not the character before the next stop (one was passed over).
-    let mut prev_stale = false;
     let bytes = text.as_bytes();
     // Where to read on from.
     let mut pos = 0;
@@ -336,22 +333,19 @@ fn pair_marks(
 
     loop {
         // Jump to the next character that may be a mark or a line break: the rest of the text
-        // only matters as the character before a mark (`prev`).
+        // only matters as the characters around a mark (see `around`).
         let from = pos.max(skip_until);
         let Some(i) = next_stop(from) else { break };
         if is_inert(bytes, i, stack.is_empty()) {
-            // Nothing to do here; `prev` is read from the text at the next stop.
+            // Nothing to do here.
             pos = i + 1;
-            prev_stale = true;
             continue;
-        }
-        if i > pos || prev_stale {
-            prev_stale = false;
-            prev = text[..i].chars().next_back();
         }
         let Some(c) = text[i..].chars().next() else { break };
         pos = i + c.len_utf8();
-        let next = text[pos..].chars().next();
+        // The characters before and after the mark, read only for the marks whose part they
+        // decide (not for line breaks nor guillemets, most stops).
+        let around = || (text[..i].chars().next_back(), text[pos..].chars().next());
         if is_line_break(c) {
             if !stack.is_empty() {
                 // End of a paragraph with marks still open: does the next paragraph go on?
@@ -381,13 +375,9 @@ fn pair_marks(
             if c == '\n' && stack.is_empty() {
                 on_free_break(i);
             }
-            prev = Some(c);
             continue;
         }
-        let Some((marks, role)) = classify(c) else {
-            prev = Some(c);
-            continue;
-        };
+        let Some((marks, role)) = classify(c) else { continue };
         let at = Span::new(i, i + c.len_utf8());
         let open_idx = stack.iter().rposition(|o| o.marks == marks); // bounded by MAX_DEPTH
         let act = match role {
@@ -396,7 +386,7 @@ fn pair_marks(
                 if marks == Marks::CurlySingle {
                     // ’ is the usual apostrophe: it closes only a pair of ‘ ’ that is open,
                     // and only where a word does not go on after it.
-                    if open_idx.is_some() && looks_close(prev, next) {
+                    if open_idx.is_some() && looks_close(around()) {
                         Act::Close
                     } else {
                         Act::Nothing
@@ -408,13 +398,13 @@ fn pair_marks(
                 }
             }
             Role::CloseOrOpen => {
-                if open_idx.is_some() && looks_close(prev, next) {
+                if open_idx.is_some() && looks_close(around()) {
                     Act::Close
                 } else {
                     Act::Open
                 }
             }
-            Role::Either => symmetric(marks, open_idx.is_some(), !stack.is_empty(), prev, next),
+            Role::Either => symmetric(marks, open_idx.is_some(), !stack.is_empty(), around()),
         };
         match act {
             // Deeper nesting than this is noise; ignoring it keeps every step bounded.
@@ -429,7 +419,6 @@ fn pair_marks(
             }
             Act::Nothing => {}
         }
-        prev = Some(c);
     }
 }
 
@@ -445,10 +434,9 @@ fn symmetric(
     marks: Marks,
     family_open: bool,
     any_open: bool,
-    prev: Option<char>,
-    next: Option<char>,
+    (prev, next): (Option<char>, Option<char>),
 ) -> Act {
-    let (o, c) = (looks_open(prev, next), looks_close(prev, next));
+    let (o, c) = (looks_open(prev, next), looks_close((prev, next)));
     if marks == Marks::StraightSingle {
         // Mostly an apostrophe: a quotation mark only inside other marks, and only where
         // a word neither goes on before nor after it.

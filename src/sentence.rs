@@ -26,6 +26,7 @@ use crate::lexicon::WordHasher;
 use crate::pool;
 use crate::scan::{Stops, is_alphanumeric, is_line_break};
 use crate::span::Span;
+use crate::token::{HIGH, ONES, bytes_in_range};
 
 /// Longest word (in chars) examined before a period; longer words are ordinary words.
 const MAX_TOKEN_CHARS: usize = 32;
@@ -153,10 +154,11 @@ pub(crate) fn split_at(text: &str, protected: &[Span], stops: &Stops) -> Vec<Spa
         let (next, boundary) = match bytes[i] {
             b'\n' | b'\r' => line_break(text, i + 1, &guard),
             b'.' | b'!' | b'?' => terminator(text, i, first_word, &guard),
-            // Lead byte of `…`, U+2028 and U+2029 (all three bytes long).
-            0xE2 => match text[i..].chars().next() {
-                Some('…') => terminator(text, i, first_word, &guard),
-                Some('\u{2028}' | '\u{2029}') => line_break(text, i + 3, &guard),
+            // Lead byte of `…`, U+2028 and U+2029: E2 80 A6, A8 and A9, told by their bytes
+            // (most E2 in French text lead an apostrophe `’`, E2 80 99).
+            0xE2 => match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0xA6]) => terminator(text, i, first_word, &guard),
+                Some([0x80, 0xA8 | 0xA9]) => line_break(text, i + 3, &guard),
                 _ => (i + 1, None),
             },
             // Any other byte, including UTF-8 continuation bytes, which never match above.
@@ -245,10 +247,24 @@ fn skip_space(text: &str, i: usize) -> usize {
 }
 
 /// First position at or after `i` that is not horizontal whitespace.
-fn skip_hspace(text: &str, i: usize) -> usize {
-    let rest = &text[i..];
-    let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() && !is_line_break(c));
-    i + (rest.len() - trimmed.len())
+fn skip_hspace(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    // Byte by byte for ASCII (mostly one space, or none, then a letter): no decoding.
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // The ASCII spaces but the line breaks `\n` and `\r`.
+            if !matches!(b, b' ' | b'\t' | b'\x0b' | b'\x0c') {
+                break;
+            }
+            i += 1;
+        } else {
+            match text[i..].chars().next() {
+                Some(c) if c.is_whitespace() && !is_line_break(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -301,12 +317,14 @@ fn classify_start(text: &str, m: usize) -> Start {
     }
 }
 
-/// End of the closing marks after final punctuation ending at `from`.
-fn skip_closers(text: &str, from: usize) -> usize {
+/// End of the closing marks after final punctuation ending at `from`, and the first
+/// position after it that is not horizontal whitespace (`skip_hspace` of the end, found on
+/// the way).
+fn skip_closers(text: &str, from: usize) -> (usize, usize) {
     let mut k = from;
     loop {
         let at = skip_hspace(text, k);
-        let Some(c) = char_at(text, at) else { break };
+        let Some(c) = char_at(text, at) else { return (k, at) };
         let adjacent = at == k;
         let take = match c {
             '»' | '”' | '›' => true,
@@ -316,11 +334,10 @@ fn skip_closers(text: &str, from: usize) -> usize {
             _ => false,
         };
         if !take {
-            break;
+            return (k, at);
         }
         k = at + c.len_utf8();
     }
-    k
 }
 
 /// Final punctuation starts at `t`. Returns where to resume scanning and the boundary, if any.
@@ -340,9 +357,8 @@ fn terminator(text: &str, t: usize, first_word: usize, guard: &Guard) -> (usize,
     let run_end = j;
     let single_period = periods == 1 && !other;
 
-    let k = skip_closers(text, run_end);
+    let (k, m) = skip_closers(text, run_end);
     let closed = k > run_end;
-    let m = skip_hspace(text, k);
     // Need whitespace, then something on the same line (line breaks decide for themselves).
     if m == k || m >= text.len() || char_at(text, m).is_some_and(is_line_break) {
         return (k, None);
@@ -386,29 +402,79 @@ fn period_continues(text: &str, t: usize, first_word: usize, start: Start, m: us
 /// The word before the period at `t`: letters, digits and inner `.` `-` (`J.-C`, `etc`).
 /// `None` if there is none or it is too long to be an abbreviation.
 fn token_before(text: &str, t: usize) -> Option<(usize, &str)> {
-    let before = &text[..t];
+    let bytes = text.as_bytes();
     let mut start = t;
-    for (count, (idx, c)) in before.char_indices().rev().enumerate() {
-        if !(is_alphanumeric(c) || c == '.' || c == '-' || c == '°' || c == 'º') {
-            break;
-        }
-        if count >= MAX_TOKEN_CHARS {
+    // Characters taken so far: ASCII ones count one a byte.
+    let mut chars = 0;
+    loop {
+        // The ASCII part of the word eight bytes at a time, from its end: most words take one
+        // step, not a loop whose exit the branch predictor misses at every word.
+        let chunk = match start.checked_sub(8) {
+            Some(from) => bytes[from..start].try_into().unwrap_or_default(),
+            None => {
+                // Zeros before the text's first byte: they are no word bytes.
+                let mut chunk = [0; 8];
+                chunk[8 - start..].copy_from_slice(&bytes[..start]);
+                chunk
+            }
+        };
+        let n = ascii_word_suffix(u64::from_le_bytes(chunk));
+        chars += n;
+        start -= n;
+        if chars > MAX_TOKEN_CHARS {
             return None;
         }
-        start = idx;
+        if n == 8 {
+            continue;
+        }
+        // Not an ASCII word byte: the start of the text, an ASCII separator, or a character
+        // of more bytes, which may be a letter (`é`) or `°`.
+        match char_before(text, start) {
+            Some(c) if !c.is_ascii() && (is_alphanumeric(c) || c == '°' || c == 'º') => {
+                chars += 1;
+                start -= c.len_utf8();
+                if chars > MAX_TOKEN_CHARS {
+                    return None;
+                }
+            }
+            _ => break,
+        }
     }
-    let token = &text[start..t];
-    let trimmed = token.trim_start_matches(['.', '-']);
-    let start = start + (token.len() - trimmed.len());
-    (!trimmed.is_empty()).then_some((start, trimmed))
+    // The word starts at its first letter or digit (`.` and `-` are ASCII).
+    let start = start + bytes[start..t].iter().take_while(|&&b| b == b'.' || b == b'-').count();
+    (start < t).then(|| (start, &text[start..t]))
+}
+
+/// How many of the last bytes of `chunk` (little-endian: the last byte highest) are ASCII
+/// letters, digits, `-` or `.`, after the last that is not.
+#[inline(always)]
+fn ascii_word_suffix(chunk: u64) -> usize {
+    let low7 = chunk & !HIGH;
+    let digit = bytes_in_range(low7, b'0', b'9');
+    // `| 0x20` folds capitals onto lowercase letters (and nothing else onto them).
+    let letter = bytes_in_range(low7 | (ONES * 0x20), b'a', b'z');
+    // `-` and `.` are 2D and 2E.
+    let dash_or_dot = bytes_in_range(low7, b'-', b'.');
+    // Bytes with the high bit set (non-ASCII) are none of these.
+    let word = (digit | letter | dash_or_dot) & !chunk & HIGH;
+    (!word & HIGH).leading_zeros() as usize / 8
 }
 
 /// Single capitals joined by `.` or `-`: `R`, `J.-M`, `J.F`.
 fn is_initials(token: &str) -> bool {
-    token.split(['.', '-']).filter(|p| !p.is_empty()).all(|part| {
-        let mut chars = part.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
-    })
+    // Each run between the `.` and `-` is one capital: read as the characters come, which
+    // rejects a lowercase word at its first letter.
+    let mut after_capital = false;
+    for c in token.chars() {
+        if c == '.' || c == '-' {
+            after_capital = false;
+        } else if after_capital || !c.is_uppercase() {
+            return false;
+        } else {
+            after_capital = true;
+        }
+    }
+    true
 }
 
 /// Whether the capitalised word at `m` is a common sentence-opening function word.
@@ -493,6 +559,65 @@ mod tests {
         assert!(abbreviation("no").is_some());
         assert_eq!(abbreviation("No"), abbreviation("no"));
         assert_eq!(abbreviation("Nos"), abbreviation("nos"));
+    }
+
+    /// The word walk and the space skip read bytes; they find what a walk over the
+    /// characters finds.
+    #[test]
+    fn byte_readers_agree_with_char_readers() {
+        fn token_before_by_chars(text: &str, t: usize) -> Option<(usize, &str)> {
+            let mut start = t;
+            for (count, (idx, c)) in text[..t].char_indices().rev().enumerate() {
+                if !(is_alphanumeric(c) || c == '.' || c == '-' || c == '°' || c == 'º') {
+                    break;
+                }
+                if count >= MAX_TOKEN_CHARS {
+                    return None;
+                }
+                start = idx;
+            }
+            let token = &text[start..t];
+            let trimmed = token.trim_start_matches(['.', '-']);
+            let start = start + (token.len() - trimmed.len());
+            (!trimmed.is_empty()).then_some((start, trimmed))
+        }
+        fn skip_hspace_by_chars(text: &str, i: usize) -> usize {
+            let rest = &text[i..];
+            let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() && !is_line_break(c));
+            i + (rest.len() - trimmed.len())
+        }
+        fn is_initials_by_parts(token: &str) -> bool {
+            token.split(['.', '-']).filter(|p| !p.is_empty()).all(|part| {
+                let mut chars = part.chars();
+                chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+            })
+        }
+        let mut texts: Vec<String> = (0u32..0x3100)
+            .filter_map(char::from_u32)
+            .map(|c| format!("{c}a{c}é.-{c} {c}\u{a0}{c}"))
+            .collect();
+        texts.extend(
+            [31, 32, 33, 40]
+                .map(|n| format!("x {}.", "é".repeat(n)))
+                .into_iter()
+                .chain([31, 32, 33, 40].map(|n| format!("x y{}.", "ab-".repeat(n / 3)))),
+        );
+        let mut rng = Rng(0x1234_5678_9abc_def1);
+        texts.extend(
+            ["J.-M.", "A.B", "AB.", "-A-", "É.À", "É.Àb", "a.B", "..", "A..B"].map(String::from),
+        );
+        for _ in 0..3_000 {
+            let n = rng.below(40);
+            texts.push((0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect());
+        }
+        for text in &texts {
+            for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                assert_eq!(token_before(text, i), token_before_by_chars(text, i), "{text:?} {i}");
+                assert_eq!(skip_hspace(text, i), skip_hspace_by_chars(text, i), "{text:?} {i}");
+                let word = &text[skip_hspace(text, i)..];
+                assert_eq!(is_initials(word), is_initials_by_parts(word), "{word:?}");
+            }
+        }
     }
 
     #[test]
