@@ -4,7 +4,8 @@
 //! Stages: `scan` (quotation marks) and `sentences`, each with its own search of the bytes it
 //! stops at (the pipeline has the tokenizer note them as it reads instead), `tokens` (with word
 //! classes and those bytes), `cues` (on the tokens read beforehand), `tokens+cues` (both, as the
-//! pipeline reads a text), and
+//! pipeline reads a text), `marks+sentences` (both at the stops the tokens noted, as the
+//! pipeline runs them), and
 //! `speakers` (which marks are quotations, reported speech, who speaks, resolved names) timed
 //! on what the reading stages produced beforehand. The yardstick is unicode-segmentation's
 //! sentence iterator on the same text. `one_article_repeated` reads a single article again and
@@ -81,6 +82,17 @@ fn bench_articles(c: &mut Criterion) {
         b.iter(|| {
             let n: usize = docs.iter().map(|d| stage::tokens_and_cues(black_box(d))).sum();
             assert_eq!(n, cues);
+            n
+        })
+    });
+    // The marks' pairing and the sentences as the pipeline runs them: at the stops the
+    // tokenizer noted (no search of their own).
+    let marks_and_sentences: usize = words.iter().map(stage::marks_and_sentences).sum();
+    assert_eq!(words.iter().map(stage::marks).sum::<usize>(), marks);
+    group.bench_function("stage/marks+sentences", |b| {
+        b.iter(|| {
+            let n: usize = words.iter().map(|w| stage::marks_and_sentences(black_box(w))).sum();
+            assert_eq!(n, marks_and_sentences);
             n
         })
     });
