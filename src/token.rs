@@ -1233,11 +1233,6 @@ impl<'h> Tokens<'h> {
         self.toks.get(i).map_or(Span::new(self.text.len(), self.text.len()), |t| t.span())
     }
 
-    /// A word with a period inside (`layoffs.fyi`).
-    pub fn is_dotted(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.dotted)
-    }
-
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
