@@ -678,8 +678,10 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     if k == i + 1 {
                         return has(flags, Class::Verb.bit() | Class::Preposition.bit());
                     }
-                    let ends = has(flags, DESCRIPTION_ENDER_BITS);
-                    ends && !matches!(t.norm(k), "de" | "du" | "des" | "d'" | "par")
+                    // (Of the words that go on, only `par` is of a class that ends: `de`,
+                    // `du`, `des` and `d'` are of none, see the test
+                    // `of_the_words_a_description_goes_on_at_only_par_ends_one`.)
+                    has(flags, DESCRIPTION_ENDER_BITS) && t.norm(k) != "par"
                 };
                 // A lowercase determiner inside (`de la réforme`, `aux finances`), before a
                 // word that neither may start anything nor ends a description, opens one that
@@ -1102,6 +1104,17 @@ mod tests {
             let expected = kept.iter().copied().find(|&k| k >= from).unwrap_or(usize::MAX);
             assert_eq!(set.next_from(from), expected, "{from}");
         }
+    }
+
+    #[test]
+    fn of_the_words_a_description_goes_on_at_only_par_ends_one() {
+        for word in ["de", "du", "des", "d'", "d’", "De", "DU", "Des", "D'", "D’"] {
+            let text = format!("le chat {word} x");
+            let t = Tokens::new(&text);
+            assert_eq!(t.flags(2) & DESCRIPTION_ENDER_BITS, 0, "{word}");
+        }
+        let t = Tokens::new("le chat par x");
+        assert_ne!(t.flags(2) & DESCRIPTION_ENDER_BITS, 0);
     }
 
     #[test]
