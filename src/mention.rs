@@ -149,10 +149,9 @@ fn is_acronym(w: &str) -> bool {
     w.chars().all(|c| !c.is_lowercase())
 }
 
-/// The classes of the words [`read_mention`] matches alone (`il`, `qui`, `ce dernier`): each
-/// is of one of them.
-const MATCHED_CLASSES: u32 =
-    Class::Pronoun.bit() | Class::Conjunction.bit() | Class::Determiner.bit();
+/// The classes of the words [`read_mention`] matches alone (`il`, `qui`, `celui-ci`): each is
+/// of one of them.
+const MATCHED_CLASSES: u32 = Class::Pronoun.bit() | Class::Conjunction.bit();
 
 /// Read the mention that starts at token `i`, not going past token `limit`.
 pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
@@ -177,9 +176,9 @@ fn read_mention<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Op
     let one = |kind, gender, plural| {
         Some(Mention { span: t.span(i), kind, gender, plural, name: None, first: i, end: i + 1 })
     };
-    // Every word matched here is a pronoun, a conjunction (`qui`) or a determiner (`ce`,
-    // `cette`) (see the test `each_word_matched_alone_is_of_a_class_it_is_matched_by`): the
-    // others, most, are not compared with them.
+    // Every word matched here is a pronoun or a conjunction (`qui`) (see the test
+    // `each_word_matched_alone_is_of_a_class_it_is_matched_by`): the others, most, are not
+    // compared with them.
     if flags & MATCHED_CLASSES != 0 {
         match lw {
             "il" | "lui" => return one(MentionKind::Pronoun, Some(Gender::Masculine), false),
@@ -194,17 +193,6 @@ fn read_mention<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Op
             }
             "celle-ci" | "celle-là" => {
                 return one(MentionKind::Demonstrative, Some(Gender::Feminine), false);
-            }
-            "ce" | "cette" if i + 1 < limit && matches!(t.norm(i + 1), "dernier" | "dernière") => {
-                return Some(Mention {
-                    span: Span::new(t.span(i).start, t.span(i + 1).end),
-                    kind: MentionKind::Demonstrative,
-                    gender: t.gender(i),
-                    plural: false,
-                    name: None,
-                    first: i,
-                    end: i + 2,
-                });
             }
             _ => {}
         }
@@ -252,6 +240,21 @@ fn read_mention<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Op
         });
     }
     if flags & Class::Determiner.bit() != 0 {
+        // `ce dernier`, `cette dernière`: read here, as no title, name nor surname starts at
+        // these stop words (see the test
+        // `each_word_matched_alone_is_of_a_class_it_is_matched_by`).
+        let last_one = || i + 1 < limit && matches!(t.norm(i + 1), "dernier" | "dernière");
+        if matches!(lw, "ce" | "cette") && last_one() {
+            return Some(Mention {
+                span: Span::new(t.span(i).start, t.span(i + 1).end),
+                kind: MentionKind::Demonstrative,
+                gender: t.gender(i),
+                plural: false,
+                name: None,
+                first: i,
+                end: i + 2,
+            });
+        }
         return description::<AGREEMENT>(t, i, lw, limit);
     }
     // A web site as a source: `selon layoffs.fyi`.
@@ -544,9 +547,17 @@ mod tests {
             for text in [format!("{word} dernier"), format!("« {} dernier", word.to_uppercase())] {
                 let t = Tokens::new(&text);
                 let at = usize::from(text.starts_with('«'));
-                assert!(t.flags(at) & MATCHED_CLASSES != 0, "{text}");
+                let flags = t.flags(at);
+                if matches!(word, "ce" | "cette") {
+                    // Read after the title, the name and the surname, which they start none of.
+                    let determiner = Class::Determiner.bit() | Class::Stop.bit();
+                    assert_eq!(flags & (determiner | Class::Title.bit()), determiner, "{text}");
+                } else {
+                    assert!(flags & MATCHED_CLASSES != 0, "{text}");
+                }
                 let m = mention_at(&t, at, t.len()).expect("a mention");
                 assert_ne!(m.kind, MentionKind::Name, "{text}");
+                assert_eq!(m.end, at + 1 + usize::from(matches!(word, "ce" | "cette")), "{text}");
             }
         }
     }
