@@ -2,7 +2,7 @@
 
 use crate::lexicon::{Class, Gender};
 use crate::span::Span;
-use crate::token::Tokens;
+use crate::token::{DOTTED, MENTION_START, Tokens, WORD};
 
 /// What sort of phrase a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,6 +149,10 @@ fn is_acronym(w: &str) -> bool {
     w.chars().all(|c| !c.is_lowercase())
 }
 
+/// The classes of the words [`read_mention`] matches alone (`il`, `qui`, `celui-ci`): each is
+/// of one of them.
+const MATCHED_CLASSES: u32 = Class::Pronoun.bit() | Class::Conjunction.bit();
+
 /// Read the mention that starts at token `i`, not going past token `limit`.
 pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     read_mention::<true>(t, i, limit)
@@ -163,39 +167,40 @@ pub(crate) fn mention_outline_at(t: &Tokens, i: usize, limit: usize) -> Option<M
 
 /// [`mention_at`], with a description's gender and number read if `AGREEMENT`.
 fn read_mention<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
-    if i >= limit || !t.is_word(i) {
+    // (One load for the tests below. A token that is no word has no flags.)
+    let flags = t.flags(i);
+    if i >= limit || flags & WORD == 0 {
         return None;
     }
     let lw = t.norm(i);
     let one = |kind, gender, plural| {
         Some(Mention { span: t.span(i), kind, gender, plural, name: None, first: i, end: i + 1 })
     };
-    match lw {
-        "il" | "lui" => return one(MentionKind::Pronoun, Some(Gender::Masculine), false),
-        "elle" => return one(MentionKind::Pronoun, Some(Gender::Feminine), false),
-        "ils" | "eux" => return one(MentionKind::Pronoun, Some(Gender::Masculine), true),
-        "elles" => return one(MentionKind::Pronoun, Some(Gender::Feminine), true),
-        "on" => return one(MentionKind::Pronoun, None, false),
-        "je" | "j'" => return one(MentionKind::FirstPerson, None, false),
-        "qui" => return one(MentionKind::Relative, None, false),
-        "celui-ci" | "celui-là" => {
-            return one(MentionKind::Demonstrative, Some(Gender::Masculine), false);
+    // Every word matched here is a pronoun or a conjunction (`qui`) (see the test
+    // `each_word_matched_alone_is_of_a_class_it_is_matched_by`): the others, most, are not
+    // compared with them.
+    if flags & MATCHED_CLASSES != 0 {
+        match lw {
+            "il" | "lui" => return one(MentionKind::Pronoun, Some(Gender::Masculine), false),
+            "elle" => return one(MentionKind::Pronoun, Some(Gender::Feminine), false),
+            "ils" | "eux" => return one(MentionKind::Pronoun, Some(Gender::Masculine), true),
+            "elles" => return one(MentionKind::Pronoun, Some(Gender::Feminine), true),
+            "on" => return one(MentionKind::Pronoun, None, false),
+            "je" | "j'" => return one(MentionKind::FirstPerson, None, false),
+            "qui" => return one(MentionKind::Relative, None, false),
+            "celui-ci" | "celui-là" => {
+                return one(MentionKind::Demonstrative, Some(Gender::Masculine), false);
+            }
+            "celle-ci" | "celle-là" => {
+                return one(MentionKind::Demonstrative, Some(Gender::Feminine), false);
+            }
+            _ => {}
         }
-        "celle-ci" | "celle-là" => {
-            return one(MentionKind::Demonstrative, Some(Gender::Feminine), false);
-        }
-        "ce" | "cette" if i + 1 < limit && matches!(t.norm(i + 1), "dernier" | "dernière") => {
-            return Some(Mention {
-                span: Span::new(t.span(i).start, t.span(i + 1).end),
-                kind: MentionKind::Demonstrative,
-                gender: t.gender(i),
-                plural: false,
-                name: None,
-                first: i,
-                end: i + 2,
-            });
-        }
-        _ => {}
+    }
+    // Only a word that may start a name or a description (a capital, a title, a determiner, a
+    // web address) is read further: the others are none.
+    if flags & MENTION_START == 0 {
+        return None;
     }
     if is_title(t, i) {
         let name_first = if t.is_punct(i + 1, '.') { i + 2 } else { i + 1 };
@@ -234,12 +239,27 @@ fn read_mention<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Op
             end,
         });
     }
-    if t.is(i, Class::Determiner) {
+    if flags & Class::Determiner.bit() != 0 {
+        // `ce dernier`, `cette dernière`: read here, as no title, name nor surname starts at
+        // these stop words (see the test
+        // `each_word_matched_alone_is_of_a_class_it_is_matched_by`).
+        let last_one = || i + 1 < limit && matches!(t.norm(i + 1), "dernier" | "dernière");
+        if matches!(lw, "ce" | "cette") && last_one() {
+            return Some(Mention {
+                span: Span::new(t.span(i).start, t.span(i + 1).end),
+                kind: MentionKind::Demonstrative,
+                gender: t.gender(i),
+                plural: false,
+                name: None,
+                first: i,
+                end: i + 2,
+            });
+        }
         return description::<AGREEMENT>(t, i, lw, limit);
     }
     // A web site as a source: `selon layoffs.fyi`.
     // (Only a word with a period inside can be one.)
-    if t.is_dotted(i) && is_domain(t.str(i)) {
+    if flags & DOTTED != 0 && is_domain(t.str(i)) {
         return Some(Mention {
             kind: MentionKind::Name,
             name: Some(t.span(i)),
@@ -500,6 +520,46 @@ mod tests {
         );
         let (s, k, ..) = first_mention("cet homme de 38 ans, dont");
         assert_eq!((s.as_str(), k), ("cet homme de 38 ans", MentionKind::Demonstrative));
+    }
+
+    #[test]
+    fn each_word_matched_alone_is_of_a_class_it_is_matched_by() {
+        let words = [
+            "il",
+            "lui",
+            "elle",
+            "ils",
+            "eux",
+            "elles",
+            "on",
+            "je",
+            "j'",
+            "j’",
+            "qui",
+            "celui-ci",
+            "celui-là",
+            "celle-ci",
+            "celle-là",
+            "ce",
+            "cette",
+        ];
+        for word in words {
+            for text in [format!("{word} dernier"), format!("« {} dernier", word.to_uppercase())] {
+                let t = Tokens::new(&text);
+                let at = usize::from(text.starts_with('«'));
+                let flags = t.flags(at);
+                if matches!(word, "ce" | "cette") {
+                    // Read after the title, the name and the surname, which they start none of.
+                    let determiner = Class::Determiner.bit() | Class::Stop.bit();
+                    assert_eq!(flags & (determiner | Class::Title.bit()), determiner, "{text}");
+                } else {
+                    assert!(flags & MATCHED_CLASSES != 0, "{text}");
+                }
+                let m = mention_at(&t, at, t.len()).expect("a mention");
+                assert_ne!(m.kind, MentionKind::Name, "{text}");
+                assert_eq!(m.end, at + 1 + usize::from(matches!(word, "ce" | "cette")), "{text}");
+            }
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ use crate::quote::Resolution;
 use crate::scan::is_space;
 use crate::span::Span;
 use crate::speaker::with_apposition_reading;
-use crate::token::{Token, Tokens};
+use crate::token::{CAPITALIZED, DOTTED, MENTION_START, Token, Tokens, WORD};
 
 /// What a mention resolved to.
 #[derive(Clone, Copy, Debug)]
@@ -617,15 +617,16 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         let t = doc.t;
         let Index { mut names, mut ties, mut fullest_of, words, mut starts } =
             Index::with_room_for(t.len());
+        // Only names and descriptions are indexed: they start with a capital, a title, a
+        // determiner, or are a web address. Other words are skipped without reading them.
         starts.fill(&t.toks, Token::may_start_mention);
         let mut key = words.into_inner();
         // A description (the text of whole tokens from token `from` on) tied to a name.
         let mut tie = |description: Span, from: usize, name: Span| {
             ties.add(t, from, description, name);
         };
-        // Only names and descriptions are indexed: they start with a capital, a title, a
-        // determiner, or are a web address. Other words are skipped without reading them.
-        let may_start = |i: usize| t.may_start_mention(i);
+        // Whether token flags (see [`Tokens::flags`]) hold any of `bits`.
+        let has = |flags: u32, bits: u32| flags & bits != 0;
         // The mention read ahead at a token (after a comma, for an apposition), and where:
         // the loop visits that token next, and takes it from here instead of reading it again.
         // (Only those are kept: the loop reads no other token twice.)
@@ -667,48 +668,58 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             // it opens no name, and no surname (`Le Drian`) unless a capital follows, which
             // may start something.
             // (One branch for the tests: which way it goes is hard to predict.)
-            let opens_description_only = t.is(i, Class::Determiner)
-                & !t.is(i, Class::Title)
-                & (!t.is_capitalized(i) | t.is(i, Class::Stop));
+            let flags = t.flags(i);
+            let opens_description_only = has(flags, Class::Determiner.bit())
+                & !has(flags, Class::Title.bit())
+                & (!has(flags, CAPITALIZED) | has(flags, Class::Stop.bit()));
             if opens_description_only {
-                let ends_it = |k: usize| {
+                // (Each closure is given the flags of token `k`, loaded once.)
+                let ends_it = |k: usize, flags: u32| {
                     if k == i + 1 {
-                        return t.is(k, Class::Verb) || t.is(k, Class::Preposition);
+                        return has(flags, Class::Verb.bit() | Class::Preposition.bit());
                     }
-                    let ends = t.is_any(k, DESCRIPTION_ENDER_BITS);
-                    ends && !matches!(t.norm(k), "de" | "du" | "des" | "d'" | "par")
+                    // (Of the words that go on, only `par` is of a class that ends: `de`,
+                    // `du`, `des` and `d'` are of none, see the test
+                    // `of_the_words_a_description_goes_on_at_only_par_ends_one`.)
+                    has(flags, DESCRIPTION_ENDER_BITS) && t.norm(k) != "par"
                 };
                 // A lowercase determiner inside (`de la réforme`, `aux finances`), before a
                 // word that neither may start anything nor ends a description, opens one that
                 // ends by the same token and holds no name either: the look goes on past it.
-                let opens_no_more = |k: usize| {
-                    let plain_after = !may_start(k + 1) & !t.is_any(k + 1, DESCRIPTION_ENDER_BITS);
-                    t.is(k, Class::Determiner)
-                        & !t.is_capitalized(k)
-                        & !t.is(k, Class::Title)
-                        & !t.is_dotted(k)
+                let opens_no_more = |k: usize, flags: u32| {
+                    let plain_after = !has(t.flags(k + 1), MENTION_START | DESCRIPTION_ENDER_BITS);
+                    has(flags, Class::Determiner.bit())
+                        & !has(flags, CAPITALIZED | Class::Title.bit() | DOTTED)
                         & plain_after
                 };
                 // A capitalised head after a lowercase determiner (`le Sénat`, `la Banque
                 // mondiale`) is no person's name: the look goes on after it. (After a
                 // capitalised one, `Le Drian`, it may be a name.)
-                let head_end = if t.is_capitalized(i) { None } else { capitalized_head_end(t, i) };
+                let head_end =
+                    if has(flags, CAPITALIZED) { None } else { capitalized_head_end(t, i) };
                 let mut stop = head_end.unwrap_or(i + 1);
-                let passed_over = |k: usize| t.is_word(k) && (!may_start(k) || opens_no_more(k));
+                let passed_over = |k: usize, flags: u32| {
+                    has(flags, WORD) && (!has(flags, MENTION_START) || opens_no_more(k, flags))
+                };
                 // The look goes [`WINDOW`] tokens at most: past determiners, it would otherwise
                 // read a run of them (`le chat le chat …`) again from each, in quadratic time.
                 let limit = i + WINDOW;
-                while stop < limit && passed_over(stop) && !ends_it(stop) {
+                while stop < limit {
+                    let flags = t.flags(stop);
+                    if !passed_over(stop, flags) || ends_it(stop, flags) {
+                        break;
+                    }
                     stop += 1;
                 }
-                let starts_something = t.is_word(stop) & may_start(stop);
+                // (Only words have flags: one that may start a mention is a word.)
+                let starts_something = has(t.flags(stop), MENTION_START);
                 // The comma of an apposition is looked for up to 4 tokens after the end; only
                 // a name is tied there, and a name starts with a capital or a title, or is a
                 // web address (`le terrain, les directeurs` ties nothing).
                 // (Every test made, with no branch between them: which way each goes is hard
                 // to predict.)
                 let may_start_name =
-                    |k: usize| t.is_capitalized(k) | t.is(k, Class::Title) | t.is_dotted(k);
+                    |k: usize| has(t.flags(k), CAPITALIZED | Class::Title.bit() | DOTTED);
                 let comma_then_start = |c: usize| t.is_punct(c, ',') & may_start_name(c + 1);
                 let apposition = comma_then_start(stop)
                     | comma_then_start(stop + 1)
@@ -1093,6 +1104,17 @@ mod tests {
             let expected = kept.iter().copied().find(|&k| k >= from).unwrap_or(usize::MAX);
             assert_eq!(set.next_from(from), expected, "{from}");
         }
+    }
+
+    #[test]
+    fn of_the_words_a_description_goes_on_at_only_par_ends_one() {
+        for word in ["de", "du", "des", "d'", "d’", "De", "DU", "Des", "D'", "D’"] {
+            let text = format!("le chat {word} x");
+            let t = Tokens::new(&text);
+            assert_eq!(t.flags(2) & DESCRIPTION_ENDER_BITS, 0, "{word}");
+        }
+        let t = Tokens::new("le chat par x");
+        assert_ne!(t.flags(2) & DESCRIPTION_ENDER_BITS, 0);
     }
 
     #[test]

@@ -842,7 +842,8 @@ impl<'h> Building<'h> {
         }
         self.at_opening = false;
         self.note_cue_candidate(&t, entry);
-        let flags = entry.flags | if capital { CAPITALIZED } else { 0 };
+        let marks = if capital { WORD | CAPITALIZED } else { WORD };
+        let flags = entry.flags | marks | if t.dotted { DOTTED } else { 0 };
         t.facts = Facts { flags, norm, cue: entry.cue };
         self.tokens.toks.push(t);
     }
@@ -1077,10 +1078,20 @@ struct Facts {
 }
 
 /// Flag bit: the word starts with a capital letter.
-const CAPITALIZED: u32 = 1 << 31;
+pub(crate) const CAPITALIZED: u32 = 1 << 31;
+
+/// Flag bit: the token is a word (every word has it, so that [`Tokens::flags`] tells it too).
+pub(crate) const WORD: u32 = 1 << 30;
+
+/// Flag bit: a word with a period inside ([`Token::dotted`]).
+pub(crate) const DOTTED: u32 = 1 << 29;
+
+// The flag bits above lie above the classes' bits.
+const _: () = assert!(Class::CueStart.bit() < DOTTED);
 
 /// The flags of a word a name or a description may start at (see [`Token::may_start_mention`]).
-const MENTION_START: u32 = CAPITALIZED | Class::Determiner.bit() | Class::Title.bit();
+pub(crate) const MENTION_START: u32 =
+    CAPITALIZED | DOTTED | Class::Determiner.bit() | Class::Title.bit();
 
 impl Token {
     /// The word's place in the built-in cue index, if it is there.
@@ -1098,7 +1109,7 @@ impl Token {
     /// Whether a name or a description may start at the token (see
     /// [`Tokens::may_start_mention`]).
     pub(crate) fn may_start_mention(&self) -> bool {
-        (self.facts.flags & MENTION_START != 0) | self.dotted
+        self.facts.flags & MENTION_START != 0
     }
 }
 
@@ -1136,6 +1147,14 @@ impl<'h> Tokens<'h> {
     #[inline]
     pub fn is(&self, i: usize, class: Class) -> bool {
         self.toks.get(i).map(|t| t.facts).is_some_and(|f| f.flags & class.bit() != 0)
+    }
+
+    /// The flags of token `i`: its classes' bits ([`Class::bit`]), [`WORD`], [`CAPITALIZED`]
+    /// and [`DOTTED`]; none for a token that is no word, nor past the end. One load for all
+    /// the tests a rule makes of a token, each then a test of a bit.
+    #[inline]
+    pub fn flags(&self, i: usize) -> u32 {
+        self.toks.get(i).map_or(0, |t| t.facts.flags)
     }
 
     /// Whether token `i` is a word of one of the classes whose bits ([`Class::bit`]) `classes`
@@ -1212,11 +1231,6 @@ impl<'h> Tokens<'h> {
     /// instead of a panic.
     pub fn span(&self, i: usize) -> Span {
         self.toks.get(i).map_or(Span::new(self.text.len(), self.text.len()), |t| t.span())
-    }
-
-    /// A word with a period inside (`layoffs.fyi`).
-    pub fn is_dotted(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.dotted)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -1492,7 +1506,8 @@ mod tests {
                     let entry = g.entry_of_word(&norm, t.joined);
                     let facts = t.facts;
                     let capital = if t.first.is_uppercase() { CAPITALIZED } else { 0 };
-                    assert_eq!(facts.flags, entry.flags | capital, "{text:?}");
+                    let dotted = if t.dotted { DOTTED } else { 0 };
+                    assert_eq!(facts.flags, entry.flags | WORD | capital | dotted, "{text:?}");
                     assert_eq!(facts.cue.is_some(), entry.cue.is_some(), "{text:?}");
                 }
             }
