@@ -190,97 +190,124 @@ impl PackedWord {
 
 /// Normal form → class bits and cue index slot, in one probe.
 ///
-/// Open addressing with linear probing, at most an eighth full, keys packed into their slots:
-/// a probe is a multiply, then slots compared in place until the word or an empty slot. So
-/// sparse a table settles nearly every word at its home slot (the word, or a free slot: a
-/// miss), with no branch on which; a half-full one sent a word in four or so on, and which
-/// words was a branch mispredicted about as often.
-///
-/// Words of at most [`SmallTable::MAX`] bytes, most of a text's (`de`, `la`, `dans`, `selon`),
-/// have a table of their own with slots half the size (the key one machine word): fewer
-/// memory pages and cache lines for the words a text asks most.
+/// Words of at most [`SHORT_MAX`] bytes, most of a text's (`de`, `la`, `dans`, `selon`), are
+/// keyed by one machine word, in slots half the size of the others': fewer memory pages and
+/// cache lines for the words a text asks most. The others up to [`PackedWord::MAX`] bytes are
+/// keyed by their [`PackedWord`]; the few longer ones are in a hash map.
 struct WordTable {
-    /// The words of at most [`SmallTable::MAX`] bytes.
-    small: SmallTable,
-    /// The table of the other words up to [`PackedWord::MAX`] bytes; [`PackedWord::EMPTY`]
-    /// marks a free slot, whose entry is the empty one ([`NO_ENTRY`]'s). Its length is a
-    /// power of two.
-    slots: Vec<(PackedWord, WordEntry)>,
-    /// 64 minus the log2 of the table's length: a hash shifted right by it is a slot index.
-    shift: u32,
+    /// The words of at most [`SHORT_MAX`] bytes, by [`short_key`].
+    short: ProbeTable<u64>,
+    /// The other words of at most [`PackedWord::MAX`] bytes.
+    packed: ProbeTable<PackedWord>,
     /// The few longer than [`PackedWord::MAX`] bytes.
     long: WordMap<WordEntry>,
     /// The length of the longest word: a longer one needs no probe.
     longest_word: usize,
 }
 
-/// The words of at most [`SmallTable::MAX`] bytes of a [`WordTable`], each keyed by its
-/// [`PackedWord`]'s first machine word (its bytes and, in the top byte, its length): probed
-/// the same way, sparser.
-struct SmallTable {
-    /// Free slots have the key 0 (no length) and the empty entry.
-    slots: Vec<(u64, WordEntry)>,
-    /// 64 minus the log2 of the table's length.
+/// The longest word keyed by one machine word: seven bytes, and the length in the eighth.
+const SHORT_MAX: usize = 7;
+
+/// The key of a word of at most [`SHORT_MAX`] bytes, packed: its first machine word (its
+/// bytes) and, in the top byte, its length.
+fn short_key(packed: PackedWord) -> u64 {
+    packed.0[0] | packed.0[2]
+}
+
+/// A key of a [`ProbeTable`]: a word packed into its slot, so that a probe compares it there
+/// with no read of a string elsewhere in memory.
+trait SlotKey: Copy + Eq {
+    /// The key of a free slot: no word packs to it (a packed word's length is at least 1).
+    const FREE: Self;
+
+    /// Its hash, in the high bits.
+    fn hash(self) -> u64;
+
+    /// Zero when `found` (a slot's key) is this key or [`SlotKey::FREE`]: one test of both.
+    fn unsettled_by(self, found: Self) -> u64;
+}
+
+impl SlotKey for u64 {
+    const FREE: u64 = 0;
+
+    fn hash(self) -> u64 {
+        self.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    fn unsettled_by(self, found: u64) -> u64 {
+        (found ^ self).min(found)
+    }
+}
+
+impl SlotKey for PackedWord {
+    const FREE: PackedWord = PackedWord::EMPTY;
+
+    fn hash(self) -> u64 {
+        PackedWord::hash(self)
+    }
+
+    fn unsettled_by(self, found: PackedWord) -> u64 {
+        let differs =
+            (found.0[0] ^ self.0[0]) | (found.0[1] ^ self.0[1]) | (found.0[2] ^ self.0[2]);
+        // Only a free slot has a zero length byte.
+        differs.min(found.0[2])
+    }
+}
+
+/// Entries by packed word: open addressing with linear probing, sparse, keys in their slots.
+/// A probe is a multiply, then slots compared in place until the word or a free slot. So
+/// sparse a table settles nearly every word at its home slot (the word, or a free slot: a
+/// miss), with no branch on which; a half-full one sent a word in four or so on, and which
+/// words was a branch mispredicted about as often.
+struct ProbeTable<K> {
+    /// [`SlotKey::FREE`] marks a free slot, whose entry is the empty one ([`NO_ENTRY`]'s).
+    /// Its length is a power of two.
+    slots: Vec<(K, WordEntry)>,
+    /// 64 minus the log2 of the table's length: a hash shifted right by it is a slot index.
     shift: u32,
 }
 
-impl SmallTable {
-    /// Seven bytes and the length in the eighth.
-    const MAX: usize = 7;
-
-    /// The key of a word of at most [`SmallTable::MAX`] bytes, packed.
-    fn key(packed: PackedWord) -> u64 {
-        packed.0[0] | packed.0[2]
-    }
-
-    /// The home slot of `key`.
-    #[inline(always)]
-    fn home(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
-    }
-
-    fn build(words: Vec<(u64, WordEntry)>) -> SmallTable {
-        // A sixteenth full at most (1 MB): the words asked most are here, and a word whose
-        // home slot another holds costs a probe out of line, and often a mispredicted branch
-        // (an eighth full, one word in eight; the tokenizer ran 4 % slower).
-        let len = (16 * words.len()).next_power_of_two().max(2);
-        let mut table = SmallTable {
-            slots: vec![(0, WordEntry::default()); len],
-            shift: 64 - len.trailing_zeros(),
-        };
+impl<K: SlotKey> ProbeTable<K> {
+    /// The table of `words`, at most `1 / sparseness` full.
+    fn build(words: Vec<(K, WordEntry)>, sparseness: usize) -> ProbeTable<K> {
+        let len = (sparseness * words.len()).next_power_of_two().max(2);
+        let mut slots = vec![(K::FREE, WordEntry::default()); len];
+        let shift = 64 - len.trailing_zeros();
         for (key, entry) in words {
-            let mut i = table.home(key);
-            while table.slots[i].0 != 0 {
+            let mut i = (key.hash() >> shift) as usize;
+            while slots[i].0 != K::FREE {
                 i = (i + 1) & (len - 1);
             }
-            table.slots[i] = (key, entry);
+            slots[i] = (key, entry);
         }
-        table
+        ProbeTable { slots, shift }
     }
 
-    /// The entry of the word whose key is `key` (see [`SmallTable::key`]).
+    /// The entry of `key` (the empty entry if it has none).
     #[inline(always)]
-    fn get(&self, key: u64) -> &WordEntry {
-        let home = self.home(key);
+    fn get(&self, key: K) -> &WordEntry {
+        let home = (key.hash() >> self.shift) as usize;
         let Some((found, entry)) = self.slots.get(home) else { return NO_ENTRY };
-        // Settled when the slot holds the word or is free: one test of both (as in
-        // `WordTable::get_packed`).
-        if (found ^ key).min(*found) == 0 {
+        // Most words are settled at their home slot: it holds them, or it is free. Which,
+        // is not asked (half the words of a text are in the table, half not: a branch there
+        // is often mispredicted, and the compiler may make a choice of the two entries one):
+        // a free slot's entry is the empty one.
+        if key.unsettled_by(*found) == 0 {
             return entry;
         }
         self.get_from(key, home + 1)
     }
 
-    /// [`SmallTable::get`] slot by slot from `i`, past the home slot.
+    /// [`ProbeTable::get`] slot by slot from `i`, past the home slot.
     #[inline(never)]
-    fn get_from(&self, key: u64, mut i: usize) -> &WordEntry {
+    fn get_from(&self, key: K, mut i: usize) -> &WordEntry {
         let mask = self.slots.len() - 1;
         i &= mask;
         while let Some((found, entry)) = self.slots.get(i) {
             if *found == key {
                 return entry;
             }
-            if *found == 0 {
+            if *found == K::FREE {
                 break;
             }
             i = (i + 1) & mask;
@@ -313,24 +340,20 @@ impl WordTableBuilder {
     }
 
     fn build(self) -> WordTable {
-        // An eighth full at most (see `WordTable`): a few MB, of which a text touches the
-        // slots of its own words only.
-        let (small, others): (Vec<_>, Vec<_>) =
-            self.short.into_iter().partition(|(key, _)| key.len() <= SmallTable::MAX);
-        let small = SmallTable::build(
-            small.into_iter().map(|(key, entry)| (SmallTable::key(key), entry)).collect(),
-        );
-        let len = (8 * others.len()).next_power_of_two().max(2);
-        let mut slots = vec![(PackedWord::EMPTY, WordEntry::default()); len];
-        let shift = 64 - len.trailing_zeros();
-        for (key, entry) in others {
-            let mut i = (key.hash() >> shift) as usize;
-            while slots[i].0 != PackedWord::EMPTY {
-                i = (i + 1) & (len - 1);
-            }
-            slots[i] = (key, entry);
+        let (short, packed): (Vec<_>, Vec<_>) =
+            self.short.into_iter().partition(|(key, _)| key.len() <= SHORT_MAX);
+        let short = short.into_iter().map(|(key, entry)| (short_key(key), entry)).collect();
+        WordTable {
+            // A sixteenth full at most (1 MB): the words asked most are here, and a word whose
+            // home slot another holds costs a probe out of line, and often a mispredicted
+            // branch (an eighth full, one word in eight; the tokenizer ran 4 % slower).
+            short: ProbeTable::build(short, 16),
+            // An eighth full at most: a few MB, of which a text touches the slots of its own
+            // words only.
+            packed: ProbeTable::build(packed, 8),
+            long: self.long,
+            longest_word: self.longest_word,
         }
-        WordTable { small, slots, shift, long: self.long, longest_word: self.longest_word }
     }
 }
 
@@ -350,47 +373,10 @@ impl WordTable {
     /// The entry of a word of at most [`PackedWord::MAX`] bytes, packed.
     #[inline]
     fn get_packed(&self, packed: PackedWord) -> &WordEntry {
-        if packed.len() <= SmallTable::MAX {
-            return self.small.get(SmallTable::key(packed));
+        if packed.len() <= SHORT_MAX {
+            return self.short.get(short_key(packed));
         }
-        self.get_packed_longer(packed)
-    }
-
-    /// [`WordTable::get_packed`] of a word longer than [`SmallTable::MAX`] bytes.
-    #[inline]
-    fn get_packed_longer(&self, packed: PackedWord) -> &WordEntry {
-        let home = (packed.hash() >> self.shift) as usize;
-        let Some((key, entry)) = self.slots.get(home) else { return NO_ENTRY };
-        // Most words are settled at their home slot: it holds them, or it is free. Which,
-        // is not asked (half the words of a text are in the table, half not: a branch there
-        // is often mispredicted, and the compiler may make a choice of the two entries one):
-        // a free slot's entry is the empty one.
-        let differs =
-            (key.0[0] ^ packed.0[0]) | (key.0[1] ^ packed.0[1]) | (key.0[2] ^ packed.0[2]);
-        // Settled when it holds the word or is free (only a free slot has a zero length
-        // byte): one test of both.
-        if differs.min(key.0[2]) == 0 {
-            return entry;
-        }
-        self.get_packed_from(packed, home + 1)
-    }
-
-    /// [`WordTable::get_packed`] slot by slot from `i`, past the home slot.
-    #[inline(never)]
-    fn get_packed_from(&self, packed: PackedWord, mut i: usize) -> &WordEntry {
-        let mask = self.slots.len() - 1;
-        i &= mask;
-        while let Some((key, entry)) = self.slots.get(i) {
-            if *key == packed {
-                return entry;
-            }
-            // Only an empty slot has a zero length byte.
-            if key.0[2] == 0 {
-                break;
-            }
-            i = (i + 1) & mask;
-        }
-        NO_ENTRY
+        self.packed.get(packed)
     }
 
     /// Out of line: few words are longer than [`PackedWord::MAX`] bytes, or empty.
@@ -713,11 +699,7 @@ impl Grammar {
     #[inline]
     pub fn entry_of_short(&self, [low, high]: [u64; 2], len: usize) -> &WordEntry {
         // A packed word is its zero-padded bytes, its length in the last byte.
-        let packed = PackedWord([low, high, (len as u64) << 56]);
-        if len <= SmallTable::MAX {
-            return self.classes.small.get(SmallTable::key(packed));
-        }
-        self.classes.get_packed_longer(packed)
+        self.classes.get_packed(PackedWord([low, high, (len as u64) << 56]))
     }
 
     /// `Marie-Claire`, unlisted, is a first name by its first part: the name bits of that
@@ -902,32 +884,26 @@ mod tests {
     fn every_word_of_the_table_is_found_where_it_is() {
         let table = &grammar().classes;
         let mut words = 0;
-        for (key, entry) in table.slots.iter().filter(|(key, _)| *key != PackedWord::EMPTY) {
-            assert!(key.len() > SmallTable::MAX);
+        for (key, entry) in table.packed.slots.iter().filter(|(key, _)| *key != PackedWord::FREE) {
+            assert!(key.len() > SHORT_MAX);
             assert!(std::ptr::eq(table.get_packed(*key), entry));
             words += 1;
         }
-        for (key, entry) in table.small.slots.iter().filter(|(key, _)| *key != 0) {
+        for (key, entry) in table.short.slots.iter().filter(|(key, _)| *key != u64::FREE) {
             let len = (key >> 56) as usize;
-            assert!((1..=SmallTable::MAX).contains(&len));
+            assert!((1..=SHORT_MAX).contains(&len));
             let packed = PackedWord([key & !(0xff << 56), 0, key & (0xff << 56)]);
             assert!(std::ptr::eq(table.get_packed(packed), entry));
             words += 1;
         }
-        assert!(
-            table
-                .small
-                .slots
-                .iter()
-                .filter(|(key, _)| *key == 0)
-                .all(|(_, e)| e.flags == 0 && e.cue.is_none())
-        );
         assert!(words > 1000);
         let missing = PackedWord::new(b"zzzqqqxxx").unwrap();
         assert_eq!(table.get_packed(missing).flags, 0);
         // A free slot's entry is the empty one: a probe settled there finds it.
-        for (key, entry) in table.slots.iter().filter(|(key, _)| *key == PackedWord::EMPTY) {
-            assert!(entry.flags == 0 && entry.cue.is_none(), "{:?}", key.0);
+        let free_entries = table.packed.slots.iter().filter(|(key, _)| *key == PackedWord::FREE);
+        let short_free = table.short.slots.iter().filter(|(key, _)| *key == u64::FREE);
+        for entry in free_entries.map(|(_, e)| e).chain(short_free.map(|(_, e)| e)) {
+            assert!(entry.flags == 0 && entry.cue.is_none());
         }
     }
 
@@ -939,8 +915,11 @@ mod tests {
         }
         // The bits only names have: no other word holds them.
         let names = g.first_names.len();
-        let with_bits = g.classes.slots.iter().filter(|(_, e)| e.flags & NAME_BITS != 0).count()
-            + g.classes.small.slots.iter().filter(|(_, e)| e.flags & NAME_BITS != 0).count();
+        let with_bits = |entries: &mut dyn Iterator<Item = &WordEntry>| {
+            entries.filter(|e| e.flags & NAME_BITS != 0).count()
+        };
+        let with_bits = with_bits(&mut g.classes.packed.slots.iter().map(|(_, e)| e))
+            + with_bits(&mut g.classes.short.slots.iter().map(|(_, e)| e));
         let long = g.classes.long.values().filter(|e| e.flags & NAME_BITS != 0).count();
         assert_eq!(with_bits + long, names);
         assert_eq!(
