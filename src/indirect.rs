@@ -11,7 +11,7 @@
 //! que`), cues inside quotations, `selon` phrases that name no speaker (`selon les chiffres`,
 //! `selon moi`), and clauses that hold a quotation (those are partial quotes).
 
-use crate::attribute::{Attributed, Covered, Via};
+use crate::attribute::{Attributed, Covered, Via, normal_form_at_most};
 use crate::cue::{CueForm, CueMatch, Person};
 use crate::document::{Document, WINDOW};
 use crate::lexicon::{Class, grammar, normalize, with_normal};
@@ -66,11 +66,12 @@ pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed>
             continue;
         }
         // `on pense que …` is what people think, not what somebody said.
-        // An ASCII text normalizes to one of its own length, so only two bytes may be `on`;
-        // the normal form is built on the stack (a speaker is most often a capitalised name).
+        // An ASCII text normalizes to one of its own length, so only two bytes may be `on`,
+        // nor may another of more than two characters; the normal form is built on the stack
+        // (a speaker is most often a capitalised name).
         let said = &doc.text[speaker.span];
         let generic_on = cue.form != CueForm::Inverted
-            && (said.len() == 2 || !said.is_ascii())
+            && (said.len() == 2 || !said.is_ascii() && normal_form_at_most(said, 2))
             && with_normal(said, |n| n == Some("on"));
         if matches!(speaker.kind, MentionKind::FirstPerson) || generic_on {
             continue;
