@@ -51,7 +51,7 @@ pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed>
         {
             continue;
         }
-        let Some(span) = reported_clause(doc, c, cue) else { continue };
+        let Some(span) = reported_clause(doc, c, cue, &marked) else { continue };
         if span.is_empty() || !doc.text[span].chars().any(is_alphanumeric) {
             continue;
         }
@@ -88,8 +88,10 @@ pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed>
     out
 }
 
-/// The reported clause a cue introduces, if it introduces one.
-fn reported_clause(doc: &Document, c: usize, cue: &CueMatch) -> Option<Span> {
+/// The reported clause a cue introduces, if it introduces one. A clause that overlaps a
+/// quotation of `marked` may be passed over (it is not reported): it is, where that spares a
+/// costlier test.
+fn reported_clause(doc: &Document, c: usize, cue: &CueMatch, marked: &Covered) -> Option<Span> {
     let sentence = doc.cue_sentence(c);
     match cue.form {
         CueForm::Phrase => source_clause(doc, c, sentence),
@@ -113,10 +115,15 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch) -> Option<Span> {
                 first = colon + 1;
                 start = doc.t.span(first).start;
             }
+            // Mostly the quotation before its cue (`« … », a déclaré X`): passed over before
+            // its words are read for a verb.
+            let span = trim(doc, Span::new(start, doc.t.span(comma).start));
+            if marked.overlaps(span) {
+                return None;
+            }
             // The fronted words must make a clause: `Au point de s'éponger le front,
             // précise-t-elle` reports no statement.
-            has_finite_verb(doc, first, comma)
-                .then(|| trim(doc, Span::new(start, doc.t.span(comma).start)))
+            has_finite_verb(doc, first, comma).then_some(span)
         }
         _ => {
             // `Espérant que …, il a dit`: a participle opening the sentence sets the scene;
