@@ -8,15 +8,23 @@ use crate::mention::{MAX_NAME, Mention, MentionKind, looks_finite, mention_at};
 use crate::span::Span;
 use crate::token::{Kind, Token, Tokens};
 
-/// The source named after `selon`, `d'après`, `pour`: a mention or a title in marks.
+/// The source named after `selon`, `d'après`, `pour`: a mention or a title in marks. Found
+/// once for each cue: the rules about quotations and reported speech ask again and again.
 pub(crate) fn source_after(doc: &Document, c: usize) -> Option<Mention> {
-    let e = doc.tok_cue_end(c);
-    mention_at(doc.t, e, doc.t.len()).or_else(|| title_mention(doc, e))
+    kept(&doc.cue_reads(c).source, || {
+        let e = doc.tok_cue_end(c);
+        mention_at(doc.t, e, doc.t.len()).or_else(|| title_mention(doc, e))
+    })
 }
 
 /// `selon X`, `d'après X`, `à en croire X` always name a source; `pour X,` only at the head
 /// of a clause and before a comma (`Pour Poutine, …`, not `pour atteindre son objectif`).
 pub(crate) fn is_phrase_cue_ok(doc: &Document, c: usize) -> bool {
+    kept(&doc.cue_reads(c).phrase_ok, || find_is_phrase_cue_ok(doc, c))
+}
+
+/// [`is_phrase_cue_ok`], read from the text.
+fn find_is_phrase_cue_ok(doc: &Document, c: usize) -> bool {
     let cue = &doc.cues[c];
     let e = doc.tok_cue_end(c);
     let Some(m) = source_after(doc, c) else {
