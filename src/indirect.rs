@@ -385,8 +385,38 @@ fn trim(doc: &Document, span: Span) -> Span {
             break;
         }
     }
-    let s = s.trim_start_matches(is_space);
-    let start =
-        span.start + (doc.text[span].len() - doc.text[span].trim_start_matches(is_space).len());
-    Span::new(start, start + s.len())
+    // `s` is the start of the span's text: its leading spaces are the text's, up to its end.
+    let text = &doc.text[span];
+    let leading = text.len() - text.trim_start_matches(is_space).len();
+    let start = span.start + leading;
+    Span::new(start, start + s.len().saturating_sub(leading))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::Tokens;
+
+    #[test]
+    fn trim_keeps_the_words_between_the_spaces() {
+        for text in ["  Il viendra (demain).  ", "   . ", " « Oui », ", "a", "", " \u{a0}x ;"] {
+            let t = Tokens::new(text);
+            let doc = Document::new(text, &t, &[], &[], &[]);
+            let bounds = (0..=text.len()).filter(|&k| text.is_char_boundary(k));
+            for start in bounds.clone() {
+                for end in bounds.clone().filter(|&end| end >= start) {
+                    let span = Span::new(start, end);
+                    let trimmed = trim(&doc, span);
+                    assert!(span.contains(trimmed), "{text:?} {span:?}");
+                    let words = &text[trimmed];
+                    assert_eq!(words, words.trim_start_matches(is_space), "{text:?} {span:?}");
+                    // The spaces before the words are the span's own, all of them.
+                    let leading = &text[start..trimmed.start];
+                    assert!(leading.chars().all(is_space), "{text:?} {span:?}");
+                    let rest = &text[trimmed.start..end];
+                    assert!(rest.is_empty() || !rest.starts_with(is_space), "{text:?} {span:?}");
+                }
+            }
+        }
+    }
 }
