@@ -591,10 +591,18 @@ pub(crate) fn clause_subject_in(
     let mut last_verb: Option<Option<usize>> = None;
     let mut fallback = None;
     for (s, e) in segs.clone() {
-        // (The flags first: most segments open on no mention.)
-        if doc.quoted(s) || !may_open_mention(t, s) || starts_adverbial(doc, s) {
+        // (The flags first, in one branch: most segments open on no mention, and which do is
+        // hard to predict. These are the tests of [`starts_adverbial`] too, whose adverb is
+        // read only where one may start.)
+        let tok = &t.toks[s];
+        let capital_a = (tok.first == 'A') & (tok.span().end - tok.span().start == 1);
+        let passed_over =
+            doc.quoted(s) | !may_open_mention(t, s) | capital_a | t.is(s, Class::Preposition);
+        if passed_over || t.is(s, Class::AdverbStart) && t.adverb_len(s) > 0 {
+            debug_assert!(doc.quoted(s) || !may_open_mention(t, s) || starts_adverbial(doc, s));
             continue;
         }
+        debug_assert!(!starts_adverbial(doc, s));
         let Some(m) = mention_at(t, s, e) else { continue };
         if matches!(m.kind, MentionKind::FirstPerson) {
             continue;
