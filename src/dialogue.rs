@@ -120,13 +120,17 @@ pub(crate) fn interview(doc: &Document) -> Vec<Answer> {
         let question = text.trim_end_matches(is_space).ends_with('?');
         lines.push((m, body, question));
     }
-    let key = |m: &Mention| normalize(&doc.text[m.span]).into_owned();
-    // Sets, not lists: an interview may have thousands of lines.
-    let askers: HashSet<String> = lines.iter().filter(|l| l.2).map(|l| key(&l.0)).collect();
-    let people: HashSet<String> = lines.iter().map(|l| key(&l.0)).collect();
-    if lines.len() < 2 || people.len() < 2 {
+    // (Most texts have no labelled line, or one: no set is built for them.)
+    if lines.len() < 2 {
         return Vec::new();
     }
+    let key = |m: &Mention| normalize(&doc.text[m.span]).into_owned();
+    // Sets, not lists: an interview may have thousands of lines.
+    let people: HashSet<String> = lines.iter().map(|l| key(&l.0)).collect();
+    if people.len() < 2 {
+        return Vec::new();
+    }
+    let askers: HashSet<String> = lines.iter().filter(|l| l.2).map(|l| key(&l.0)).collect();
     lines
         .into_iter()
         .filter(|(m, _, question)| !question && !askers.contains(&key(m)))

@@ -51,6 +51,10 @@ pub(crate) struct CueReads {
     pub subject_after: Cell<Option<Option<Mention>>>,
     /// Whether it stands where the subject follows the verb.
     pub inversion: Cell<Option<bool>>,
+    /// The source named after it, for a phrase (`selon X`).
+    pub source: Cell<Option<Option<Mention>>>,
+    /// Whether it is a phrase that names a source where it stands.
+    pub phrase_ok: Cell<Option<bool>>,
 }
 
 /// The value `cell` keeps, found by `find` the first time it is asked.

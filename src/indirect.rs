@@ -11,7 +11,7 @@
 //! que`), cues inside quotations, `selon` phrases that name no speaker (`selon les chiffres`,
 //! `selon moi`), and clauses that hold a quotation (those are partial quotes).
 
-use crate::attribute::{Attributed, Covered, Via};
+use crate::attribute::{Attributed, Covered, Via, normal_form_at_most};
 use crate::cue::{CueForm, CueMatch, Person};
 use crate::document::{Document, WINDOW};
 use crate::lexicon::{Class, grammar, normalize, with_normal};
@@ -51,7 +51,7 @@ pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed>
         {
             continue;
         }
-        let Some(span) = reported_clause(doc, c, cue) else { continue };
+        let Some(span) = reported_clause(doc, c, cue, &marked) else { continue };
         if span.is_empty() || !doc.text[span].chars().any(is_alphanumeric) {
             continue;
         }
@@ -66,11 +66,12 @@ pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed>
             continue;
         }
         // `on pense que …` is what people think, not what somebody said.
-        // An ASCII text normalizes to one of its own length, so only two bytes may be `on`;
-        // the normal form is built on the stack (a speaker is most often a capitalised name).
+        // An ASCII text normalizes to one of its own length, so only two bytes may be `on`,
+        // nor may another of more than two characters; the normal form is built on the stack
+        // (a speaker is most often a capitalised name).
         let said = &doc.text[speaker.span];
         let generic_on = cue.form != CueForm::Inverted
-            && (said.len() == 2 || !said.is_ascii())
+            && (said.len() == 2 || !said.is_ascii() && normal_form_at_most(said, 2))
             && with_normal(said, |n| n == Some("on"));
         if matches!(speaker.kind, MentionKind::FirstPerson) || generic_on {
             continue;
@@ -87,8 +88,10 @@ pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed>
     out
 }
 
-/// The reported clause a cue introduces, if it introduces one.
-fn reported_clause(doc: &Document, c: usize, cue: &CueMatch) -> Option<Span> {
+/// The reported clause a cue introduces, if it introduces one. A clause that overlaps a
+/// quotation of `marked` may be passed over (it is not reported): it is, where that spares a
+/// costlier test.
+fn reported_clause(doc: &Document, c: usize, cue: &CueMatch, marked: &Covered) -> Option<Span> {
     let sentence = doc.cue_sentence(c);
     match cue.form {
         CueForm::Phrase => source_clause(doc, c, sentence),
@@ -112,10 +115,15 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch) -> Option<Span> {
                 first = colon + 1;
                 start = doc.t.span(first).start;
             }
+            // Mostly the quotation before its cue (`« … », a déclaré X`): passed over before
+            // its words are read for a verb.
+            let span = trim(doc, Span::new(start, doc.t.span(comma).start));
+            if marked.overlaps(span) {
+                return None;
+            }
             // The fronted words must make a clause: `Au point de s'éponger le front,
             // précise-t-elle` reports no statement.
-            has_finite_verb(doc, first, comma)
-                .then(|| trim(doc, Span::new(start, doc.t.span(comma).start)))
+            has_finite_verb(doc, first, comma).then_some(span)
         }
         _ => {
             // `Espérant que …, il a dit`: a participle opening the sentence sets the scene;
@@ -377,8 +385,38 @@ fn trim(doc: &Document, span: Span) -> Span {
             break;
         }
     }
-    let s = s.trim_start_matches(is_space);
-    let start =
-        span.start + (doc.text[span].len() - doc.text[span].trim_start_matches(is_space).len());
-    Span::new(start, start + s.len())
+    // `s` is the start of the span's text: its leading spaces are the text's, up to its end.
+    let text = &doc.text[span];
+    let leading = text.len() - text.trim_start_matches(is_space).len();
+    let start = span.start + leading;
+    Span::new(start, start + s.len().saturating_sub(leading))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::Tokens;
+
+    #[test]
+    fn trim_keeps_the_words_between_the_spaces() {
+        for text in ["  Il viendra (demain).  ", "   . ", " « Oui », ", "a", "", " \u{a0}x ;"] {
+            let t = Tokens::new(text);
+            let doc = Document::new(text, &t, &[], &[], &[]);
+            let bounds = (0..=text.len()).filter(|&k| text.is_char_boundary(k));
+            for start in bounds.clone() {
+                for end in bounds.clone().filter(|&end| end >= start) {
+                    let span = Span::new(start, end);
+                    let trimmed = trim(&doc, span);
+                    assert!(span.contains(trimmed), "{text:?} {span:?}");
+                    let words = &text[trimmed];
+                    assert_eq!(words, words.trim_start_matches(is_space), "{text:?} {span:?}");
+                    // The spaces before the words are the span's own, all of them.
+                    let leading = &text[start..trimmed.start];
+                    assert!(leading.chars().all(is_space), "{text:?} {span:?}");
+                    let rest = &text[trimmed.start..end];
+                    assert!(rest.is_empty() || !rest.starts_with(is_space), "{text:?} {span:?}");
+                }
+            }
+        }
+    }
 }

@@ -8,15 +8,23 @@ use crate::mention::{MAX_NAME, Mention, MentionKind, looks_finite, mention_at};
 use crate::span::Span;
 use crate::token::{Kind, Token, Tokens};
 
-/// The source named after `selon`, `d'après`, `pour`: a mention or a title in marks.
+/// The source named after `selon`, `d'après`, `pour`: a mention or a title in marks. Found
+/// once for each cue: the rules about quotations and reported speech ask again and again.
 pub(crate) fn source_after(doc: &Document, c: usize) -> Option<Mention> {
-    let e = doc.tok_cue_end(c);
-    mention_at(doc.t, e, doc.t.len()).or_else(|| title_mention(doc, e))
+    kept(&doc.cue_reads(c).source, || {
+        let e = doc.tok_cue_end(c);
+        mention_at(doc.t, e, doc.t.len()).or_else(|| title_mention(doc, e))
+    })
 }
 
 /// `selon X`, `d'après X`, `à en croire X` always name a source; `pour X,` only at the head
 /// of a clause and before a comma (`Pour Poutine, …`, not `pour atteindre son objectif`).
 pub(crate) fn is_phrase_cue_ok(doc: &Document, c: usize) -> bool {
+    kept(&doc.cue_reads(c).phrase_ok, || find_is_phrase_cue_ok(doc, c))
+}
+
+/// [`is_phrase_cue_ok`], read from the text.
+fn find_is_phrase_cue_ok(doc: &Document, c: usize) -> bool {
     let cue = &doc.cues[c];
     let e = doc.tok_cue_end(c);
     let Some(m) = source_after(doc, c) else {
@@ -583,10 +591,18 @@ pub(crate) fn clause_subject_in(
     let mut last_verb: Option<Option<usize>> = None;
     let mut fallback = None;
     for (s, e) in segs.clone() {
-        // (The flags first: most segments open on no mention.)
-        if doc.quoted(s) || !may_open_mention(t, s) || starts_adverbial(doc, s) {
+        // (The flags first, in one branch: most segments open on no mention, and which do is
+        // hard to predict. These are the tests of [`starts_adverbial`] too, whose adverb is
+        // read only where one may start.)
+        let tok = &t.toks[s];
+        let capital_a = (tok.first == 'A') & (tok.span().end - tok.span().start == 1);
+        let passed_over =
+            doc.quoted(s) | !may_open_mention(t, s) | capital_a | t.is(s, Class::Preposition);
+        if passed_over || t.is(s, Class::AdverbStart) && t.adverb_len(s) > 0 {
+            debug_assert!(doc.quoted(s) || !may_open_mention(t, s) || starts_adverbial(doc, s));
             continue;
         }
+        debug_assert!(!starts_adverbial(doc, s));
         let Some(m) = mention_at(t, s, e) else { continue };
         if matches!(m.kind, MentionKind::FirstPerson) {
             continue;
