@@ -6,7 +6,7 @@ use crate::document::{Document, WINDOW, kept};
 use crate::lexicon::{Class, grammar, normalize};
 use crate::mention::{MAX_NAME, Mention, MentionKind, looks_finite, mention_at};
 use crate::span::Span;
-use crate::token::{Kind, Token, Tokens};
+use crate::token::Tokens;
 
 /// The source named after `selon`, `d'après`, `pour`: a mention or a title in marks. Found
 /// once for each cue: the rules about quotations and reported speech ask again and again.
@@ -496,19 +496,11 @@ fn segments_iter<'d>(
     end: usize,
     inside_quote: bool,
 ) -> impl Iterator<Item = (usize, usize)> + Clone + 'd {
-    // The tokens that may separate: none past the last.
-    let toks = &doc.t.toks[..end.min(doc.t.len())];
+    let (separators, mut next) = separators_from(doc, start);
     let mut s = start;
-    let mut i = start;
     std::iter::from_fn(move || {
-        while i < end {
-            // (A search of the slice for the next one keeps its count out of the iterator.)
-            let rest = toks.get(i..).unwrap_or_default();
-            let Some(at) = rest.iter().position(is_separator).map(|p| i + p) else {
-                i = end;
-                break;
-            };
-            i = at + 1;
+        while let Some(at) = separators.get(next).map(|&at| at as usize).filter(|&at| at < end) {
+            next += 1;
             if inside_quote || !doc.quoted(at) {
                 let segment = (s, at);
                 s = at + 1;
@@ -526,13 +518,10 @@ fn segments_iter<'d>(
     })
 }
 
-/// Whether token `tok` may separate segments: a comma or a dash.
-#[inline(always)]
-fn is_separator(tok: &Token) -> bool {
-    // (Every test made, with no branch between them: which tokens separate is hard to
-    // predict.)
-    let separating = (tok.first == ',') | (tok.first == '–') | (tok.first == '—');
-    (tok.kind == Kind::Punct) & separating
+/// The [`Tokens::separators`], and the index of the first of them at or after token `start`.
+fn separators_from<'d>(doc: &'d Document, start: usize) -> (&'d [u32], usize) {
+    let separators = doc.t.separators();
+    (separators, separators.partition_point(|&at| (at as usize) < start))
 }
 
 /// The last of the [`segments_iter`] between `start` and `end`, read back from the end: the
@@ -543,10 +532,12 @@ fn last_segment(
     end: usize,
     inside_quote: bool,
 ) -> Option<(usize, usize)> {
-    let toks = &doc.t.toks[..end.min(doc.t.len())];
+    let (separators, first) = separators_from(doc, start);
+    let before_end = separators.partition_point(|&at| (at as usize) < end);
     let mut e = end;
-    for i in (start..toks.len()).rev() {
-        if is_separator(&toks[i]) && (inside_quote || !doc.quoted(i)) {
+    for &i in separators[first..before_end.max(first)].iter().rev() {
+        let i = i as usize;
+        if inside_quote || !doc.quoted(i) {
             // (Empty segments are skipped, as the iterator skips them.)
             if e > i + 1 {
                 return Some((i + 1, e));
