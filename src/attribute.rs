@@ -13,7 +13,7 @@
 use crate::cue::{CueForm, Person};
 use crate::dialogue::{dash_turns, dialogue_turns, interview};
 use crate::document::{Document, WINDOW};
-use crate::lexicon::{is_combining_accent, is_invisible, normalize, with_normal};
+use crate::lexicon::{normal_form_at_most, normalize, with_normal};
 use crate::mention::{Mention, MentionKind, mention_at};
 use crate::pool;
 use crate::quote::{Marks, QuoteKind};
@@ -714,14 +714,6 @@ fn introduces(doc: &Document, c: usize, pair: &MarkPair) -> bool {
         || normal_form_at_most(between, 3) && matches!(normalize(between).as_ref(), "que" | "qu'")
 }
 
-/// Whether the normal form of `s` may be `chars` characters long or shorter: every character
-/// of `s` but invisible ones and accents gives it at least one. A quick test, with no copy,
-/// before a look at a normal form that must be short.
-pub(crate) fn normal_form_at_most(s: &str, chars: usize) -> bool {
-    let mut counted = s.chars().filter(|&c| !is_invisible(c) && !is_combining_accent(c));
-    counted.nth(chars).is_none()
-}
-
 /// An inverted cue after the quotation, later in its sentence: `…, affirme X.`
 fn inverted_cue_later(doc: &Document, p: usize, sentence: Span) -> Option<usize> {
     let pair = &doc.pairs[p];
@@ -748,33 +740,6 @@ fn inverted_cue_later(doc: &Document, p: usize, sentence: Span) -> Option<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_quick_test_of_length_stops_no_short_normal_form() {
-        let stretches = [
-            "que",
-            "QUE",
-            "qu'",
-            "Qu’",
-            "q\u{200b}u\u{ad}e",
-            "qu\u{feff}\u{2060}’",
-            "que ",
-            "ques",
-            "q",
-            "",
-            "a dit que",
-            "queue",
-            "qu\u{301}e",
-            "\u{301}que",
-        ];
-        for s in stretches {
-            // (It may let through a longer one, never stop a short one.)
-            for chars in 0..6 {
-                let short = normalize(s).chars().count() <= chars;
-                assert!(!short || normal_form_at_most(s, chars), "{s:?} {chars}");
-            }
-        }
-    }
 
     /// Words as the definition has them: pieces between spaces and apostrophes (`'`, `’`)
     /// that hold a letter or a digit.

@@ -11,10 +11,10 @@
 //! que`), cues inside quotations, `selon` phrases that name no speaker (`selon les chiffres`,
 //! `selon moi`), and clauses that hold a quotation (those are partial quotes).
 
-use crate::attribute::{Attributed, Covered, Via, normal_form_at_most};
+use crate::attribute::{Attributed, Covered, Via};
 use crate::cue::{CueForm, CueMatch, Person};
 use crate::document::{Document, WINDOW};
-use crate::lexicon::{Class, grammar, normalize, with_normal};
+use crate::lexicon::{Class, grammar, normal_form_at_most, normalize, with_normal};
 use crate::mention::{MentionKind, mention_at};
 use crate::quote::QuoteKind;
 use crate::scan::{is_alphanumeric, is_space};

@@ -2,7 +2,7 @@
 
 use crate::lexicon::{Class, Gender};
 use crate::span::Span;
-use crate::token::{DOTTED, MENTION_START, Tokens, WORD};
+use crate::token::{DOTTED, MENTION_START, Tokens};
 
 /// What sort of phrase a mention is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,6 +153,17 @@ fn is_acronym(w: &str) -> bool {
 /// of one of them.
 const MATCHED_CLASSES: u32 = Class::Pronoun.bit() | Class::Conjunction.bit();
 
+/// The flags of a word a mention may start at: one that may open a name or a description (see
+/// [`Token::may_start_mention`](crate::token::Token::may_start_mention)), or one of
+/// [`MATCHED_CLASSES`].
+const MAY_OPEN: u32 = MENTION_START | MATCHED_CLASSES;
+
+/// Whether a mention may start at token `i`, by its flags alone. Where it may not,
+/// [`mention_at`] finds none: a reader that visits many words asks this first.
+pub(crate) fn may_open_mention(t: &Tokens, i: usize) -> bool {
+    t.flags(i) & MAY_OPEN != 0
+}
+
 /// Read the mention that starts at token `i`, not going past token `limit`.
 pub(crate) fn mention_at(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     read_mention::<true>(t, i, limit)
@@ -169,7 +180,7 @@ pub(crate) fn mention_outline_at(t: &Tokens, i: usize, limit: usize) -> Option<M
 fn read_mention<const AGREEMENT: bool>(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
     // (One load for the tests below. A token that is no word has no flags.)
     let flags = t.flags(i);
-    if i >= limit || flags & WORD == 0 {
+    if i >= limit || flags & MAY_OPEN == 0 {
         return None;
     }
     let lw = t.norm(i);

@@ -86,8 +86,11 @@ pub(crate) fn is_line_break(c: char) -> bool {
     c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}'
 }
 
-/// Whether a symmetric or ambiguous mark at `i` looks like an opening one.
-fn looks_open(prev: Option<char>, next: Option<char>) -> bool {
+/// The characters before and after a mark (none at the text's ends).
+type Around = (Option<char>, Option<char>);
+
+/// Whether a symmetric or ambiguous mark between `around` looks like an opening one.
+fn looks_open((prev, next): Around) -> bool {
     let after_ok = matches!(next, Some(n) if !is_space(n));
     let before_ok = match prev {
         None => true,
@@ -96,8 +99,8 @@ fn looks_open(prev: Option<char>, next: Option<char>) -> bool {
     before_ok && after_ok
 }
 
-/// Whether a symmetric or ambiguous mark looks like a closing one.
-fn looks_close((prev, next): (Option<char>, Option<char>)) -> bool {
+/// Whether a symmetric or ambiguous mark between `around` looks like a closing one.
+fn looks_close((prev, next): Around) -> bool {
     let before_ok = matches!(prev, Some(p) if !is_space(p));
     let after_ok = match next {
         None => true,
@@ -430,13 +433,9 @@ enum Act {
 }
 
 /// Decide what a symmetric mark (`"`, `˝`, `'`) does.
-fn symmetric(
-    marks: Marks,
-    family_open: bool,
-    any_open: bool,
-    (prev, next): (Option<char>, Option<char>),
-) -> Act {
-    let (o, c) = (looks_open(prev, next), looks_close((prev, next)));
+fn symmetric(marks: Marks, family_open: bool, any_open: bool, around: Around) -> Act {
+    let (o, c) = (looks_open(around), looks_close(around));
+    let (prev, _) = around;
     if marks == Marks::StraightSingle {
         // Mostly an apostrophe: a quotation mark only inside other marks, and only where
         // a word neither goes on before nor after it.

@@ -26,7 +26,7 @@ use crate::lexicon::WordHasher;
 use crate::pool;
 use crate::scan::{Stops, is_alphanumeric, is_line_break};
 use crate::span::Span;
-use crate::token::{HIGH, ONES, bytes_in_range};
+use crate::token::{HIGH, ascii_alnum_bytes, bytes_in_range};
 
 /// Longest word (in chars) examined before a period; longer words are ordinary words.
 const MAX_TOKEN_CHARS: usize = 32;
@@ -449,14 +449,10 @@ fn token_before(text: &str, t: usize) -> Option<(usize, &str)> {
 /// letters, digits, `-` or `.`, after the last that is not.
 #[inline(always)]
 fn ascii_word_suffix(chunk: u64) -> usize {
-    let low7 = chunk & !HIGH;
-    let digit = bytes_in_range(low7, b'0', b'9');
-    // `| 0x20` folds capitals onto lowercase letters (and nothing else onto them).
-    let letter = bytes_in_range(low7 | (ONES * 0x20), b'a', b'z');
-    // `-` and `.` are 2D and 2E.
-    let dash_or_dot = bytes_in_range(low7, b'-', b'.');
-    // Bytes with the high bit set (non-ASCII) are none of these.
-    let word = (digit | letter | dash_or_dot) & !chunk & HIGH;
+    let (alnum, _) = ascii_alnum_bytes(chunk);
+    // `-` and `.` are 2D and 2E; bytes with the high bit set (non-ASCII) are neither.
+    let dash_or_dot = bytes_in_range(chunk & !HIGH, b'-', b'.') & !chunk & HIGH;
+    let word = alnum | dash_or_dot;
     (!word & HIGH).leading_zeros() as usize / 8
 }
 

@@ -4,9 +4,8 @@
 use crate::cue::CueForm;
 use crate::document::{Document, WINDOW, kept};
 use crate::lexicon::{Class, grammar, normalize};
-use crate::mention::{MAX_NAME, Mention, MentionKind, looks_finite, mention_at};
+use crate::mention::{MAX_NAME, Mention, MentionKind, looks_finite, may_open_mention, mention_at};
 use crate::span::Span;
-use crate::token::Tokens;
 
 /// The source named after `selon`, `d'après`, `pour`: a mention or a title in marks. Found
 /// once for each cue: the rules about quotations and reported speech ask again and again.
@@ -378,7 +377,7 @@ pub(crate) fn subject_in(
     // is a bare name (`le directeur de PlayStation, Jim Ryan, a déclaré`).
     let mut subject: Option<Mention> = None;
     for (s, e) in segments {
-        let Some(m) = mention_from(t, s, e) else { continue };
+        let Some(m) = mention_at(t, s, e) else { continue };
         if m.kind == MentionKind::Name && m.end == e && subject.is_some() {
             return Some(m);
         }
@@ -420,7 +419,7 @@ pub(crate) fn subject_of_segment(doc: &Document, start: usize, verb_tok: usize) 
     let mut i = from;
     let mut skipped = 0;
     while i < verb_tok && skipped <= 3 {
-        if let Some(m) = mention_from(t, i, verb_tok) {
+        if let Some(m) = mention_at(t, i, verb_tok) {
             if m.kind == MentionKind::Pronoun && t.norm(i) == "lui" && m.end == verb_tok && i > from
             {
                 // `il lui disait`: an object pronoun before the verb.
@@ -454,7 +453,7 @@ pub(crate) fn resolve_relative(doc: &Document, m: Mention, at: usize) -> Mention
         if doc.quoted(s) && !doc.quoted(at) {
             continue;
         }
-        let Some(a) = mention_from(doc.t, s, end) else { continue };
+        let Some(a) = mention_at(doc.t, s, end) else { continue };
         if a.end != end || matches!(a.kind, MentionKind::Relative | MentionKind::FirstPerson) {
             continue;
         }
@@ -582,18 +581,11 @@ pub(crate) fn clause_subject_in(
     let mut last_verb: Option<Option<usize>> = None;
     let mut fallback = None;
     for (s, e) in segs.clone() {
-        // (The flags first, in one branch: most segments open on no mention, and which do is
-        // hard to predict. These are the tests of [`starts_adverbial`] too, whose adverb is
-        // read only where one may start.)
-        let tok = &t.toks[s];
-        let capital_a = (tok.first == 'A') & (tok.span().end - tok.span().start == 1);
-        let passed_over =
-            doc.quoted(s) | !may_open_mention(t, s) | capital_a | t.is(s, Class::Preposition);
-        if passed_over || t.is(s, Class::AdverbStart) && t.adverb_len(s) > 0 {
-            debug_assert!(doc.quoted(s) || !may_open_mention(t, s) || starts_adverbial(doc, s));
+        // (The flags first, in one branch with the quotation test: most segments open on no
+        // mention, and which do is hard to predict.)
+        if doc.quoted(s) | !may_open_mention(t, s) || starts_adverbial(doc, s) {
             continue;
         }
-        debug_assert!(!starts_adverbial(doc, s));
         let Some(m) = mention_at(t, s, e) else { continue };
         if matches!(m.kind, MentionKind::FirstPerson) {
             continue;
@@ -617,22 +609,6 @@ pub(crate) fn clause_subject_in(
         }
     }
     fallback
-}
-
-/// [`mention_at`], with the flags of token `i` tested first: most words open no mention, and
-/// reading one that is not there costs more than the test.
-fn mention_from(t: &Tokens, i: usize, limit: usize) -> Option<Mention> {
-    if !may_open_mention(t, i) {
-        debug_assert!(mention_at(t, i, limit).is_none(), "{:?}", t.str(i));
-        return None;
-    }
-    mention_at(t, i, limit)
-}
-
-/// Whether a mention may start at token `i`: a word that may open a name or a description
-/// (see [`Tokens::may_start_mention`]), or a pronoun (`qui` is a conjunction).
-fn may_open_mention(t: &Tokens, i: usize) -> bool {
-    t.may_start_mention(i) | t.is_any(i, Class::Pronoun.bit() | Class::Conjunction.bit())
 }
 
 /// How sure a clause subject must be.

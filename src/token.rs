@@ -176,6 +176,19 @@ pub(crate) fn bytes_in_range(b: u64, lo: u8, hi: u8) -> u64 {
     (b + ONES * u64::from(0x80 - lo)) & !(b + ONES * u64::from(0x7f - hi))
 }
 
+/// In their high bits ([`HIGH`]), the bytes of `chunk` that are ASCII letters or digits;
+/// and the letters among them, in bits that are noise outside the ASCII bytes (for the
+/// caller's own mask to clear).
+#[inline(always)]
+pub(crate) fn ascii_alnum_bytes(chunk: u64) -> (u64, u64) {
+    let low7 = chunk & !HIGH;
+    let digit = bytes_in_range(low7, b'0', b'9');
+    // `| 0x20` folds capitals onto lowercase letters (and nothing else onto them).
+    let letter = bytes_in_range(low7 | (ONES * 0x20), b'a', b'z');
+    // Bytes with the high bit set (non-ASCII) are neither.
+    ((digit | letter) & !chunk & HIGH, letter)
+}
+
 /// How many of the eight bytes of `chunk` (little-endian: the first byte lowest) are ASCII
 /// letters or digits before the first that is not, and the capitals among those: the high
 /// bit of each of their bytes.
@@ -199,12 +212,7 @@ struct Prefix {
 /// [`ascii_alnum_prefix`], with the mask of the word's bytes.
 #[inline(always)]
 fn ascii_alnum_prefix_kept(chunk: u64) -> Prefix {
-    let low7 = chunk & !HIGH;
-    let digit = bytes_in_range(low7, b'0', b'9');
-    // `| 0x20` folds capitals onto lowercase letters (and nothing else onto them).
-    let letter = bytes_in_range(low7 | (ONES * 0x20), b'a', b'z');
-    // Bytes with the high bit set (non-ASCII) are neither.
-    let alnum = (digit | letter) & !chunk & HIGH;
+    let (alnum, letter) = ascii_alnum_bytes(chunk);
     let stops = !alnum & HIGH;
     let n = stops.trailing_zeros() as usize / 8;
     // Every bit below the first stop's high bit: the first `n` bytes (all when none stops).
@@ -1126,8 +1134,8 @@ impl Token {
         Span { start: self.start as usize, end: self.end as usize }
     }
 
-    /// Whether a name or a description may start at the token (see
-    /// [`Tokens::may_start_mention`]).
+    /// Whether a name or a description may start at the token: a capitalised word, a
+    /// determiner, a title, or a word with a period inside (a web address).
     pub(crate) fn may_start_mention(&self) -> bool {
         self.facts.flags & MENTION_START != 0
     }
@@ -1286,12 +1294,6 @@ impl<'h> Tokens<'h> {
 
     pub fn is_break(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Break)
-    }
-
-    /// Whether a name or a description may start at token `i`: a capitalised word, a
-    /// determiner, a title, or a word with a period inside (a web address).
-    pub fn may_start_mention(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(Token::may_start_mention)
     }
 
     /// A word whose first letter is a capital.
