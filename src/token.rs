@@ -121,13 +121,17 @@ pub(crate) fn is_word_char(c: char) -> bool {
         // Latin-1 punctuation (`«`, `»`, no-break space) and general punctuation (`’`, `—`,
         // `…`): common around words, and their few letters, digits and invisible characters are
         // listed (checked against the tables by a test).
-        '\u{80}'..='\u{bf}' => {
-            matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼'..='¾' | '\u{ad}')
-        }
+        '\u{80}'..='\u{bf}' => is_word_char_below_c0(c as u8),
         '\u{2000}'..='\u{206f}' => matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}'),
         // (French accented letters without the Unicode tables: see `is_alphanumeric`.)
         _ => is_alphanumeric(c) || is_combining(c),
     }
+}
+
+/// Whether U+0080 to U+00BF, `c` as a byte, is a word character: its few letters, digits
+/// and its invisible character.
+const fn is_word_char_below_c0(c: u8) -> bool {
+    matches!(c as char, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼'..='¾' | '\u{ad}')
 }
 
 /// Combining marks (NFD accents) and invisible characters belong to the word they sit in, but
@@ -253,17 +257,18 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
             i += 1;
             continue;
         }
-        // Most words are ASCII, and short: one or two eight-byte steps read them whole,
-        // with the byte after, and hold them as the probe's key.
-        // One test of a table, not two of ranges (digits, then letters).
-        let ascii_alnum = IS_ASCII_ALNUM[usize::from(b)];
-        if ascii_alnum {
-            if let Some(w) = short_word_at::<false>(bytes, i) {
+        // Most words are short, of ASCII and Latin-1 letters (`dit`, `déclaré`, `État`): one
+        // or two eight-byte steps read them whole, with the byte after, and hold them as the
+        // probe's key; their letters' two bytes counted in, with no branch on them.
+        // One test of a table, not of ranges (digits, letters, C3).
+        if WORD_LEAD[usize::from(b)] {
+            if let Some(w) = short_word_at::<true>(bytes, i) {
                 let end = i + w.len;
-                // Most words end at a space or at punctuation that joins nothing: one test
-                // of the byte after, with no branch on which (see `ends_word_plainly`).
-                if ends_word_plainly(w.stop) || w.stop != 0xc3 && ends_plain_word(bytes, end) {
-                    out.push_short_word(i, &w, char::from(b));
+                // Most words end at a space or at punctuation that joins nothing: tests of
+                // the two bytes after, with no branch on which (see `ends_short_word`).
+                let after = bytes.get(end + 1).copied().unwrap_or_default();
+                if ends_short_word(w.stop, after) || ends_plain_word(bytes, end) {
+                    out.push_short_word(i, &w, first_letter_of(i, bytes));
                     // The space after a word, read with it.
                     i = end + usize::from(w.stop == b' ');
                     continue;
@@ -272,18 +277,6 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
                     // Its apostrophe (`'`, or `’`'s first byte) is a stop.
                     out.tokens.stops.note(i + w.len, bytes[i + w.len]);
                     i = end;
-                    continue;
-                }
-            }
-        }
-        if ascii_alnum || b == 0xc3 {
-            // Most of the others are short too, with Latin-1 letters (`déclaré`, `État`):
-            // read so as well, their letters' two bytes counted in (with no branch on them).
-            if let Some(w) = short_word_at::<true>(bytes, i) {
-                let end = i + w.len;
-                if ends_plain_word(bytes, end) {
-                    out.push_short_word(i, &w, first_letter(bytes, i));
-                    i = end + usize::from(w.stop == b' ');
                     continue;
                 }
             }
@@ -319,16 +312,73 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
     out.finish()
 }
 
-/// Whether a byte is an ASCII letter or digit, by the byte.
-static IS_ASCII_ALNUM: [bool; 256] = {
+/// Whether a byte may start a plain word (see [`plain_word`]): an ASCII letter or digit, or
+/// C3 (a Latin-1 letter's first byte, or `×`'s or `÷`'s), by the byte.
+static WORD_LEAD: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == 0xc3;
         b += 1;
     }
     table
 };
+
+/// [`STOP_ENDS`] bit: the byte ends a word whatever comes after it.
+const ENDS_ALWAYS: u8 = 1;
+/// [`STOP_ENDS`] bit: the byte (`.`, `,`) ends a word before an ASCII byte that is no
+/// letter or digit (or the text's end); [`AFTER_ENDS`] bit: the byte is one such.
+const ENDS_BEFORE_ASCII_NON_ALNUM: u8 = 2;
+/// [`STOP_ENDS`] bit: the byte (C2) ends a word before a second byte that makes no word
+/// character (`«`, `»`, no-break space); [`AFTER_ENDS`] bit: the byte is one such.
+const ENDS_BEFORE_LATIN1_NON_WORD: u8 = 4;
+
+/// For the byte after a short word, the [`ENDS_ALWAYS`], [`ENDS_BEFORE_ASCII_NON_ALNUM`] and
+/// [`ENDS_BEFORE_LATIN1_NON_WORD`] bits: how the word may end there (see
+/// [`ends_short_word`]).
+static STOP_ENDS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = match b as u8 {
+            b'.' | b',' => ENDS_BEFORE_ASCII_NON_ALNUM,
+            b'-' | b'\'' => 0,
+            _ => ENDS_ALWAYS,
+        };
+        b += 1;
+    }
+    table[0xc2] = ENDS_BEFORE_LATIN1_NON_WORD;
+    table
+};
+
+/// For the byte after that, [`ENDS_ALWAYS`] and which of [`ENDS_BEFORE_ASCII_NON_ALNUM`] and
+/// [`ENDS_BEFORE_LATIN1_NON_WORD`] it is: [`STOP_ENDS`] of the first byte and this, anded, is
+/// not zero when the word ends.
+static AFTER_ENDS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        let ascii_non_alnum = byte.is_ascii() && !byte.is_ascii_alphanumeric();
+        // C2 and this second byte: U+0080 to U+00BF.
+        let latin1_non_word = matches!(byte, 0x80..=0xbf) && !is_word_char_below_c0(byte);
+        table[b] = ENDS_ALWAYS
+            | if ascii_non_alnum { ENDS_BEFORE_ASCII_NON_ALNUM } else { 0 }
+            | if latin1_non_word { ENDS_BEFORE_LATIN1_NON_WORD } else { 0 };
+        b += 1;
+    }
+    table
+};
+
+/// Whether a short word (see [`short_word_at`]) whose next two bytes are `stop` and `after`
+/// (zero past the text's end) ends at `stop`, most cases of [`ends_plain_word`]: at a space,
+/// ASCII punctuation but the joiners, `.` or `,` before a space or punctuation, or Latin-1
+/// punctuation and spaces (`»`, no-break space). Two table look-ups, no branch. `false`
+/// where [`ends_plain_word`] must be asked.
+#[inline(always)]
+fn ends_short_word(stop: u8, after: u8) -> bool {
+    STOP_ENDS[usize::from(stop)] & AFTER_ENDS[usize::from(after)] != 0
+}
 
 /// A word as [`plain_word`] reads it.
 struct PlainWord {
@@ -384,15 +434,6 @@ fn plain_word(bytes: &[u8], i: usize) -> Option<PlainWord> {
         }
     }
     (end > i).then_some(PlainWord { end, normal, joined })
-}
-
-/// Whether a word ends where the byte `stop` after it is ASCII but none of `'()*+,-.`: a
-/// space, a line break, or punctuation that joins nothing (the range holds the joiners
-/// `'`, `-`, `.`, `,`, whose ends [`ends_plain_word`] reads, and four others). One test: the
-/// two comparisons are not short-circuited.
-#[inline(always)]
-fn ends_word_plainly(stop: u8) -> bool {
-    stop.is_ascii() & !(b'\''..=b'.').contains(&stop)
 }
 
 /// Whether a plain word (see [`plain_word`]) ends at byte `at` of `bytes` (a `str`'s), where
@@ -515,28 +556,40 @@ fn short_word_at<const LATIN1: bool>(bytes: &[u8], i: usize) -> Option<ShortWord
 /// capital's second byte (a capital's lowercase is 0x20 above it, in both).
 #[inline(always)]
 fn latin1_word_prefix(chunk: u64) -> Prefix {
-    const LOW7: u64 = ONES * 0x7f;
-    // The high bit of each byte of `x` that is zero (exact: no sum carries).
-    let zero = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGH;
-    let low7 = chunk & LOW7;
-    let ascii = !chunk & HIGH;
-    let letter = bytes_in_range(low7 | (ONES * 0x20), b'a', b'z') & ascii;
-    let alnum = bytes_in_range(low7, b'0', b'9') & ascii | letter;
-    // A continuation byte (10xxxxxx) inside a word is a C3's: any other lead ends the word
-    // before it. But × (C3 97) and ÷ (C3 B7) are no letters: their second byte stops.
-    let continuation = chunk & !(chunk << 1) & HIGH;
-    let latin =
-        zero(chunk ^ (ONES * 0xc3)) | continuation & !zero((chunk | (ONES * 0x20)) ^ (ONES * 0xb7));
-    let stops = !(alnum | latin) & HIGH;
+    // Each byte is read by its low seven bits, tested against ranges with no carry between
+    // bytes (see `bytes_in_range`), and by its high bit: whether it is ASCII.
+    let low7 = chunk & !HIGH;
+    // `| 0x20` folds capitals onto lowercase letters (and nothing else onto them).
+    let folded = low7 | (ONES * 0x20);
+    let letter = bytes_in_range(folded, b'a', b'z');
+    let ascii_alnum = (letter | bytes_in_range(low7, b'0', b'9')) & !chunk;
+    // A continuation byte (10xxxxxx: low bits below 0x40) inside a word is a C3's: any other
+    // lead ends the word before it. But × (C3 97) and ÷ (C3 B7) are no letters: their second
+    // byte stops.
+    let continuation = !(low7 + ONES * 0x40);
+    let times_or_divide = bytes_in_range(folded, 0x37, 0x37);
+    let c3 = bytes_in_range(low7, 0x43, 0x43);
+    let latin = (c3 | continuation & !times_or_divide) & chunk;
+    let stops = !(ascii_alnum | latin) & HIGH;
     let n = stops.trailing_zeros() as usize / 8;
     // Every bit below the first stop's high bit: the first `n` bytes (all when none stops).
     let before = stops.wrapping_sub(1) & !stops;
     // An ASCII capital has its 0x20 bit clear; a Latin-1 capital's second byte is 80 to 9E.
-    let ascii_capitals = letter & !(chunk << 2);
-    let latin_capitals = continuation & !(low7 + ONES * (0x7f - 0x1e));
+    let ascii_capitals = letter & !chunk & !(chunk << 2);
+    let latin_capitals = chunk & !(low7 + ONES * (0x7f - 0x1e));
     let capitals = (ascii_capitals | latin_capitals) & before & HIGH;
     // `before` reaches 7 bits into the stop's byte.
     Prefix { len: n, capitals, kept: before >> 7 }
+}
+
+/// [`first_letter`], with no branch on whether it is ASCII (the word's first two bytes,
+/// which must be there: a short word has a byte after it).
+#[inline(always)]
+fn first_letter_of(i: usize, bytes: &[u8]) -> char {
+    let lead = bytes.get(i).copied().unwrap_or_default();
+    let second = bytes.get(i + 1).copied().unwrap_or_default();
+    let latin1 = 0xc0 | (second & 0x3f);
+    char::from(if lead.is_ascii() { lead } else { latin1 })
 }
 
 /// The first character of the word at byte `i` of `bytes`: an ASCII letter or digit, or a
@@ -1424,6 +1477,34 @@ mod tests {
             }
         }
         assert!(checked > 2000, "{checked}");
+    }
+
+    /// [`latin1_word_prefix`] reads any eight bytes as its byte by byte definition says.
+    #[test]
+    fn latin1_word_prefix_reads_bytes_one_by_one() {
+        let word_byte = |b: u8| {
+            b.is_ascii_alphanumeric() || b == 0xc3 || matches!(b, 0x80..=0xbf) && b & 0xdf != 0x97
+        };
+        let capital = |b: u8| b.is_ascii_uppercase() || matches!(b, 0x80..=0x9e) && b != 0x97;
+        let mut next = xorshift(0x1234_5678_9abc_def1);
+        let interesting = [b'0', b'9', b'a', b'z', b'A', b'Z', b'@', b'[', b'`', b'{', b'/', b':'];
+        let more = [0x80, 0x96, 0x97, 0x98, 0x9e, 0x9f, 0xb7, 0xbf, 0xc0, 0xc2, 0xc3, 0xc4, 0xe2];
+        for _ in 0..200_000 {
+            let bytes: [u8; 8] = std::array::from_fn(|_| match next() % 3 {
+                0 => next() as u8,
+                1 => interesting[(next() % interesting.len() as u64) as usize],
+                _ => more[(next() % more.len() as u64) as usize],
+            });
+            let n = bytes.iter().position(|&b| !word_byte(b)).unwrap_or(8);
+            let capitals =
+                (0..n).filter(|&k| capital(bytes[k])).fold(0u64, |caps, k| caps | 0x80 << (8 * k));
+            let prefix = latin1_word_prefix(u64::from_le_bytes(bytes));
+            assert_eq!((prefix.len, prefix.capitals), (n, capitals), "{bytes:x?}");
+            if n < 8 {
+                let kept = if n == 0 { 0 } else { u64::MAX >> (64 - 8 * n) };
+                assert_eq!(prefix.kept, kept, "{bytes:x?}");
+            }
+        }
     }
 
     #[test]
