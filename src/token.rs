@@ -262,13 +262,13 @@ fn tokenize_noting_cue_oddities(text: &str) -> Tokens<'_> {
         // probe's key; their letters' two bytes counted in, with no branch on them.
         // One test of a table, not of ranges (digits, letters, C3).
         if WORD_LEAD[usize::from(b)] {
-            if let Some(w) = short_word_at::<true>(bytes, i) {
+            if let Some(w) = short_word_at(bytes, i) {
                 let end = i + w.len;
                 // Most words end at a space or at punctuation that joins nothing: tests of
                 // the two bytes after, with no branch on which (see `ends_short_word`).
                 let after = bytes.get(end + 1).copied().unwrap_or_default();
                 if ends_short_word(w.stop, after) || ends_plain_word(bytes, end) {
-                    out.push_short_word(i, &w, first_letter_of(i, bytes));
+                    out.push_short_word(i, &w);
                     // The space after a word, read with it.
                     i = end + usize::from(w.stop == b' ');
                     continue;
@@ -505,46 +505,47 @@ struct ShortWord {
     capital: bool,
     /// Whether its first letter is a capital.
     first_capital: bool,
+    /// Its first letter.
+    first: char,
     /// The byte after it.
     stop: u8,
 }
 
 /// The ASCII letters and digits and Latin-1 letters from byte `i` of `bytes` (a `str`'s, `i`
-/// on a char boundary), when there are 1 to 15 bytes of them and a byte after them, read in
-/// one or two eight-byte steps. The byte after them may be the second of `×` or `÷`, whose
-/// first is read as a letter's: no word ends there (see [`ends_plain_word`]).
-///
-/// With `LATIN1` false, ASCII letters and digits only ([`ascii_alnum_prefix`]): the word's
-/// first byte must then be one, so that the word is not empty and its first letter's capital
-/// mark is on that byte.
+/// on a char boundary, its byte one of [`WORD_LEAD`]), when there are 1 to 15 bytes of them
+/// and a byte after them, read in one or two eight-byte steps. The byte after them may be
+/// the second of `×` or `÷`, whose first is read as a letter's: no word ends there (see
+/// [`ends_plain_word`]).
 #[inline(always)]
-fn short_word_at<const LATIN1: bool>(bytes: &[u8], i: usize) -> Option<ShortWord> {
-    let word_prefix = |chunk| {
-        if LATIN1 { latin1_word_prefix(chunk) } else { ascii_alnum_prefix_kept(chunk) }
-    };
-    debug_assert!(LATIN1 || bytes.get(i).is_some_and(u8::is_ascii_alphanumeric));
+fn short_word_at(bytes: &[u8], i: usize) -> Option<ShortWord> {
     let chunk = eight_bytes_at(bytes, i)?;
-    let first = word_prefix(chunk);
-    // A Latin-1 letter's capital mark is on its second byte.
-    let first_mark = if LATIN1 { 0x80 << (8 * (chunk as u8 >> 7)) } else { 0x80 };
+    let first = latin1_word_prefix(chunk);
+    // The first letter, from the bytes at hand, with no branch on whether it is ASCII: an
+    // ASCII letter or digit, or a Latin-1 letter (C3 and a continuation byte), whose capital
+    // mark is on its second byte.
+    let [lead, second, ..] = chunk.to_le_bytes();
+    let first_letter = char::from(if lead.is_ascii() { lead } else { 0xc0 | (second & 0x3f) });
+    let first_mark = 0x80 << (8 * (lead >> 7));
     let first_capital = first.capitals & first_mark != 0;
     if first.len < 8 {
-        // (An ASCII word's first byte is a letter or a digit: no need to ask.)
-        return (!LATIN1 || first.len > 0).then(|| ShortWord {
+        // (A lead byte is a word byte: the word is not empty.)
+        return Some(ShortWord {
             len: first.len,
             lower: [lowercase_prefix(chunk, &first), 0],
             capital: first.capitals != 0,
             first_capital,
+            first: first_letter,
             stop: (chunk >> (8 * first.len)) as u8,
         });
     }
     let next = eight_bytes_at(bytes, i + 8)?;
-    let second = word_prefix(next);
+    let second = latin1_word_prefix(next);
     (second.len < 8).then(|| ShortWord {
         len: 8 + second.len,
         lower: [chunk | first.capitals >> 2, lowercase_prefix(next, &second)],
         capital: (first.capitals | second.capitals) != 0,
         first_capital,
+        first: first_letter,
         stop: (next >> (8 * second.len)) as u8,
     })
 }
@@ -580,16 +581,6 @@ fn latin1_word_prefix(chunk: u64) -> Prefix {
     let capitals = (ascii_capitals | latin_capitals) & before & HIGH;
     // `before` reaches 7 bits into the stop's byte.
     Prefix { len: n, capitals, kept: before >> 7 }
-}
-
-/// [`first_letter`], with no branch on whether it is ASCII (the word's first two bytes,
-/// which must be there: a short word has a byte after it).
-#[inline(always)]
-fn first_letter_of(i: usize, bytes: &[u8]) -> char {
-    let lead = bytes.get(i).copied().unwrap_or_default();
-    let second = bytes.get(i + 1).copied().unwrap_or_default();
-    let latin1 = 0xc0 | (second & 0x3f);
-    char::from(if lead.is_ascii() { lead } else { latin1 })
 }
 
 /// The first character of the word at byte `i` of `bytes`: an ASCII letter or digit, or a
@@ -824,7 +815,7 @@ impl<'h> Building<'h> {
     /// The short word `w` at byte `i`, ended by a character that neither continues it nor
     /// joins it.
     #[inline(always)]
-    fn push_short_word(&mut self, i: usize, w: &ShortWord, first: char) {
+    fn push_short_word(&mut self, i: usize, w: &ShortWord) {
         let entry = self.grammar.entry_of_short(w.lower, w.len);
         // A capital: the lowercase, already at hand, is the normal form (no second read of
         // the word). Else the empty range: the text is the normal form.
@@ -833,7 +824,7 @@ impl<'h> Building<'h> {
             start: i as u32,
             end: (i + w.len) as u32,
             kind: Kind::Word,
-            first,
+            first: w.first,
             dotted: false,
             joined: false,
             normal: !w.capital,
@@ -1456,7 +1447,7 @@ mod tests {
                         if !bytes[0].is_ascii_alphanumeric() && bytes[0] != 0xc3 {
                             continue;
                         }
-                        let Some(w) = short_word_at::<true>(bytes, 0) else { continue };
+                        let Some(w) = short_word_at(bytes, 0) else { continue };
                         if !ends_plain_word(bytes, w.len) {
                             continue;
                         }
@@ -1471,6 +1462,7 @@ mod tests {
                         let first = word.chars().next().unwrap();
                         assert_eq!(w.first_capital, first.is_uppercase(), "{text:?}");
                         assert_eq!(first_letter(bytes, 0), first, "{text:?}");
+                        assert_eq!(w.first, first, "{text:?}");
                         checked += 1;
                     }
                 }
