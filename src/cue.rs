@@ -577,6 +577,16 @@ const DETERMINERS: &[&str] =
 
 const PRONOUNS: &[&str] = &["il", "elle", "on", "ils", "elles", "je", "tu", "nous", "vous"];
 
+/// The subject clitics by person (see [`pbit`]).
+const SUBJECT_PERSONS: [(&[&str], u8); 6] = [
+    (&["je", "j"], pbit(1, false)),
+    (&["tu"], pbit(2, false)),
+    (&["il", "elle", "on"], pbit(3, false)),
+    (&["nous"], pbit(1, true)),
+    (&["vous"], pbit(2, true)),
+    (&["ils", "elles"], pbit(3, true)),
+];
+
 /// Everything the matcher needs to know of one lowercase word, so that a token costs one probe.
 ///
 /// Laid out by hand, on a cache line of its own: the fields asked of most words (whether a cue
@@ -595,7 +605,10 @@ struct WordInfo {
     aux: Option<Aux>,
     /// The lists of function words it is in ([`Mark`]s): the matcher asks by a bit, not by
     /// comparing strings.
-    marks: u8,
+    marks: u32,
+    /// As a subject clitic (`je`, `j`, `tu`, `il`, ...), its person as a bit (see [`pbit`]);
+    /// zero for any other word.
+    person: u8,
     /// Whether one of its phrases is a phrase of one or two tokens (`selon`, `pour`): such a
     /// phrase is tried after any token.
     short_phrase: bool,
@@ -721,10 +734,31 @@ enum Mark {
     NegAdverb,
     /// `t` (`a-t-il`, `a t-il`).
     EuphonicT,
+    /// `que`.
+    Que,
+    /// `qu` (before an apostrophe).
+    Qu,
+    /// `si`.
+    Si,
+    /// `s` (`s'il`).
+    S,
+    /// `il`, `ils` (`s'il`).
+    Il,
+    /// `ne`, `n`.
+    Ne,
+    /// `le`, `la`, `les`: determiners, or object clitics.
+    Article,
+    /// The words after which `le`, `la`, `les` are object clitics: subject clitics, `ne`, and
+    /// reflexive clitics (`il le dit`, `ne la dit`).
+    BeforeObject,
+    /// `d` (before an apostrophe).
+    D,
+    /// `des`, `du`: a contracted `de`.
+    DesDu,
 }
 
 impl Mark {
-    const LISTS: [(Mark, &'static [&'static str]); 8] = [
+    const LISTS: [(Mark, &'static [&'static str]); 18] = [
         (Mark::Gerund, &["en"]),
         (Mark::Reflexive, &["se", "me", "te"]),
         (Mark::ElidedReflexive, &["s", "m", "t"]),
@@ -733,10 +767,26 @@ impl Mark {
         (Mark::Pronoun, PRONOUNS),
         (Mark::NegAdverb, NEG_ADVERBS),
         (Mark::EuphonicT, &["t"]),
+        (Mark::Que, &["que"]),
+        (Mark::Qu, &["qu"]),
+        (Mark::Si, &["si"]),
+        (Mark::S, &["s"]),
+        (Mark::Il, &["il", "ils"]),
+        (Mark::Ne, &["ne", "n"]),
+        (Mark::Article, &["le", "la", "les"]),
+        (
+            Mark::BeforeObject,
+            &[
+                "je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ne", "n",
+                "me", "m", "te", "t",
+            ],
+        ),
+        (Mark::D, &["d"]),
+        (Mark::DesDu, &["des", "du"]),
     ];
 
-    fn bit(self) -> u8 {
-        1 << self as u8
+    fn bit(self) -> u32 {
+        1 << self as u32
     }
 }
 
@@ -1153,6 +1203,11 @@ fn build_lexicon() -> Lexicon {
             lex.word_mut((*word).to_owned()).marks |= mark.bit();
         }
     }
+    for (words, person) in SUBJECT_PERSONS {
+        for word in words {
+            lex.word_mut((*word).to_owned()).person = person;
+        }
+    }
     let mut seen = std::collections::HashSet::new();
     for line in VERBS_TXT.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
@@ -1264,8 +1319,8 @@ pub(crate) fn form_count() -> usize {
 // ------------------------------------------------------------------------------------------
 
 /// Bit for (person, plural) in a person set.
-fn pbit(person: u8, plural: bool) -> u8 {
-    1 << ((person.saturating_sub(1)) * 2 + u8::from(plural))
+const fn pbit(person: u8, plural: bool) -> u8 {
+    1 << (person.saturating_sub(1) * 2 + plural as u8)
 }
 
 struct Found {
@@ -1311,7 +1366,13 @@ impl<'a> Ctx<'a> {
     /// Whether the word at `i` is in the list of `mark`.
     #[inline]
     fn has(&self, i: usize, mark: Mark) -> bool {
-        self.info(i).is_some_and(|w| w.marks & mark.bit() != 0)
+        self.marks(i) & mark.bit() != 0
+    }
+
+    /// The [`Mark`]s of the word at `i` (none for an unknown word, punctuation or no token).
+    #[inline]
+    fn marks(&self, i: usize) -> u32 {
+        self.info(i).map_or(0, |w| w.marks)
     }
 
     /// The lowercase of the word at `i`: empty for a word the lexicon does not know, which
@@ -1403,38 +1464,16 @@ impl<'a> Ctx<'a> {
             return true;
         }
         // (`le`, `la`, `les` are determiners too.)
-        if !self.has(i - 1, Mark::Determiner) {
+        let marks = self.marks(i - 1);
+        if marks & Mark::Determiner.bit() == 0 {
             return false;
         }
-        match self.word(i - 1) {
-            Some("le" | "la" | "les") => {
-                // An object clitic, not a determiner: `pour le dire`, `il le dit`, `ne la dit`.
-                let clitic = infinitive
-                    || (i >= 2
-                        && matches!(
-                            self.word(i - 2),
-                            Some(
-                                "je" | "j"
-                                    | "tu"
-                                    | "il"
-                                    | "elle"
-                                    | "on"
-                                    | "nous"
-                                    | "vous"
-                                    | "ils"
-                                    | "elles"
-                                    | "ne"
-                                    | "n"
-                                    | "me"
-                                    | "m"
-                                    | "te"
-                                    | "t"
-                            )
-                        ));
-                !clitic
-            }
-            _ => true,
+        if marks & Mark::Article.bit() == 0 {
+            return true;
         }
+        // An object clitic, not a determiner: `pour le dire`, `il le dit`, `ne la dit`.
+        let clitic = infinitive || (i >= 2 && self.has(i - 2, Mark::BeforeObject));
+        !clitic
     }
 
     /// A glued hyphen after the head that is not an inversion (`lance-roquettes`).
@@ -1449,11 +1488,18 @@ impl<'a> Ctx<'a> {
             Some(Tk::Colon) => After::Colon,
             Some(Tk::Comma) => After::Comma,
             Some(Tk::Word) => {
-                if self.is(end, "que") || self.elided(end, "qu") {
+                let marks = self.marks(end);
+                // Most words are none of `que`, `qu'`, `si`, `s'il`: one test says so.
+                let may_be = Mark::Que.bit() | Mark::Qu.bit() | Mark::Si.bit() | Mark::S.bit();
+                if marks & may_be == 0 {
+                    return After::Other;
+                }
+                let apostrophe = self.kind(end + 1) == Some(Tk::Apos);
+                let que = marks & Mark::Que.bit() != 0 || marks & Mark::Qu.bit() != 0 && apostrophe;
+                let s_il = marks & Mark::S.bit() != 0 && apostrophe && self.has(end + 2, Mark::Il);
+                if que {
                     After::Que
-                } else if self.is(end, "si")
-                    || (self.elided(end, "s") && matches!(self.word(end + 2), Some("il" | "ils")))
-                {
+                } else if marks & Mark::Si.bit() != 0 || s_il {
                     After::Si
                 } else {
                     After::Other
@@ -1475,11 +1521,15 @@ impl<'a> Ctx<'a> {
 
     /// Whether `ne`/`n'` precedes `start` (object clitics may stand between).
     fn neg_before(&self, start: usize) -> bool {
-        for (p, w) in self.words_before(start) {
-            if w == "ne" || (w == "n" && self.kind(p + 1) == Some(Tk::Apos)) {
+        for (p, _) in self.words_before(start) {
+            let marks = self.marks(p);
+            // `ne`, or `n` before an apostrophe.
+            if marks & Mark::Ne.bit() != 0
+                && (self.word(p) == Some("ne") || self.kind(p + 1) == Some(Tk::Apos))
+            {
                 return true;
             }
-            if !self.has(p, Mark::Clitic) {
+            if marks & Mark::Clitic.bit() == 0 {
                 return false;
             }
         }
@@ -1488,19 +1538,16 @@ impl<'a> Ctx<'a> {
 
     /// The clitic subject before `start` (skipping `ne` and object clitics), as a person bit.
     fn subject_before(&self, start: usize) -> Option<u8> {
-        for (p, w) in self.words_before(start) {
-            let bit = match w {
-                "je" | "j" => pbit(1, false),
-                "tu" => pbit(2, false),
-                "il" | "elle" | "on" => pbit(3, false),
-                "nous" => pbit(1, true),
-                "vous" => pbit(2, true),
-                "ils" | "elles" => pbit(3, true),
-                "ne" | "n" => continue,
-                _ if self.has(p, Mark::Clitic) => continue,
-                _ => return None,
-            };
-            return Some(bit);
+        for (p, _) in self.words_before(start) {
+            let info = self.info(p);
+            let person = info.map_or(0, |w| w.person);
+            if person != 0 {
+                return Some(person);
+            }
+            // `ne`, `n` and object clitics are passed over.
+            if info.is_none_or(|w| w.marks & (Mark::Ne.bit() | Mark::Clitic.bit()) == 0) {
+                return None;
+            }
         }
         None
     }
@@ -1525,9 +1572,10 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let k = i + 1 + init.len();
-            if matches!(self.word(k), Some("des" | "du")) {
+            let marks = self.marks(k);
+            if marks & Mark::DesDu.bit() != 0 {
                 Some((text, k + 1))
-            } else if self.elided(k, "d") {
+            } else if marks & Mark::D.bit() != 0 && self.kind(k + 1) == Some(Tk::Apos) {
                 Some((text, k + 2))
             } else {
                 None
@@ -1848,12 +1896,13 @@ impl<'a> Ctx<'a> {
         }
         let span = Span::new(start, self.toks[f.end - 1].e);
         let (person, plural) = if let Some(p) = f.pron {
-            match self.word(p).unwrap_or("") {
-                "je" => (Person::First, false),
-                "tu" => (Person::Second, false),
-                "nous" => (Person::First, true),
-                "vous" => (Person::Second, true),
-                "ils" | "elles" => (Person::Third, true),
+            // (An inverted subject is one of `PRONOUNS`.)
+            match self.info(p).map_or(0, |w| w.person) {
+                b if b == pbit(1, false) => (Person::First, false),
+                b if b == pbit(2, false) => (Person::Second, false),
+                b if b == pbit(1, true) => (Person::First, true),
+                b if b == pbit(2, true) => (Person::Second, true),
+                b if b == pbit(3, true) => (Person::Third, true),
                 _ => (Person::Third, false),
             }
         } else {
