@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-use crate::lexicon::{WordHasher, compose, is_combining_accent, is_invisible};
+use crate::lexicon::{WordHasher, compose, grammar, is_combining_accent, is_invisible};
 use std::sync::LazyLock;
 
 use crate::conjugate::{self, Aux, FormKind};
@@ -577,45 +577,64 @@ const DETERMINERS: &[&str] =
 
 const PRONOUNS: &[&str] = &["il", "elle", "on", "ils", "elles", "je", "tu", "nous", "vous"];
 
+/// The subject clitics by person (see [`pbit`]).
+const SUBJECT_PERSONS: [(&[&str], u8); 6] = [
+    (&["je", "j"], pbit(1, false)),
+    (&["tu"], pbit(2, false)),
+    (&["il", "elle", "on"], pbit(3, false)),
+    (&["nous"], pbit(1, true)),
+    (&["vous"], pbit(2, true)),
+    (&["ils", "elles"], pbit(3, true)),
+];
+
 /// Everything the matcher needs to know of one lowercase word, so that a token costs one probe.
+///
+/// Laid out by hand, on a cache line of its own: the fields asked of most words (whether a cue
+/// may start or go on there) come first and share the first 64 bytes, so that a word the
+/// finder only looks at costs one line read, not one per field. (The lexicon has thousands of
+/// words, far more than a cache holds.)
 #[derive(Clone, Default, Debug)]
+#[repr(C, align(64))]
 struct WordInfo {
-    /// The word itself (lowercase, `'` for apostrophes).
-    text: Box<str>,
-    /// As a form of a lexicon verb: (lemma, kind).
-    forms: Vec<(u16, FormKind)>,
-    aux: Option<Aux>,
-    /// The phrases it starts, longest first. `a` has those of `à` (`A en croire`: the
-    /// accentless capital and the lowercase typo).
-    phrases: Vec<Phrase>,
-    /// Whether one of its phrases is a phrase of one or two tokens (`selon`, `pour`): such a
-    /// phrase is tried after any token.
-    short_phrase: bool,
+    /// For a word that is no verb form and starts only phrases of more than one token (if
+    /// any), what a cue starting at it may go on with (see [`Lexicon::mark_starts`]).
+    next: Option<Continuation>,
     /// The second tokens of its longer phrases, as bits (see [`phrase_bit`]): a phrase is
     /// tried only after a token whose bit is set.
     phrase_seconds: u64,
-    /// The adverbs it starts, longest first: the tokens after the first.
-    adverbs: Vec<Vec<WordId>>,
+    aux: Option<Aux>,
+    /// The lists of function words it is in ([`Mark`]s): the matcher asks by a bit, not by
+    /// comparing strings.
+    marks: u32,
+    /// As a subject clitic (`je`, `j`, `tu`, `il`, ...), its person as a bit (see [`pbit`]);
+    /// zero for any other word.
+    person: u8,
+    /// Whether one of its phrases is a phrase of one or two tokens (`selon`, `pour`): such a
+    /// phrase is tried after any token.
+    short_phrase: bool,
     /// `en` (gerund) or a reflexive clitic: a verb cue may start with it.
     opens_verb: bool,
     /// A form of a periphrasis verb (see [`Lexicon::mark_starts`]).
     periphrasis: bool,
     /// [`WordInfo::may_start_verb`], kept at hand (see [`Lexicon::mark_starts`]).
     starts_verb: bool,
-    /// For a word that is no verb form and starts only phrases of more than one token (if
-    /// any), what a cue starting at it may go on with (see [`Lexicon::mark_starts`]).
-    next: Option<Continuation>,
-    /// The same after an apostrophe (`d'`, `s'`).
-    next_after_apostrophe: Option<Continuation>,
+    /// As a form of a lexicon verb: (lemma, kind).
+    forms: Vec<(u16, FormKind)>,
+    /// The adverbs it starts, longest first: the tokens after the first.
+    adverbs: Vec<Vec<WordId>>,
+    /// The phrases it starts, longest first. `a` has those of `à` (`A en croire`: the
+    /// accentless capital and the lowercase typo).
+    phrases: Vec<Phrase>,
     /// Its readings as a simple form of a cue verb (see [`Ctx::simple`]), best first, by
     /// [`simple_picks_index`]: the first whose tail follows is the cue's.
     simple_picks: [Box<[SimplePick]>; 4],
     /// Its readings as the past participle of a cue verb after an auxiliary (see
     /// [`Ctx::compound`]), longest tail first: of pronominal lemmas, of the others.
     participle_picks: [Box<[u16]>; 2],
-    /// The lists of function words it is in ([`Mark`]s): the matcher asks by a bit, not by
-    /// comparing strings.
-    marks: u8,
+    /// The same as `next` after an apostrophe (`d'`, `s'`).
+    next_after_apostrophe: Option<Continuation>,
+    /// The word itself (lowercase, `'` for apostrophes).
+    text: Box<str>,
 }
 
 fn is_past_participle(kind: FormKind) -> bool {
@@ -715,10 +734,31 @@ enum Mark {
     NegAdverb,
     /// `t` (`a-t-il`, `a t-il`).
     EuphonicT,
+    /// `que`.
+    Que,
+    /// `qu` (before an apostrophe).
+    Qu,
+    /// `si`.
+    Si,
+    /// `s` (`s'il`).
+    S,
+    /// `il`, `ils` (`s'il`).
+    Il,
+    /// `ne`, `n`.
+    Ne,
+    /// `le`, `la`, `les`: determiners, or object clitics.
+    Article,
+    /// The words after which `le`, `la`, `les` are object clitics: subject clitics, `ne`, and
+    /// reflexive clitics (`il le dit`, `ne la dit`).
+    BeforeObject,
+    /// `d` (before an apostrophe).
+    D,
+    /// `des`, `du`: a contracted `de`.
+    DesDu,
 }
 
 impl Mark {
-    const LISTS: [(Mark, &'static [&'static str]); 8] = [
+    const LISTS: [(Mark, &'static [&'static str]); 18] = [
         (Mark::Gerund, &["en"]),
         (Mark::Reflexive, &["se", "me", "te"]),
         (Mark::ElidedReflexive, &["s", "m", "t"]),
@@ -727,10 +767,26 @@ impl Mark {
         (Mark::Pronoun, PRONOUNS),
         (Mark::NegAdverb, NEG_ADVERBS),
         (Mark::EuphonicT, &["t"]),
+        (Mark::Que, &["que"]),
+        (Mark::Qu, &["qu"]),
+        (Mark::Si, &["si"]),
+        (Mark::S, &["s"]),
+        (Mark::Il, &["il", "ils"]),
+        (Mark::Ne, &["ne", "n"]),
+        (Mark::Article, &["le", "la", "les"]),
+        (
+            Mark::BeforeObject,
+            &[
+                "je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ne", "n",
+                "me", "m", "te", "t",
+            ],
+        ),
+        (Mark::D, &["d"]),
+        (Mark::DesDu, &["des", "du"]),
     ];
 
-    fn bit(self) -> u8 {
-        1 << self as u8
+    fn bit(self) -> u32 {
+        1 << self as u32
     }
 }
 
@@ -1147,6 +1203,11 @@ fn build_lexicon() -> Lexicon {
             lex.word_mut((*word).to_owned()).marks |= mark.bit();
         }
     }
+    for (words, person) in SUBJECT_PERSONS {
+        for word in words {
+            lex.word_mut((*word).to_owned()).person = person;
+        }
+    }
     let mut seen = std::collections::HashSet::new();
     for line in VERBS_TXT.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
@@ -1258,8 +1319,8 @@ pub(crate) fn form_count() -> usize {
 // ------------------------------------------------------------------------------------------
 
 /// Bit for (person, plural) in a person set.
-fn pbit(person: u8, plural: bool) -> u8 {
-    1 << ((person.saturating_sub(1)) * 2 + u8::from(plural))
+const fn pbit(person: u8, plural: bool) -> u8 {
+    1 << (person.saturating_sub(1) * 2 + plural as u8)
 }
 
 struct Found {
@@ -1305,7 +1366,13 @@ impl<'a> Ctx<'a> {
     /// Whether the word at `i` is in the list of `mark`.
     #[inline]
     fn has(&self, i: usize, mark: Mark) -> bool {
-        self.info(i).is_some_and(|w| w.marks & mark.bit() != 0)
+        self.marks(i) & mark.bit() != 0
+    }
+
+    /// The [`Mark`]s of the word at `i` (none for an unknown word, punctuation or no token).
+    #[inline]
+    fn marks(&self, i: usize) -> u32 {
+        self.info(i).map_or(0, |w| w.marks)
     }
 
     /// The lowercase of the word at `i`: empty for a word the lexicon does not know, which
@@ -1397,38 +1464,16 @@ impl<'a> Ctx<'a> {
             return true;
         }
         // (`le`, `la`, `les` are determiners too.)
-        if !self.has(i - 1, Mark::Determiner) {
+        let marks = self.marks(i - 1);
+        if marks & Mark::Determiner.bit() == 0 {
             return false;
         }
-        match self.word(i - 1) {
-            Some("le" | "la" | "les") => {
-                // An object clitic, not a determiner: `pour le dire`, `il le dit`, `ne la dit`.
-                let clitic = infinitive
-                    || (i >= 2
-                        && matches!(
-                            self.word(i - 2),
-                            Some(
-                                "je" | "j"
-                                    | "tu"
-                                    | "il"
-                                    | "elle"
-                                    | "on"
-                                    | "nous"
-                                    | "vous"
-                                    | "ils"
-                                    | "elles"
-                                    | "ne"
-                                    | "n"
-                                    | "me"
-                                    | "m"
-                                    | "te"
-                                    | "t"
-                            )
-                        ));
-                !clitic
-            }
-            _ => true,
+        if marks & Mark::Article.bit() == 0 {
+            return true;
         }
+        // An object clitic, not a determiner: `pour le dire`, `il le dit`, `ne la dit`.
+        let clitic = infinitive || (i >= 2 && self.has(i - 2, Mark::BeforeObject));
+        !clitic
     }
 
     /// A glued hyphen after the head that is not an inversion (`lance-roquettes`).
@@ -1443,11 +1488,18 @@ impl<'a> Ctx<'a> {
             Some(Tk::Colon) => After::Colon,
             Some(Tk::Comma) => After::Comma,
             Some(Tk::Word) => {
-                if self.is(end, "que") || self.elided(end, "qu") {
+                let marks = self.marks(end);
+                // Most words are none of `que`, `qu'`, `si`, `s'il`: one test says so.
+                let may_be = Mark::Que.bit() | Mark::Qu.bit() | Mark::Si.bit() | Mark::S.bit();
+                if marks & may_be == 0 {
+                    return After::Other;
+                }
+                let apostrophe = self.kind(end + 1) == Some(Tk::Apos);
+                let que = marks & Mark::Que.bit() != 0 || marks & Mark::Qu.bit() != 0 && apostrophe;
+                let s_il = marks & Mark::S.bit() != 0 && apostrophe && self.has(end + 2, Mark::Il);
+                if que {
                     After::Que
-                } else if self.is(end, "si")
-                    || (self.elided(end, "s") && matches!(self.word(end + 2), Some("il" | "ils")))
-                {
+                } else if marks & Mark::Si.bit() != 0 || s_il {
                     After::Si
                 } else {
                     After::Other
@@ -1469,11 +1521,15 @@ impl<'a> Ctx<'a> {
 
     /// Whether `ne`/`n'` precedes `start` (object clitics may stand between).
     fn neg_before(&self, start: usize) -> bool {
-        for (p, w) in self.words_before(start) {
-            if w == "ne" || (w == "n" && self.kind(p + 1) == Some(Tk::Apos)) {
+        for (p, _) in self.words_before(start) {
+            let marks = self.marks(p);
+            // `ne`, or `n` before an apostrophe.
+            if marks & Mark::Ne.bit() != 0
+                && (self.word(p) == Some("ne") || self.kind(p + 1) == Some(Tk::Apos))
+            {
                 return true;
             }
-            if !self.has(p, Mark::Clitic) {
+            if marks & Mark::Clitic.bit() == 0 {
                 return false;
             }
         }
@@ -1482,19 +1538,16 @@ impl<'a> Ctx<'a> {
 
     /// The clitic subject before `start` (skipping `ne` and object clitics), as a person bit.
     fn subject_before(&self, start: usize) -> Option<u8> {
-        for (p, w) in self.words_before(start) {
-            let bit = match w {
-                "je" | "j" => pbit(1, false),
-                "tu" => pbit(2, false),
-                "il" | "elle" | "on" => pbit(3, false),
-                "nous" => pbit(1, true),
-                "vous" => pbit(2, true),
-                "ils" | "elles" => pbit(3, true),
-                "ne" | "n" => continue,
-                _ if self.has(p, Mark::Clitic) => continue,
-                _ => return None,
-            };
-            return Some(bit);
+        for (p, _) in self.words_before(start) {
+            let info = self.info(p);
+            let person = info.map_or(0, |w| w.person);
+            if person != 0 {
+                return Some(person);
+            }
+            // `ne`, `n` and object clitics are passed over.
+            if info.is_none_or(|w| w.marks & (Mark::Ne.bit() | Mark::Clitic.bit()) == 0) {
+                return None;
+            }
         }
         None
     }
@@ -1519,9 +1572,10 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let k = i + 1 + init.len();
-            if matches!(self.word(k), Some("des" | "du")) {
+            let marks = self.marks(k);
+            if marks & Mark::DesDu.bit() != 0 {
                 Some((text, k + 1))
-            } else if self.elided(k, "d") {
+            } else if marks & Mark::D.bit() != 0 && self.kind(k + 1) == Some(Tk::Apos) {
                 Some((text, k + 2))
             } else {
                 None
@@ -1842,12 +1896,13 @@ impl<'a> Ctx<'a> {
         }
         let span = Span::new(start, self.toks[f.end - 1].e);
         let (person, plural) = if let Some(p) = f.pron {
-            match self.word(p).unwrap_or("") {
-                "je" => (Person::First, false),
-                "tu" => (Person::Second, false),
-                "nous" => (Person::First, true),
-                "vous" => (Person::Second, true),
-                "ils" | "elles" => (Person::Third, true),
+            // (An inverted subject is one of `PRONOUNS`.)
+            match self.info(p).map_or(0, |w| w.person) {
+                b if b == pbit(1, false) => (Person::First, false),
+                b if b == pbit(2, false) => (Person::Second, false),
+                b if b == pbit(1, true) => (Person::First, true),
+                b if b == pbit(2, true) => (Person::Second, true),
+                b if b == pbit(3, true) => (Person::Third, true),
                 _ => (Person::Third, false),
             }
         } else {
@@ -1913,12 +1968,14 @@ pub(crate) fn find_cues_in(tokens: &Tokens<'_>, custom: Option<&Lexicon>) -> Vec
         // The tokens themselves noted where its cues may start: only those are looked at.
         None => {
             let candidates = Some(tokens.cue_candidates());
-            read_tokens(tokens, lex, |_, t| t.cue_slot(), candidates, &mut read);
+            // The grammar table holds the built-in index's slots, and is probed faster.
+            let piece_slot = |piece: &str| grammar().entry_of_word(piece, false).cue;
+            read_tokens(tokens, lex, |_, t| t.cue_slot(), piece_slot, candidates, &mut read);
         }
         Some(lex) => {
             let slot =
                 |i, t: &Token| (t.kind == Kind::Word).then(|| lex.known(tokens.norm(i))).flatten();
-            read_tokens(tokens, lex, slot, None, &mut read);
+            read_tokens(tokens, lex, slot, |piece| lex.known(piece), None, &mut read);
         }
     }
     let cues = find_at_starts(&read.toks, &read.starts, lex);
@@ -1976,7 +2033,8 @@ impl Stretches {
 
 /// Reads the cue finder's tokens of `tokens` into `read`: the stretches where a cue may start
 /// (see [`Stretches`]), the others skipped. `whole_word_slot` gives the index slot of a word
-/// with no joiner inside (or of an elided word with its apostrophe). `candidates`, when given,
+/// with no joiner inside (or of an elided word with its apostrophe), `piece_slot` that of a
+/// piece of a joined word (in normal form). `candidates`, when given,
 /// lists the tokens that may start a cue (a slot that starts one, or a joined word with no
 /// slot: [`Tokens::cue_candidates`]), so that the others are not looked at; without it, every
 /// token is asked.
@@ -1984,6 +2042,7 @@ fn read_tokens(
     tokens: &Tokens<'_>,
     lex: &Lexicon,
     whole_word_slot: impl Fn(usize, &Token) -> Option<Slot>,
+    piece_slot: impl Fn(&str) -> Option<Slot>,
     candidates: Option<&[u32]>,
     read: &mut Stretches,
 ) {
@@ -2065,7 +2124,7 @@ fn read_tokens(
         let start = match whole_word_slot(k, &toks[k]) {
             Some(slot) => live(k, slot),
             // A joined word with no slot: a cue may start at one of its pieces.
-            None => toks[k].joined && a_piece_starts_cue(tokens.norm(k), lex),
+            None => toks[k].joined && a_piece_starts_cue(tokens.norm(k), &piece_slot),
         };
         k += 1;
         if !start {
@@ -2081,7 +2140,7 @@ fn read_tokens(
             }
         }
         while j < k || (read.open && j < toks.len()) {
-            read_token(tokens, j, lex, &whole_word_slot, read);
+            read_token(tokens, j, &whole_word_slot, &piece_slot, read);
             j += 1;
         }
         unread = j;
@@ -2148,8 +2207,8 @@ fn phrase_may_follow(
 fn read_token(
     tokens: &Tokens<'_>,
     k: usize,
-    lex: &Lexicon,
     whole_word_slot: &impl Fn(usize, &Token) -> Option<Slot>,
+    piece_slot: &impl Fn(&str) -> Option<Slot>,
     read: &mut Stretches,
 ) {
     let t = &tokens.toks[k];
@@ -2166,7 +2225,7 @@ fn read_token(
                 read.push_word((start, apostrophe), Some(slot));
                 read.push_punct((apostrophe, end), Tk::Apos);
             }
-            _ => read_pieces(tokens, k, lex, read),
+            _ => read_pieces(tokens, k, piece_slot, read),
         },
     }
 }
@@ -2179,19 +2238,25 @@ fn elided_word_end(text: &str, span: Span) -> Option<usize> {
 }
 
 /// Whether a cue may start at a piece of the joined word whose normal form is `norm` (`a` of
-/// `a-t-il`; no piece of `Jean-Marc` or `1.900`). A joined word at which none may start is no
-/// reason to read its stretch.
-fn a_piece_starts_cue(norm: &str, lex: &Lexicon) -> bool {
+/// `a-t-il`; no piece of `Jean-Marc` or `1.900`), `piece_slot` giving a piece's index slot. A
+/// joined word at which none may start is no reason to read its stretch.
+fn a_piece_starts_cue(norm: &str, piece_slot: &impl Fn(&str) -> Option<Slot>) -> bool {
     // (No lexicon word has a digit.)
     let may_be_word = |piece: &str| piece.bytes().next().is_some_and(|b| !b.is_ascii_digit());
     let joiner = |c: char| matches!(c, '-' | '.' | ',' | '\'');
     norm.split(joiner)
-        .any(|piece| may_be_word(piece) && lex.known(piece).is_some_and(|slot| slot.starts_cue()))
+        .any(|piece| may_be_word(piece) && piece_slot(piece).is_some_and(|slot| slot.starts_cue()))
 }
 
-/// Reads the pieces of the joined word `i` of `tokens` (`a-t-il`: `a`, `-`, `t`, `-`, `il`).
+/// Reads the pieces of the joined word `i` of `tokens` (`a-t-il`: `a`, `-`, `t`, `-`, `il`),
+/// with the index slots `piece_slot` gives.
 #[inline(never)]
-fn read_pieces(tokens: &Tokens<'_>, i: usize, lex: &Lexicon, read: &mut Stretches) {
+fn read_pieces(
+    tokens: &Tokens<'_>,
+    i: usize,
+    piece_slot: &impl Fn(&str) -> Option<Slot>,
+    read: &mut Stretches,
+) {
     let Span { start, end } = tokens.span(i);
     let text = &tokens.text[start..end];
     // Pieces between joiners, in the text and in the normal form alike (a joiner is the same
@@ -2204,7 +2269,7 @@ fn read_pieces(tokens: &Tokens<'_>, i: usize, lex: &Lexicon, read: &mut Stretche
         let joiner = |b: &u8| matches!(b, b'-' | b'.' | b',' | b'\'');
         let len = rest.bytes().position(|b| joiner(&b)).unwrap_or(rest.len());
         norm_at += len + 1;
-        lex.known(&rest[..len])
+        piece_slot(&rest[..len])
     };
     let bytes = text.as_bytes();
     let (mut piece, mut at) = (0, 0);
