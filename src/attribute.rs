@@ -225,7 +225,11 @@ fn word_count(doc: &Document, span: Span) -> usize {
         // Most characters are ASCII: classed by a table, the others asked.
         let (separates, word_char) = match ASCII_WORD_CLASS.get(c as usize) {
             Some(&class) => (class & SEPARATES != 0, class & WORD_CHAR != 0),
-            None => (is_space(c) || c == '’', is_alphanumeric(c)),
+            // (A separator is no letter: the tables are not asked for it.)
+            None => {
+                let separates = c == '’' || is_space(c);
+                (separates, !separates && is_non_ascii_alphanumeric(c))
+            }
         };
         // (No branch on the class: which comes next is hard to predict.)
         count += usize::from(separates & in_word);
@@ -235,6 +239,18 @@ fn word_count(doc: &Document, span: Span) -> usize {
         in_word = !separates & (in_word | word_char);
     }
     count + usize::from(in_word)
+}
+
+/// [`is_alphanumeric`] for a character that is not ASCII, with the punctuation of French text
+/// (`«`, `»`, `—`, `…`, no-break spaces) answered without a look at the Unicode tables.
+fn is_non_ascii_alphanumeric(c: char) -> bool {
+    match c {
+        // Latin-1 punctuation and symbols: only these are letters or digits.
+        '\u{80}'..='\u{bf}' => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼' | '½' | '¾'),
+        // General Punctuation holds no letter nor digit.
+        '\u{2000}'..='\u{206f}' => false,
+        _ => is_alphanumeric(c),
+    }
 }
 
 /// In [`ASCII_WORD_CLASS`], an ASCII character that separates words: whitespace as
@@ -259,8 +275,8 @@ const ASCII_WORD_CLASS: [u8; 128] = {
     table
 };
 
-/// See [`word_count`]; the largest count a rule compares with is 8.
-const WORDS_COUNTED: usize = 9;
+/// See [`word_count`]; the largest count a rule compares with is 8 (`words >= 8`).
+const WORDS_COUNTED: usize = 8;
 
 fn ends_like_sentence(s: &str) -> bool {
     s.trim_end_matches(|c: char| is_space(c) || matches!(c, '»' | '”' | '"' | ')' | '˝'))
@@ -332,7 +348,8 @@ fn is_heading_line(text: &str, line: Span) -> bool {
 fn is_quotation(doc: &Document, p: usize, words: usize, lines: &LineBreaks) -> bool {
     let pair = &doc.pairs[p];
     let inner = &doc.text[pair.inner];
-    if !inner.chars().any(is_alphanumeric) {
+    // (No word: no letter nor digit.)
+    if words == 0 {
         return false;
     }
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
@@ -751,6 +768,13 @@ mod tests {
     }
 
     #[test]
+    fn letters_and_digits_beyond_ascii_are_those_of_the_unicode_tables() {
+        for c in ('\u{80}'..='\u{2fff}').chain('\u{fe00}'..='\u{ffff}') {
+            assert_eq!(is_non_ascii_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn words_are_counted_as_defined() {
         let texts = [
             "",
@@ -759,6 +783,7 @@ mod tests {
             "un\u{b}deux\ttrois\nquatre\r\ncinq six sept huit neuf dix onze",
             "-- ... 42 % « é »",
             "aujourd’hui\u{a0}et demain — 2024",
+            "× ÷ ‰ … ½ x² ª «\u{a0}oui\u{202f}» ‘ ’ — –",
         ];
         for text in texts {
             let t = Tokens::new(text);
