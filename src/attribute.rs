@@ -215,52 +215,122 @@ fn attribute_dialogue(
 
 /// How many words `span` holds, counted up to [`WORDS_COUNTED`]: the rules only ask whether a
 /// quotation is a few words long, and a long one is not read to the end for that.
-/// Words are the pieces between spaces and apostrophes that hold a letter or a digit, read in
-/// one pass over the characters.
+/// Words are the pieces between spaces and apostrophes that hold a letter or a digit.
+///
+/// Read sixteen bytes at a time, with no branch on the bytes but for the characters beyond
+/// ASCII: a byte is a separator, a letter or digit, or neither (the bytes after the first of
+/// a character are neither: the first one classes it). A piece holds a letter or digit when
+/// a carry started at one of its letters runs, through the bytes that are not separators, up
+/// to the separator that ends it: the sum of two masks sets those separators (see
+/// [`words_ended`]).
 fn word_count(doc: &Document, span: Span) -> usize {
+    let text = &doc.text[span];
+    let bytes = text.as_bytes();
     let mut count = 0;
-    // Whether the piece being read holds a letter or a digit (then it is a word).
-    let mut in_word = false;
-    for c in doc.text[span].chars() {
-        // Most characters are ASCII: classed by a table, the others asked.
-        let (separates, word_char) = match ASCII_WORD_CLASS.get(c as usize) {
-            Some(&class) => (class & SEPARATES != 0, class & WORD_CHAR != 0),
-            None => (is_space(c) || c == '’', is_alphanumeric(c)),
-        };
-        // (No branch on the class: which comes next is hard to predict.)
-        count += usize::from(separates & in_word);
-        if count == WORDS_COUNTED {
-            return count;
+    // Whether the piece that runs on into the next bytes holds a letter or a digit.
+    let mut carry = false;
+    let mut chunks = bytes.chunks_exact(CHUNK);
+    for (k, chunk) in chunks.by_ref().enumerate() {
+        let ended;
+        (ended, carry) =
+            words_ended(classes(text, CHUNK * k, chunk.try_into().unwrap_or_default()), carry);
+        count += ended;
+        if count >= WORDS_COUNTED {
+            return WORDS_COUNTED;
         }
-        in_word = !separates & (in_word | word_char);
     }
-    count + usize::from(in_word)
+    let rest = chunks.remainder().len();
+    if rest > 0 {
+        // The last few bytes, followed by separators: the piece they end in is counted there.
+        let (go_on, word) = match bytes.len().checked_sub(CHUNK) {
+            // The last sixteen bytes of the text, those read already shifted out (and
+            // separators shifted in).
+            Some(from) => {
+                let (go_on, word) =
+                    classes(text, from, bytes[from..].try_into().unwrap_or_default());
+                let read = 8 * (CHUNK - rest) as u32;
+                (go_on >> read, word >> read)
+            }
+            None => {
+                let mut padded = [b' '; CHUNK];
+                padded[..rest].copy_from_slice(bytes);
+                classes(text, 0, padded)
+            }
+        };
+        let ended;
+        (ended, carry) = words_ended((go_on, word), carry);
+        count += ended;
+    }
+    // (When the last bytes were read in full, no separator ended their piece.)
+    (count + usize::from(carry)).min(WORDS_COUNTED)
 }
 
-/// In [`ASCII_WORD_CLASS`], an ASCII character that separates words: whitespace as
-/// `char::is_whitespace` has it (vertical tab included), and the apostrophe.
-const SEPARATES: u8 = 1;
-/// In [`ASCII_WORD_CLASS`], an ASCII letter or digit.
-const WORD_CHAR: u8 = 2;
+/// How many bytes [`word_count`] classes at once.
+const CHUNK: usize = 16;
 
-/// What [`word_count`] asks of each ASCII character.
-const ASCII_WORD_CLASS: [u8; 128] = {
-    let mut table = [0; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        if c.is_ascii_whitespace() || c == 0x0b || c == b'\'' {
-            table[b] = SEPARATES;
-        } else if c.is_ascii_alphanumeric() {
-            table[b] = WORD_CHAR;
-        }
-        b += 1;
+/// The low bit of each byte of a `u128`.
+const LOW_BITS: u128 = u128::MAX / 0xff;
+
+/// For sixteen bytes (little-endian in a `u128`, byte `k` in bits `8k..8k + 8`) each `0xff`
+/// if it is no separator (`go_on`) and each `1` if it starts a letter or a digit (`word`):
+/// how many pieces holding a letter or a digit end at their separators, and whether the
+/// last piece, which runs on, holds one (`carry` is that of the bytes before).
+fn words_ended((go_on, word): (u128, u128), carry: bool) -> (usize, bool) {
+    // A 1 added to a byte of 0xff carries into the next byte: from each letter (or from the
+    // piece before) through the bytes of its piece, to the separator that ends it (0, then
+    // 1) or out of the sixteen.
+    let (sum, out) = go_on.overflowing_add(word | u128::from(carry));
+    let ended = sum & !go_on & LOW_BITS;
+    // (The sum of the bytes, in the top byte of the product: no popcount instruction needed.)
+    let halves = (ended as u64).wrapping_add((ended >> 64) as u64);
+    (halves.wrapping_mul(0x0101_0101_0101_0101) as usize >> 56, out)
+}
+
+/// [`words_ended`]'s masks for the sixteen bytes `chunk` of `text` from byte `at`: the ASCII
+/// ones in a loop the compiler turns into vector instructions, then the first byte of each
+/// other character from the character.
+fn classes(text: &str, at: usize, chunk: [u8; CHUNK]) -> (u128, u128) {
+    let (mut go_on, mut word, mut first) = ([0u8; CHUNK], [0u8; CHUNK], [0u8; CHUNK]);
+    for k in 0..CHUNK {
+        let b = chunk[k];
+        // `char::is_ascii_whitespace`, the vertical tab (`char::is_whitespace` has it), the
+        // apostrophe; no byte beyond ASCII.
+        let separator = b.wrapping_sub(0x09) < 5 || b == b' ' || b == b'\'';
+        go_on[k] = u8::from(!separator).wrapping_neg();
+        // Letters of either case (a capital is its lowercase with bit 5 cleared), digits.
+        word[k] = u8::from((b | 0x20).wrapping_sub(b'a') < 26 || b.wrapping_sub(b'0') < 10);
+        // The first byte of a character beyond ASCII (0b11xx_xxxx).
+        first[k] = u8::from(b >= 0xc0);
     }
-    table
-};
+    let mut go_on = u128::from_le_bytes(go_on);
+    let mut word = u128::from_le_bytes(word);
+    let mut firsts = u128::from_le_bytes(first);
+    while firsts != 0 {
+        let k = firsts.trailing_zeros() as usize / 8;
+        firsts &= firsts - 1;
+        let c = text[at + k..].chars().next().unwrap_or(' ');
+        // (A separator is no letter: the tables are not asked for it.)
+        let separates = c == '’' || is_space(c);
+        go_on &= !((u128::from(separates) * 0xff) << (8 * k));
+        word |= u128::from(!separates && is_non_ascii_alphanumeric(c)) << (8 * k);
+    }
+    (go_on, word)
+}
 
-/// See [`word_count`]; the largest count a rule compares with is 8.
-const WORDS_COUNTED: usize = 9;
+/// [`is_alphanumeric`] for a character that is not ASCII, with the punctuation of French text
+/// (`«`, `»`, `—`, `…`, no-break spaces) answered without a look at the Unicode tables.
+fn is_non_ascii_alphanumeric(c: char) -> bool {
+    match c {
+        // Latin-1 punctuation and symbols: only these are letters or digits.
+        '\u{80}'..='\u{bf}' => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼' | '½' | '¾'),
+        // General Punctuation holds no letter nor digit.
+        '\u{2000}'..='\u{206f}' => false,
+        _ => is_alphanumeric(c),
+    }
+}
+
+/// See [`word_count`]; the largest count a rule compares with is 8 (`words >= 8`).
+const WORDS_COUNTED: usize = 8;
 
 fn ends_like_sentence(s: &str) -> bool {
     s.trim_end_matches(|c: char| is_space(c) || matches!(c, '»' | '”' | '"' | ')' | '˝'))
@@ -332,7 +402,8 @@ fn is_heading_line(text: &str, line: Span) -> bool {
 fn is_quotation(doc: &Document, p: usize, words: usize, lines: &LineBreaks) -> bool {
     let pair = &doc.pairs[p];
     let inner = &doc.text[pair.inner];
-    if !inner.chars().any(is_alphanumeric) {
+    // (No word: no letter nor digit.)
+    if words == 0 {
         return false;
     }
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
@@ -751,6 +822,39 @@ mod tests {
     }
 
     #[test]
+    fn letters_and_digits_beyond_ascii_are_those_of_the_unicode_tables() {
+        for c in ('\u{80}'..='\u{2fff}').chain('\u{fe00}'..='\u{ffff}') {
+            assert_eq!(is_non_ascii_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn words_of_random_texts_are_counted_as_defined() {
+        let palette: Vec<char> =
+            "aZ09 \t\n\r\u{b}\u{c}'’-.,«»—…éÉ×÷ªœ²\u{a0}\u{202f}\u{2028}\u{3000}😀"
+                .chars()
+                .collect();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = next() % 40;
+            let text: String = (0..len).map(|_| palette[next() as usize % palette.len()]).collect();
+            let t = Tokens::new(&text);
+            let doc = Document::new(&text, &t, &[], &[], &[]);
+            // Every start, so that the eight-byte steps fall everywhere.
+            for (at, _) in text.char_indices() {
+                let span = Span::new(at, text.len());
+                assert_eq!(word_count(&doc, span), naive_word_count(&text[span]), "{text:?} {at}");
+            }
+        }
+    }
+
+    #[test]
     fn words_are_counted_as_defined() {
         let texts = [
             "",
@@ -759,6 +863,7 @@ mod tests {
             "un\u{b}deux\ttrois\nquatre\r\ncinq six sept huit neuf dix onze",
             "-- ... 42 % « é »",
             "aujourd’hui\u{a0}et demain — 2024",
+            "× ÷ ‰ … ½ x² ª «\u{a0}oui\u{202f}» ‘ ’ — –",
         ];
         for text in texts {
             let t = Tokens::new(text);

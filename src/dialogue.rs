@@ -28,7 +28,7 @@ pub(crate) fn dialogue_turns(doc: &Document, pair: &MarkPair) -> Option<Vec<(Spa
     let inner_end = pair.inner.end;
     while line_start < inner_end {
         let rest = &doc.text[line_start..inner_end];
-        let line_len = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let line_len = line_end(rest);
         let line = Span::new(line_start, line_start + line_len);
         line_start = line.end + 1;
         let text = doc.text[line].trim_start_matches(is_space);
@@ -47,6 +47,14 @@ pub(crate) fn dialogue_turns(doc: &Document, pair: &MarkPair) -> Option<Vec<(Spa
         turn += 1;
     }
     (turns.len() >= 2).then_some(turns)
+}
+
+/// Where the first line of `s` ends: at its first `\n` or `\r`, or at its end. (Each is looked
+/// for by `memchr`, which reads a word at a time, where a search for either reads a character
+/// at a time: answers run on for hundreds of bytes.)
+fn line_end(s: &str) -> usize {
+    let newline = s.find('\n').unwrap_or(s.len());
+    s[..newline].find('\r').unwrap_or(newline)
 }
 
 fn starts_with_dash(s: &str) -> bool {
@@ -110,7 +118,7 @@ pub(crate) fn interview(doc: &Document) -> Vec<Answer> {
         let Some(m) = speaker_label(doc, i) else { continue };
         let start = t.span(m.end).end;
         let rest = &doc.text[start..];
-        let end = start + rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let end = start + line_end(rest);
         let body = trim_span(doc.text, Span::new(start, end));
         let text = &doc.text[body];
         // A line that opens with marks is read by the quotation path (`Larcher : « … »`).
@@ -217,4 +225,16 @@ fn turn_of_line(doc: &Document, line: Span) -> (Span, Option<usize>, Option<Ment
         return (span, Some(c), Some(speaker));
     }
     (body, None, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_ends_at_its_first_line_break() {
+        for s in ["", "abc", "a\nb\rc", "a\rb\nc", "\n", "\r\n", "é\u{2028}x\r", "ab\n\r"] {
+            assert_eq!(line_end(s), s.find(['\n', '\r']).unwrap_or(s.len()), "{s:?}");
+        }
+    }
 }

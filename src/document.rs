@@ -21,9 +21,11 @@ pub(crate) struct Document<'a, 'h> {
     pub pairs: &'a [MarkPair],
     pub sentences: &'a [Span],
     pub cues: &'a [CueMatch],
-    /// For each token, the index of the outermost pair whose marks enclose it, or
-    /// [`NOT_QUOTED`] (half the memory of an `Option` to fill for every token).
-    enclosing: Vec<u32>,
+    /// One bit for each token (token `i` is bit `i % 32` of word `i / 32`): whether the marks
+    /// of a top-level pair enclose it. Rules ask it of many tokens; a bit a token is cheap to
+    /// fill, where an index a token cost a write to every token. (Words of `u32`: the pool
+    /// keeps a few vectors of each type, and this one takes the place of that index.)
+    quoted_bits: Vec<u32>,
     /// For each cue, its first token and the token after it: asked for again and again, so
     /// found once rather than by a binary search each time.
     cue_tokens: Vec<(usize, usize)>,
@@ -66,8 +68,26 @@ pub(crate) fn kept<T: Copy>(cell: &Cell<Option<T>>, find: impl FnOnce() -> T) ->
     })
 }
 
-/// In [`Document::enclosing`], a token no pair of marks encloses.
-const NOT_QUOTED: u32 = u32::MAX;
+/// Bits in a word of [`Document::quoted_bits`].
+const BITS: usize = u32::BITS as usize;
+
+/// Sets the bits `first..end` of a bitset of words of [`BITS`] bits.
+fn set_bits(bits: &mut [u32], first: usize, end: usize) {
+    if first >= end {
+        return;
+    }
+    let (a, b) = (first / BITS, (end - 1) / BITS);
+    // The bits from `first % BITS` up in word `a`, up to `(end - 1) % BITS` in word `b`.
+    let low = u32::MAX << (first % BITS);
+    let high = u32::MAX >> (BITS - 1 - (end - 1) % BITS);
+    if a == b {
+        bits[a] |= low & high;
+    } else {
+        bits[a] |= low;
+        bits[a + 1..b].fill(u32::MAX);
+        bits[b] |= high;
+    }
+}
 
 /// [`Tokens::at_or_after`], searching on from token `from` when the answer cannot lie before
 /// it: see [`search_on`]. Calls in text order cost a few steps each, however far apart they are.
@@ -161,7 +181,7 @@ fn tiling_token_bounds(t: &Tokens, spans: &[Span]) -> Vec<(usize, usize)> {
 /// The look-up tables go back to the thread's pool for the next text.
 impl Drop for Document<'_, '_> {
     fn drop(&mut self) {
-        pool::give_from(&mut self.enclosing);
+        pool::give_from(&mut self.quoted_bits);
         pool::give_from(&mut self.cue_tokens);
         pool::give_from(&mut self.sentence_tokens);
         pool::give_from(&mut self.cue_sentences);
@@ -184,11 +204,12 @@ impl<'a, 'h> Document<'a, 'h> {
             t,
             pairs.iter().map(|p| Span::new(p.open.start, p.close.end)),
         );
-        let mut enclosing = pool::take(t.len());
-        enclosing.resize(t.len(), NOT_QUOTED);
+        let words = t.len().div_ceil(BITS);
+        let mut quoted_bits = pool::take(words);
+        quoted_bits.resize(words, 0);
         for (p, _) in pairs.iter().enumerate().filter(|(_, p)| p.depth == 0) {
             let (first, end) = pair_tokens[p];
-            enclosing[first..end].fill(p as u32);
+            set_bits(&mut quoted_bits, first, end);
         }
         let cue_tokens = token_bounds::<8>(t, cues.iter().map(|c| c.span));
         let sentence_tokens = tiling_token_bounds(t, sentences);
@@ -200,7 +221,7 @@ impl<'a, 'h> Document<'a, 'h> {
             pairs,
             sentences,
             cues,
-            enclosing,
+            quoted_bits,
             cue_tokens,
             sentence_tokens,
             cue_sentences,
@@ -239,12 +260,21 @@ impl<'a, 'h> Document<'a, 'h> {
 
     /// Whether token `i` lies inside the marks of a top-level quotation.
     pub fn quoted(&self, i: usize) -> bool {
-        self.enclosing.get(i).is_some_and(|&p| p != NOT_QUOTED)
+        self.quoted_bits.get(i / BITS).is_some_and(|&w| w >> (i % BITS) & 1 != 0)
     }
 
     /// The top-level pair of marks that encloses token `i`, if one does.
+    /// The token ranges of top-level pairs follow each other without overlap, and a nested
+    /// pair's lies in its top-level pair's: the last pair opening at or before token `i` has
+    /// the only top-level pair that may enclose it at the root of its parents.
     pub fn enclosing_pair(&self, i: usize) -> Option<usize> {
-        self.enclosing.get(i).filter(|&&p| p != NOT_QUOTED).map(|&p| p as usize)
+        let k = self.pair_tokens.partition_point(|&(first, _)| first <= i);
+        let mut p = k.checked_sub(1)?;
+        while let Some(parent) = self.pairs[p].parent {
+            p = parent;
+        }
+        let (first, end) = self.pair_tokens[p];
+        (first <= i && i < end).then_some(p)
     }
 
     pub fn cue_starting_at(&self, at: usize) -> Option<usize> {
@@ -346,6 +376,39 @@ mod tests {
         let found = sentence_indices(&sentences, positions.iter().copied());
         for (&at, &s) in positions.iter().zip(&found) {
             assert_eq!(s, sentences.partition_point(|x| x.end <= at), "{at}");
+        }
+    }
+
+    #[test]
+    fn quoted_tokens_and_enclosing_pairs_agree_with_a_fill_of_every_token() {
+        let text = "Il a dit « Nous “verrons” » puis « un “deux” et ‹ trois › » et « fin ». "
+            .repeat(40)
+            + "« ouverte";
+        let t = Tokens::new(&text);
+        let pairs = crate::scan::scan_at(&text, t.stops());
+        assert!(pairs.iter().any(|p| p.depth > 0));
+        let doc = Document::new(&text, &t, &pairs, &[], &[]);
+        let mut naive = vec![None; t.len() + 70];
+        for (p, _) in pairs.iter().enumerate().filter(|(_, p)| p.depth == 0) {
+            let (first, end) = doc.pair_tokens[p];
+            naive[first..end].fill(Some(p));
+        }
+        for (i, &p) in naive.iter().enumerate() {
+            assert_eq!(doc.enclosing_pair(i), p, "{i}");
+            assert_eq!(doc.quoted(i), p.is_some(), "{i}");
+        }
+    }
+
+    #[test]
+    fn set_bits_sets_exactly_the_range() {
+        for first in 0..3 * BITS {
+            for end in 0..3 * BITS {
+                let mut bits = [0; 3];
+                set_bits(&mut bits, first, end);
+                for i in 0..3 * BITS {
+                    assert_eq!(bits[i / BITS] >> (i % BITS) & 1 != 0, first <= i && i < end);
+                }
+            }
         }
     }
 
