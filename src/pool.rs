@@ -101,11 +101,20 @@ pub(crate) fn take<T: Pooled>(capacity: usize) -> Vec<T> {
 /// if none has: the stages of a text ask for vectors of different sizes in the same order
 /// every time, and each should get back one that fits.
 fn best_fit<T>(stack: &mut Vec<Vec<T>>, capacity: usize) -> Option<Vec<T>> {
-    let room = |i: &usize| stack[*i].capacity();
-    let fits = (0..stack.len()).filter(|i| room(i) >= capacity).min_by_key(room);
-    let at = fits.or_else(|| (0..stack.len()).max_by_key(room))?;
+    // The lower the key the better: the room to spare of a vector that fits, above it (the
+    // subtraction wraps) those that do not, the largest first. The index is in the key's low
+    // bits (a best fit to within a few elements is good enough), so that the smallest key
+    // names its vector: a minimum taken without a branch on the sizes.
+    let keys = stack
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (v.capacity().wrapping_sub(capacity) & !INDEX_BITS) | i);
+    let at = keys.min()? & INDEX_BITS;
     Some(stack.swap_remove(at))
 }
+
+/// The low bits of a key in [`best_fit`] that hold the vector's index in its stack.
+const INDEX_BITS: usize = KEPT_PER_TYPE.next_power_of_two() - 1;
 
 /// The items of `items` in a vector taken from the pool (see [`take`]).
 pub(crate) fn collect<T: Pooled>(items: impl Iterator<Item = T>) -> Vec<T> {

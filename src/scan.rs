@@ -156,18 +156,82 @@ impl ByteSet {
 /// (`'` or `’`), which then neither opens nor closes anything. French text has one every few
 /// dozen bytes; the marks are far rarer.
 fn is_inert(bytes: &[u8], i: usize, nothing_open: bool) -> bool {
-    match bytes[i] {
-        b'\'' => nothing_open,
-        // `«` and `»` are C2 AB and C2 BB.
-        0xC2 => !matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
-        // The marks `‘ ’ „ “ ” ‹ ›` are E2 80 98–9E and B9–BA; the breaks U+2028/9, E2 80 A8–A9.
-        0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
-            (Some(0x80), Some(0x99)) => nothing_open,
-            (Some(0x80), Some(0x98..=0x9E | 0xA8 | 0xA9 | 0xB9 | 0xBA)) => false,
-            _ => true,
-        },
-        _ => false,
+    let first = StopBytes::at(bytes, i);
+    let apostrophe = (first.lead() == b'\'') | first.is_curly_apostrophe();
+    let never = first.is_latin1_sign() | (first.is_other_e2() & !first.is_curly_apostrophe());
+    never | (apostrophe & nothing_open)
+}
+
+/// The first four bytes from a stop on (zeros past the text's end), as one little-endian
+/// word: the characters there are told by their bytes, with no branch on which they are.
+#[derive(Clone, Copy)]
+struct StopBytes(u32);
+
+/// For the bytes E2 80 xx: whether xx makes a mark other than `’` (`‘ ‚ ‛ “ ” „`, 98–9E;
+/// `‹ ›`, B9–BA) or a line break (U+2028/9, A8–A9).
+static MARK_OR_BREAK_AFTER_E2_80: ByteSet =
+    ByteSet::new(b"\x98\x9A\x9B\x9C\x9D\x9E\xA8\xA9\xB9\xBA");
+
+impl StopBytes {
+    #[inline]
+    fn at(bytes: &[u8], i: usize) -> StopBytes {
+        match bytes.get(i..i + 4) {
+            Some(&[a, b, c, d]) => StopBytes(u32::from_le_bytes([a, b, c, d])),
+            _ => StopBytes::at_end(bytes, i),
+        }
     }
+
+    /// [`StopBytes::at`] in the text's last three bytes.
+    #[cold]
+    fn at_end(bytes: &[u8], i: usize) -> StopBytes {
+        let mut four = [0; 4];
+        let rest = bytes.get(i..).unwrap_or_default();
+        four[..rest.len()].copy_from_slice(rest);
+        StopBytes(u32::from_le_bytes(four))
+    }
+
+    fn lead(self) -> u8 {
+        self.0 as u8
+    }
+
+    /// A Latin-1 sign after C2 other than `«` and `»` (C2 AB and C2 BB, one bit apart): a
+    /// no-break space, as a rule.
+    #[inline]
+    fn is_latin1_sign(self) -> bool {
+        (self.lead() == 0xC2) & (self.0 & 0xEFFF != 0xABC2)
+    }
+
+    /// A character led by E2 that is `’` or neither a mark nor a line break (a dash, an
+    /// ellipsis, a narrow no-break space).
+    #[inline]
+    fn is_other_e2(self) -> bool {
+        let e2_80 = self.0 & 0xFFFF == 0x80E2;
+        let mark_or_break = e2_80 & MARK_OR_BREAK_AFTER_E2_80.contains((self.0 >> 16) as u8);
+        (self.lead() == 0xE2) & !mark_or_break
+    }
+
+    /// `’`, E2 80 99.
+    #[inline]
+    fn is_curly_apostrophe(self) -> bool {
+        self.0 & 0xFF_FFFF == 0x99_80E2
+    }
+}
+
+/// The ASCII letters and digits.
+static ASCII_ALNUM: ByteSet = ByteSet::new(b"0123456789")
+    .with(b"abcdefghijklmnopqrstuvwxyz")
+    .with(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+/// Whether the stop at `i` can matter only while a pair of single quotes (`‘ ’` or `' '`) is
+/// open: a character that is neither a mark nor a line break, or an apostrophe in a word: `’`,
+/// or `'` after an ASCII letter or digit (which opens no pair, see [`symmetric`], and closes
+/// only one of its own). These are most of the stops.
+#[inline]
+fn only_inside_single_quotes(bytes: &[u8], i: usize) -> bool {
+    let first = StopBytes::at(bytes, i);
+    // (At 0 this reads the stop itself, which is no letter.)
+    let after_word = ASCII_ALNUM.contains(bytes[i.saturating_sub(1)]);
+    first.is_latin1_sign() | first.is_other_e2() | ((first.lead() == b'\'') & after_word)
 }
 
 /// Pairs nested deeper than this are not looked for.
@@ -188,12 +252,27 @@ pub(crate) fn scan(text: &str) -> Vec<MarkPair> {
 /// Every pair of quotation marks in `text`, sorted by opening position, `stops` being the
 /// text's (see [`Stops`]).
 pub(crate) fn scan_at(text: &str, stops: &Stops) -> Vec<MarkPair> {
-    let mut at = stops.marks();
-    let next_stop = |from| at.at_or_after(from);
+    let bytes = text.as_bytes();
+    // The stops that may matter while no pair of single quotes is open, picked out in one
+    // pass with no branch on each (most stops are apostrophes and no-break spaces): the
+    // pairing then reads only them, and all the stops while such a pair is open (rarely).
+    let mut strong: Vec<usize> = pool::take(stops.marks.len());
+    strong.resize(stops.marks.len(), 0);
+    let mut kept = 0;
+    for &i in &stops.marks {
+        strong[kept] = i;
+        kept += usize::from(!only_inside_single_quotes(bytes, i));
+    }
+    strong.truncate(kept);
+    let (mut all, mut some) = (stops.marks(), StopCursor { stops: &strong, next: 0 });
+    let next_stop = |from, singles_open| {
+        if singles_open { all.at_or_after(from) } else { some.at_or_after(from) }
+    };
     // Room for a pair every 256 bytes, more than news text has: no regrowing on the way.
     let mut found = pool::take(text.len() / 256);
     let on_pair = |open, close, marks, multi| found.push((open, close, marks, multi));
     pair_marks(text, next_stop, on_pair, |_| {});
+    pool::give(strong);
     build_pairs(text, found)
 }
 
@@ -314,16 +393,18 @@ impl StopCursor<'_> {
 /// The `\n` line breaks of `text` that no quotation spans (no mark is open there), in order:
 /// where a long text may be cut. Memory stays that of the open marks, however many pairs.
 pub(crate) fn free_line_breaks(text: &str, on_break: impl FnMut(usize)) {
-    let next_stop = |from| MAY_MATTER.find(text.as_bytes(), from);
+    let next_stop = |from, _| MAY_MATTER.find(text.as_bytes(), from);
     pair_marks(text, next_stop, |_, _, _, _| {}, on_break);
 }
 
 /// The pairing pass: `on_pair(open, close, marks, multi_paragraph)` for every pair closed,
-/// `on_free_break(at)` for every `\n` at `at` with no mark left open after it. `next_stop(from)`
-/// is the first byte from `from` on that is in [`MAY_MATTER`] (asked with `from` growing).
+/// `on_free_break(at)` for every `\n` at `at` with no mark left open after it.
+/// `next_stop(from, singles_open)` is the first byte from `from` on that is in [`MAY_MATTER`]
+/// (asked with `from` growing), or may be the first that is not
+/// [`only_inside_single_quotes`] when `singles_open` is false.
 fn pair_marks(
     text: &str,
-    mut next_stop: impl FnMut(usize) -> Option<usize>,
+    mut next_stop: impl FnMut(usize, bool) -> Option<usize>,
     mut on_pair: impl FnMut(Span, Span, Marks, bool),
     mut on_free_break: impl FnMut(usize),
 ) {
@@ -333,12 +414,14 @@ fn pair_marks(
     let mut pos = 0;
     // Marks at the start of a paragraph that only say "the quotation goes on".
     let mut skip_until: usize = 0;
+    // Whether a pair of single quotes is open (see `only_inside_single_quotes`).
+    let mut singles_open = false;
 
     loop {
         // Jump to the next character that may be a mark or a line break: the rest of the text
         // only matters as the characters around a mark (see `around`).
         let from = pos.max(skip_until);
-        let Some(i) = next_stop(from) else { break };
+        let Some(i) = next_stop(from, singles_open) else { break };
         if is_inert(bytes, i, stack.is_empty()) {
             // Nothing to do here.
             pos = i + 1;
@@ -374,6 +457,7 @@ fn pair_marks(
                 }
                 // What lies before the next paragraph is blank: no need to look at it again.
                 skip_until = skip_until.max(cont_at);
+                singles_open = any_single_quotes(&stack);
             }
             if c == '\n' && stack.is_empty() {
                 on_free_break(i);
@@ -412,17 +496,26 @@ fn pair_marks(
         match act {
             // Deeper nesting than this is noise; ignoring it keeps every step bounded.
             Act::Open if stack.len() >= MAX_DEPTH => {}
-            Act::Open => stack.push(Open { marks, at, multi_paragraph: false }),
+            Act::Open => {
+                stack.push(Open { marks, at, multi_paragraph: false });
+                singles_open |= any_single_quotes(&stack[stack.len() - 1..]);
+            }
             Act::Close => {
                 if let Some(idx) = open_idx {
                     let open = &stack[idx];
                     on_pair(open.at, at, marks, open.multi_paragraph);
                     stack.truncate(idx);
+                    singles_open = any_single_quotes(&stack);
                 }
             }
             Act::Nothing => {}
         }
     }
+}
+
+/// Whether `stack` holds an open pair of single quotes (`‘ ’` or `' '`).
+fn any_single_quotes(stack: &[Open]) -> bool {
+    stack.iter().any(|o| matches!(o.marks, Marks::CurlySingle | Marks::StraightSingle))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -570,6 +663,44 @@ mod tests {
             };
             assert_eq!(stops.marks, at(MAY_MATTER_BYTES), "{text:?}");
             assert_eq!(stops.ends, at(MAY_END_BYTES), "{text:?}");
+        }
+    }
+
+    /// The stops passed over while no single quotes are open are no marks, no line breaks,
+    /// but for apostrophes in words.
+    #[test]
+    fn stops_that_matter_only_inside_single_quotes() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            for before in ["", "a", " "] {
+                let text = format!("{before}{c}");
+                let i = before.len();
+                if !MAY_MATTER.contains(text.as_bytes()[i]) {
+                    continue;
+                }
+                if only_inside_single_quotes(text.as_bytes(), i) {
+                    let apostrophe = c == '’' || c == '\'' && before == "a";
+                    assert!(apostrophe || !is_mark_char(c) && !is_line_break(c), "{text:?}");
+                }
+            }
+        }
+    }
+
+    /// Reading only the stops that may matter while no single quotes are open pairs the marks
+    /// as reading every stop does.
+    #[test]
+    fn the_stops_passed_over_change_no_pair() {
+        let texts = [
+            "« Il m'a dit ‘ l’État ’ et 'aujourd'hui' », puis l’autre. \"C'est 'ça'\" ; ‘x’y’",
+            "‹ a’b › « c 'd' e » “f 'g’ h” 'i' ‘ j ’ \u{a0}« k\u{202f}» l'\n\n« m ‘n\n« o’ »",
+            "'Début' « l' 'x » ' a ‘ b' c ’ d ‘ e\u{2028}f ’ ˝g˝ „h“ «\u{a0}é'i'\u{a0}»",
+        ];
+        for text in texts {
+            let stops = Stops::of(text);
+            let mut every = stops.marks();
+            let mut found = Vec::new();
+            let next_stop = |from, _| every.at_or_after(from);
+            pair_marks(text, next_stop, |o, c, m, x| found.push((o, c, m, x)), |_| {});
+            assert_eq!(scan(text), build_pairs(text, found), "{text:?}");
         }
     }
 
