@@ -196,13 +196,19 @@ pub(crate) fn ascii_alnum_bytes(chunk: u64) -> (u64, u64) {
 /// How many of the eight bytes of `chunk` (little-endian: the first byte lowest) are ASCII
 /// letters or digits before the first that is not, and the capitals among those: the high
 /// bit of each of their bytes.
-#[inline]
+#[inline(always)]
 fn ascii_alnum_prefix(chunk: u64) -> (usize, u64) {
-    let prefix = ascii_alnum_prefix_kept(chunk);
-    (prefix.len, prefix.capitals)
+    let (alnum, letter) = ascii_alnum_bytes(chunk);
+    let stops = !alnum & HIGH;
+    let n = stops.trailing_zeros() as usize / 8;
+    // Every bit below the first stop's high bit: the first `n` bytes (all when none stops).
+    let before = stops.wrapping_sub(1) & !stops;
+    // A letter is a capital when its 0x20 bit is clear: that bit, shifted up to the high bit.
+    let capitals = letter & !(chunk << 2) & before & HIGH;
+    (n, capitals)
 }
 
-/// What [`ascii_alnum_prefix`] and [`latin1_word_prefix`] find in eight bytes.
+/// What [`latin1_word_prefix`] finds in eight bytes.
 struct Prefix {
     /// How many bytes are the word's (8: all).
     len: usize,
@@ -211,20 +217,6 @@ struct Prefix {
     /// When `len` is below 8, the bits of the word's bytes: a mask that cuts the word out,
     /// with no shift by its length.
     kept: u64,
-}
-
-/// [`ascii_alnum_prefix`], with the mask of the word's bytes.
-#[inline(always)]
-fn ascii_alnum_prefix_kept(chunk: u64) -> Prefix {
-    let (alnum, letter) = ascii_alnum_bytes(chunk);
-    let stops = !alnum & HIGH;
-    let n = stops.trailing_zeros() as usize / 8;
-    // Every bit below the first stop's high bit: the first `n` bytes (all when none stops).
-    let before = stops.wrapping_sub(1) & !stops;
-    // A letter is a capital when its 0x20 bit is clear: that bit, shifted up to the high bit.
-    let capitals = letter & !(chunk << 2) & before & HIGH;
-    // `before` reaches 7 bits into the stop's byte.
-    Prefix { len: n, capitals, kept: before >> 7 }
 }
 
 /// The character at byte `i` of `text` (which must be a char boundary), if any.
