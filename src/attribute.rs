@@ -286,21 +286,40 @@ fn words_ended((go_on, word): (u128, u128), carry: bool) -> (usize, bool) {
     (halves.wrapping_mul(0x0101_0101_0101_0101) as usize >> 56, out)
 }
 
-/// [`words_ended`]'s masks for the sixteen bytes `chunk` of `text` from byte `at`: the ASCII
-/// ones in a loop the compiler turns into vector instructions, then the first byte of each
-/// other character from the character.
+/// [`words_ended`]'s masks for the sixteen bytes `chunk` of `text` from byte `at`: in a loop
+/// the compiler turns into vector instructions, the ASCII bytes and the characters beyond
+/// ASCII that French text is full of (letters of Latin-1 and Latin Extended, `’`, `«`, `»`,
+/// `—`, `…`, no-break spaces: told by the byte or two after the first); then the first byte
+/// of each other character from the character.
 fn classes(text: &str, at: usize, chunk: [u8; CHUNK]) -> (u128, u128) {
+    let eight_bits = u128::from_le_bytes(chunk);
+    // The byte after each, and the one after that. Past the sixteen they are not known: they
+    // stand as bytes that tell nothing (the character is then read whole).
+    let next = ((eight_bits >> 8) | (0xb7 << 120)).to_le_bytes();
+    let after_next = (eight_bits >> 16).to_le_bytes();
     let (mut go_on, mut word, mut first) = ([0u8; CHUNK], [0u8; CHUNK], [0u8; CHUNK]);
+    // (`|` and `&`, not `||` and `&&`: the loop has no branch, and becomes vector instructions.)
     for k in 0..CHUNK {
-        let b = chunk[k];
+        let (b, n, nn) = (chunk[k], next[k], after_next[k]);
         // `char::is_ascii_whitespace`, the vertical tab (`char::is_whitespace` has it), the
-        // apostrophe; no byte beyond ASCII.
-        let separator = b.wrapping_sub(0x09) < 5 || b == b' ' || b == b'\'';
-        go_on[k] = u8::from(!separator).wrapping_neg();
+        // apostrophe.
+        let ascii_separator = (b.wrapping_sub(0x09) < 5) | (b == b' ') | (b == b'\'');
         // Letters of either case (a capital is its lowercase with bit 5 cleared), digits.
-        word[k] = u8::from((b | 0x20).wrapping_sub(b'a') < 26 || b.wrapping_sub(b'0') < 10);
-        // The first byte of a character beyond ASCII (0b11xx_xxxx).
-        first[k] = u8::from(b >= 0xc0);
+        let ascii_word = ((b | 0x20).wrapping_sub(b'a') < 26) | (b.wrapping_sub(b'0') < 10);
+        // U+00A0 (no-break space), `«`, `»`.
+        let no_break_space = (b == 0xc2) & (n == 0xa0);
+        let latin1_sign = no_break_space | ((b == 0xc2) & ((n | 0x10) == 0xbb));
+        // U+00C0..U+027F: letters, but `×` (C3 97) and `÷` (C3 B7).
+        let latin_letter = (b.wrapping_sub(0xc3) < 7) & !((b == 0xc3) & ((n | 0x20) == 0xb7));
+        // U+2000..U+203F: no letter; spaces U+2000..U+200A, U+2028, U+2029, U+202F, and `’`.
+        let punctuation = (b == 0xe2) & (n == 0x80) & (nn >= 0x80);
+        let space_or_apostrophe =
+            (nn.wrapping_sub(0x80) < 11) | ((nn | 0x01) == 0xa9) | (nn == 0xaf) | (nn == 0x99);
+        let separator = ascii_separator | no_break_space | (punctuation & space_or_apostrophe);
+        go_on[k] = u8::from(!separator).wrapping_neg();
+        word[k] = u8::from(ascii_word | latin_letter);
+        // The first byte of another character beyond ASCII (0b11xx_xxxx).
+        first[k] = u8::from((b >= 0xc0) & !(latin1_sign | latin_letter | punctuation));
     }
     let mut go_on = u128::from_le_bytes(go_on);
     let mut word = u128::from_le_bytes(word);
@@ -850,6 +869,23 @@ mod tests {
             for (at, _) in text.char_indices() {
                 let span = Span::new(at, text.len());
                 assert_eq!(word_count(&doc, span), naive_word_count(&text[span]), "{text:?} {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_character_below_u3000_is_classed_as_defined() {
+        for c in ('\u{80}'..='\u{2fff}').chain(['\u{feff}']) {
+            for text in [format!("a{c}b"), format!("{c}b"), format!("a{c}"), format!("{c}")] {
+                // At the start of the sixteen bytes, and at their end (where the bytes after
+                // it are not among them), in a short text and a longer one.
+                for pad in [0, 1, 12, 13, 14, 15, 29, 30] {
+                    let text = " ".repeat(pad) + &text;
+                    let t = Tokens::new(&text);
+                    let doc = Document::new(&text, &t, &[], &[], &[]);
+                    let span = Span::new(0, text.len());
+                    assert_eq!(word_count(&doc, span), naive_word_count(&text), "{text:?}");
+                }
             }
         }
     }

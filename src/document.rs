@@ -142,24 +142,44 @@ fn sentence_indices(sentences: &[Span], positions: impl Iterator<Item = usize>) 
     }))
 }
 
-/// How far [`search_on`] looks for the next span (a cue, a pair of marks) with no branch, in
-/// tokens: the next span is often further, but a binary search over more tokens reads cache
-/// lines far ahead of any other stage, which a long text (whose tokens outgrow the cache)
-/// pays for in misses: at 256 a 1 MB text ran 5 % slower, for no gain on articles.
+/// How far [`search_on`] looks for the end of a quotation with no branch, in tokens: a
+/// quotation is often longer, but a binary search over more tokens reads cache lines far
+/// ahead of any other stage, which a long text (whose tokens outgrow the cache) pays for in
+/// misses: at 256 a 1 MB text ran 5 % slower, for no gain on articles.
 const NEXT_SPAN: usize = 32;
 
-/// The first token of each span and the token after it, for spans in text order; a span is
-/// mostly at most `LEN` tokens long.
+/// The first token of each span and the token after it, for spans in text order, each with
+/// the index of the sentence its start lies in (as [`sentence_indices`] finds it, with the
+/// sentences' [`tiling_token_bounds`] in `sentence_tokens`); a span is mostly at most `LEN`
+/// tokens long.
 fn token_bounds<const LEN: usize>(
     t: &Tokens,
-    spans: impl Iterator<Item = Span>,
+    sentence_tokens: &[(usize, usize)],
+    spans: impl Iterator<Item = (Span, usize)>,
 ) -> Vec<(usize, usize)> {
-    let mut end = 0;
-    pool::collect(spans.map(|s| {
-        let first = at_or_after_from::<NEXT_SPAN>(t, end, s.start);
-        end = at_or_after_from::<LEN>(t, first, s.end);
-        (first, end)
+    pool::collect(spans.map(|(span, s)| {
+        let first = at_or_after_in_sentence(t, sentence_tokens, s, span.start);
+        (first, at_or_after_from::<LEN>(t, first, span.end))
     }))
+}
+
+/// [`Tokens::at_or_after`] position `at`, which lies in sentence `s` (as [`sentence_indices`]
+/// finds it): a binary search over that sentence's tokens alone, with no branch on the data.
+/// Every token before the sentence's first starts before the sentence, so before `at`; the
+/// token after its last starts at or after its end, so after `at`.
+fn at_or_after_in_sentence(
+    t: &Tokens,
+    sentence_tokens: &[(usize, usize)],
+    s: usize,
+    at: usize,
+) -> usize {
+    match sentence_tokens.get(s) {
+        Some(&(first, end)) => {
+            first + t.toks[first..end].partition_point(|tok| tok.span().start < at)
+        }
+        // Past the last sentence.
+        None => t.at_or_after(at),
+    }
 }
 
 /// How long a sentence mostly is at most, in tokens.
@@ -199,10 +219,15 @@ impl<'a, 'h> Document<'a, 'h> {
         sentences: &'a [Span],
         cues: &'a [CueMatch],
     ) -> Self {
+        let sentence_tokens = tiling_token_bounds(t, sentences);
+        let cue_sentences = sentence_indices(sentences, cues.iter().map(|c| c.span.start));
+        let pair_sentences = sentence_indices(sentences, pairs.iter().map(|p| p.open.start));
         // (A quotation may be long; a cue is a few words.)
+        let outer = pairs.iter().map(|p| Span::new(p.open.start, p.close.end));
         let pair_tokens = token_bounds::<NEXT_SPAN>(
             t,
-            pairs.iter().map(|p| Span::new(p.open.start, p.close.end)),
+            &sentence_tokens,
+            outer.zip(pair_sentences.iter().copied()),
         );
         let words = t.len().div_ceil(BITS);
         let mut quoted_bits = pool::take(words);
@@ -211,10 +236,9 @@ impl<'a, 'h> Document<'a, 'h> {
             let (first, end) = pair_tokens[p];
             set_bits(&mut quoted_bits, first, end);
         }
-        let cue_tokens = token_bounds::<8>(t, cues.iter().map(|c| c.span));
-        let sentence_tokens = tiling_token_bounds(t, sentences);
-        let cue_sentences = sentence_indices(sentences, cues.iter().map(|c| c.span.start));
-        let pair_sentences = sentence_indices(sentences, pairs.iter().map(|p| p.open.start));
+        let spans = cues.iter().map(|c| c.span);
+        let cue_tokens =
+            token_bounds::<8>(t, &sentence_tokens, spans.zip(cue_sentences.iter().copied()));
         Document {
             text,
             t,
@@ -408,6 +432,26 @@ mod tests {
                 for i in 0..3 * BITS {
                     assert_eq!(bits[i / BITS] >> (i % BITS) & 1 != 0, first <= i && i < end);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn searching_in_a_sentence_agrees_with_a_binary_search() {
+        let text = "Il a dit, « Nous verrons », puis   il est parti.\n\nFin. Élan… ".repeat(5);
+        let t = Tokens::new(&text);
+        // Sentences that tile the text, cut anywhere (inside tokens too).
+        for cut in [1, 3, 7, 40] {
+            let mut bounds: Vec<usize> =
+                (0..text.len()).step_by(cut).filter(|&at| text.is_char_boundary(at)).collect();
+            bounds.push(text.len());
+            let sentences: Vec<Span> = bounds.windows(2).map(|w| Span::new(w[0], w[1])).collect();
+            let sentence_tokens = tiling_token_bounds(&t, &sentences);
+            let positions = 0..=text.len() + 1;
+            let found = sentence_indices(&sentences, positions.clone());
+            for (at, s) in positions.zip(found) {
+                let k = at_or_after_in_sentence(&t, &sentence_tokens, s, at);
+                assert_eq!(k, t.at_or_after(at), "{cut} {at}");
             }
         }
     }
