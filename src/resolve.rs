@@ -50,8 +50,6 @@ struct Name {
     last_start: usize,
     /// How many words its key holds.
     len: usize,
-    /// The hashes of its first and of its last word (see [`Names::for_each_edged_by`]).
-    edge_hashes: [u64; 2],
     quoted: bool,
     /// The name found before it whose key hashes the same, if any (see [`Names::by_words`]).
     same_hash: Option<usize>,
@@ -164,6 +162,9 @@ const SPEAKERS_ROOM: usize = 32;
 #[derive(Default)]
 struct Names {
     distinct: Vec<Name>,
+    /// For each distinct name, the hashes of its first and of its last word (see
+    /// [`Names::for_each_edged_by`]): apart, so that a look through them reads few bytes.
+    edge_hashes: Vec<[u64; 2]>,
     /// The keys of the distinct names, back to back.
     keys: String,
     /// The latest distinct name by the hash of its key; those before it with the same hash
@@ -266,6 +267,7 @@ impl Index {
         let bytes = names.keys.capacity()
             + self.ties.words.get_mut().capacity()
             + names.distinct.capacity() * size_of::<Name>()
+            + names.edge_hashes.capacity() * size_of::<[u64; 2]>()
             + names.occurrences.capacity() * size_of::<(Span, usize)>()
             + self.ties.listed.capacity() * size_of::<Tie>()
             + self.fullest_of.capacity() * size_of::<Cell<Option<usize>>>()
@@ -290,6 +292,7 @@ impl Names {
     /// Room for `names` more names, so that the maps seldom grow.
     fn reserve(&mut self, names: usize) {
         self.distinct.reserve(names);
+        self.edge_hashes.reserve(names);
         self.keys.reserve(16 * names);
         self.by_words.reserve(names);
         self.occurrences.reserve(names);
@@ -298,6 +301,7 @@ impl Names {
     /// Forgets every name, keeping the room.
     fn clear(&mut self) {
         self.distinct.clear();
+        self.edge_hashes.clear();
         self.keys.clear();
         self.by_words.clear();
         self.by_edge_word.clear();
@@ -355,7 +359,7 @@ impl Names {
         let i = self.distinct.len();
         let (first_end, last_start, len) = word_bounds(key);
         let (first, last) = (&key[..first_end], &key[last_start..]);
-        let edge_hashes = [word_hash(first), word_hash(last)];
+        self.edge_hashes.push([word_hash(first), word_hash(last)]);
         let same_hash = self.by_words.insert(hash, i);
         let start = self.keys.len();
         self.keys.push_str(key);
@@ -365,7 +369,6 @@ impl Names {
             first_end: start + first.len(),
             last_start: self.keys.len() - last.len(),
             len,
-            edge_hashes,
             quoted,
             same_hash,
         });
@@ -379,8 +382,7 @@ impl Names {
             return;
         }
         self.by_edge_word.reserve(2 * self.distinct.len());
-        for (i, n) in self.distinct.iter().enumerate() {
-            let [first, last] = n.edge_hashes;
+        for (i, &[first, last]) in self.edge_hashes.iter().enumerate() {
             Self::list_under(&mut self.by_edge_word, first, i);
             // (A name whose first and last words hash the same is listed once.)
             if last != first {
@@ -410,9 +412,17 @@ impl Names {
             listed.filter(|&i| self.edged_by_word(i, word)).for_each(found);
             return;
         }
-        // In a text of few names, every one is looked at (by the hashes first).
-        for (i, n) in self.distinct.iter().enumerate() {
-            if n.edge_hashes.contains(&hash) && self.edged_by_word(i, word) {
+        // In a text of few names, every one is looked at: first the hashes, with no branch on
+        // which match (they are set in a mask), then the words of those that do, in order.
+        debug_assert!(self.edge_hashes.len() <= u64::BITS as usize);
+        let mut hashed_so = 0u64;
+        for (i, &[first, last]) in self.edge_hashes.iter().enumerate() {
+            hashed_so |= u64::from((first == hash) | (last == hash)) << i;
+        }
+        while hashed_so != 0 {
+            let i = hashed_so.trailing_zeros() as usize;
+            hashed_so &= hashed_so - 1;
+            if self.edged_by_word(i, word) {
                 found(i);
             }
         }
