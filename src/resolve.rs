@@ -404,8 +404,7 @@ impl Names {
 
     /// Calls `found` with each distinct name whose first or last word is `word`, in the order
     /// they were found (one listed under two words of the same hash, twice).
-    fn for_each_edged_by(&self, word: &str, mut found: impl FnMut(usize)) {
-        let hash = word_hash(word);
+    fn for_each_edged_by(&self, word: &str, hash: u64, mut found: impl FnMut(usize)) {
         // Those listed for another word of the same hash are left out.
         if self.edges_indexed {
             let listed = self.by_edge_word.get(&hash).into_iter().flat_map(EdgeNames::iter);
@@ -846,7 +845,14 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         // A name of the index: its words are at hand, and its answer is found once.
         if let Some(i) = self.index.names.at(name) {
             let known = &self.index.fullest_of[i];
-            let best = known.get().or_else(|| self.fullest_by_words(self.index.names.key(i)));
+            // (Its first and last words, and their hashes, are known.)
+            let best = known.get().or_else(|| {
+                let names = &self.index.names;
+                let n = &names.distinct[i];
+                let (first, last) =
+                    (&names.keys[n.key.0..n.first_end], &names.keys[n.last_start..n.key.1]);
+                self.fullest_by_edges(names.key(i), [first, last], names.edge_hashes[i])
+            });
             known.set(best);
             return best.map_or(&text[name], |b| &text[self.index.names.distinct[b].span]);
         }
@@ -854,16 +860,17 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         if join_words(&text[name], &mut words) == 0 {
             return &text[name];
         }
-        self.fullest_by_words(&words)
+        let (first, last) = (first_word(&words), last_word(&words));
+        self.fullest_by_edges(&words, [first, last], [word_hash(first), word_hash(last)])
             .map_or(&text[name], |b| &text[self.index.names.distinct[b].span])
     }
 
-    /// The distinct name that [`Self::fullest`] gives for `words` (joined by [`join_words`]).
-    fn fullest_by_words(&self, words: &str) -> Option<usize> {
+    /// The distinct name that [`Self::fullest`] gives for `words` (joined by [`join_words`]),
+    /// whose first and last words are `edges`, of hashes `hashes` (see [`word_hash`]).
+    fn fullest_by_edges(&self, words: &str, edges: [&str; 2], hashes: [u64; 2]) -> Option<usize> {
         let mut best: Option<usize> = None;
-        let (first, last) = (first_word(words), last_word(words));
         // Under a single word, the names would be listed twice: none is better the second time.
-        let last = (last != first).then_some(last);
+        let (first, last) = (edges[0], (edges[1] != edges[0]).then_some(edges[1]));
         let mut consider = |i: usize| {
             let n = &self.index.names.distinct[i];
             let key = self.index.names.key(i);
@@ -882,8 +889,9 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 best = Some(i);
             }
         };
-        for word in std::iter::once(first).chain(last) {
-            self.index.names.for_each_edged_by(word, &mut consider);
+        self.index.names.for_each_edged_by(first, hashes[0], &mut consider);
+        if let Some(last) = last {
+            self.index.names.for_each_edged_by(last, hashes[1], &mut consider);
         }
         best
     }
