@@ -15,7 +15,6 @@ use crate::resolve::{Resolver, looks_back};
 use crate::scan::{MarkPair, protected, scan_at};
 use crate::sentence;
 use crate::span::Span;
-use crate::speaker::{Subject, clause_subject_in};
 use crate::token::Tokens;
 
 /// What the reading stages found in one block of text, for the deciding ones.
@@ -254,17 +253,10 @@ impl Extractor {
             .map(|m| m.span.start)
             .max();
         let asked = last_pronoun.map_or(0, |at| sentences.partition_point(|s| s.start < at));
-        let subjects = (0..asked)
-            .filter_map(|s| {
-                let (first, end) = doc.sentence_tokens(s);
-                clause_subject_in(&doc, first, end, Subject::Strict)
-            })
-            .filter(|m| !quoted.overlaps(Span::new(m.span.start, m.span.start + 1)))
-            .collect();
         // A text none of whose quotations has a speaker (many news articles) needs no index of
         // its names.
         let anyone_speaks = found.iter().any(|a| a.speaker.is_some());
-        let mut resolver = anyone_speaks.then(|| Resolver::new(&doc, subjects));
+        let mut resolver = anyone_speaks.then(|| Resolver::new(&doc, &quoted, asked));
         let mut quotes = Vec::with_capacity(found.len());
         for a in found {
             let speaker = a.speaker.zip(resolver.as_mut()).map(|(m, resolver)| {

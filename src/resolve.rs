@@ -14,7 +14,8 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::{BuildHasher, BuildHasherDefault};
 
-use crate::document::{Document, WINDOW};
+use crate::attribute::Covered;
+use crate::document::{Document, WINDOW, kept};
 use crate::lexicon::{Class, Gender, WordHasher, grammar, normalize_into};
 use crate::mention::{
     DESCRIPTION_ENDER_BITS, Mention, MentionKind, capitalized_head_end, mention_outline_at,
@@ -22,7 +23,7 @@ use crate::mention::{
 use crate::quote::Resolution;
 use crate::scan::is_space;
 use crate::span::Span;
-use crate::speaker::with_apposition_reading;
+use crate::speaker::{Subject, clause_subject_in, with_apposition_reading};
 use crate::token::{CAPITALIZED, DOTTED, MENTION_START, Token, Tokens, WORD};
 
 /// What a mention resolved to.
@@ -49,8 +50,6 @@ struct Name {
     last_start: usize,
     /// How many words its key holds.
     len: usize,
-    /// The hashes of its first and of its last word (see [`Names::for_each_edged_by`]).
-    edge_hashes: [u64; 2],
     quoted: bool,
     /// The name found before it whose key hashes the same, if any (see [`Names::by_words`]).
     same_hash: Option<usize>,
@@ -154,12 +153,18 @@ impl Ties {
 /// How far back a pronoun looks for its antecedent, in subjects and speakers.
 const ANTECEDENT_WINDOW: usize = 40;
 
+/// The room a resolver makes at first for the speakers it resolves.
+const SPEAKERS_ROOM: usize = 32;
+
 /// The names of a document, indexed so that every look-up is a hash probe (or, in a text of
 /// few names, a look through them). The maps are keyed by the hashes of the words, not by the
 /// words: nothing is allocated for a name but its key, written after the others in one string.
 #[derive(Default)]
 struct Names {
     distinct: Vec<Name>,
+    /// For each distinct name, the hashes of its first and of its last word (see
+    /// [`Names::for_each_edged_by`]): apart, so that a look through them reads few bytes.
+    edge_hashes: Vec<[u64; 2]>,
     /// The keys of the distinct names, back to back.
     keys: String,
     /// The latest distinct name by the hash of its key; those before it with the same hash
@@ -262,6 +267,7 @@ impl Index {
         let bytes = names.keys.capacity()
             + self.ties.words.get_mut().capacity()
             + names.distinct.capacity() * size_of::<Name>()
+            + names.edge_hashes.capacity() * size_of::<[u64; 2]>()
             + names.occurrences.capacity() * size_of::<(Span, usize)>()
             + self.ties.listed.capacity() * size_of::<Tie>()
             + self.fullest_of.capacity() * size_of::<Cell<Option<usize>>>()
@@ -286,6 +292,7 @@ impl Names {
     /// Room for `names` more names, so that the maps seldom grow.
     fn reserve(&mut self, names: usize) {
         self.distinct.reserve(names);
+        self.edge_hashes.reserve(names);
         self.keys.reserve(16 * names);
         self.by_words.reserve(names);
         self.occurrences.reserve(names);
@@ -294,6 +301,7 @@ impl Names {
     /// Forgets every name, keeping the room.
     fn clear(&mut self) {
         self.distinct.clear();
+        self.edge_hashes.clear();
         self.keys.clear();
         self.by_words.clear();
         self.by_edge_word.clear();
@@ -351,7 +359,7 @@ impl Names {
         let i = self.distinct.len();
         let (first_end, last_start, len) = word_bounds(key);
         let (first, last) = (&key[..first_end], &key[last_start..]);
-        let edge_hashes = [word_hash(first), word_hash(last)];
+        self.edge_hashes.push([word_hash(first), word_hash(last)]);
         let same_hash = self.by_words.insert(hash, i);
         let start = self.keys.len();
         self.keys.push_str(key);
@@ -361,7 +369,6 @@ impl Names {
             first_end: start + first.len(),
             last_start: self.keys.len() - last.len(),
             len,
-            edge_hashes,
             quoted,
             same_hash,
         });
@@ -375,8 +382,7 @@ impl Names {
             return;
         }
         self.by_edge_word.reserve(2 * self.distinct.len());
-        for (i, n) in self.distinct.iter().enumerate() {
-            let [first, last] = n.edge_hashes;
+        for (i, &[first, last]) in self.edge_hashes.iter().enumerate() {
             Self::list_under(&mut self.by_edge_word, first, i);
             // (A name whose first and last words hash the same is listed once.)
             if last != first {
@@ -398,50 +404,81 @@ impl Names {
 
     /// Calls `found` with each distinct name whose first or last word is `word`, in the order
     /// they were found (one listed under two words of the same hash, twice).
-    fn for_each_edged_by(&self, word: &str, mut found: impl FnMut(usize)) {
-        let hash = word_hash(word);
+    fn for_each_edged_by(&self, word: &str, hash: u64, mut found: impl FnMut(usize)) {
         // Those listed for another word of the same hash are left out.
         if self.edges_indexed {
             let listed = self.by_edge_word.get(&hash).into_iter().flat_map(EdgeNames::iter);
             listed.filter(|&i| self.edged_by_word(i, word)).for_each(found);
             return;
         }
-        // In a text of few names, every one is looked at (by the hashes first).
-        for (i, n) in self.distinct.iter().enumerate() {
-            if n.edge_hashes.contains(&hash) && self.edged_by_word(i, word) {
+        // In a text of few names, every one is looked at: first the hashes, with no branch on
+        // which match (they are set in a mask), then the words of those that do, in order.
+        debug_assert!(self.edge_hashes.len() <= u64::BITS as usize);
+        let mut hashed_so = 0u64;
+        for (i, &[first, last]) in self.edge_hashes.iter().enumerate() {
+            hashed_so |= u64::from((first == hash) | (last == hash)) << i;
+        }
+        while hashed_so != 0 {
+            let i = hashed_so.trailing_zeros() as usize;
+            hashed_so &= hashed_so - 1;
+            if self.edged_by_word(i, word) {
                 found(i);
             }
         }
     }
 }
 
-/// Something a later pronoun may point back to.
+/// A speaker a later pronoun may point back to.
 struct Antecedent<'h> {
     at: usize,
+    /// How many speakers were resolved before it.
+    order: usize,
     resolved: Resolved<'h>,
     /// Whether it resolved to a pronoun's text, once asked: pronouns ask it again and again.
     pronoun: Cell<Option<bool>>,
 }
 
-impl Antecedent<'_> {
-    fn is_pronoun(&self) -> bool {
-        let known = self.pronoun.get().unwrap_or_else(|| is_pronoun_text(self.resolved.name));
-        self.pronoun.set(Some(known));
-        known
-    }
+/// Whether `resolved` is a pronoun's text, found once and kept in `known`.
+fn resolved_to_pronoun(resolved: &Resolved, known: &Cell<Option<bool>>) -> bool {
+    let pronoun = known.get().unwrap_or_else(|| is_pronoun_text(resolved.name));
+    known.set(Some(pronoun));
+    pronoun
 }
 
+/// The subject of a sentence, read and resolved only when a pronoun's look back reaches it.
+#[derive(Default)]
+struct SubjectSlot<'h> {
+    /// The subject (outside quotations), once read: `Some(None)` if the sentence has none.
+    mention: Cell<Option<Option<Mention>>>,
+    resolved: Cell<Option<Resolved<'h>>>,
+    /// Whether it resolved to a pronoun's text, once asked.
+    pronoun: Cell<Option<bool>>,
+    /// Once the sentence is read and has no subject: the first of the sentences read before
+    /// it, up to it, with none, as far as known (see [`Resolver::first_without_subject`]).
+    run_start: Cell<usize>,
+}
+
+/// A pronoun looks back at the sentence subjects and the speakers before it, as if each
+/// subject were resolved and remembered when the first speaker after it is resolved (with
+/// the quotation attributed before that speaker as the one whose words are no antecedent),
+/// and each speaker as it is resolved, but once for a place: what comes there first. Only the
+/// subjects a look back reaches are read and resolved (most pronouns find their antecedent
+/// one or two back).
 pub(crate) struct Resolver<'a, 'b, 'h> {
     doc: &'a Document<'b, 'h>,
+    /// The quotations, whose words are no antecedent.
+    quotations: &'a Covered,
     /// The text's names and ties, and the room the look-ups use.
     index: Index,
-    /// Sentence subjects, by position: what pronouns point back to.
-    subjects: Vec<Mention>,
-    /// How many of `subjects` have been resolved.
-    next_subject: usize,
-    /// The quotation being attributed.
-    quoted: Span,
-    history: Vec<Antecedent<'h>>,
+    /// The subjects of the sentences a pronoun may look back at, by sentence.
+    subjects: Vec<SubjectSlot<'h>>,
+    /// The speakers remembered, by position (no two at one place).
+    speakers: Vec<Antecedent<'h>>,
+    /// For each speaker resolved, in order: the furthest place of a speaker so far (a subject
+    /// is resolved with the first speaker beyond it).
+    reach: Vec<usize>,
+    /// For each speaker resolved, in order: the quotation it speaks.
+    quoted: Vec<Span>,
 }
 
 /// The index goes back to the thread for the next text.
@@ -613,7 +650,13 @@ pub(crate) fn looks_back(kind: MentionKind) -> bool {
 }
 
 impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
-    pub fn new(doc: &'a Document<'b, 'h>, subjects: Vec<Mention>) -> Self {
+    /// The resolver of the speakers of `doc`, whose pronouns look back at the subjects of its
+    /// first `subject_sentences` sentences (outside `quotations`).
+    pub fn new(
+        doc: &'a Document<'b, 'h>,
+        quotations: &'a Covered,
+        subject_sentences: usize,
+    ) -> Self {
         let t = doc.t;
         let Index { mut names, mut ties, mut fullest_of, words, mut starts } =
             Index::with_room_for(t.len());
@@ -781,16 +824,18 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             i = m.end.max(i + 1);
         }
         names.index_edge_words();
-        let subjects_len = subjects.len();
         fullest_of.resize(names.distinct.len(), Cell::new(None));
         Resolver {
             doc,
+            quotations,
             index: Index { names, ties, fullest_of, words: Cell::new(key), starts },
-            subjects,
-            next_subject: 0,
-            quoted: Span::default(),
-            // Every subject is remembered, and the speakers: room for both, twice over.
-            history: Vec::with_capacity(2 * subjects_len + 8),
+            subjects: (0..subject_sentences)
+                .map(|s| SubjectSlot { run_start: Cell::new(s), ..SubjectSlot::default() })
+                .collect(),
+            // (Room for the speakers of most texts: growing from nothing costs more.)
+            speakers: Vec::with_capacity(SPEAKERS_ROOM),
+            reach: Vec::with_capacity(SPEAKERS_ROOM),
+            quoted: Vec::with_capacity(SPEAKERS_ROOM),
         }
     }
 
@@ -800,7 +845,14 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         // A name of the index: its words are at hand, and its answer is found once.
         if let Some(i) = self.index.names.at(name) {
             let known = &self.index.fullest_of[i];
-            let best = known.get().or_else(|| self.fullest_by_words(self.index.names.key(i)));
+            // (Its first and last words, and their hashes, are known.)
+            let best = known.get().or_else(|| {
+                let names = &self.index.names;
+                let n = &names.distinct[i];
+                let (first, last) =
+                    (&names.keys[n.key.0..n.first_end], &names.keys[n.last_start..n.key.1]);
+                self.fullest_by_edges(names.key(i), [first, last], names.edge_hashes[i])
+            });
             known.set(best);
             return best.map_or(&text[name], |b| &text[self.index.names.distinct[b].span]);
         }
@@ -808,16 +860,17 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         if join_words(&text[name], &mut words) == 0 {
             return &text[name];
         }
-        self.fullest_by_words(&words)
+        let (first, last) = (first_word(&words), last_word(&words));
+        self.fullest_by_edges(&words, [first, last], [word_hash(first), word_hash(last)])
             .map_or(&text[name], |b| &text[self.index.names.distinct[b].span])
     }
 
-    /// The distinct name that [`Self::fullest`] gives for `words` (joined by [`join_words`]).
-    fn fullest_by_words(&self, words: &str) -> Option<usize> {
+    /// The distinct name that [`Self::fullest`] gives for `words` (joined by [`join_words`]),
+    /// whose first and last words are `edges`, of hashes `hashes` (see [`word_hash`]).
+    fn fullest_by_edges(&self, words: &str, edges: [&str; 2], hashes: [u64; 2]) -> Option<usize> {
         let mut best: Option<usize> = None;
-        let (first, last) = (first_word(words), last_word(words));
         // Under a single word, the names would be listed twice: none is better the second time.
-        let last = (last != first).then_some(last);
+        let (first, last) = (edges[0], (edges[1] != edges[0]).then_some(edges[1]));
         let mut consider = |i: usize| {
             let n = &self.index.names.distinct[i];
             let key = self.index.names.key(i);
@@ -836,8 +889,9 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 best = Some(i);
             }
         };
-        for word in std::iter::once(first).chain(last) {
-            self.index.names.for_each_edged_by(word, &mut consider);
+        self.index.names.for_each_edged_by(first, hashes[0], &mut consider);
+        if let Some(last) = last {
+            self.index.names.for_each_edged_by(last, hashes[1], &mut consider);
         }
         best
     }
@@ -847,35 +901,86 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         grammar().first_name(first).flatten()
     }
 
-    /// Resolve every sentence subject and speaker up to `at`, in order, so that pronouns
-    /// can point back to them.
-    fn advance(&mut self, at: usize) {
-        while let Some(&m) = self.subjects.get(self.next_subject) {
-            if m.span.start >= at {
-                break;
+    /// The subject of sentence `s` (one of [`Self::subjects`]), outside quotations.
+    fn subject(&self, s: usize) -> Option<Mention> {
+        kept(&self.subjects[s].mention, || {
+            let (first, end) = self.doc.sentence_tokens(s);
+            let m = clause_subject_in(self.doc, first, end, Subject::Strict)?;
+            let quoted = self.quotations.overlaps(Span::new(m.span.start, m.span.start + 1));
+            (!quoted).then_some(m)
+        })
+    }
+
+    /// The first of the sentences up to `s` (read, with no subject) that are read and have no
+    /// subject: a look back jumps over them at once, rather than passing every sentence
+    /// without a subject again from each pronoun (in quadratic time, over a long dialogue).
+    fn first_without_subject(&self, s: usize) -> usize {
+        let mut first = self.subjects[s].run_start.get();
+        while first > 0 && self.subjects[first - 1].mention.get() == Some(None) {
+            first = self.subjects[first - 1].run_start.get();
+        }
+        self.subjects[s].run_start.set(first);
+        first
+    }
+
+    /// Whether a sentence subject is at `at`.
+    fn subject_at(&self, at: usize) -> bool {
+        let s = self.doc.sentences.partition_point(|s| s.start <= at);
+        s > 0 && s <= self.subjects.len() && self.subject(s - 1).is_some_and(|m| m.span.start == at)
+    }
+
+    /// How many speakers were resolved before the first beyond `at`: the subject there is
+    /// resolved after them (see [`Resolver`]).
+    fn speakers_before(&self, at: usize) -> usize {
+        self.reach.partition_point(|&r| r <= at)
+    }
+
+    /// Whether a speaker is remembered at `at`.
+    fn speaker_at(&self, at: usize) -> bool {
+        self.speakers.binary_search_by_key(&at, |a| a.at).is_ok()
+    }
+
+    /// What the subject of sentence `s` resolves to, or `Err` with the sentence of a subject
+    /// to resolve first.
+    fn try_subject_resolution(&self, s: usize) -> Result<Resolved<'h>, usize> {
+        let slot = &self.subjects[s];
+        if let Some(r) = slot.resolved.get() {
+            return Ok(r);
+        }
+        let m = self.subject(s).expect("a subject looked back at");
+        let visible = self.speakers_before(m.span.start);
+        let quoted = visible.checked_sub(1).map_or(Span::default(), |j| self.quoted[j]);
+        let r = self.try_resolve(&m, visible, quoted)?;
+        slot.resolved.set(Some(r));
+        Ok(r)
+    }
+
+    /// Resolve the subject of sentence `s`, and first those its resolution needs (with no
+    /// recursion: a long run of pronouns each pointing back to the one before would be deep).
+    fn resolve_subject(&self, s: usize) {
+        let mut pending = Vec::new();
+        let mut next = s;
+        loop {
+            match self.try_subject_resolution(next) {
+                Ok(_) => match pending.pop() {
+                    Some(s) => next = s,
+                    None => return,
+                },
+                Err(first) => {
+                    pending.push(next);
+                    next = first;
+                }
             }
-            self.next_subject += 1;
-            // A subject remembered already (as the speaker of a quotation before it) is not
-            // resolved again: it would not be remembered.
-            let Some(i) = self.place_in_history(m.span.start) else { continue };
-            let resolved = self.resolve_now(&m);
-            let at = m.span.start;
-            self.history.insert(i, Antecedent { at, resolved, pronoun: Cell::new(None) });
         }
     }
 
-    /// Where in `history` what is said at `at` goes, or `None` if it is there already: kept
-    /// sorted by position, as a speaker found after its quotation may come before subjects
-    /// already remembered.
-    fn place_in_history(&self, at: usize) -> Option<usize> {
-        let i = self.history.partition_point(|h| h.at < at);
-        self.history.get(i).is_none_or(|h| h.at != at).then_some(i)
-    }
-
-    /// Remember what is said at `at` (unless it is remembered already).
-    fn remember(&mut self, at: usize, r: Resolved<'h>) {
-        if let Some(i) = self.place_in_history(at) {
-            self.history.insert(i, Antecedent { at, resolved: r, pronoun: Cell::new(None) });
+    /// [`Self::try_resolve`], resolving first the subjects it needs.
+    fn resolve_after(&self, m: &Mention, visible: usize, quoted: Span) -> Resolved<'h> {
+        loop {
+            match self.try_resolve(m, visible, quoted) {
+                Ok(r) => return r,
+                Err(s) => self.resolve_subject(s),
+            }
         }
     }
 
@@ -883,13 +988,54 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     /// `quoted` is the quotation the mention speaks: what is said in it is no antecedent
     /// (`Le pont rouvrira en mai, a-t-il assuré` — `il` is not the bridge).
     pub fn resolve(&mut self, m: &Mention, quoted: Span) -> Resolved<'h> {
-        self.advance(m.span.start);
-        self.quoted = quoted;
-        let r = self.resolve_now(m);
-        self.remember(m.span.start, r);
+        let at = m.span.start;
+        let order = self.reach.len();
+        // A subject there, resolved with a speaker before, is remembered instead.
+        let taken =
+            self.speaker_at(at) || (self.speakers_before(at) < order && self.subject_at(at));
+        self.reach.push(self.reach.last().map_or(at, |&r| r.max(at)));
+        self.quoted.push(quoted);
+        let r = self.resolve_after(m, order, quoted);
+        if !taken {
+            let i = self.speakers.partition_point(|a| a.at < at);
+            let pronoun = Cell::new(None);
+            self.speakers.insert(i, Antecedent { at, order, resolved: r, pronoun });
+        }
         r
     }
 
+    /// What `m` resolves to, looking back (if it does) at the subjects before it and the
+    /// first `visible` speakers, with the words of `quoted` no antecedent; `Err` with the
+    /// sentence of a subject to resolve first.
+    fn try_resolve(
+        &self,
+        m: &Mention,
+        visible: usize,
+        quoted: Span,
+    ) -> Result<Resolved<'h>, usize> {
+        if !looks_back(m.kind) {
+            return Ok(self.resolve_now(m));
+        }
+        let as_written = Resolved {
+            name: &self.doc.text[m.span],
+            how: Resolution::Pronoun,
+            gender: m.gender,
+            plural: m.plural,
+        };
+        let enclosing = self.doc.enclosing_pair(self.doc.t.at_or_after(m.span.start));
+        if let Some(q) = enclosing {
+            if let Some(r) = self.antecedent_in_quote(m, q) {
+                return Ok(r);
+            }
+        }
+        Ok(self.antecedent(m, visible, quoted)?.map_or(as_written, |a| Resolved {
+            how: Resolution::Pronoun,
+            gender: a.gender.or(m.gender),
+            ..a
+        }))
+    }
+
+    /// What `m`, which does not look back, resolves to.
     fn resolve_now(&self, m: &Mention) -> Resolved<'h> {
         let text = self.doc.text;
         let as_written = Resolved {
@@ -950,20 +1096,10 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     None => as_written,
                 }
             }
-            MentionKind::Pronoun | MentionKind::Demonstrative => {
-                debug_assert!(looks_back(m.kind));
-                let quoted = self.doc.enclosing_pair(self.doc.t.at_or_after(m.span.start));
-                if let Some(q) = quoted {
-                    if let Some(r) = self.antecedent_in_quote(m, q) {
-                        return r;
-                    }
-                }
-                self.antecedent(m).map_or(
-                    Resolved { how: Resolution::Pronoun, ..as_written },
-                    |a| Resolved { how: Resolution::Pronoun, gender: a.gender.or(m.gender), ..a },
-                )
+            // (A pronoun or a demonstrative looks back: see [`Self::try_resolve`].)
+            MentionKind::Pronoun | MentionKind::Demonstrative | MentionKind::FirstPerson => {
+                as_written
             }
-            MentionKind::FirstPerson => as_written,
         }
     }
 
@@ -979,15 +1115,70 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         gender_ok && (m.plural == r.plural || m.kind == MentionKind::Demonstrative)
     }
 
-    fn antecedent(&self, m: &Mention) -> Option<Resolved<'h>> {
-        let before = self.history.partition_point(|a| a.at < m.span.start);
-        self.history[..before]
-            .iter()
-            .rev()
-            .take(ANTECEDENT_WINDOW)
-            .filter(|a| !(self.quoted.start <= a.at && a.at < self.quoted.end))
-            .find(|a| Self::compatible(m, &a.resolved) && !a.is_pronoun())
-            .map(|a| a.resolved)
+    /// The most recent of the last [`ANTECEDENT_WINDOW`] subjects and speakers before `m`
+    /// (of the first `visible` speakers) outside `quoted`, compatible with it, that did not
+    /// resolve to a pronoun; `Err` with the sentence of a subject to resolve first.
+    fn antecedent(
+        &self,
+        m: &Mention,
+        visible: usize,
+        quoted: Span,
+    ) -> Result<Option<Resolved<'h>>, usize> {
+        let before = m.span.start;
+        let mut speaker_k = self.speakers.partition_point(|a| a.at < before);
+        let mut next_speaker = || {
+            while speaker_k > 0 {
+                speaker_k -= 1;
+                let a = &self.speakers[speaker_k];
+                if a.order < visible {
+                    return Some(a);
+                }
+            }
+            None
+        };
+        let mut sentence = self.doc.sentences.partition_point(|s| s.start < before);
+        sentence = sentence.min(self.subjects.len());
+        // (A subject where a speaker is remembered was not: the speaker was there first.)
+        let mut next_subject = || {
+            while sentence > 0 {
+                sentence -= 1;
+                match self.subject(sentence) {
+                    Some(m) if m.span.start < before && !self.speaker_at(m.span.start) => {
+                        return Some((sentence, m.span.start));
+                    }
+                    Some(_) => {}
+                    None => sentence = self.first_without_subject(sentence),
+                }
+            }
+            None
+        };
+        let (mut speaker, mut subject) = (next_speaker(), next_subject());
+        for _ in 0..ANTECEDENT_WINDOW {
+            let speaker_later = match (speaker, subject) {
+                (Some(a), Some((_, at))) => a.at > at,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            let (at, resolved, pronoun) = if speaker_later {
+                let a = speaker.expect("a speaker");
+                speaker = next_speaker();
+                (a.at, a.resolved, &a.pronoun)
+            } else {
+                let (s, at) = subject.expect("a subject");
+                subject = next_subject();
+                if quoted.start <= at && at < quoted.end {
+                    continue;
+                }
+                (at, self.try_subject_resolution(s)?, &self.subjects[s].pronoun)
+            };
+            let outside = !(quoted.start <= at && at < quoted.end);
+            if outside && Self::compatible(m, &resolved) && !resolved_to_pronoun(&resolved, pronoun)
+            {
+                return Ok(Some(resolved));
+            }
+        }
+        Ok(None)
     }
 
     /// Inside a quotation, `il` points to a name said earlier in it.
@@ -1072,6 +1263,44 @@ mod tests {
                  a dit le directeur de la communication."
             ),
             ["Marc Petit"]
+        );
+    }
+
+    #[test]
+    fn pronouns_look_back_at_the_subjects_they_reach_as_if_all_were_read() {
+        // A run of pronoun subjects, each resolved from the one before.
+        assert_eq!(
+            speaker_names(
+                "Marie Curie est venue hier au laboratoire. Elle a visité les salles. Elle a \
+                 souri longuement. « C'est beau », a-t-elle dit."
+            ),
+            ["Marie Curie"]
+        );
+        // The window counts the subjects and speakers before the pronoun, compatible or not:
+        // the name is within it after 39 runs of these sentences, and out of it after 40.
+        for (runs, name) in [(39, "Marie Curie"), (40, "elle")] {
+            let text = format!(
+                "Marie Curie est venue hier. {}« Nous verrons », a-t-elle dit.",
+                "Le chat dort. Il pleut beaucoup. ".repeat(runs)
+            );
+            assert_eq!(speaker_names(&text), [name], "{runs}");
+        }
+        // Speakers before and after their quotations, pronouns inside and outside them.
+        assert_eq!(
+            speaker_names(
+                "« Il faut agir », a dit Anne Petit. Selon elle, le maire est parti. « Il \
+                 reviendra », a-t-elle ajouté. Elle a ensuite quitté la salle. Lui est resté. \
+                 « Nous verrons », a-t-il dit. « Sans doute », a-t-elle répondu."
+            ),
+            ["Anne Petit", "Anne Petit", "Anne Petit", "il", "Anne Petit"]
+        );
+        assert_eq!(
+            speaker_names(
+                "Paul Martin a déclaré : « Nous partons demain. » Le ministre Jean Dupont a \
+                 répondu. « Nous restons », a-t-il ajouté. Puis il a parlé encore. « Jamais », \
+                 a-t-il conclu."
+            ),
+            ["Paul Martin", "Jean Dupont", "Jean Dupont"]
         );
     }
 
