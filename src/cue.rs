@@ -2038,6 +2038,10 @@ impl Stretches {
 /// lists the tokens that may start a cue (a slot that starts one, or a joined word with no
 /// slot: [`Tokens::cue_candidates`]), so that the others are not looked at; without it, every
 /// token is asked.
+///
+/// (Out of line: each of its two copies, for the built-in lexicon and for a caller's, is a
+/// function of its own, not a part of [`find_cues_in`] where the other's code lies between.)
+#[inline(never)]
 fn read_tokens(
     tokens: &Tokens<'_>,
     lex: &Lexicon,
@@ -2303,6 +2307,8 @@ fn read_pieces(
 
 /// Every cue candidate of `text`, read with the cue finder's own tokenizer (see
 /// [`find_cues_in`]), with the lexicon `lex`.
+#[cold]
+#[inline(never)]
 pub(crate) fn find_cues_with(text: &str, lex: &Lexicon) -> Vec<CueMatch> {
     let mut raw = Vec::with_capacity(text.len() / 5 + 1);
     // The lowercase copy of the text, and room for the few tokens whose lowercase differs.
