@@ -132,10 +132,29 @@ impl WordId {
 /// up once).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
-    s: usize,
-    e: usize,
+    /// `u32`s (texts are shorter than 4 GiB, see [`Tokens::new`]): a token is 16 bytes, and the
+    /// stretches read, written anew for every text, take fewer cache lines.
+    s: u32,
+    e: u32,
     id: WordId,
     kind: Tk,
+}
+
+impl Tok {
+    /// A token of the bytes `s..e` of a text.
+    fn new(s: usize, e: usize, id: WordId, kind: Tk) -> Tok {
+        Tok { s: s as u32, e: e as u32, id, kind }
+    }
+
+    /// Where it starts in the text.
+    fn s(&self) -> usize {
+        self.s as usize
+    }
+
+    /// Where it ends in the text.
+    fn e(&self) -> usize {
+        self.e as usize
+    }
 }
 
 /// A token as [`tokenize`] makes it, with its lowercase (`ls..le` of the lowercase buffer,
@@ -152,7 +171,7 @@ struct RawTok {
 
 impl RawTok {
     fn tok(self) -> Tok {
-        Tok { s: self.s, e: self.e, id: self.id, kind: self.kind }
+        Tok::new(self.s, self.e, self.id, self.kind)
     }
 }
 
@@ -1882,19 +1901,19 @@ impl<'a> Ctx<'a> {
     }
 
     fn finish(&self, f: Found) -> CueMatch {
-        let mut start = self.toks[f.start].s;
+        let mut start = self.toks[f.start].s();
         if f.neutral {
             // `ne cessent de promettre`: the `ne` of a negation-neutral periphrasis is part of it.
             if f.start >= 1 && self.is(f.start - 1, "ne") {
-                start = self.toks[f.start - 1].s;
+                start = self.toks[f.start - 1].s();
             } else if f.start >= 2
                 && self.kind(f.start - 1) == Some(Tk::Apos)
                 && self.is(f.start - 2, "n")
             {
-                start = self.toks[f.start - 2].s;
+                start = self.toks[f.start - 2].s();
             }
         }
-        let span = Span::new(start, self.toks[f.end - 1].e);
+        let span = Span::new(start, self.toks[f.end - 1].e());
         let (person, plural) = if let Some(p) = f.pron {
             // (An inverted subject is one of `PRONOUNS`.)
             match self.info(p).map_or(0, |w| w.person) {
@@ -1931,7 +1950,7 @@ impl<'a> Ctx<'a> {
             span,
             lemma: f.lemma,
             form: f.form,
-            pronoun: f.pron.map(|p| Span::new(self.toks[p].s, self.toks[p].e)),
+            pronoun: f.pron.map(|p| Span::new(self.toks[p].s(), self.toks[p].e())),
             person,
             plural,
             negated,
@@ -2021,13 +2040,13 @@ impl Stretches {
     #[inline]
     fn push_word(&mut self, (s, e): (usize, usize), known: Option<Slot>) {
         let id = known.map_or(WordId::NONE, Slot::id);
-        self.push(Tok { s, e, id, kind: Tk::Word }, known.is_some_and(|k| k.starts_cue()));
+        self.push(Tok::new(s, e, id, Tk::Word), known.is_some_and(|k| k.starts_cue()));
     }
 
     /// Reads the punctuation character at `s..e` of the text, of `kind`.
     #[inline]
     fn push_punct(&mut self, (s, e): (usize, usize), kind: Tk) {
-        self.push(Tok { s, e, id: WordId::of_punct(kind), kind }, false);
+        self.push(Tok::new(s, e, WordId::of_punct(kind), kind), false);
     }
 }
 
