@@ -2026,12 +2026,14 @@ impl Stretches {
     /// Reads the token `tok`; `starts_cue` when a cue may start at it.
     #[inline]
     fn push(&mut self, tok: Tok, starts_cue: bool) {
-        if tok.id == WordId::NONE {
-            self.open = false;
-        } else if starts_cue {
-            self.starts.push(self.toks.len());
-            self.open = true;
-        }
+        // No branch on whether the token starts a cue (about one in four does, a test the
+        // predictor often misses): its index is written always, and kept if it is one.
+        let barrier = tok.id == WordId::NONE;
+        let start = starts_cue & !barrier;
+        let kept = self.starts.len() + usize::from(start);
+        self.starts.push(self.toks.len());
+        self.starts.truncate(kept);
+        self.open = (self.open | start) & !barrier;
         self.toks.push(tok);
     }
 
