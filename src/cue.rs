@@ -2268,9 +2268,14 @@ fn elided_word_end(text: &str, span: Span) -> Option<usize> {
 fn a_piece_starts_cue(norm: &str, piece_slot: &impl Fn(&str) -> Option<Slot>) -> bool {
     // (No lexicon word has a digit.)
     let may_be_word = |piece: &str| piece.bytes().next().is_some_and(|b| !b.is_ascii_digit());
-    let joiner = |c: char| matches!(c, '-' | '.' | ',' | '\'');
-    norm.split(joiner)
-        .any(|piece| may_be_word(piece) && piece_slot(piece).is_some_and(|slot| slot.starts_cue()))
+    // The joiners are ASCII: the normal form is split by bytes, with no decoding of characters.
+    let joiner = |b: &u8| matches!(b, b'-' | b'.' | b',' | b'\'');
+    let mut at = 0;
+    norm.as_bytes().split(joiner).any(|piece| {
+        let word = &norm[at..at + piece.len()];
+        at += piece.len() + 1;
+        may_be_word(word) && piece_slot(word).is_some_and(|slot| slot.starts_cue())
+    })
 }
 
 /// Reads the pieces of the joined word `i` of `tokens` (`a-t-il`: `a`, `-`, `t`, `-`, `il`),
