@@ -132,10 +132,38 @@ impl WordId {
 /// up once).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
-    s: usize,
-    e: usize,
+    /// `u32`s (texts are shorter than 4 GiB, see [`Tokens::new`]): a token is 16 bytes, and the
+    /// stretches read, written anew for every text, take fewer cache lines.
+    s: u32,
+    e: u32,
     id: WordId,
     kind: Tk,
+    /// The word's [`Near`] bits, from its slot (none for punctuation or an unknown word): what
+    /// the matcher asks of the words around a cue's head, with no read of their info.
+    near: u8,
+}
+
+impl Tok {
+    /// A token of the bytes `s..e` of a text, with no [`Near`] bits.
+    fn new(s: usize, e: usize, id: WordId, kind: Tk) -> Tok {
+        Tok { s: s as u32, e: e as u32, id, kind, near: 0 }
+    }
+
+    /// A word of the bytes `s..e` of a text, of the index slot `known`.
+    fn word(s: usize, e: usize, known: Option<Slot>) -> Tok {
+        let id = known.map_or(WordId::NONE, Slot::id);
+        Tok { near: known.map_or(0, Slot::near), ..Tok::new(s, e, id, Tk::Word) }
+    }
+
+    /// Where it starts in the text.
+    fn s(&self) -> usize {
+        self.s as usize
+    }
+
+    /// Where it ends in the text.
+    fn e(&self) -> usize {
+        self.e as usize
+    }
 }
 
 /// A token as [`tokenize`] makes it, with its lowercase (`ls..le` of the lowercase buffer,
@@ -148,11 +176,13 @@ struct RawTok {
     le: usize,
     kind: Tk,
     id: WordId,
+    /// The word's [`Near`] bits (see [`Tok::near`]).
+    near: u8,
 }
 
 impl RawTok {
     fn tok(self) -> Tok {
-        Tok { s: self.s, e: self.e, id: self.id, kind: self.kind }
+        Tok { near: self.near, ..Tok::new(self.s, self.e, self.id, self.kind) }
     }
 }
 
@@ -253,6 +283,7 @@ fn tokenize(
                     le: run,
                     kind: Tk::Other,
                     id: WordId::NONE,
+                    near: 0,
                 });
             }
             i = run;
@@ -265,7 +296,7 @@ fn tokenize(
                 Tk::Hyphen if c != '-' => push_lowercase(low, "-"),
                 _ => (i, e),
             };
-            toks.push(RawTok { s: i, e, ls, le, kind, id: WordId::of_punct(kind) });
+            toks.push(RawTok { s: i, e, ls, le, kind, id: WordId::of_punct(kind), near: 0 });
         }
         i = e;
     }
@@ -344,7 +375,9 @@ fn push_word(
     if known.is_some_and(|k| k.starts_cue()) {
         starts.push(toks.len());
     }
-    toks.push(RawTok { s, e: i, ls, le, kind: Tk::Word, id: known.map_or(WordId::NONE, Slot::id) });
+    let id = known.map_or(WordId::NONE, Slot::id);
+    let near = known.map_or(0, Slot::near);
+    toks.push(RawTok { s, e: i, ls, le, kind: Tk::Word, id, near });
     i
 }
 
@@ -715,6 +748,42 @@ struct Phrase {
     final_de: bool,
 }
 
+/// What the matcher asks of the words around a cue's head, as bits of the word's [`Slot`] that
+/// each of its tokens holds ([`Tok::near`]): no read of the word's info, which is far in memory.
+struct Near;
+
+impl Near {
+    /// The word starts an adverb ([`WordInfo::adverbs`]).
+    const ADVERB: u8 = 1;
+    /// The word may follow an auxiliary in a cue: it starts an adverb, is a verb form, or is
+    /// the euphonic `t`.
+    const AFTER_AUX: u8 = 1 << 1;
+    /// [`Mark::EuphonicT`].
+    const EUPHONIC_T: u8 = 1 << 2;
+    /// [`Mark::Pronoun`].
+    const PRONOUN: u8 = 1 << 3;
+    /// [`Mark::Reflexive`].
+    const REFLEXIVE: u8 = 1 << 4;
+    /// [`Mark::ElidedReflexive`].
+    const ELIDED_REFLEXIVE: u8 = 1 << 5;
+    /// All of them (six bits: they fit between a slot's place and its other facts).
+    const ALL: u8 = (1 << 6) - 1;
+
+    /// The bits of the word `info`.
+    fn of(info: &WordInfo) -> u8 {
+        let bit = |yes: bool, bit: u8| if yes { bit } else { 0 };
+        let mark = |mark: Mark, near: u8| bit(info.marks & mark.bit() != 0, near);
+        let adverb = !info.adverbs.is_empty();
+        let after_aux = adverb || !info.forms.is_empty() || info.marks & Mark::EuphonicT.bit() != 0;
+        bit(adverb, Near::ADVERB)
+            | bit(after_aux, Near::AFTER_AUX)
+            | mark(Mark::EuphonicT, Near::EUPHONIC_T)
+            | mark(Mark::Pronoun, Near::PRONOUN)
+            | mark(Mark::Reflexive, Near::REFLEXIVE)
+            | mark(Mark::ElidedReflexive, Near::ELIDED_REFLEXIVE)
+    }
+}
+
 /// A list of function words the matcher asks about, as a bit of [`WordInfo::marks`].
 #[derive(Clone, Copy, Debug)]
 enum Mark {
@@ -834,8 +903,8 @@ impl WordInfo {
 /// A word's place in [`Lexicon::infos`], and what the cue finder asks most of its info kept at
 /// hand: most known words start no cue, and this says so without reading their info. Packed
 /// into four bytes (every token holds one, see [`crate::token::Tokens`]): the place in the low
-/// bits, a bit always set above it (never zero, so that an `Option<Slot>` is four bytes too),
-/// the facts above that.
+/// 22 bits, the word's [`Near`] bits above it, a bit always set above them (never zero, so that
+/// an `Option<Slot>` is four bytes too), the facts above that.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Slot(std::num::NonZeroU32);
 
@@ -849,8 +918,10 @@ impl Slot {
     const GOES_ON_VERB: u32 = 1 << 29;
     /// Set in every slot, so that none is zero: the place is read with no subtraction.
     const SOME: u32 = 1 << 28;
+    /// Where the word's [`Near`] bits are.
+    const NEAR_SHIFT: u32 = 22;
     /// The bits of the place.
-    const AT: u32 = Slot::SOME - 1;
+    const AT: u32 = (1 << Slot::NEAR_SHIFT) - 1;
 
     /// The slot of place `at` (below [`Slot::AT`]), with no fact set.
     fn new(at: u32) -> Slot {
@@ -892,6 +963,16 @@ impl Slot {
     fn goes_on_verb(self) -> bool {
         self.has(Slot::GOES_ON_VERB)
     }
+
+    /// The word's [`Near`] bits.
+    fn near(self) -> u8 {
+        (self.0.get() >> Slot::NEAR_SHIFT) as u8 & Near::ALL
+    }
+
+    /// This slot with the [`Near`] bits `near`.
+    fn with_near(self, near: u8) -> Slot {
+        Slot(self.0 | u32::from(near & Near::ALL) << Slot::NEAR_SHIFT)
+    }
 }
 
 /// The words that open a verb cue before its verb: the gerund's `en`, reflexive clitics.
@@ -926,7 +1007,7 @@ impl Lexicon {
         let next = self.infos.len();
         // Below the ids of punctuation (see `WordId`).
         let at = u32::try_from(next).ok().filter(|&at| at < Slot::AT.min(WordId::NEVER.0));
-        let at = at.expect("fewer than 2^28 - 1 cue words");
+        let at = at.expect("fewer than 2^22 - 1 cue words");
         let text = word.into_boxed_str();
         let slot = self.index.entry(text.clone()).or_insert(Slot::new(at));
         if slot.at() == at {
@@ -982,7 +1063,8 @@ impl Lexicon {
             *slot = slot
                 .with(Slot::STARTS_CUE, info.may_start_cue())
                 .with(Slot::CUE_ALONE, info.may_be_cue_alone(&self.lemmas))
-                .with(Slot::GOES_ON_VERB, info.goes_on_verb());
+                .with(Slot::GOES_ON_VERB, info.goes_on_verb())
+                .with_near(Near::of(info));
         }
     }
 
@@ -1369,6 +1451,12 @@ impl<'a> Ctx<'a> {
         self.marks(i) & mark.bit() != 0
     }
 
+    /// The [`Near`] bits of the word at `i` (none for an unknown word, punctuation or no token).
+    #[inline]
+    fn near(&self, i: usize) -> u8 {
+        self.toks.get(i).map_or(0, |t| t.near)
+    }
+
     /// The [`Mark`]s of the word at `i` (none for an unknown word, punctuation or no token).
     #[inline]
     fn marks(&self, i: usize) -> u32 {
@@ -1402,10 +1490,10 @@ impl<'a> Ctx<'a> {
 
     /// A reflexive clitic at `i` (`se`, `s'`, `me`, `m'`, `te`, `t'`): the index after it.
     fn reflexive(&self, i: usize) -> Option<usize> {
-        let marks = self.info(i)?.marks;
-        if marks & Mark::Reflexive.bit() != 0 {
+        let near = self.near(i);
+        if near & Near::REFLEXIVE != 0 {
             Some(i + 1)
-        } else if marks & Mark::ElidedReflexive.bit() != 0 && self.kind(i + 1) == Some(Tk::Apos) {
+        } else if near & Near::ELIDED_REFLEXIVE != 0 && self.kind(i + 1) == Some(Tk::Apos) {
             Some(i + 2)
         } else {
             None
@@ -1421,7 +1509,7 @@ impl<'a> Ctx<'a> {
             j += 1;
             hyphen = true;
         }
-        let t = self.has(j, Mark::EuphonicT);
+        let t = self.near(j) & Near::EUPHONIC_T != 0;
         if t && matches!(self.kind(j + 1), Some(Tk::Hyphen | Tk::Apos)) {
             j += 2;
             hyphen = true;
@@ -1431,13 +1519,17 @@ impl<'a> Ctx<'a> {
         if !hyphen {
             return None;
         }
-        self.has(j, Mark::Pronoun).then_some((j, j + 1))
+        (self.near(j) & Near::PRONOUN != 0).then_some((j, j + 1))
     }
 
     /// Skips adverbs from `k` (at most four): the index after them and whether one negates.
     fn adverbs(&self, mut k: usize) -> (usize, bool) {
         let mut neg = false;
         for _ in 0..4 {
+            // (Most words start no adverb: told by the token, with no read of the word's info.)
+            if self.near(k) & Near::ADVERB == 0 {
+                break;
+            }
             let Some(info) = self.info(k) else { break };
             let Some(rest) = info.adverbs.iter().find(|rest| self.seq_at(k + 1, rest)) else {
                 break;
@@ -1620,11 +1712,7 @@ impl<'a> Ctx<'a> {
     fn compound(&self, i: usize, j: usize, aux: Aux, refl: bool) -> Option<Found> {
         let mut k = j + 1;
         // Most auxiliaries are no cue's: what follows is no inversion, adverb or verb form.
-        let next = self.info(k);
-        let may_follow = |w: &WordInfo| {
-            !w.adverbs.is_empty() || !w.forms.is_empty() || w.marks & Mark::EuphonicT.bit() != 0
-        };
-        if self.kind(k) != Some(Tk::Hyphen) && !next.is_some_and(may_follow) {
+        if self.kind(k) != Some(Tk::Hyphen) && self.near(k) & Near::AFTER_AUX == 0 {
             return None;
         }
         let inv = self.inversion(k);
@@ -1882,19 +1970,19 @@ impl<'a> Ctx<'a> {
     }
 
     fn finish(&self, f: Found) -> CueMatch {
-        let mut start = self.toks[f.start].s;
+        let mut start = self.toks[f.start].s();
         if f.neutral {
             // `ne cessent de promettre`: the `ne` of a negation-neutral periphrasis is part of it.
             if f.start >= 1 && self.is(f.start - 1, "ne") {
-                start = self.toks[f.start - 1].s;
+                start = self.toks[f.start - 1].s();
             } else if f.start >= 2
                 && self.kind(f.start - 1) == Some(Tk::Apos)
                 && self.is(f.start - 2, "n")
             {
-                start = self.toks[f.start - 2].s;
+                start = self.toks[f.start - 2].s();
             }
         }
-        let span = Span::new(start, self.toks[f.end - 1].e);
+        let span = Span::new(start, self.toks[f.end - 1].e());
         let (person, plural) = if let Some(p) = f.pron {
             // (An inverted subject is one of `PRONOUNS`.)
             match self.info(p).map_or(0, |w| w.person) {
@@ -1931,7 +2019,7 @@ impl<'a> Ctx<'a> {
             span,
             lemma: f.lemma,
             form: f.form,
-            pronoun: f.pron.map(|p| Span::new(self.toks[p].s, self.toks[p].e)),
+            pronoun: f.pron.map(|p| Span::new(self.toks[p].s(), self.toks[p].e())),
             person,
             plural,
             negated,
@@ -2007,12 +2095,14 @@ impl Stretches {
     /// Reads the token `tok`; `starts_cue` when a cue may start at it.
     #[inline]
     fn push(&mut self, tok: Tok, starts_cue: bool) {
-        if tok.id == WordId::NONE {
-            self.open = false;
-        } else if starts_cue {
-            self.starts.push(self.toks.len());
-            self.open = true;
-        }
+        // No branch on whether the token starts a cue (about one in four does, a test the
+        // predictor often misses): its index is written always, and kept if it is one.
+        let barrier = tok.id == WordId::NONE;
+        let start = starts_cue & !barrier;
+        let kept = self.starts.len() + usize::from(start);
+        self.starts.push(self.toks.len());
+        self.starts.truncate(kept);
+        self.open = (self.open | start) & !barrier;
         self.toks.push(tok);
     }
 
@@ -2020,14 +2110,13 @@ impl Stretches {
     /// there.
     #[inline]
     fn push_word(&mut self, (s, e): (usize, usize), known: Option<Slot>) {
-        let id = known.map_or(WordId::NONE, Slot::id);
-        self.push(Tok { s, e, id, kind: Tk::Word }, known.is_some_and(|k| k.starts_cue()));
+        self.push(Tok::word(s, e, known), known.is_some_and(|k| k.starts_cue()));
     }
 
     /// Reads the punctuation character at `s..e` of the text, of `kind`.
     #[inline]
     fn push_punct(&mut self, (s, e): (usize, usize), kind: Tk) {
-        self.push(Tok { s, e, id: WordId::of_punct(kind), kind }, false);
+        self.push(Tok::new(s, e, WordId::of_punct(kind), kind), false);
     }
 }
 
@@ -2038,6 +2127,10 @@ impl Stretches {
 /// lists the tokens that may start a cue (a slot that starts one, or a joined word with no
 /// slot: [`Tokens::cue_candidates`]), so that the others are not looked at; without it, every
 /// token is asked.
+///
+/// (Out of line: each of its two copies, for the built-in lexicon and for a caller's, is a
+/// function of its own, not a part of [`find_cues_in`] where the other's code lies between.)
+#[inline(never)]
 fn read_tokens(
     tokens: &Tokens<'_>,
     lex: &Lexicon,
@@ -2243,9 +2336,14 @@ fn elided_word_end(text: &str, span: Span) -> Option<usize> {
 fn a_piece_starts_cue(norm: &str, piece_slot: &impl Fn(&str) -> Option<Slot>) -> bool {
     // (No lexicon word has a digit.)
     let may_be_word = |piece: &str| piece.bytes().next().is_some_and(|b| !b.is_ascii_digit());
-    let joiner = |c: char| matches!(c, '-' | '.' | ',' | '\'');
-    norm.split(joiner)
-        .any(|piece| may_be_word(piece) && piece_slot(piece).is_some_and(|slot| slot.starts_cue()))
+    // The joiners are ASCII: the normal form is split by bytes, with no decoding of characters.
+    let joiner = |b: &u8| matches!(b, b'-' | b'.' | b',' | b'\'');
+    let mut at = 0;
+    norm.as_bytes().split(joiner).any(|piece| {
+        let word = &norm[at..at + piece.len()];
+        at += piece.len() + 1;
+        may_be_word(word) && piece_slot(word).is_some_and(|slot| slot.starts_cue())
+    })
 }
 
 /// Reads the pieces of the joined word `i` of `tokens` (`a-t-il`: `a`, `-`, `t`, `-`, `il`),
@@ -2303,6 +2401,8 @@ fn read_pieces(
 
 /// Every cue candidate of `text`, read with the cue finder's own tokenizer (see
 /// [`find_cues_in`]), with the lexicon `lex`.
+#[cold]
+#[inline(never)]
 pub(crate) fn find_cues_with(text: &str, lex: &Lexicon) -> Vec<CueMatch> {
     let mut raw = Vec::with_capacity(text.len() / 5 + 1);
     // The lowercase copy of the text, and room for the few tokens whose lowercase differs.
