@@ -153,6 +153,9 @@ impl Ties {
 /// How far back a pronoun looks for its antecedent, in subjects and speakers.
 const ANTECEDENT_WINDOW: usize = 40;
 
+/// How many sentences a look back passes before it asks how far back its window can reach.
+const LONG_LOOK_BACK: usize = 8;
+
 /// The room a resolver makes at first for the speakers it resolves.
 const SPEAKERS_ROOM: usize = 32;
 
@@ -1126,6 +1129,16 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     ) -> Result<Option<Resolved<'h>>, usize> {
         let before = m.span.start;
         let mut speaker_k = self.speakers.partition_point(|a| a.at < before);
+        // A subject before the last ANTECEDENT_WINDOW speakers it sees is out of the window:
+        // a long look back (over sentences whose subjects are all speakers, so passed over)
+        // goes no further back than they, or every look back would go to the first sentence.
+        let seen = &self.speakers[..speaker_k];
+        let floor = || {
+            let window_end =
+                seen.iter().rev().filter(|a| a.order < visible).nth(ANTECEDENT_WINDOW - 1);
+            window_end.map_or(0, |a| a.at)
+        };
+        let mut floor_known = None;
         let mut next_speaker = || {
             while speaker_k > 0 {
                 speaker_k -= 1;
@@ -1139,8 +1152,20 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         let mut sentence = self.doc.sentences.partition_point(|s| s.start < before);
         sentence = sentence.min(self.subjects.len());
         // (A subject where a speaker is remembered was not: the speaker was there first.)
-        let mut next_subject = || {
-            while sentence > 0 {
+        let mut passed = 0;
+        // The next subject back, if it is in a sentence that ends after `limit` (the walk stops
+        // at the first that does not, and goes on from there when asked again).
+        let mut next_subject = |limit: usize| {
+            while sentence > 0 && self.doc.sentences[sentence - 1].end > limit {
+                // (Most look backs stop within a few sentences: the floor is found only for a
+                // long one.)
+                passed += 1;
+                if passed > LONG_LOOK_BACK
+                    && self.doc.sentences[sentence - 1].end
+                        <= *floor_known.get_or_insert_with(floor)
+                {
+                    break;
+                }
                 sentence -= 1;
                 match self.subject(sentence) {
                     Some(m) if m.span.start < before && !self.speaker_at(m.span.start) => {
@@ -1152,8 +1177,13 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             }
             None
         };
-        let (mut speaker, mut subject) = (next_speaker(), next_subject());
+        let (mut speaker, mut subject) = (next_speaker(), None);
         for _ in 0..ANTECEDENT_WINDOW {
+            // Before the next speaker back, only a subject after it is read: a subject before
+            // it is not needed yet (and most look backs end at that speaker).
+            if subject.is_none() {
+                subject = next_subject(speaker.map_or(0, |a| a.at));
+            }
             let speaker_later = match (speaker, subject) {
                 (Some(a), Some((_, at))) => a.at > at,
                 (Some(_), None) => true,
@@ -1165,8 +1195,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 speaker = next_speaker();
                 (a.at, a.resolved, &a.pronoun)
             } else {
-                let (s, at) = subject.expect("a subject");
-                subject = next_subject();
+                let (s, at) = subject.take().expect("a subject");
                 if quoted.start <= at && at < quoted.end {
                     continue;
                 }
