@@ -225,3 +225,24 @@ fn who_is_quoted_groups_a_name_however_it_is_written() {
     // Listed once among the ways the text names her.
     assert_eq!(analysis.entities[0].mentions, ["Hélène Dupré"]);
 }
+
+/// A pronoun looks back over the last forty subjects and speakers (`ANTECEDENT_WINDOW`): a
+/// subject behind thirty-nine speakers is reached, one behind forty is not. (The sentences of
+/// the speakers have them as their subjects: each is one entry, not two; and a look back
+/// over many such sentences stays linear, see `robustness::extract_parallel_is_extract`.)
+#[test]
+fn a_pronoun_looks_back_over_forty_subjects_and_speakers() {
+    let last_speaker = |speakers_between: usize| {
+        let mut text = String::from("Marie Curie est arrivée à Paris.\n");
+        text.push_str(&"« Non », a dit Jean Dupont.\n".repeat(speakers_between));
+        text.push_str("Elle a dit : « Oui. »\n");
+        let quotes = extract_quotes(&text);
+        assert_eq!(quotes.len(), speakers_between + 1);
+        let last = quotes.last().and_then(|q| q.speaker.clone()).expect("a speaker");
+        (last.name.to_string(), last.resolution)
+    };
+    assert_eq!(last_speaker(1), ("Marie Curie".to_string(), Pronoun));
+    assert_eq!(last_speaker(39), ("Marie Curie".to_string(), Pronoun));
+    // Jean Dupont is no antecedent of `elle`; Marie Curie is out of reach.
+    assert_eq!(last_speaker(40), ("Elle".to_string(), Pronoun));
+}
