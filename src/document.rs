@@ -194,6 +194,9 @@ fn at_or_after_in_sentence(
     }
 }
 
+/// How many cues [`Document::cues_in`] searches among first for the end of a span.
+const NEAR_CUES: usize = 4;
+
 /// How long a sentence mostly is at most, in tokens.
 const SENTENCE: usize = 64;
 
@@ -400,7 +403,14 @@ impl<'a, 'h> Document<'a, 'h> {
     /// Indices of cues starting in `span`.
     pub fn cues_in(&self, span: Span) -> std::ops::Range<usize> {
         let a = self.cues.partition_point(|c| c.span.start < span.start);
-        let b = self.cues.partition_point(|c| c.span.start < span.end);
+        // The spans asked about hold few cues: the end is searched for among the next few
+        // first (a search of fixed length, whose loop the predictor learns), then beyond.
+        let before_end = |c: &CueMatch| c.span.start < span.end;
+        let near = (a + NEAR_CUES).min(self.cues.len());
+        let mut b = a + self.cues[a..near].partition_point(before_end);
+        if b == near {
+            b += self.cues[near..].partition_point(before_end);
+        }
         a..b
     }
 
@@ -460,6 +470,23 @@ mod tests {
         for (i, &p) in naive.iter().enumerate() {
             assert_eq!(doc.enclosing_pair(i), p, "{i}");
             assert_eq!(doc.quoted(i), p.is_some(), "{i}");
+        }
+    }
+
+    #[test]
+    fn cues_in_agrees_with_two_binary_searches() {
+        let text =
+            "Il a dit, selon lui, qu'elle affirme, déclare et ajoute, a-t-il précisé. ".repeat(6);
+        let t = Tokens::new(&text);
+        let cues = crate::cue::find_cues(&text);
+        assert!(cues.len() > 2 * NEAR_CUES);
+        let doc = Document::new(&text, &t, &[], &[], &cues);
+        for start in 0..=text.len() + 1 {
+            for end in start..=text.len() + 1 {
+                let a = cues.partition_point(|c| c.span.start < start);
+                let b = cues.partition_point(|c| c.span.start < end);
+                assert_eq!(doc.cues_in(Span::new(start, end)), a..b, "{start}..{end}");
+            }
         }
     }
 
