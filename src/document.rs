@@ -1,6 +1,6 @@
 //! The document as the phrase-reading stages see it: text, tokens, marks, sentences, cues.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use crate::cue::CueMatch;
 use crate::mention::Mention;
@@ -41,23 +41,35 @@ pub(crate) struct Document<'a, 'h> {
     pair_tokens: Vec<(usize, usize)>,
     /// For each cue, what the speaker finders read of it, once found.
     cue_reads: Vec<CueReads>,
+    /// The mentions [`CueReads`] keep, in the order found: a cue's reads hold small indices
+    /// into it, not mentions (most are never asked for, and the reads of every cue are set
+    /// for every text).
+    kept_mentions: RefCell<Vec<Mention>>,
 }
 
 /// What the speaker finders read of a cue, kept once found: they depend on the document only,
 /// and the rules about quotations and reported speech ask them again and again.
+/// (Sixteen bytes: a mention is a [`KeptMention`], an index into the document's kept ones.)
 #[derive(Default)]
 pub(crate) struct CueReads {
     /// The mention the cue points to as its speaker.
-    pub speaker: Cell<Option<Option<Mention>>>,
+    pub speaker: KeptMention,
     /// The inverted subject after it.
-    pub subject_after: Cell<Option<Option<Mention>>>,
+    pub subject_after: KeptMention,
+    /// The source named after it, for a phrase (`selon X`).
+    pub source: KeptMention,
     /// Whether it stands where the subject follows the verb.
     pub inversion: Cell<Option<bool>>,
-    /// The source named after it, for a phrase (`selon X`).
-    pub source: Cell<Option<Option<Mention>>>,
     /// Whether it is a phrase that names a source where it stands.
     pub phrase_ok: Cell<Option<bool>>,
 }
+
+/// A mention (or its absence) kept once found, by [`Document::kept_mention`]: 0 until found,
+/// 1 for none, `k + 2` for the `k`-th of the document's kept mentions.
+#[derive(Default)]
+pub(crate) struct KeptMention(Cell<u32>);
+
+const _: () = assert!(std::mem::size_of::<CueReads>() == 16);
 
 /// The value `cell` keeps, found by `find` the first time it is asked.
 pub(crate) fn kept<T: Copy>(cell: &Cell<Option<T>>, find: impl FnOnce() -> T) -> T {
@@ -182,6 +194,9 @@ fn at_or_after_in_sentence(
     }
 }
 
+/// How many cues [`Document::cues_in`] searches among first for the end of a span.
+const NEAR_CUES: usize = 4;
+
 /// How long a sentence mostly is at most, in tokens.
 const SENTENCE: usize = 64;
 
@@ -208,6 +223,7 @@ impl Drop for Document<'_, '_> {
         pool::give_from(&mut self.pair_sentences);
         pool::give_from(&mut self.pair_tokens);
         pool::give_from(&mut self.cue_reads);
+        pool::give_from(self.kept_mentions.get_mut());
     }
 }
 
@@ -252,12 +268,39 @@ impl<'a, 'h> Document<'a, 'h> {
             pair_sentences,
             pair_tokens,
             cue_reads: pool::collect(cues.iter().map(|_| CueReads::default())),
+            kept_mentions: RefCell::new(pool::take(0)),
         }
     }
 
     /// What the speaker finders read of cue `c` so far.
     pub fn cue_reads(&self, c: usize) -> &CueReads {
         &self.cue_reads[c]
+    }
+
+    /// The mention `kept` holds, found by `find` the first time it is asked.
+    pub fn kept_mention(
+        &self,
+        kept: &KeptMention,
+        find: impl FnOnce() -> Option<Mention>,
+    ) -> Option<Mention> {
+        match kept.0.get() {
+            0 => {
+                let found = find();
+                let index = match found {
+                    None => 1,
+                    Some(m) => {
+                        let mut mentions = self.kept_mentions.borrow_mut();
+                        mentions.push(m);
+                        // (A text has fewer mentions than bytes: a block is at most a megabyte.)
+                        u32::try_from(mentions.len() + 1).unwrap_or(u32::MAX)
+                    }
+                };
+                kept.0.set(index);
+                found
+            }
+            1 => None,
+            k => self.kept_mentions.borrow().get(k as usize - 2).copied(),
+        }
     }
 
     /// The inner span of a title in marks (`«Le Temps»`) whose opening mark is token `i`.
@@ -360,7 +403,14 @@ impl<'a, 'h> Document<'a, 'h> {
     /// Indices of cues starting in `span`.
     pub fn cues_in(&self, span: Span) -> std::ops::Range<usize> {
         let a = self.cues.partition_point(|c| c.span.start < span.start);
-        let b = self.cues.partition_point(|c| c.span.start < span.end);
+        // The spans asked about hold few cues: the end is searched for among the next few
+        // first (a search of fixed length, whose loop the predictor learns), then beyond.
+        let before_end = |c: &CueMatch| c.span.start < span.end;
+        let near = (a + NEAR_CUES).min(self.cues.len());
+        let mut b = a + self.cues[a..near].partition_point(before_end);
+        if b == near {
+            b += self.cues[near..].partition_point(before_end);
+        }
         a..b
     }
 
@@ -420,6 +470,23 @@ mod tests {
         for (i, &p) in naive.iter().enumerate() {
             assert_eq!(doc.enclosing_pair(i), p, "{i}");
             assert_eq!(doc.quoted(i), p.is_some(), "{i}");
+        }
+    }
+
+    #[test]
+    fn cues_in_agrees_with_two_binary_searches() {
+        let text =
+            "Il a dit, selon lui, qu'elle affirme, déclare et ajoute, a-t-il précisé. ".repeat(6);
+        let t = Tokens::new(&text);
+        let cues = crate::cue::find_cues(&text);
+        assert!(cues.len() > 2 * NEAR_CUES);
+        let doc = Document::new(&text, &t, &[], &[], &cues);
+        for start in 0..=text.len() + 1 {
+            for end in start..=text.len() + 1 {
+                let a = cues.partition_point(|c| c.span.start < start);
+                let b = cues.partition_point(|c| c.span.start < end);
+                assert_eq!(doc.cues_in(Span::new(start, end)), a..b, "{start}..{end}");
+            }
         }
     }
 

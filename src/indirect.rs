@@ -98,26 +98,18 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch, marked: &Covered) -
         CueForm::Inverted | CueForm::Finite if ends_sentence_inverted(doc, c, cue) => {
             // `La réforme est nécessaire, a estimé le ministre.`
             let comma = doc.tok_cue_start(c) - 1;
-            let mut start = clause_start(doc, sentence);
-            let mut first = doc.t.at_or_after(start);
-            // A statement of a sane length only: the sentence was not split otherwise.
-            if comma - first > MAX_CLAUSE {
+            // Mostly the quotation before its cue (`« … », a déclaré X`): passed over before
+            // the statement's bounds are read.
+            if quotation_right_before(doc, comma, sentence, marked) {
+                debug_assert!(
+                    inverted_statement(doc, sentence, comma)
+                        .is_none_or(|(_, s)| marked.overlaps(s))
+                );
                 return None;
             }
-            // `Réforme des retraites : le gouvernement ne cédera pas, assure X`: the statement
-            // starts after a heading's colon.
-            // (Every token read, the last colon kept with no branch: colons are rare, and a
-            // walk back to one mispredicts where it stops.)
-            let colon = (first..comma).fold(None, |last, k| {
-                if doc.t.is_punct(k, ':') & !doc.quoted(k) { Some(k) } else { last }
-            });
-            if let Some(colon) = colon {
-                first = colon + 1;
-                start = doc.t.span(first).start;
-            }
-            // Mostly the quotation before its cue (`« … », a déclaré X`): passed over before
+            let (first, span) = inverted_statement(doc, sentence, comma)?;
+            // A quotation before its cue that opens in an earlier sentence: passed over before
             // its words are read for a verb.
-            let span = trim(doc, Span::new(start, doc.t.span(comma).start));
             if marked.overlaps(span) {
                 return None;
             }
@@ -138,6 +130,45 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch, marked: &Covered) -
             Some(trim(doc, Span::new(open, end)))
         }
     }
+}
+
+/// The statement before the comma at token `comma` of an inverted cue (`La réforme est
+/// nécessaire, a estimé le ministre.`) in `sentence`: its first token and its span.
+fn inverted_statement(doc: &Document, sentence: Span, comma: usize) -> Option<(usize, Span)> {
+    let mut start = clause_start(doc, sentence);
+    let mut first = doc.t.at_or_after(start);
+    // A statement of a sane length only: the sentence was not split otherwise.
+    if comma - first > MAX_CLAUSE {
+        return None;
+    }
+    // `Réforme des retraites : le gouvernement ne cédera pas, assure X`: the statement
+    // starts after a heading's colon.
+    // (Every token read, the last colon kept with no branch: colons are rare, and a
+    // walk back to one mispredicts where it stops.)
+    let colon = (first..comma)
+        .fold(None, |last, k| if doc.t.is_punct(k, ':') & !doc.quoted(k) { Some(k) } else { last });
+    if let Some(colon) = colon {
+        first = colon + 1;
+        start = doc.t.span(first).start;
+    }
+    Some((first, trim(doc, Span::new(start, doc.t.span(comma).start))))
+}
+
+/// Whether a quotation of `marked` overlaps the pair of marks that closes right before the
+/// comma at token `comma` and opens in `sentence`: then the statement before the comma, which
+/// holds that pair's text, overlaps it too, and is not reported.
+///
+/// (The statement starts at the sentence's words or after a colon outside quotations, so at
+/// or before the opening mark; it ends at the comma, less spaces and final punctuation, which
+/// leaves the closing mark in: it holds the pair's inner text.)
+fn quotation_right_before(doc: &Document, comma: usize, sentence: Span, marked: &Covered) -> bool {
+    let Some(p) = comma.checked_sub(1).and_then(|mark| doc.enclosing_pair(mark)) else {
+        return false;
+    };
+    let pair = &doc.pairs[p];
+    doc.tok_after_close(p) == comma
+        && pair.open.start >= sentence.start
+        && marked.overlaps(pair.inner)
 }
 
 /// `…, a estimé le ministre.`: an inverted cue that closes its sentence after a comma.

@@ -10,7 +10,7 @@ use crate::span::Span;
 /// The source named after `selon`, `d'après`, `pour`: a mention or a title in marks. Found
 /// once for each cue: the rules about quotations and reported speech ask again and again.
 pub(crate) fn source_after(doc: &Document, c: usize) -> Option<Mention> {
-    kept(&doc.cue_reads(c).source, || {
+    doc.kept_mention(&doc.cue_reads(c).source, || {
         let e = doc.tok_cue_end(c);
         mention_at(doc.t, e, doc.t.len()).or_else(|| title_mention(doc, e))
     })
@@ -46,7 +46,7 @@ fn find_is_phrase_cue_ok(doc: &Document, c: usize) -> bool {
 /// The mention a cue points to as its speaker, found once for each cue (the quotations and
 /// the reported clauses of a cue ask again).
 pub(crate) fn speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
-    kept(&doc.cue_reads(c).speaker, || find_speaker_of_cue(doc, c))
+    doc.kept_mention(&doc.cue_reads(c).speaker, || find_speaker_of_cue(doc, c))
 }
 
 /// [`speaker_of_cue`], read from the text.
@@ -245,7 +245,7 @@ pub(crate) fn with_apposition_reading(
 /// The inverted subject after a finite cue: `a déclaré Poutine`, `explique vendredi dans Le
 /// Parisien Gérard Larcher`. `None` where something else follows (`rapporte que …`).
 pub(crate) fn subject_after(doc: &Document, c: usize) -> Option<Mention> {
-    kept(&doc.cue_reads(c).subject_after, || find_subject_after(doc, c))
+    doc.kept_mention(&doc.cue_reads(c).subject_after, || find_subject_after(doc, c))
 }
 
 /// [`subject_after`], read from the text.
