@@ -2232,7 +2232,10 @@ fn read_tokens(
                 break;
             }
         }
-        while j < k || (read.open && j < toks.len()) {
+        // One test with no branch inside (`|`, `&`), so that only its last answer, at the
+        // stretch's end, is a surprise: not also its turn from the words before the start to
+        // those after it.
+        while (j < k) | (read.open & (j < toks.len())) {
             read_token(tokens, j, &whole_word_slot, &piece_slot, read);
             j += 1;
         }
