@@ -702,6 +702,9 @@ struct Continuation {
     /// The second tokens of its phrases and of its multi-word lemmas (`en` of `met en
     /// garde`), the prepositions of its periphrases (`par` of `finit par`).
     words: Box<[WordId]>,
+    /// The first two of `words` (or fewer, [`WordId::NEVER`] for none), kept at hand: most
+    /// continuations have no more, and the list itself is not read.
+    first_words: [WordId; 2],
     /// The bits of `words` (see [`phrase_bit`]): most tokens are none of them, said by one test.
     word_bits: u64,
     /// It may open a verb cue: an auxiliary, `en`, a reflexive clitic, a verb form.
@@ -742,13 +745,16 @@ impl Continuation {
         let verb = word.may_start_verb();
         let phrases_only = !verb && word.forms.is_empty();
         let word_bits = words.iter().fold(0, |bits, &id| bits | phrase_bit(id));
-        Some(Continuation { words: words.into(), word_bits, verb, phrases_only })
+        let first_words = [0, 1].map(|at| words.get(at).copied().unwrap_or(WordId::NEVER));
+        Some(Continuation { words: words.into(), first_words, word_bits, verb, phrases_only })
     }
 
     /// Whether a cue may go on with the token `next` (an id of [`Lexicon::infos`] or of
     /// punctuation), which [`WordInfo::goes_on_verb`] if `goes_on_verb`.
     fn allows(&self, next: WordId, goes_on_verb: bool) -> bool {
-        self.word_bits & phrase_bit(next) != 0 && self.words.contains(&next)
+        self.word_bits & phrase_bit(next) != 0
+            && (self.first_words.contains(&next)
+                || self.words.len() > 2 && self.words[2..].contains(&next))
             || self.verb && (matches!(next, WordId::HYPHEN | WordId::APOSTROPHE) || goes_on_verb)
     }
 }
