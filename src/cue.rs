@@ -655,6 +655,9 @@ struct WordInfo {
     /// Whether it is a form of a lexicon verb (`forms` is not empty), kept at hand (see
     /// [`Lexicon::mark_starts`]): the matcher reads `forms` only for a periphrasis verb.
     verb_form: bool,
+    /// Whether its only adverb is the word itself (`adverbs` is one empty list), kept at hand
+    /// (see [`Lexicon::mark_starts`]).
+    lone_adverb: bool,
     // The fields read when a verb cue is tried at the word: its own line, the second.
     /// The first of each list of `simple_picks`, kept at hand: most lists have one pick, or
     /// their first is the cue's, and the list itself is not read.
@@ -1082,6 +1085,7 @@ impl Lexicon {
             info.periphrasis = periphrasis;
             info.starts_verb = info.may_start_verb();
             info.verb_form = !info.forms.is_empty();
+            info.lone_adverb = matches!(&info.adverbs[..], [rest] if rest.is_empty());
             info.next = next;
             info.next_after_apostrophe = next_after_apostrophe;
             info.first_picks = OwnLine(FirstPicks {
@@ -1564,11 +1568,17 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let Some(info) = self.info(k) else { break };
-            let Some(rest) = info.adverbs.iter().find(|rest| self.seq_at(k + 1, rest)) else {
-                break;
+            // (A word that is its only adverb is told by its first line: its list is not read.)
+            let rest = if info.lone_adverb {
+                0
+            } else {
+                let Some(rest) = info.adverbs.iter().find(|rest| self.seq_at(k + 1, rest)) else {
+                    break;
+                };
+                rest.len()
             };
             neg |= info.marks & Mark::NegAdverb.bit() != 0;
-            k += 1 + rest.len();
+            k += 1 + rest;
         }
         (k, neg)
     }
@@ -2521,6 +2531,7 @@ mod tests {
     fn word_info_lines() {
         use std::mem::offset_of;
         assert!(offset_of!(WordInfo, verb_form) < 64);
+        assert!(offset_of!(WordInfo, lone_adverb) < 64);
         assert_eq!(offset_of!(WordInfo, first_picks), 64);
         assert!(size_of::<FirstPicks>() <= 64);
         assert_eq!(offset_of!(WordInfo, participle_picks), 128);
