@@ -624,7 +624,8 @@ const SUBJECT_PERSONS: [(&[&str], u8); 6] = [
 ///
 /// Laid out by hand, on a cache line of its own: the fields asked of most words (whether a cue
 /// may start or go on there) come first and share the first 64 bytes, so that a word the
-/// finder only looks at costs one line read, not one per field. (The lexicon has thousands of
+/// finder only looks at costs one line read, not one per field; those a verb cue's try reads
+/// fill the second line, those of a phrase's try or a participle's start the third. (The lexicon has thousands of
 /// words, far more than a cache holds.)
 #[derive(Clone, Default, Debug)]
 #[repr(C, align(64))]
@@ -651,24 +652,48 @@ struct WordInfo {
     periphrasis: bool,
     /// [`WordInfo::may_start_verb`], kept at hand (see [`Lexicon::mark_starts`]).
     starts_verb: bool,
+    /// Whether it is a form of a lexicon verb (`forms` is not empty), kept at hand (see
+    /// [`Lexicon::mark_starts`]): the matcher reads `forms` only for a periphrasis verb.
+    verb_form: bool,
+    /// Whether its only adverb is the word itself (`adverbs` is one empty list), kept at hand
+    /// (see [`Lexicon::mark_starts`]).
+    lone_adverb: bool,
+    // The fields read when a verb cue is tried at the word: its own line, the second.
+    /// The first of each list of `simple_picks`, kept at hand: most lists have one pick, or
+    /// their first is the cue's, and the list itself is not read.
+    first_picks: OwnLine<FirstPicks>,
+    // The fields read when a phrase is tried at the word, or for a participle: the third line.
+    /// Its readings as the past participle of a cue verb after an auxiliary (see
+    /// [`Ctx::compound`]), longest tail first: of pronominal lemmas, of the others.
+    participle_picks: [Box<[u16]>; 2],
+    /// The phrases it starts, longest first. `a` has those of `à` (`A en croire`: the
+    /// accentless capital and the lowercase typo).
+    phrases: Vec<Phrase>,
     /// As a form of a lexicon verb: (lemma, kind).
     forms: Vec<(u16, FormKind)>,
     /// The adverbs it starts, longest first: the tokens after the first.
     adverbs: Vec<Vec<WordId>>,
-    /// The phrases it starts, longest first. `a` has those of `à` (`A en croire`: the
-    /// accentless capital and the lowercase typo).
-    phrases: Vec<Phrase>,
     /// Its readings as a simple form of a cue verb (see [`Ctx::simple`]), best first, by
     /// [`simple_picks_index`]: the first whose tail follows is the cue's.
     simple_picks: [Box<[SimplePick]>; 4],
-    /// Its readings as the past participle of a cue verb after an auxiliary (see
-    /// [`Ctx::compound`]), longest tail first: of pronominal lemmas, of the others.
-    participle_picks: [Box<[u16]>; 2],
     /// The same as `next` after an apostrophe (`d'`, `s'`).
     next_after_apostrophe: Option<Continuation>,
     /// The word itself (lowercase, `'` for apostrophes).
     text: Box<str>,
 }
+
+/// The first pick of each list of [`WordInfo::simple_picks`] (none for an empty list), and
+/// whether the list has more.
+#[derive(Clone, Copy, Default, Debug)]
+struct FirstPicks {
+    first: [Option<SimplePick>; 4],
+    more: [bool; 4],
+}
+
+/// A field of [`WordInfo`] that starts a cache line of its own.
+#[derive(Clone, Default, Debug)]
+#[repr(C, align(64))]
+struct OwnLine<T>(T);
 
 fn is_past_participle(kind: FormKind) -> bool {
     matches!(kind, FormKind::PastParticiple { .. })
@@ -680,6 +705,9 @@ struct Continuation {
     /// The second tokens of its phrases and of its multi-word lemmas (`en` of `met en
     /// garde`), the prepositions of its periphrases (`par` of `finit par`).
     words: Box<[WordId]>,
+    /// The first two of `words` (or fewer, [`WordId::NEVER`] for none), kept at hand: most
+    /// continuations have no more, and the list itself is not read.
+    first_words: [WordId; 2],
     /// The bits of `words` (see [`phrase_bit`]): most tokens are none of them, said by one test.
     word_bits: u64,
     /// It may open a verb cue: an auxiliary, `en`, a reflexive clitic, a verb form.
@@ -720,13 +748,16 @@ impl Continuation {
         let verb = word.may_start_verb();
         let phrases_only = !verb && word.forms.is_empty();
         let word_bits = words.iter().fold(0, |bits, &id| bits | phrase_bit(id));
-        Some(Continuation { words: words.into(), word_bits, verb, phrases_only })
+        let first_words = [0, 1].map(|at| words.get(at).copied().unwrap_or(WordId::NEVER));
+        Some(Continuation { words: words.into(), first_words, word_bits, verb, phrases_only })
     }
 
     /// Whether a cue may go on with the token `next` (an id of [`Lexicon::infos`] or of
     /// punctuation), which [`WordInfo::goes_on_verb`] if `goes_on_verb`.
     fn allows(&self, next: WordId, goes_on_verb: bool) -> bool {
-        self.word_bits & phrase_bit(next) != 0 && self.words.contains(&next)
+        self.word_bits & phrase_bit(next) != 0
+            && (self.first_words.contains(&next)
+                || self.words.len() > 2 && self.words[2..].contains(&next))
             || self.verb && (matches!(next, WordId::HYPHEN | WordId::APOSTROPHE) || goes_on_verb)
     }
 }
@@ -1053,8 +1084,14 @@ impl Lexicon {
             info.phrase_seconds = phrase_seconds;
             info.periphrasis = periphrasis;
             info.starts_verb = info.may_start_verb();
+            info.verb_form = !info.forms.is_empty();
+            info.lone_adverb = matches!(&info.adverbs[..], [rest] if rest.is_empty());
             info.next = next;
             info.next_after_apostrophe = next_after_apostrophe;
+            info.first_picks = OwnLine(FirstPicks {
+                first: simple_picks.each_ref().map(|picks| picks.first().copied()),
+                more: simple_picks.each_ref().map(|picks| picks.len() > 1),
+            });
             info.simple_picks = simple_picks;
             info.participle_picks = participle_picks;
         }
@@ -1531,11 +1568,17 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let Some(info) = self.info(k) else { break };
-            let Some(rest) = info.adverbs.iter().find(|rest| self.seq_at(k + 1, rest)) else {
-                break;
+            // (A word that is its only adverb is told by its first line: its list is not read.)
+            let rest = if info.lone_adverb {
+                0
+            } else {
+                let Some(rest) = info.adverbs.iter().find(|rest| self.seq_at(k + 1, rest)) else {
+                    break;
+                };
+                rest.len()
             };
             neg |= info.marks & Mark::NegAdverb.bit() != 0;
-            k += 1 + rest.len();
+            k += 1 + rest;
         }
         (k, neg)
     }
@@ -1721,7 +1764,9 @@ impl<'a> Ctx<'a> {
         }
         let (k, neg) = self.adverbs(k);
         let participle = self.info(k)?;
-        let analyses = participle.forms()?;
+        if !participle.verb_form {
+            return None;
+        }
         let (form, persons) = match aux.kind {
             FormKind::Finite { person, plural, .. } => (
                 if inv.is_some() { CueForm::Inverted } else { CueForm::Finite },
@@ -1741,7 +1786,9 @@ impl<'a> Ctx<'a> {
             neutral,
         };
         // Periphrasis: `a fini par concéder`, `s'est évertué à dire`.
-        for &(lid, kind) in analyses.iter().filter(|_| participle.periphrasis) {
+        // (`forms` is read only for a periphrasis verb: its line is not read for the others.)
+        let analyses: &[_] = if participle.periphrasis { &participle.forms } else { &[] };
+        for &(lid, kind) in analyses {
             let lem = self.lemma(lid);
             let Role::Peri { neutral, etre, .. } = lem.role else {
                 continue;
@@ -1878,7 +1925,11 @@ impl<'a> Ctx<'a> {
         gerund: bool,
         refl: bool,
     ) -> Option<Found> {
-        let analyses = head.forms()?;
+        if !head.verb_form {
+            return None;
+        }
+        // (`forms` is read only for a periphrasis verb: its line is not read for the others.)
+        let analyses: &[_] = if head.periphrasis { &head.forms } else { &[] };
         let persons_of = |lid: u16| -> u8 {
             analyses
                 .iter()
@@ -1906,7 +1957,7 @@ impl<'a> Ctx<'a> {
         let inversion_of =
             |kind: FormKind| if matches!(kind, FormKind::Finite { .. }) { inversion } else { None };
         // Periphrasis first: `finit par concéder`, `se contente de dire`, `peut-on lire`.
-        for &(lid, kind) in analyses.iter().filter(|_| head.periphrasis) {
+        for &(lid, kind) in analyses {
             let lem = self.lemma(lid);
             let Role::Peri { neutral, .. } = lem.role else {
                 continue;
@@ -1940,12 +1991,18 @@ impl<'a> Ctx<'a> {
             }
         }
         // A cue verb: the best reading whose tail follows.
-        let picks = &head.simple_picks[simple_picks_index(refl, gerund)];
-        let (pick, inv, end) = picks.iter().find_map(|&pick| {
+        let at = simple_picks_index(refl, gerund);
+        let try_pick = |pick: SimplePick| {
             let inv = inversion_of(pick.kind);
             let k = inv.map_or(j + 1, |(_, n)| n);
             let end = self.tail(k, &self.lemma(pick.lemma).tail)?;
             Some((pick, inv, end))
+        };
+        // (The list is read only when its first pick is not the cue's and it has more.)
+        let FirstPicks { first, more } = &head.first_picks.0;
+        let (pick, inv, end) = first[at].and_then(try_pick).or_else(|| {
+            let rest = if more[at] { &head.simple_picks[at][1..] } else { &[] };
+            rest.iter().find_map(|&pick| try_pick(pick))
         })?;
         let (lid, kind) = (pick.lemma, pick.kind);
         if kind == FormKind::Infinitive && NOT_BARE_INFINITIVE.contains(&self.lemma(lid).text) {
@@ -2232,7 +2289,10 @@ fn read_tokens(
                 break;
             }
         }
-        while j < k || (read.open && j < toks.len()) {
+        // One test with no branch inside (`|`, `&`), so that only its last answer, at the
+        // stretch's end, is a surprise: not also its turn from the words before the start to
+        // those after it.
+        while (j < k) | (read.open & (j < toks.len())) {
             read_token(tokens, j, &whole_word_slot, &piece_slot, read);
             j += 1;
         }
@@ -2464,6 +2524,18 @@ mod tests {
                 assert!(c.span.contains(p));
             }
         }
+    }
+
+    /// The fields of [`WordInfo`] read together share a cache line (see its doc).
+    #[test]
+    fn word_info_lines() {
+        use std::mem::offset_of;
+        assert!(offset_of!(WordInfo, verb_form) < 64);
+        assert!(offset_of!(WordInfo, lone_adverb) < 64);
+        assert_eq!(offset_of!(WordInfo, first_picks), 64);
+        assert!(size_of::<FirstPicks>() <= 64);
+        assert_eq!(offset_of!(WordInfo, participle_picks), 128);
+        assert!(offset_of!(WordInfo, phrases) + size_of::<Vec<Phrase>>() <= 192);
     }
 
     #[test]
