@@ -645,6 +645,22 @@ fn ends_with_words(whole: &str, part: &str) -> bool {
         && (whole.len() == part.len() || whole.as_bytes()[whole.len() - part.len() - 1] == b' ')
 }
 
+/// Whether the index passes over token `i` (of flags `flags`) with no need to read the
+/// mention there, as its flags tell: a capitalised stop word or cue word that is no
+/// determiner, title nor web address (`Mais`, `Selon`, `Il`, `Je`) opens no name, nor a
+/// surname unless a capitalised word that is no stop word follows (`De Gaulle`); if it is a
+/// word matched alone, it is a pronoun (passed over), or a demonstrative, whose hyphen
+/// (`Celui-ci`) makes it a joined token. (No branch between the tests.)
+fn passed_over_unread(t: &Tokens, i: usize, flags: u32) -> bool {
+    let has = |flags: u32, bits: u32| flags & bits != 0;
+    let next = t.flags(i + 1);
+    has(flags, CAPITALIZED)
+        & has(flags, Class::Stop.bit() | Class::CueWord.bit())
+        & !has(flags, Class::Determiner.bit() | Class::Title.bit() | DOTTED)
+        & !t.toks[i].joined
+        & (!has(next, CAPITALIZED) | has(next, Class::Stop.bit()))
+}
+
 /// Whether a speaker mention of `kind` is resolved from what comes before it (the subjects
 /// and speakers the resolver remembers): a pronoun or a demonstrative. The resolver needs the
 /// sentence subjects up to the last such speaker only.
@@ -703,6 +719,12 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             if i >= t.len() {
                 break;
             }
+            let flags = t.flags(i);
+            // A capitalised stop word is passed over by its flags, unread (one branch).
+            if passed_over_unread(t, i, flags) {
+                i += 1;
+                continue;
+            }
             // A lowercase determiner can only open a description (or a pronoun, passed over),
             // which ends by the first punctuation after it, or by the first word that ends
             // one (a verb or a preposition for its head; after it, a word of a class that
@@ -714,7 +736,6 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             // it opens no name, and no surname (`Le Drian`) unless a capital follows, which
             // may start something.
             // (One branch for the tests: which way it goes is hard to predict.)
-            let flags = t.flags(i);
             let opens_description_only = has(flags, Class::Determiner.bit())
                 & !has(flags, Class::Title.bit())
                 & (!has(flags, CAPITALIZED) | has(flags, Class::Stop.bit()));
@@ -1348,6 +1369,39 @@ mod tests {
             text += "« Nous verrons », a dit Poutine.";
             assert_eq!(speaker_names(&text), ["Vladimir Poutine"], "{others}");
         }
+    }
+
+    #[test]
+    fn the_words_passed_over_unread_hold_no_mention_the_index_reads() {
+        let text = "Mais Jean Dupont est venu. Selon lui, rien. Il a dit non. Je pense. \
+                    J'ai vu De Gaulle et Du Bellay. Celui-ci, Paul Girard, a parlé. Nous \
+                    verrons. Et Marie Curie ? Qui sait. Lui aussi. Elle, Sophie Martin, rit. \
+                    Déclare-t-il. Celle-là aussi. On verra. Les Verts, La Fontaine, Le Pen.";
+        let t = Tokens::new(text);
+        let mut passed = 0;
+        for i in 0..t.len() {
+            if !passed_over_unread(&t, i, t.flags(i)) {
+                continue;
+            }
+            passed += 1;
+            let kind = mention_outline_at(&t, i, t.len()).map(|m| m.kind);
+            assert!(
+                matches!(
+                    kind,
+                    None | Some(
+                        MentionKind::Pronoun | MentionKind::FirstPerson | MentionKind::Relative
+                    )
+                ),
+                "{} {kind:?}",
+                t.str(i)
+            );
+        }
+        assert!(passed >= 8, "{passed}");
+        // The names after such words are indexed as before.
+        assert_eq!(
+            speaker_names("Mais Jean Dupont est venu. « Rien », a dit Dupont."),
+            ["Jean Dupont"]
+        );
     }
 
     #[test]
