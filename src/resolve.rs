@@ -325,8 +325,8 @@ impl Names {
     }
 
     /// Record an occurrence at `span` of the name whose words are `key` (as [`join_words`]
-    /// writes them; not empty).
-    fn add(&mut self, span: Span, key: &str, quoted: bool) {
+    /// writes them; not empty), of [`word_bounds`] `bounds`.
+    fn add(&mut self, span: Span, key: &str, bounds: (usize, usize, usize), quoted: bool) {
         let hash = word_hash(key);
         let mut known = self.by_words.get(&hash).copied();
         while let Some(i) = known.filter(|&i| self.key(i) != key) {
@@ -334,7 +334,7 @@ impl Names {
         }
         let idx = match known {
             Some(i) => i,
-            None => self.insert(span, key, hash, quoted),
+            None => self.insert(span, key, bounds, hash, quoted),
         };
         // Prefer an occurrence outside quotations as the one shown.
         let name = &mut self.distinct[idx];
@@ -357,10 +357,18 @@ impl Names {
             .map(|&(_, i)| i)
     }
 
-    /// A new distinct name, first seen at `span`, whose words are `key` (of hash `hash`).
-    fn insert(&mut self, span: Span, key: &str, hash: u64, quoted: bool) -> usize {
+    /// A new distinct name, first seen at `span`, whose words are `key` (of [`word_bounds`]
+    /// `bounds`, of hash `hash`).
+    fn insert(
+        &mut self,
+        span: Span,
+        key: &str,
+        bounds: (usize, usize, usize),
+        hash: u64,
+        quoted: bool,
+    ) -> usize {
         let i = self.distinct.len();
-        let (first_end, last_start, len) = word_bounds(key);
+        let (first_end, last_start, len) = bounds;
         let (first, last) = (&key[..first_end], &key[last_start..]);
         self.edge_hashes.push([word_hash(first), word_hash(last)]);
         let same_hash = self.by_words.insert(hash, i);
@@ -507,10 +515,37 @@ fn join_words(s: &str, out: &mut String) -> usize {
 /// hold when it covers whole tokens (looked for from token `from` on), words and periods.
 fn join_span_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> usize {
     let written = out.len();
-    join_token_words::<false>(t, from, span, out).unwrap_or_else(|| {
+    join_token_words::<false>(t, from, span, out, &mut (0, 0)).unwrap_or_else(|| {
         out.truncate(written);
         join_words(&t.text[span], out)
     })
+}
+
+/// [`join_span_words`] in `out`, cleared first, and [`word_bounds`] of what it wrote: found
+/// as the words are written, with no second look at the bytes when they are read from the
+/// tokens.
+fn join_span_words_bounded(
+    t: &Tokens,
+    from: usize,
+    span: Span,
+    out: &mut String,
+) -> (usize, usize, usize) {
+    out.clear();
+    // (No space written yet: the first ends at the end, the last starts at the start.)
+    let mut spaces = (usize::MAX, usize::MAX);
+    match join_token_words::<false>(t, from, span, out, &mut spaces) {
+        Some(count) => {
+            let first_end = spaces.0.min(out.len());
+            let last_start = spaces.1.wrapping_add(1);
+            (first_end, last_start, count)
+        }
+        None => {
+            out.clear();
+            let count = join_words(&t.text[span], out);
+            let (first_end, last_start, _) = word_bounds(out);
+            (first_end, last_start, count)
+        }
+    }
 }
 
 /// The first two words of [`join_span_words`] (or its only one) in `out`, cleared first, and
@@ -518,7 +553,7 @@ fn join_span_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> usi
 /// read the others.
 fn join_span_first_two_words(t: &Tokens, from: usize, span: Span, out: &mut String) -> usize {
     out.clear();
-    join_token_words::<true>(t, from, span, out).unwrap_or_else(|| {
+    join_token_words::<true>(t, from, span, out, &mut (0, 0)).unwrap_or_else(|| {
         out.clear();
         let count = join_words(&t.text[span], out);
         out.truncate(first_two_words(out).len());
@@ -533,12 +568,19 @@ fn join_span_first_two_words(t: &Tokens, from: usize, span: Span, out: &mut Stri
 /// accent after a letter). `None`, having written some, unless `span` covers whole tokens,
 /// each a word or a period. Only the first two words are written if `FIRST_TWO`: the tokens
 /// after them are not read (those read are the same then, as they are whole words).
+/// Where each space is written in `out`, `spaces` is set to the least of its first place and
+/// that place, and its second to that place: once written, the first and the last space.
 fn join_token_words<const FIRST_TWO: bool>(
     t: &Tokens,
     from: usize,
     span: Span,
     out: &mut String,
+    spaces: &mut (usize, usize),
 ) -> Option<usize> {
+    let mut space = |out: &mut String| {
+        *spaces = (spaces.0.min(out.len()), out.len());
+        out.push(' ');
+    };
     let mut k = from;
     while k < t.len() && t.span(k).start < span.start {
         k += 1;
@@ -559,7 +601,7 @@ fn join_token_words<const FIRST_TWO: bool>(
                 return Some(count);
             }
             if count > 0 || !out.is_empty() {
-                out.push(' ');
+                space(out);
             }
             count += 1;
         }
@@ -576,7 +618,7 @@ fn join_token_words<const FIRST_TWO: bool>(
                 if FIRST_TWO && count == 2 {
                     return Some(count);
                 }
-                out.push(' ');
+                space(out);
                 out.push_str(part);
                 count += 1;
             }
@@ -645,6 +687,22 @@ fn ends_with_words(whole: &str, part: &str) -> bool {
         && (whole.len() == part.len() || whole.as_bytes()[whole.len() - part.len() - 1] == b' ')
 }
 
+/// Whether the index passes over token `i` (of flags `flags`) with no need to read the
+/// mention there, as its flags tell: a capitalised stop word or cue word that is no
+/// determiner, title nor web address (`Mais`, `Selon`, `Il`, `Je`) opens no name, nor a
+/// surname unless a capitalised word that is no stop word follows (`De Gaulle`); if it is a
+/// word matched alone, it is a pronoun (passed over), or a demonstrative, whose hyphen
+/// (`Celui-ci`) makes it a joined token. (No branch between the tests.)
+fn passed_over_unread(t: &Tokens, i: usize, flags: u32) -> bool {
+    let has = |flags: u32, bits: u32| flags & bits != 0;
+    let next = t.flags(i + 1);
+    has(flags, CAPITALIZED)
+        & has(flags, Class::Stop.bit() | Class::CueWord.bit())
+        & !has(flags, Class::Determiner.bit() | Class::Title.bit() | DOTTED)
+        & !t.toks[i].joined
+        & (!has(next, CAPITALIZED) | has(next, Class::Stop.bit()))
+}
+
 /// Whether a speaker mention of `kind` is resolved from what comes before it (the subjects
 /// and speakers the resolver remembers): a pronoun or a demonstrative. The resolver needs the
 /// sentence subjects up to the last such speaker only.
@@ -692,9 +750,9 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         };
         // Record the name `n` of the mention read at token `from`.
         let mut add_name = |names: &mut Names, n: Span, from: usize| {
-            key.clear();
-            if join_span_words(t, from, n, &mut key) > 0 {
-                names.add(n, &key, doc.quoted(from));
+            let bounds = join_span_words_bounded(t, from, n, &mut key);
+            if bounds.2 > 0 {
+                names.add(n, &key, bounds, doc.quoted(from));
             }
         };
         let mut i = 0;
@@ -702,6 +760,12 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             i = starts.next_from(i);
             if i >= t.len() {
                 break;
+            }
+            let flags = t.flags(i);
+            // A capitalised stop word is passed over by its flags, unread (one branch).
+            if passed_over_unread(t, i, flags) {
+                i += 1;
+                continue;
             }
             // A lowercase determiner can only open a description (or a pronoun, passed over),
             // which ends by the first punctuation after it, or by the first word that ends
@@ -714,7 +778,6 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             // it opens no name, and no surname (`Le Drian`) unless a capital follows, which
             // may start something.
             // (One branch for the tests: which way it goes is hard to predict.)
-            let flags = t.flags(i);
             let opens_description_only = has(flags, Class::Determiner.bit())
                 & !has(flags, Class::Title.bit())
                 & (!has(flags, CAPITALIZED) | has(flags, Class::Stop.bit()));
@@ -1351,6 +1414,39 @@ mod tests {
     }
 
     #[test]
+    fn the_words_passed_over_unread_hold_no_mention_the_index_reads() {
+        let text = "Mais Jean Dupont est venu. Selon lui, rien. Il a dit non. Je pense. \
+                    J'ai vu De Gaulle et Du Bellay. Celui-ci, Paul Girard, a parlé. Nous \
+                    verrons. Et Marie Curie ? Qui sait. Lui aussi. Elle, Sophie Martin, rit. \
+                    Déclare-t-il. Celle-là aussi. On verra. Les Verts, La Fontaine, Le Pen.";
+        let t = Tokens::new(text);
+        let mut passed = 0;
+        for i in 0..t.len() {
+            if !passed_over_unread(&t, i, t.flags(i)) {
+                continue;
+            }
+            passed += 1;
+            let kind = mention_outline_at(&t, i, t.len()).map(|m| m.kind);
+            assert!(
+                matches!(
+                    kind,
+                    None | Some(
+                        MentionKind::Pronoun | MentionKind::FirstPerson | MentionKind::Relative
+                    )
+                ),
+                "{} {kind:?}",
+                t.str(i)
+            );
+        }
+        assert!(passed >= 8, "{passed}");
+        // The names after such words are indexed as before.
+        assert_eq!(
+            speaker_names("Mais Jean Dupont est venu. « Rien », a dit Dupont."),
+            ["Jean Dupont"]
+        );
+    }
+
+    #[test]
     fn token_bits_find_the_next_token_of_the_set() {
         // Token `k` starts at byte `2 * k`.
         let text = "a ".repeat(150);
@@ -1409,6 +1505,13 @@ mod tests {
                     first_two_words(from_text.strip_prefix("x ").unwrap_or("")),
                     "{span:?}"
                 );
+                // The bounds found as the words are written are those of the words written.
+                let mut bounded = String::from("z");
+                let (first_end, last_start, len) =
+                    join_span_words_bounded(&t, 0, span, &mut bounded);
+                assert_eq!(Some(bounded.as_str()), from_text.strip_prefix("x "), "{span:?}");
+                assert_eq!((first_end, last_start, len), word_bounds(&bounded), "{span:?}");
+                assert_eq!(len, count, "{span:?}");
             }
         }
     }
