@@ -1112,7 +1112,9 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         };
         match m.kind {
             MentionKind::Name => {
-                let name = m.name.unwrap_or(m.span);
+                // (A name read empty, as after a lone title at the end of a run of marks, is
+                // none: the mention as written is the name.)
+                let name = m.name.filter(|n| !n.is_empty()).unwrap_or(m.span);
                 let full = self.fullest(name);
                 let how = if full == &text[m.span] { Resolution::Named } else { Resolution::Alias };
                 Resolved {
@@ -1123,7 +1125,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 }
             }
             MentionKind::Description | MentionKind::Relative => {
-                if let Some(n) = m.name {
+                if let Some(n) = m.name.filter(|n| !n.is_empty()) {
                     let full = self.fullest(n);
                     return Resolved {
                         name: full,

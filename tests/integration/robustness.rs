@@ -948,3 +948,22 @@ fn a_cue_does_not_run_over_a_blank_line() {
         true,
     );
 }
+
+/// Fuzz crash 65b3584c: a title with nothing after it but marks (`M."`) was read as a name
+/// with no words, and its speaker resolved to the empty string; the mention as written is the
+/// name then.
+#[test]
+fn a_title_alone_resolves_to_itself_not_to_nothing() {
+    // (The crash's text, shrunk; how many words stand in its middle mattered.)
+    for words in 60..=110 {
+        let text = format!(
+            "'s\"\"M.\"M.{}e\"M.\"l,a .t««M.\"\"e—'s\"\"M.:M.:M.\"M.e—M.I\"M.\"",
+            "r ".repeat(words)
+        );
+        for q in guillemet::extract_quotes(&text) {
+            if let Some(s) = &q.speaker {
+                assert!(!s.name.is_empty(), "{q:?} with {words} words");
+            }
+        }
+    }
+}
