@@ -283,7 +283,7 @@ fn words_ended((go_on, word): (u128, u128), carry: bool) -> (usize, bool) {
     let ended = sum & !go_on & LOW_BITS;
     // (The sum of the bytes, in the top byte of the product: no popcount instruction needed.)
     let halves = (ended as u64).wrapping_add((ended >> 64) as u64);
-    (halves.wrapping_mul(0x0101_0101_0101_0101) as usize >> 56, out)
+    (halves.wrapping_mul(crate::token::ONES) as usize >> 56, out)
 }
 
 /// [`words_ended`]'s masks for the sixteen bytes `chunk` of `text` from byte `at`: in a loop
@@ -331,21 +331,9 @@ fn classes(text: &str, at: usize, chunk: [u8; CHUNK]) -> (u128, u128) {
         // (A separator is no letter: the tables are not asked for it.)
         let separates = c == '’' || is_space(c);
         go_on &= !((u128::from(separates) * 0xff) << (8 * k));
-        word |= u128::from(!separates && is_non_ascii_alphanumeric(c)) << (8 * k);
+        word |= u128::from(!separates && is_alphanumeric(c)) << (8 * k);
     }
     (go_on, word)
-}
-
-/// [`is_alphanumeric`] for a character that is not ASCII, with the punctuation of French text
-/// (`«`, `»`, `—`, `…`, no-break spaces) answered without a look at the Unicode tables.
-fn is_non_ascii_alphanumeric(c: char) -> bool {
-    match c {
-        // Latin-1 punctuation and symbols: only these are letters or digits.
-        '\u{80}'..='\u{bf}' => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼' | '½' | '¾'),
-        // General Punctuation holds no letter nor digit.
-        '\u{2000}'..='\u{206f}' => false,
-        _ => is_alphanumeric(c),
-    }
 }
 
 /// See [`word_count`]; the largest count a rule compares with is 8 (`words >= 8`).
@@ -843,7 +831,7 @@ mod tests {
     #[test]
     fn letters_and_digits_beyond_ascii_are_those_of_the_unicode_tables() {
         for c in ('\u{80}'..='\u{2fff}').chain('\u{fe00}'..='\u{ffff}') {
-            assert_eq!(is_non_ascii_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

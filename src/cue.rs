@@ -1646,17 +1646,17 @@ impl<'a> Ctx<'a> {
 
     /// The words before `start`, nearest first, over apostrophes (`n'`, `l'`), within six
     /// tokens, up to the first token that is no word: where the clitics of a verb stand.
-    fn words_before(&self, start: usize) -> impl Iterator<Item = (usize, &'a str)> + '_ {
+    fn words_before(&self, start: usize) -> impl Iterator<Item = usize> + '_ {
         let first = start.saturating_sub(6);
         (first..start)
             .rev()
             .filter(|&p| self.kind(p) != Some(Tk::Apos))
-            .map_while(|p| self.word(p).map(|w| (p, w)))
+            .take_while(|&p| self.kind(p) == Some(Tk::Word))
     }
 
     /// Whether `ne`/`n'` precedes `start` (object clitics may stand between).
     fn neg_before(&self, start: usize) -> bool {
-        for (p, _) in self.words_before(start) {
+        for p in self.words_before(start) {
             let marks = self.marks(p);
             // `ne`, or `n` before an apostrophe.
             if marks & Mark::Ne.bit() != 0
@@ -1673,7 +1673,7 @@ impl<'a> Ctx<'a> {
 
     /// The clitic subject before `start` (skipping `ne` and object clitics), as a person bit.
     fn subject_before(&self, start: usize) -> Option<u8> {
-        for (p, _) in self.words_before(start) {
+        for p in self.words_before(start) {
             let info = self.info(p);
             let person = info.map_or(0, |w| w.person);
             if person != 0 {
@@ -2397,13 +2397,17 @@ fn a_piece_starts_cue(norm: &str, piece_slot: &impl Fn(&str) -> Option<Slot>) ->
     // (No lexicon word has a digit.)
     let may_be_word = |piece: &str| piece.bytes().next().is_some_and(|b| !b.is_ascii_digit());
     // The joiners are ASCII: the normal form is split by bytes, with no decoding of characters.
-    let joiner = |b: &u8| matches!(b, b'-' | b'.' | b',' | b'\'');
     let mut at = 0;
-    norm.as_bytes().split(joiner).any(|piece| {
+    norm.as_bytes().split(is_joiner).any(|piece| {
         let word = &norm[at..at + piece.len()];
         at += piece.len() + 1;
         may_be_word(word) && piece_slot(word).is_some_and(|slot| slot.starts_cue())
     })
+}
+
+/// A byte that joins the pieces of a word's normal form (`a-t-il`, `1.900`, `2,5`, `l'`).
+fn is_joiner(b: &u8) -> bool {
+    matches!(b, b'-' | b'.' | b',' | b'\'')
 }
 
 /// Reads the pieces of the joined word `i` of `tokens` (`a-t-il`: `a`, `-`, `t`, `-`, `il`),
@@ -2424,8 +2428,7 @@ fn read_pieces(
     let mut norm_at = 0;
     let mut next_known = || {
         let rest = norm.get(norm_at..).unwrap_or("");
-        let joiner = |b: &u8| matches!(b, b'-' | b'.' | b',' | b'\'');
-        let len = rest.bytes().position(|b| joiner(&b)).unwrap_or(rest.len());
+        let len = rest.bytes().position(|b| is_joiner(&b)).unwrap_or(rest.len());
         norm_at += len + 1;
         piece_slot(&rest[..len])
     };

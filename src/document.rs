@@ -145,13 +145,26 @@ fn sentence_indices(sentences: &[Span], positions: impl Iterator<Item = usize>) 
             s = 0;
         }
         previous = at;
-        let near_end = (s + NEAR).min(sentences.len());
-        s += sentences[s..near_end].partition_point(|x| x.end <= at);
-        if s == near_end {
-            s += sentences[s..].partition_point(|x| x.end <= at);
-        }
+        s = partition_point_from(sentences, s, NEAR, |x| x.end <= at);
         s
     }))
+}
+
+/// `from` plus [`slice::partition_point`] of `items[from..]` by `pred`, searched among the next
+/// `near` items first (a search of fixed length, whose loop the predictor learns), then beyond:
+/// what is searched for is most often near.
+fn partition_point_from<T>(
+    items: &[T],
+    from: usize,
+    near: usize,
+    pred: impl Fn(&T) -> bool,
+) -> usize {
+    let near_end = (from + near).min(items.len());
+    let k = from + items[from..near_end].partition_point(&pred);
+    if k < near_end {
+        return k;
+    }
+    k + items[k..].partition_point(pred)
 }
 
 /// How far [`search_on`] looks for the end of a quotation with no branch, in tokens: a
@@ -403,14 +416,8 @@ impl<'a, 'h> Document<'a, 'h> {
     /// Indices of cues starting in `span`.
     pub fn cues_in(&self, span: Span) -> std::ops::Range<usize> {
         let a = self.cues.partition_point(|c| c.span.start < span.start);
-        // The spans asked about hold few cues: the end is searched for among the next few
-        // first (a search of fixed length, whose loop the predictor learns), then beyond.
-        let before_end = |c: &CueMatch| c.span.start < span.end;
-        let near = (a + NEAR_CUES).min(self.cues.len());
-        let mut b = a + self.cues[a..near].partition_point(before_end);
-        if b == near {
-            b += self.cues[near..].partition_point(before_end);
-        }
+        // The spans asked about hold few cues: the end is near.
+        let b = partition_point_from(self.cues, a, NEAR_CUES, |c| c.span.start < span.end);
         a..b
     }
 

@@ -121,7 +121,7 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch, marked: &Covered) -
             // `Espérant que …, il a dit`: a participle opening the sentence sets the scene;
             // what it governs is not reported (`…, ajoutant que …` after the verb is).
             // (Only a participle asks where its sentence's words start.)
-            let at_head = || doc.tok_cue_start(c) == doc.t.at_or_after(clause_start(doc, sentence));
+            let at_head = || at_clause_head(doc, c, sentence);
             if cue.form == CueForm::Participle && at_head() {
                 return None;
             }
@@ -315,7 +315,7 @@ fn source_clause(doc: &Document, c: usize, sentence: Span) -> Option<Span> {
     }
     let i = doc.tok_cue_start(c);
     let (_, sentence_end) = doc.cue_sentence_tokens(c);
-    let at_head = i == t.at_or_after(clause_start(doc, sentence));
+    let at_head = at_clause_head(doc, c, sentence);
     if at_head {
         // `Selon X, clause.` — X may carry a complement up to the comma, and a name in
         // apposition after it (`Selon l'adjoint aux finances, Paul Rivière, …`).
@@ -387,6 +387,11 @@ fn names_a_source(doc: &Document, m: &crate::mention::Mention) -> bool {
             !grammar().is(Class::NotSource, head)
         }
     }
+}
+
+/// Whether cue `c` opens the clause of sentence `sentence` (its first word is the clause's).
+fn at_clause_head(doc: &Document, c: usize, sentence: Span) -> bool {
+    doc.tok_cue_start(c) == doc.t.at_or_after(clause_start(doc, sentence))
 }
 
 /// Where the sentence's own words start (past spaces and a line's leading dash).

@@ -147,7 +147,7 @@ struct PackedWord([u64; 3]);
 
 impl PackedWord {
     /// 23 bytes: the 24th of the three words holds the length. (The empty word is not
-    /// packed: [`PackedWord::EMPTY`] marks a free slot.)
+    /// packed: [`SlotKey::FREE`] marks a free slot.)
     const MAX: usize = 23;
 
     fn new(bytes: &[u8]) -> Option<PackedWord> {
@@ -175,9 +175,6 @@ impl PackedWord {
     fn len(self) -> usize {
         (self.0[2] >> 56) as usize
     }
-
-    /// No word packs to this: a packed word's length byte is at least 1.
-    const EMPTY: PackedWord = PackedWord([0; 3]);
 
     /// The word's hash, in the high bits: one multiply for the three words (most are zero:
     /// French words are short), whose top bits mix every bit of its input.
@@ -240,7 +237,7 @@ impl SlotKey for u64 {
 }
 
 impl SlotKey for PackedWord {
-    const FREE: PackedWord = PackedWord::EMPTY;
+    const FREE: PackedWord = PackedWord([0; 3]);
 
     fn hash(self) -> u64 {
         PackedWord::hash(self)

@@ -161,7 +161,7 @@ const MAY_OPEN: u32 = MENTION_START | MATCHED_CLASSES;
 /// Whether a mention may start at token `i`, by its flags alone. Where it may not,
 /// [`mention_at`] finds none: a reader that visits many words asks this first.
 pub(crate) fn may_open_mention(t: &Tokens, i: usize) -> bool {
-    t.flags(i) & MAY_OPEN != 0
+    t.is_any(i, MAY_OPEN)
 }
 
 /// Read the mention that starts at token `i`, not going past token `limit`.

@@ -153,9 +153,6 @@ impl Ties {
 /// How far back a pronoun looks for its antecedent, in subjects and speakers.
 const ANTECEDENT_WINDOW: usize = 40;
 
-/// How many sentences a look back passes before it asks how far back its window can reach.
-const LONG_LOOK_BACK: usize = 8;
-
 /// The room a resolver makes at first for the speakers it resolves.
 const SPEAKERS_ROOM: usize = 32;
 
@@ -796,7 +793,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 // word that neither may start anything nor ends a description, opens one that
                 // ends by the same token and holds no name either: the look goes on past it.
                 let opens_no_more = |k: usize, flags: u32| {
-                    let plain_after = !has(t.flags(k + 1), MENTION_START | DESCRIPTION_ENDER_BITS);
+                    let plain_after = !t.is_any(k + 1, MENTION_START | DESCRIPTION_ENDER_BITS);
                     has(flags, Class::Determiner.bit())
                         & !has(flags, CAPITALIZED | Class::Title.bit() | DOTTED)
                         & plain_after
@@ -821,14 +818,14 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     stop += 1;
                 }
                 // (Only words have flags: one that may start a mention is a word.)
-                let starts_something = has(t.flags(stop), MENTION_START);
+                let starts_something = t.is_any(stop, MENTION_START);
                 // The comma of an apposition is looked for up to 4 tokens after the end; only
                 // a name is tied there, and a name starts with a capital or a title, or is a
                 // web address (`le terrain, les directeurs` ties nothing).
                 // (Every test made, with no branch between them: which way each goes is hard
                 // to predict.)
                 let may_start_name =
-                    |k: usize| has(t.flags(k), CAPITALIZED | Class::Title.bit() | DOTTED);
+                    |k: usize| t.is_any(k, CAPITALIZED | Class::Title.bit() | DOTTED);
                 let comma_then_start = |c: usize| t.is_punct(c, ',') & may_start_name(c + 1);
                 let apposition = comma_then_start(stop)
                     | comma_then_start(stop + 1)
@@ -1194,16 +1191,6 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     ) -> Result<Option<Resolved<'h>>, usize> {
         let before = m.span.start;
         let mut speaker_k = self.speakers.partition_point(|a| a.at < before);
-        // A subject before the last ANTECEDENT_WINDOW speakers it sees is out of the window:
-        // a long look back (over sentences whose subjects are all speakers, so passed over)
-        // goes no further back than they, or every look back would go to the first sentence.
-        let seen = &self.speakers[..speaker_k];
-        let floor = || {
-            let window_end =
-                seen.iter().rev().filter(|a| a.order < visible).nth(ANTECEDENT_WINDOW - 1);
-            window_end.map_or(0, |a| a.at)
-        };
-        let mut floor_known = None;
         let mut next_speaker = || {
             while speaker_k > 0 {
                 speaker_k -= 1;
@@ -1217,20 +1204,12 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         let mut sentence = self.doc.sentences.partition_point(|s| s.start < before);
         sentence = sentence.min(self.subjects.len());
         // (A subject where a speaker is remembered was not: the speaker was there first.)
-        let mut passed = 0;
         // The next subject back, if it is in a sentence that ends after `limit` (the walk stops
-        // at the first that does not, and goes on from there when asked again).
+        // at the first that does not, and goes on from there when asked again). As `limit` is
+        // the next speaker back, the walk never passes the last speaker the window reaches:
+        // over sentences whose subjects are all speakers (passed over), it stays linear.
         let mut next_subject = |limit: usize| {
             while sentence > 0 && self.doc.sentences[sentence - 1].end > limit {
-                // (Most look backs stop within a few sentences: the floor is found only for a
-                // long one.)
-                passed += 1;
-                if passed > LONG_LOOK_BACK
-                    && self.doc.sentences[sentence - 1].end
-                        <= *floor_known.get_or_insert_with(floor)
-                {
-                    break;
-                }
                 sentence -= 1;
                 match self.subject(sentence) {
                     Some(m) if m.span.start < before && !self.speaker_at(m.span.start) => {
@@ -1242,6 +1221,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             }
             None
         };
+        let inside_quoted = |at: usize| quoted.start <= at && at < quoted.end;
         let (mut speaker, mut subject) = (next_speaker(), None);
         for _ in 0..ANTECEDENT_WINDOW {
             // Before the next speaker back, only a subject after it is read: a subject before
@@ -1255,20 +1235,21 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 (None, Some(_)) => false,
                 (None, None) => break,
             };
-            let (at, resolved, pronoun) = if speaker_later {
+            let (resolved, pronoun) = if speaker_later {
                 let a = speaker.expect("a speaker");
                 speaker = next_speaker();
-                (a.at, a.resolved, &a.pronoun)
-            } else {
-                let (s, at) = subject.take().expect("a subject");
-                if quoted.start <= at && at < quoted.end {
+                if inside_quoted(a.at) {
                     continue;
                 }
-                (at, self.try_subject_resolution(s)?, &self.subjects[s].pronoun)
+                (a.resolved, &a.pronoun)
+            } else {
+                let (s, at) = subject.take().expect("a subject");
+                if inside_quoted(at) {
+                    continue;
+                }
+                (self.try_subject_resolution(s)?, &self.subjects[s].pronoun)
             };
-            let outside = !(quoted.start <= at && at < quoted.end);
-            if outside && Self::compatible(m, &resolved) && !resolved_to_pronoun(&resolved, pronoun)
-            {
+            if Self::compatible(m, &resolved) && !resolved_to_pronoun(&resolved, pronoun) {
                 return Ok(Some(resolved));
             }
         }

@@ -72,11 +72,16 @@ pub(crate) fn is_space(c: char) -> bool {
 }
 
 /// [`char::is_alphanumeric`], with the Latin letters of French (Latin-1 and Latin
-/// Extended-A/B) answered without a look at the Unicode tables.
+/// Extended-A/B) and the punctuation around them (`«`, `»`, `—`, `…`, no-break spaces)
+/// answered without a look at the Unicode tables.
 #[inline]
 pub(crate) fn is_alphanumeric(c: char) -> bool {
     match c {
         '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        // Latin-1 punctuation and symbols: only these are letters or digits.
+        '\u{80}'..='\u{bf}' => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼' | '½' | '¾'),
+        // General Punctuation holds no letter nor digit.
+        '\u{2000}'..='\u{206f}' => false,
         _ => c.is_alphanumeric(),
     }
 }
@@ -217,11 +222,6 @@ impl StopBytes {
     }
 }
 
-/// The ASCII letters and digits.
-static ASCII_ALNUM: ByteSet = ByteSet::new(b"0123456789")
-    .with(b"abcdefghijklmnopqrstuvwxyz")
-    .with(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-
 /// Whether the stop at `i` can matter only while a pair of single quotes (`‘ ’` or `' '`) is
 /// open: a character that is neither a mark nor a line break, or an apostrophe in a word: `’`,
 /// or `'` after an ASCII letter or digit (which opens no pair, see [`symmetric`], and closes
@@ -230,7 +230,7 @@ static ASCII_ALNUM: ByteSet = ByteSet::new(b"0123456789")
 fn only_inside_single_quotes(bytes: &[u8], i: usize) -> bool {
     let first = StopBytes::at(bytes, i);
     // (At 0 this reads the stop itself, which is no letter.)
-    let after_word = ASCII_ALNUM.contains(bytes[i.saturating_sub(1)]);
+    let after_word = bytes[i.saturating_sub(1)].is_ascii_alphanumeric();
     first.is_latin1_sign() | first.is_other_e2() | ((first.lead() == b'\'') & after_word)
 }
 
@@ -414,14 +414,11 @@ fn pair_marks(
     let mut pos = 0;
     // Marks at the start of a paragraph that only say "the quotation goes on".
     let mut skip_until: usize = 0;
-    // Whether a pair of single quotes is open (see `only_inside_single_quotes`).
-    let mut singles_open = false;
-
     loop {
         // Jump to the next character that may be a mark or a line break: the rest of the text
         // only matters as the characters around a mark (see `around`).
         let from = pos.max(skip_until);
-        let Some(i) = next_stop(from, singles_open) else { break };
+        let Some(i) = next_stop(from, any_single_quotes(&stack)) else { break };
         if is_inert(bytes, i, stack.is_empty()) {
             // Nothing to do here.
             pos = i + 1;
@@ -457,7 +454,6 @@ fn pair_marks(
                 }
                 // What lies before the next paragraph is blank: no need to look at it again.
                 skip_until = skip_until.max(cont_at);
-                singles_open = any_single_quotes(&stack);
             }
             if c == '\n' && stack.is_empty() {
                 on_free_break(i);
@@ -498,14 +494,12 @@ fn pair_marks(
             Act::Open if stack.len() >= MAX_DEPTH => {}
             Act::Open => {
                 stack.push(Open { marks, at, multi_paragraph: false });
-                singles_open |= any_single_quotes(&stack[stack.len() - 1..]);
             }
             Act::Close => {
                 if let Some(idx) = open_idx {
                     let open = &stack[idx];
                     on_pair(open.at, at, marks, open.multi_paragraph);
                     stack.truncate(idx);
-                    singles_open = any_single_quotes(&stack);
                 }
             }
             Act::Nothing => {}

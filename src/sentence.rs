@@ -430,7 +430,7 @@ fn token_before(text: &str, t: usize) -> Option<(usize, &str)> {
         // Not an ASCII word byte: the start of the text, an ASCII separator, or a character
         // of more bytes, which may be a letter (`é`) or `°`.
         match char_before(text, start) {
-            Some(c) if !c.is_ascii() && (is_alphanumeric(c) || c == '°' || c == 'º') => {
+            Some(c) if !c.is_ascii() && (is_alphanumeric(c) || c == '°') => {
                 chars += 1;
                 start -= c.len_utf8();
                 if chars > MAX_TOKEN_CHARS {
