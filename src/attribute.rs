@@ -20,8 +20,8 @@ use crate::quote::{Marks, QuoteKind};
 use crate::scan::{MarkPair, is_alphanumeric, is_space};
 use crate::span::Span;
 use crate::speaker::{
-    Subject, clause_subject, is_phrase_cue_ok, speaker_of_cue, subject_after, subject_before,
-    subject_in,
+    Subject, clause_subject, is_dative_clitic, is_phrase_cue_ok, speaker_of_cue, subject_after,
+    subject_before, subject_in,
 };
 use crate::token::Tokens;
 
@@ -476,10 +476,14 @@ fn preceded_by_colon(doc: &Document, p: usize) -> bool {
     colon_before(doc, p).is_some()
 }
 
-/// The token index right after the closing mark, past a comma.
+/// The token index right after the closing mark, past a comma and an indirect-object
+/// pronoun before an inverted verb (`« … », lui répond X`, `« … », nous a confié X`).
 fn after_close(doc: &Document, p: usize) -> usize {
     let mut i = doc.tok_after_close(p);
     if doc.t.is_punct(i, ',') {
+        i += 1;
+    }
+    if is_dative_clitic(doc, i) && doc.t.is_word(i + 1) {
         i += 1;
     }
     i
@@ -729,6 +733,10 @@ fn cue_after(doc: &Document, p: usize) -> Option<usize> {
     match cue.form {
         CueForm::Inverted => Some(c),
         CueForm::Finite | CueForm::Participle => subject_after(doc, c).map(|_| c),
+        // `« … », selon X`: a source named after a comma.
+        CueForm::Phrase => {
+            (doc.t.is_punct(doc.tok_after_close(p), ',') && is_phrase_cue_ok(doc, c)).then_some(c)
+        }
         _ => None,
     }
 }

@@ -114,7 +114,8 @@ fn find_inversion_context(doc: &Document, c: usize) -> bool {
     if i == 0 {
         return false;
     }
-    let j = i - 1;
+    // `« … », lui répond X`: an object pronoun stands between the comma and the verb.
+    let j = if i >= 2 && is_dative_clitic(doc, i - 1) { i - 2 } else { i - 1 };
     if doc.t.is_punct(j, ',') {
         // `Poutine voit la «faiblesse» de Biden, affirme X` inverts; `Un policier, résident de
         // l'immeuble, témoigne` does not: there the clause opens with a bare noun phrase.
@@ -128,6 +129,14 @@ fn find_inversion_context(doc: &Document, c: usize) -> bool {
         return !bare_subject || segs.any(|(s, e)| has_finite_verb(doc, s, e));
     }
     doc.t.toks[j].kind == crate::token::Kind::Punct && is_closing_mark(doc.t.str(j))
+}
+
+/// Whether token `i` is an indirect-object pronoun that may stand right before a verb
+/// (`lui`, `leur`, `nous`, `vous`, `me`, `te`).
+pub(crate) fn is_dative_clitic(doc: &Document, i: usize) -> bool {
+    i < doc.t.len()
+        && doc.t.is(i, Class::Clitic)
+        && matches!(doc.t.norm(i), "lui" | "leur" | "nous" | "vous" | "me" | "m'" | "te" | "t'")
 }
 
 /// The proper name that ends right before the verb, past object pronouns and `ne`.

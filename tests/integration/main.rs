@@ -7,6 +7,7 @@ mod french;
 mod indirect;
 mod json;
 mod lexicon;
+mod press;
 mod robustness;
 #[path = "../../examples/support/score.rs"]
 mod score;
