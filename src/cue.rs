@@ -586,6 +586,13 @@ const ADVERBS: &[&str] = &[
     "en substance",
     "plutôt",
     "presque",
+    "précédemment",
+    "auparavant",
+    "antérieurement",
+    "ultérieurement",
+    "depuis",
+    "plus tôt",
+    "encore une fois",
 ];
 
 /// Adverbs that make a cue negated (with or without `ne`).

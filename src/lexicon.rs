@@ -602,13 +602,36 @@ pub(crate) fn sections(data: &'static str) -> impl Iterator<Item = (&'static str
     })
 }
 
+/// A word of a list entry split as the text's tokens are: an elided word is a token of its
+/// own (`d'ailleurs` → `d'`, `ailleurs`), but `aujourd'hui` is one word.
+fn split_elision(word: &str) -> impl Iterator<Item = &str> {
+    let cut = word.find(is_apostrophe).filter(|&at| {
+        let before = &word[..at];
+        matches!(
+            before.to_lowercase().as_str(),
+            "d" | "l" | "qu" | "j" | "m" | "t" | "s" | "n" | "c"
+        )
+    });
+    let (elided, rest) = match cut {
+        Some(at) => {
+            let after = at + word[at..].chars().next().map_or(1, char::len_utf8);
+            (Some(&word[..after]), &word[after..])
+        }
+        None => (None, word),
+    };
+    elided.into_iter().chain((!rest.is_empty()).then_some(rest))
+}
+
 static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
     let mut classes = WordTableBuilder::default();
     let mut adverbs: WordMap<Vec<Vec<String>>> = WordMap::default();
     for (section, entry) in sections(include_str!("data/grammar.txt")) {
         if section == "adverb" {
-            let words: Vec<String> =
-                entry.split_whitespace().map(|w| normalize(w).into_owned()).collect();
+            let words: Vec<String> = entry
+                .split_whitespace()
+                .flat_map(split_elision)
+                .map(|w| normalize(w).into_owned())
+                .collect();
             classes.entry_mut(words[0].clone()).flags |= Class::AdverbStart.bit();
             adverbs.entry(words[0].clone()).or_default().push(words);
         } else if let Some(class) = Class::from_name(section) {
@@ -766,6 +789,16 @@ impl Grammar {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn elided_words_of_list_entries_are_split_as_tokens_are() {
+        let split = |w| split_elision(w).collect::<Vec<_>>();
+        assert_eq!(split("d'ailleurs"), ["d'", "ailleurs"]);
+        assert_eq!(split("d’emblée"), ["d’", "emblée"]);
+        assert_eq!(split("aujourd'hui"), ["aujourd'hui"]);
+        assert_eq!(split("ailleurs"), ["ailleurs"]);
+        assert_eq!(split("l'"), ["l'"]);
+    }
+
     use super::*;
 
     #[test]

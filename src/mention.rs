@@ -377,10 +377,21 @@ fn description<const AGREEMENT: bool>(
                 .unwrap_or(end);
             // Not after an article (`par la Banque mondiale`): that is a name of its own.
             let after_article = t.is(k - 1, Class::Determiner) && k - 1 > i;
-            if start < end && name.is_none() && !after_article {
+            let attached = start < end && name.is_none() && !after_article;
+            if attached {
                 name = Some((start, end));
             }
             k = end;
+            // After the person's name, only a complement goes on (`le ministre Jan Jambon de
+            // la N-VA`): another lowercase word is the verb (`Le gymnaste Marc Six termine`).
+            if attached
+                && k < limit
+                && t.is_word(k)
+                && !t.is_capitalized(k)
+                && !matches!(t.norm(k), "de" | "du" | "des" | "d'")
+            {
+                break;
+            }
             continue;
         }
         if ends_description(t, k) || looks_finite(w) {

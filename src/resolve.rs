@@ -1091,6 +1091,9 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 return Ok(r);
             }
         }
+        if let Some(r) = self.last_named(m, quoted) {
+            return Ok(r);
+        }
         Ok(self.antecedent(m, visible, quoted)?.map_or(as_written, |a| Resolved {
             how: Resolution::Pronoun,
             gender: a.gender.or(m.gender),
@@ -1254,6 +1257,38 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             }
         }
         Ok(None)
+    }
+
+    /// `ce dernier`, `cette dernière` point to the last person named before them, whatever
+    /// its role in its sentence (`Le ministre a reçu Paul Martin. Ce dernier a dit`): the
+    /// last name outside `quoted` whose first name tells a compatible gender, a few names back
+    /// at most.
+    fn last_named(&self, m: &Mention, quoted: Span) -> Option<Resolved<'h>> {
+        let t = self.doc.t;
+        let latter = m.kind == MentionKind::Demonstrative
+            && m.first + 1 < m.end
+            && matches!(t.norm(m.first + 1), "dernier" | "dernière" | "derniers" | "dernières");
+        if !latter {
+            return None;
+        }
+        let occ = &self.index.names.occurrences;
+        let to = occ.partition_point(|(s, _)| s.end <= m.span.start);
+        occ[..to]
+            .iter()
+            .rev()
+            .filter(|(span, _)| !(quoted.start <= span.start && span.start < quoted.end))
+            .take(4)
+            .find_map(|&(span, _)| {
+                let name = self.fullest(span);
+                let gender = self.gender_of_name(name)?;
+                let r = Resolved {
+                    name,
+                    how: Resolution::Pronoun,
+                    gender: Some(gender),
+                    plural: false,
+                };
+                Self::compatible(m, &r).then_some(r)
+            })
     }
 
     /// Inside a quotation, `il` points to a name said earlier in it.

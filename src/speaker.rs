@@ -287,7 +287,7 @@ fn find_subject_after(doc: &Document, c: usize) -> Option<Mention> {
         if matches!(w, "que" | "qu'" | "si" | "s'") {
             return None;
         }
-        if is_date_word(w) {
+        if is_date_word(w) || is_manner_adverb(doc, i) {
             i += 1;
             continue;
         }
@@ -320,6 +320,13 @@ fn find_subject_after(doc: &Document, c: usize) -> Option<Mention> {
         return None;
     }
     None
+}
+
+/// A lowercase adverb in `-ment` not in the lists (`sobrement`, `laconiquement`): French
+/// nouns in `-ment` take a determiner, so a bare one after a verb is an adverb.
+fn is_manner_adverb(doc: &Document, i: usize) -> bool {
+    let w = doc.t.norm(i);
+    w.len() > 6 && w.ends_with("ment") && !doc.t.is_capitalized(i) && !doc.t.is(i, Class::Verb)
 }
 
 /// Numbers and month names in dates (`lundi 25 mars`); `w` is a word's normal form.

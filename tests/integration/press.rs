@@ -22,7 +22,7 @@ fn quotes(text: &str, want: &[Want]) {
     assert_eq!(got, want, "in {text:?}");
 }
 
-use QuoteKind::Direct;
+use QuoteKind::{Direct, Indirect};
 
 #[test]
 fn an_object_pronoun_before_an_inverted_verb() {
@@ -70,5 +70,42 @@ fn verbs_of_reaction_used_as_verbs_of_saying() {
     quotes(
         "« C'est du vent », balaie le député Marc Olivier.",
         &[("C'est du vent", Direct, "Marc Olivier", "balaie")],
+    );
+}
+
+#[test]
+fn the_latter_is_the_last_person_named() {
+    // `ce dernier` is the person named last, not the subject of the sentence before.
+    quotes(
+        "Le ministre a rencontré Paul Martin. Ce dernier a déclaré : « Tout ira bien ».",
+        &[("Tout ira bien", Direct, "Paul Martin", "a déclaré")],
+    );
+    // …of its gender.
+    quotes(
+        "Paul Martin a reçu la ministre Anne Morel. « Tout ira bien », a assuré cette dernière.",
+        &[("Tout ira bien", Direct, "Anne Morel", "a assuré")],
+    );
+}
+
+#[test]
+fn a_description_ends_with_the_name_attached_to_it() {
+    // `termine` is the verb, not part of `Le gymnaste Marc Six`: the pronoun finds him.
+    quotes(
+        "Le gymnaste Marc Six termine sixième. « Je suis déçu », a-t-il confié.",
+        &[("Je suis déçu", Direct, "Marc Six", "a-t-il confié")],
+    );
+}
+
+#[test]
+fn adverbs_between_the_verb_and_its_inverted_subject() {
+    for adverb in ["d'ailleurs", "sobrement", "plus tôt", "à nouveau", "précédemment"] {
+        quotes(
+            &format!("« Nous verrons », a déclaré {adverb} Paul Durand."),
+            &[("Nous verrons", Direct, "Paul Durand", "a déclaré")],
+        );
+    }
+    quotes(
+        "Jean Dupont a précédemment affirmé que la ville paierait.",
+        &[("la ville paierait", Indirect, "Jean Dupont", "a précédemment affirmé")],
     );
 }
