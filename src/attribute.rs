@@ -438,7 +438,11 @@ fn is_quotation(doc: &Document, p: usize, words: usize, lines: &LineBreaks) -> b
     {
         return false;
     }
-    // Terms held at a distance: one or two lowercase words with no verb of saying near.
+    // Terms held at a distance: one or two lowercase words with no verb of saying near, or
+    // the complement of a noun (`les entreprises de la « tech »`, `le retour du « chaos »`).
+    if !capital && words <= 2 && pair.depth == 0 && noun_complement(doc, p) {
+        return false;
+    }
     if !capital && words <= 2 && pair.depth == 0 {
         let sentence = doc.pair_sentence(p);
         let has_cue = doc.cues_in(sentence).any(|c| {
@@ -450,6 +454,17 @@ fn is_quotation(doc: &Document, p: usize, words: usize, lines: &LineBreaks) -> b
         }
     }
     true
+}
+
+/// Whether the marks of pair `p` follow `du`, `de la` or `de l'`: what they hold is the
+/// complement of a noun, a term.
+fn noun_complement(doc: &Document, p: usize) -> bool {
+    let t = doc.t;
+    let open = doc.tok_open(p);
+    let word = |back: usize| -> &str {
+        if open >= back && t.is_word(open - back) { t.norm(open - back) } else { "" }
+    };
+    word(1) == "du" || matches!(word(1), "la" | "l'") && word(2) == "de"
 }
 
 /// Whether the normal form of `word` is one of `forms` (built on the stack: no copy).

@@ -315,15 +315,26 @@ fn source_clause(doc: &Document, c: usize, sentence: Span) -> Option<Span> {
     }
     let i = doc.tok_cue_start(c);
     let (_, sentence_end) = doc.cue_sentence_tokens(c);
-    let at_head = at_clause_head(doc, c, sentence);
+    let at_head = at_clause_head(doc, c, sentence) || after_connective(doc, c, sentence);
     if at_head {
         // `Selon X, clause.` — X may carry a complement up to the comma, and a name in
         // apposition after it (`Selon l'adjoint aux finances, Paul Rivière, …`).
         let limit = sentence_end.min(source.end + WINDOW);
         let mut k = (source.end..limit).find(|&k| t.is_punct(k, ','))?;
         if let Some(n) = mention_at(t, k + 1, limit) {
-            if n.kind == MentionKind::Name && t.is_punct(n.end, ',') {
+            // (`Selon Jean Valjean, le directeur de la police, …`: a description in
+            // apposition to a name has no verb before its comma.)
+            let apposition = n.kind == MentionKind::Name
+                || n.kind == MentionKind::Description
+                    && source.kind == MentionKind::Name
+                    && !has_finite_verb(doc, n.first, n.end);
+            if apposition && t.is_punct(n.end, ',') {
                 k = n.end;
+            }
+        } else if source.kind == MentionKind::Name {
+            // `Selon Jean Valjean, directeur de la police, …`: an office in apposition.
+            if let Some(next) = apposition_end(doc, k + 1, limit) {
+                k = next;
             }
         }
         if k + 1 >= limit {
@@ -334,11 +345,48 @@ fn source_clause(doc: &Document, c: usize, sentence: Span) -> Option<Span> {
         return Some(trim(doc, Span::new(start, end)));
     }
     if i > 0 && t.is_punct(i - 1, ',') && ends_clause(doc, source.end, sentence_end) {
-        // `Clause, selon X.`
+        // `Clause, selon X.`: a clause, with a verb of its own.
         let start = clause_start(doc, sentence);
+        if !has_finite_verb(doc, t.at_or_after(start), i - 1) {
+            return None;
+        }
         return Some(trim(doc, Span::new(start, t.span(i - 1).start)));
     }
     None
+}
+
+/// Whether only a connective and its comma stand before the cue in its sentence
+/// (`Toutefois, selon X, …`, `Mais, d'après X, …`): the cue heads the clause all the same.
+fn after_connective(doc: &Document, c: usize, sentence: Span) -> bool {
+    let t = doc.t;
+    let i = doc.tok_cue_start(c);
+    let first = t.at_or_after(clause_start(doc, sentence));
+    let coordinating = |k: usize| matches!(t.norm(k), "mais" | "et" | "or" | "puis");
+    // `Mais selon X, …`
+    if i == first + 1 {
+        return coordinating(first);
+    }
+    if i < first + 2 || !t.is_punct(i - 1, ',') {
+        return false;
+    }
+    let adverb = t.adverb_len(first);
+    adverb == i - 1 - first || i - 1 - first == 1 && coordinating(first)
+}
+
+/// Where an office in apposition that starts at token `from` ends (its closing comma):
+/// lowercase words with no verb up to a comma (`directeur de la police,`), within `limit`.
+fn apposition_end(doc: &Document, from: usize, limit: usize) -> Option<usize> {
+    let t = doc.t;
+    if !t.is_word(from) || t.is_capitalized(from) || starts_adverbial_word(doc, from) {
+        return None;
+    }
+    let comma = (from..limit.min(from + 10)).find(|&k| !t.is_word(k))?;
+    (t.is_punct(comma, ',') && !has_finite_verb(doc, from, comma)).then_some(comma)
+}
+
+/// Whether a word opens an adverbial (a preposition or a listed adverb), not a noun phrase.
+fn starts_adverbial_word(doc: &Document, i: usize) -> bool {
+    doc.t.is(i, Class::Preposition) || doc.t.adverb_len(i) > 0 || doc.t.is(i, Class::Conjunction)
 }
 
 /// Whether only a short complement follows the source to the end of the sentence
@@ -355,7 +403,18 @@ fn ends_clause(doc: &Document, from: usize, sentence_end: usize) -> bool {
     if from >= end || !t.is_punct(from, ',') {
         return from >= end || !t.is_word(from);
     }
-    // An apposition to the source, or a short complement.
+    // `…, selon layoffs.fyi, un site californien qui suit le secteur.`: an apposition to the
+    // source, with its relative clause.
+    let apposition = mention_at(t, from + 1, end).filter(|m| {
+        matches!(m.kind, MentionKind::Description | MentionKind::Name)
+            && (m.end >= end
+                || !t.is_word(m.end)
+                || matches!(t.norm(m.end), "qui" | "dont" | "que" | "qu'"))
+    });
+    if apposition.is_some() {
+        return true;
+    }
+    // A short complement.
     let rest = end - from;
     rest <= 6 || rest <= WINDOW && !has_finite_verb(doc, from, end)
 }

@@ -209,9 +209,17 @@ pub(crate) fn has_finite_verb(doc: &Document, s: usize, e: usize) -> bool {
         let w = doc.t.norm(i);
         // Infinitives and participles (`raconter`, `évoquant`) are not finite.
         let non_finite = || ["er", "ir", "re", "ant"].iter().any(|x| w.ends_with(x));
+        // After `se` or `ne`, a word that is no infinitive is a verb (`s'élèvent`).
+        let after_clitic = || {
+            i > s
+                && matches!(doc.t.norm(i - 1), "se" | "s'" | "ne" | "n'")
+                && !non_finite()
+                && !doc.t.is(i, Class::Clitic)
+        };
         doc.t.is(i, Class::Verb) && !matches!(w, "ne" | "n'" | "se" | "s'" | "y")
             || doc.t.is(i, Class::CueWord) && !non_finite()
             || looks_finite(w)
+            || after_clitic()
     })
 }
 

@@ -22,7 +22,7 @@ fn quotes(text: &str, want: &[Want]) {
     assert_eq!(got, want, "in {text:?}");
 }
 
-use QuoteKind::{Direct, Indirect};
+use QuoteKind::{Direct, Indirect, Partial};
 
 #[test]
 fn an_object_pronoun_before_an_inverted_verb() {
@@ -107,5 +107,57 @@ fn adverbs_between_the_verb_and_its_inverted_subject() {
     quotes(
         "Jean Dupont a précédemment affirmé que la ville paierait.",
         &[("la ville paierait", Indirect, "Jean Dupont", "a précédemment affirmé")],
+    );
+}
+
+#[test]
+fn a_source_phrase_after_a_connective_or_with_an_apposition() {
+    let graves = |text: &str| {
+        quotes(text, &[("les faits sont graves", Indirect, "Jean Valjean", "selon")]);
+    };
+    graves("Toutefois, selon Jean Valjean, les faits sont graves.");
+    graves("Mais selon Jean Valjean, les faits sont graves.");
+    // An office in apposition to the source is not what it says.
+    quotes(
+        "Selon Jean Valjean, directeur de la police, les faits sont graves.",
+        &[("les faits sont graves", Indirect, "Jean Valjean", "Selon")],
+    );
+    quotes(
+        "Selon Jean Valjean, le directeur de la police, les faits sont graves.",
+        &[("les faits sont graves", Indirect, "Jean Valjean", "Selon")],
+    );
+    // A fronted word without a verb is no clause to report.
+    quotes("Pourtant, selon Jean Valjean.", &[]);
+}
+
+#[test]
+fn a_source_after_the_clause_may_carry_an_apposition_with_a_relative() {
+    quotes(
+        "Les entreprises ont perdu 260.000 emplois, selon Emploi.info, un site qui suit le secteur.",
+        &[("Les entreprises ont perdu 260.000 emplois", Indirect, "Emploi.info", "selon")],
+    );
+    // `s'élèvent`: after `se`, a word that is no infinitive is a verb.
+    quotes(
+        "Les pertes s'élèvent à 44.000 emplois, selon le syndicat.",
+        &[("Les pertes s'élèvent à 44.000 emplois", Indirect, "le syndicat", "selon")],
+    );
+}
+
+#[test]
+fn a_term_complementing_a_noun_is_no_quotation() {
+    // `de la « tech »` names a sector: the clause holding it is reported speech.
+    quotes(
+        "Les entreprises de la « tech » ont perdu 260.000 emplois, selon le syndicat.",
+        &[(
+            "Les entreprises de la « tech » ont perdu 260.000 emplois",
+            Indirect,
+            "le syndicat",
+            "selon",
+        )],
+    );
+    // A word the speaker is reported as using stays a partial quotation.
+    quotes(
+        "Le ministre a dénoncé une « trahison ».",
+        &[("trahison", Partial, "Le ministre", "a dénoncé")],
     );
 }
