@@ -446,6 +446,10 @@ const PERIPHRASES: &[(&str, Option<&str>, Option<&str>, bool)] = &[
     ("continuer", None, Some("de"), false),
     ("continuer", None, Some("à"), false),
     ("choisir", None, Some("de"), false),
+    ("tenter", None, Some("de"), false),
+    ("essayer", None, Some("de"), false),
+    ("chercher", None, Some("à"), false),
+    ("s'efforcer", None, Some("de"), false),
 ];
 
 /// Verbs of motion among the periphrases: compound tenses with `être`.

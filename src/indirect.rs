@@ -282,8 +282,9 @@ fn clause_end(doc: &Document, c: usize, open: usize, sentence: Span) -> Option<u
             return Some(t.span(i).start);
         }
         if t.is_punct(i, ',') {
-            let next = t.norm(i + 1);
-            if *fronted.get_or_insert_with(|| fronted_subordinate(doc, c)) || next == "mais" {
+            // (`…, mais que …` goes on: a second clause the same verb reports.)
+            let but = t.norm(i + 1) == "mais" && !matches!(t.norm(i + 2), "que" | "qu'");
+            if *fronted.get_or_insert_with(|| fronted_subordinate(doc, c)) || but {
                 return Some(t.span(i).start);
             }
         }
@@ -296,10 +297,18 @@ fn fronted_subordinate(doc: &Document, c: usize) -> bool {
     let t = doc.t;
     let (first, _) = doc.cue_sentence_tokens(c);
     let cue_tok = doc.tok_cue_start(c);
-    (first..cue_tok).take(12).any(|i| {
-        let w = t.norm(i);
-        matches!(w, "comme" | "puisque" | "puisqu'" | "lorsque" | "lorsqu'" | "quand")
-            && (i == first || t.is_punct(i - 1, ','))
+    let at_head = |i: usize| i == first || t.is_punct(i - 1, ',');
+    (first..cue_tok).take(12).any(|i| match t.norm(i) {
+        "comme" | "puisque" | "puisqu'" | "lorsque" | "lorsqu'" | "quand" => at_head(i),
+        // `Si …`, `Même si …`.
+        "si" | "s'" => at_head(i) || i > first && t.norm(i - 1) == "même" && at_head(i - 1),
+        // `Bien que`, `Alors que`, `Parce que` …
+        "que" | "qu'" if i > first => {
+            let before = t.norm(i - 1);
+            matches!(before, "bien" | "alors" | "tandis" | "dès" | "après" | "parce" | "sitôt")
+                && at_head(i - 1)
+        }
+        _ => false,
     })
 }
 

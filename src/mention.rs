@@ -334,6 +334,18 @@ fn description<const AGREEMENT: bool>(
     if is_inverted_verb(t, k) {
         return None;
     }
+    // `les deux juges`, `les 300 salariés`: after a number, the noun is the head, whatever
+    // verb it may also spell (`juges`).
+    let noun_after = |n: usize| {
+        n < limit
+            && t.is_word(n)
+            && !t.is_capitalized(n)
+            && !t.is(n, Class::Verb)
+            && !t.is(n, Class::Preposition)
+    };
+    if noun_after(k + 1) && is_cardinal(t, k) {
+        k += 1;
+    }
     let head = k;
     let mut name: Option<(usize, usize)> = None;
     // `le Kremlin`, `la Banque mondiale`: a capitalised head is a name of its own.
@@ -460,6 +472,31 @@ fn description<const AGREEMENT: bool>(
         first: i,
         end,
     })
+}
+
+/// Whether the word at `k` is a cardinal number (`deux`, `300`).
+fn is_cardinal(t: &Tokens, k: usize) -> bool {
+    let w = t.norm(k);
+    w.bytes().all(|b| b.is_ascii_digit())
+        || matches!(
+            w,
+            "deux"
+                | "trois"
+                | "quatre"
+                | "cinq"
+                | "six"
+                | "sept"
+                | "huit"
+                | "neuf"
+                | "dix"
+                | "onze"
+                | "douze"
+                | "quinze"
+                | "vingt"
+                | "trente"
+                | "cent"
+                | "mille"
+        )
 }
 
 /// Whether a word has an ending only finite verbs have (`rouvrira`, `disait`, `iront`).

@@ -161,3 +161,51 @@ fn a_term_complementing_a_noun_is_no_quotation() {
         &[("trahison", Partial, "Le ministre", "a dénoncé")],
     );
 }
+
+#[test]
+fn periphrases_of_attempt_before_a_verb_of_saying() {
+    quotes(
+        "« Tout ira bien », a tenté de rassurer Jean Dupont.",
+        &[("Tout ira bien", Direct, "Jean Dupont", "a tenté de rassurer")],
+    );
+    quotes(
+        "« Tout ira bien », s'est efforcé d'expliquer Jean Dupont.",
+        &[("Tout ira bien", Direct, "Jean Dupont", "s'est efforcé d'expliquer")],
+    );
+    quotes(
+        "« Tout ira bien », a cherché à rassurer Jean Dupont.",
+        &[("Tout ira bien", Direct, "Jean Dupont", "a cherché à rassurer")],
+    );
+}
+
+#[test]
+fn a_number_before_a_noun_leaves_the_noun_the_head() {
+    // `juges` also spells a form of `juger`.
+    quotes(
+        "Les deux juges ont estimé que la peine était juste.",
+        &[("la peine était juste", Indirect, "Les deux juges", "ont estimé")],
+    );
+}
+
+#[test]
+fn a_fronted_subordinate_clause_ends_at_its_comma() {
+    for head in ["Même si", "Alors que", "Lorsque", "Parce que"] {
+        let text = format!(
+            "{head} la ministre a assuré que le budget serait tenu, les syndicats doutent."
+        );
+        quotes(&text, &[("le budget serait tenu", Indirect, "la ministre", "a assuré")]);
+    }
+}
+
+#[test]
+fn a_second_clause_reported_by_the_same_verb() {
+    quotes(
+        "Le maire a affirmé que la ville paierait, mais que l'État devait aider.",
+        &[("la ville paierait, mais que l'État devait aider", Indirect, "Le maire", "a affirmé")],
+    );
+    // `mais` without `que` opens the writer's own clause.
+    quotes(
+        "Le maire a affirmé que la ville paierait, mais l'État refuse.",
+        &[("la ville paierait", Indirect, "Le maire", "a affirmé")],
+    );
+}
