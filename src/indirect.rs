@@ -61,8 +61,9 @@ pub(crate) fn indirect(doc: &Document, quotes: &[Attributed]) -> Vec<Attributed>
             continue;
         }
         let Some(speaker) = speaker_of_cue(doc, c) else { continue };
-        // What is reported is never its own speaker (`Espérant que le ministre viendra, il …`).
-        if speaker.span.overlaps(span) {
+        // What is reported is never its own speaker (`Espérant que le ministre viendra, il …`),
+        // but for the incise inside it.
+        if speaker.span.overlaps(span) && !span.overlaps(cue.span) {
             continue;
         }
         // `on pense que …` is what people think, not what somebody said.
@@ -114,8 +115,12 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch, marked: &Covered) -
                 return None;
             }
             // The fronted words must make a clause: `Au point de s'éponger le front,
-            // précise-t-elle` reports no statement.
-            has_finite_verb(doc, first, comma).then_some(span)
+            // précise-t-elle` reports no statement, unless the clause goes on after the incise.
+            if has_finite_verb(doc, first, comma) {
+                Some(span)
+            } else {
+                incise_statement(doc, c, cue, sentence)
+            }
         }
         _ => {
             // `Espérant que …, il a dit`: a participle opening the sentence sets the scene;
@@ -152,6 +157,28 @@ fn inverted_statement(doc: &Document, sentence: Span, comma: usize) -> Option<(u
         start = doc.t.span(first).start;
     }
     Some((first, trim(doc, Span::new(start, doc.t.span(comma).start))))
+}
+
+/// A statement an incise interrupts: `Dans le réseau public, a affirmé X, les employés sont
+/// absents.` — the whole sentence, incise included (as in a quotation), when the words after the
+/// incise hold the verb the words before it lack.
+fn incise_statement(doc: &Document, c: usize, cue: &CueMatch, sentence: Span) -> Option<Span> {
+    let t = doc.t;
+    let speaker_end = match cue.form {
+        CueForm::Inverted => doc.tok_cue_end(c),
+        _ => subject_after(doc, c)?.end,
+    };
+    let (_, end) = doc.cue_sentence_tokens(c);
+    let rest = speaker_end + 1;
+    if !t.is_punct(speaker_end, ',') || rest >= end || t.is(rest, Class::Preposition) {
+        return None;
+    }
+    let words_end = (rest..end).find(|&k| t.is_break(k)).unwrap_or(end);
+    if !has_finite_verb(doc, rest, words_end) {
+        return None;
+    }
+    let start = clause_start(doc, sentence);
+    Some(trim(doc, Span::new(start, t.span(words_end - 1).end)))
 }
 
 /// Whether a quotation of `marked` overlaps the pair of marks that closes right before the

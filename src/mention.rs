@@ -352,7 +352,18 @@ fn description<const AGREEMENT: bool>(
     k = if t.is_capitalized(head) { name_run(t, head, limit) } else { head + 1 };
     // The normal form of the word after the one read, when it was read: the next one read.
     let mut read_ahead: Option<(usize, &str)> = None;
-    while k < limit && t.is_word(k) {
+    loop {
+        // `le député (LR) Jean Dupont`: a party's label in brackets between the office and
+        // the name.
+        if k < limit && !t.is_word(k) && name.is_none() {
+            match bracketed_label_end(t, k, limit) {
+                Some(after) => k = after,
+                None => break,
+            }
+        }
+        if k >= limit || !t.is_word(k) {
+            break;
+        }
         let w = match read_ahead {
             Some((at, w)) if at == k => w,
             _ => t.norm(k),
@@ -472,6 +483,17 @@ fn description<const AGREEMENT: bool>(
         first: i,
         end,
     })
+}
+
+/// The token after a short label in brackets at `k` (`(LR)`, `(PS-Nupes)`), when a
+/// capitalised word follows it.
+fn bracketed_label_end(t: &Tokens, k: usize, limit: usize) -> Option<usize> {
+    if !t.is_punct(k, '(') {
+        return None;
+    }
+    let close = (k + 1..limit.min(k + 5)).find(|&j| t.is_punct(j, ')'))?;
+    let after = close + 1;
+    (close > k + 1 && after < limit && t.is_capitalized(after)).then_some(after)
 }
 
 /// Whether the word at `k` is a cardinal number (`deux`, `300`).

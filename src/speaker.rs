@@ -125,8 +125,11 @@ fn find_inversion_context(doc: &Document, c: usize) -> bool {
             !starts_adverbial(doc, s) && mention_at(doc.t, s, e).is_some_and(|m| m.end == e)
         });
         // …unless a later segment has a verb of its own: `Le studio, fondé en 2002, va fermer,
-        // a précisé X` inverts.
-        return !bare_subject || segs.any(|(s, e)| has_finite_verb(doc, s, e));
+        // a précisé X` inverts; or the cue is an incise before the subject's verb: `Les
+        // employés, a affirmé X, sont absents`.
+        return !bare_subject
+            || segs.any(|(s, e)| has_finite_verb(doc, s, e))
+            || verb_after_incise(doc, c);
     }
     doc.t.toks[j].kind == crate::token::Kind::Punct && is_closing_mark(doc.t.str(j))
 }
@@ -137,6 +140,15 @@ pub(crate) fn is_dative_clitic(doc: &Document, i: usize) -> bool {
     i < doc.t.len()
         && doc.t.is(i, Class::Clitic)
         && matches!(doc.t.norm(i), "lui" | "leur" | "nous" | "vous" | "me" | "m'" | "te" | "t'")
+}
+
+/// Whether an inverted subject after cue `c` is followed by a comma and a finite verb (`…, a
+/// affirmé X, sont absents`): the cue is an incise.
+fn verb_after_incise(doc: &Document, c: usize) -> bool {
+    let t = doc.t;
+    let Some(m) = subject_after(doc, c) else { return false };
+    let (_, end) = doc.cue_sentence_tokens(c);
+    t.is_punct(m.end, ',') && m.end + 1 < end && has_finite_verb(doc, m.end + 1, m.end + 2)
 }
 
 /// The proper name that ends right before the verb, past object pronouns and `ne`.

@@ -209,3 +209,43 @@ fn a_second_clause_reported_by_the_same_verb() {
         &[("la ville paierait", Indirect, "Le maire", "a affirmé")],
     );
 }
+
+#[test]
+fn a_party_label_between_the_office_and_the_name() {
+    quotes(
+        "« Nous verrons », a déclaré le député (LR) Jean Dupont.",
+        &[("Nous verrons", Direct, "Jean Dupont", "a déclaré")],
+    );
+}
+
+#[test]
+fn a_statement_an_incise_interrupts_is_reported_whole() {
+    quotes(
+        "Dans le réseau public, a affirmé Jean Valjean, les employés sont absents.",
+        &[(
+            "Dans le réseau public, a affirmé Jean Valjean, les employés sont absents",
+            Indirect,
+            "Jean Valjean",
+            "a affirmé",
+        )],
+    );
+    quotes(
+        "Les employés, a affirmé Jean Valjean, sont absents.",
+        &[(
+            "Les employés, a affirmé Jean Valjean, sont absents",
+            Indirect,
+            "Jean Valjean",
+            "a affirmé",
+        )],
+    );
+    // Words with no verb before the incise and none after it report nothing.
+    quotes("Au point de s'éponger le front, précise-t-elle, en riant.", &[]);
+}
+
+#[test]
+fn dixit_names_a_source() {
+    quotes(
+        "« C'est clair », dixit Paul Martin.",
+        &[("C'est clair", Direct, "Paul Martin", "dixit")],
+    );
+}
