@@ -398,9 +398,11 @@ fn description<const AGREEMENT: bool>(
                 .take_while(|&x| t.is_capitalized(x) || t.is_punct(x, '.'))
                 .find(|&x| t.is_capitalized(x) && !is_acronym(t.str(x)))
                 .unwrap_or(end);
-            // Not after an article (`par la Banque mondiale`): that is a name of its own.
+            // Not after an article (`par la Banque mondiale`): that is a name of its own; nor
+            // after a place or body named after a person (`du lycée Blaise Diagne`).
             let after_article = t.is(k - 1, Class::Determiner) && k - 1 > i;
-            let attached = start < end && name.is_none() && !after_article;
+            let eponym = is_named_after_a_person(t.norm(k - 1));
+            let attached = start < end && name.is_none() && !after_article && !eponym;
             if attached {
                 name = Some((start, end));
             }
@@ -494,6 +496,49 @@ fn bracketed_label_end(t: &Tokens, k: usize, limit: usize) -> Option<usize> {
     let close = (k + 1..limit.min(k + 5)).find(|&j| t.is_punct(j, ')'))?;
     let after = close + 1;
     (close > k + 1 && after < limit && t.is_capitalized(after)).then_some(after)
+}
+
+/// Nouns of places, institutions and things commonly named after a person (`le lycée Blaise
+/// Diagne`, `la rue Victor Hugo`, `le gouvernement Legault`): the name after them is nobody
+/// speaking. `w` is a normal form.
+pub(crate) fn is_named_after_a_person(w: &str) -> bool {
+    matches!(
+        w,
+        "lycée"
+            | "collège"
+            | "école"
+            | "université"
+            | "institut"
+            | "fondation"
+            | "hôpital"
+            | "clinique"
+            | "centre"
+            | "musée"
+            | "stade"
+            | "salle"
+            | "gymnase"
+            | "rue"
+            | "avenue"
+            | "boulevard"
+            | "place"
+            | "quai"
+            | "pont"
+            | "square"
+            | "allée"
+            | "impasse"
+            | "aéroport"
+            | "gare"
+            | "station"
+            | "prix"
+            | "gouvernement"
+            | "cabinet"
+            | "administration"
+            | "loi"
+            | "plan"
+            | "affaire"
+            | "procès"
+            | "ère"
+    )
 }
 
 /// Whether the word at `k` is a cardinal number (`deux`, `300`).

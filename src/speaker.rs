@@ -4,7 +4,10 @@
 use crate::cue::CueForm;
 use crate::document::{Document, WINDOW, kept};
 use crate::lexicon::{Class, grammar, normalize};
-use crate::mention::{MAX_NAME, Mention, MentionKind, looks_finite, may_open_mention, mention_at};
+use crate::mention::{
+    MAX_NAME, Mention, MentionKind, is_named_after_a_person, looks_finite, may_open_mention,
+    mention_at,
+};
 use crate::span::Span;
 
 /// The source named after `selon`, `d'après`, `pour`: a mention or a title in marks. Found
@@ -168,6 +171,7 @@ fn name_before(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention>
             let w = t.norm(k - 1);
             matches!(w, "de" | "d'" | "du" | "des" | "l'" | "la")
                 || grammar().is(Class::Preposition, w)
+                || is_named_after_a_person(w)
         }
     };
     // Walk back over the capitalised run (initials and particles included).

@@ -249,3 +249,15 @@ fn dixit_names_a_source() {
         &[("C'est clair", Direct, "Paul Martin", "dixit")],
     );
 }
+
+#[test]
+fn a_name_given_to_a_place_or_a_body_is_nobody_speaking() {
+    quotes(
+        "Le directeur du lycée Blaise Diagne a déclaré : « Nous fermons ».",
+        &[("Nous fermons", Direct, "Le directeur du lycée Blaise Diagne", "a déclaré")],
+    );
+    quotes(
+        "Le porte-parole du gouvernement Legault a affirmé que la loi passerait.",
+        &[("la loi passerait", Indirect, "Le porte-parole du gouvernement Legault", "a affirmé")],
+    );
+}
