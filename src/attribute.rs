@@ -601,9 +601,40 @@ fn attribute_top(
             return Some(found);
         }
     }
+    // A quotation that opens its sentence right after reported speech carries on what was
+    // reported (`X a affirmé que … « … »`), unless a later quotation's speaker is nearer.
+    if let Some((c, m)) = reporter_before(doc, p, sentence) {
+        if last.is_none_or(|l| l.span.start < doc.cues[c].span.start) {
+            found.speaker = Some(m);
+            found.via = Via::Continuation;
+            return Some(found);
+        }
+    }
     found.speaker = last;
     found.via = Via::Continuation;
     Some(found)
+}
+
+/// The first cue of the sentence before pair `p`'s and its speaker, when the pair opens its
+/// own sentence (`sentence`) and that cue reports the words of a third person.
+fn reporter_before(doc: &Document, p: usize, sentence: Span) -> Option<(usize, Mention)> {
+    let (first, _) = doc.pair_sentence_tokens(p);
+    if doc.tok_open(p) != first || sentence.start == 0 {
+        return None;
+    }
+    let before = doc.sentence_of(sentence.start - 1);
+    // The first: a later one may be part of what it reports (`X a affirmé que le projet
+    // avançait`).
+    let c = doc.cues_in(before).find(|&c| {
+        let cue = &doc.cues[c];
+        !cue.negated
+            && cue.person == Person::Third
+            && matches!(cue.form, CueForm::Finite | CueForm::Inverted | CueForm::Phrase)
+            && !doc.quoted(doc.tok_cue_start(c))
+            && (cue.form != CueForm::Phrase || is_phrase_cue_ok(doc, c))
+    })?;
+    let m = speaker_of_cue(doc, c).filter(|m| m.kind != MentionKind::FirstPerson)?;
+    Some((c, m))
 }
 
 fn attribute_nested(

@@ -261,3 +261,16 @@ fn a_name_given_to_a_place_or_a_body_is_nobody_speaking() {
         &[("la loi passerait", Indirect, "Le porte-parole du gouvernement Legault", "a affirmé")],
     );
 }
+
+#[test]
+fn a_quotation_after_reported_speech_carries_it_on() {
+    quotes(
+        "« Tout va bien », a dit Anne Morel. Jean Dupont a affirmé que le projet avançait. \
+         « Nous sommes confiants. »",
+        &[
+            ("Tout va bien", Direct, "Anne Morel", "a dit"),
+            ("le projet avançait", Indirect, "Jean Dupont", "a affirmé"),
+            ("Nous sommes confiants.", Direct, "Jean Dupont", ""),
+        ],
+    );
+}
