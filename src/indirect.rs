@@ -290,7 +290,7 @@ fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
 fn clause_end(doc: &Document, c: usize, open: usize, sentence: Span) -> Option<usize> {
     let t = doc.t;
     // (Asked at a comma only.)
-    let mut fronted = None;
+    let (mut fronted, mut embedded) = (None, None);
     let first = t.at_or_after(open);
     let (_, last) = doc.cue_sentence_tokens(c);
     if last - first > MAX_CLAUSE {
@@ -314,9 +314,26 @@ fn clause_end(doc: &Document, c: usize, open: usize, sentence: Span) -> Option<u
             if *fronted.get_or_insert_with(|| fronted_subordinate(doc, c)) || but {
                 return Some(t.span(i).start);
             }
+            // `X, rappelant que …, a quitté la salle`, `X, qui a dit que …, est parti`: the
+            // main clause's verb after the comma ends an apposition's clause.
+            if *embedded.get_or_insert_with(|| in_apposition(doc, c))
+                && has_finite_verb(doc, i + 1, i + 2)
+            {
+                return Some(t.span(i).start);
+            }
         }
     }
     Some(sentence.end)
+}
+
+/// Whether cue `c` stands in an apposition or a relative clause inside the main clause: a
+/// participle after a comma (`X, rappelant que`), a verb after `qui` (`X, qui a dit que`).
+fn in_apposition(doc: &Document, c: usize) -> bool {
+    let t = doc.t;
+    let i = doc.tok_cue_start(c);
+    i > 0
+        && (doc.cues[c].form == CueForm::Participle && t.is_punct(i - 1, ',')
+            || t.norm(i - 1) == "qui")
 }
 
 /// Whether the cue's clause opens with a subordinating conjunction, before the main clause.

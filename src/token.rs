@@ -1028,7 +1028,7 @@ fn lowercase_differs(c: char) -> bool {
 #[inline(always)]
 fn separates_segments(first: char) -> bool {
     // (Every test made, with no branch between them.)
-    (first == ',') | (first == '–') | (first == '—')
+    (first == ',') | (first == '–') | (first == '—') | (first == '-')
 }
 
 /// Whether `text` holds two line breaks or more, counted as [`Tokens::is_paragraph_break`]
@@ -1316,7 +1316,7 @@ impl<'h> Tokens<'h> {
     }
 
     /// The indices of the punctuation tokens that may separate the segments of a clause
-    /// (commas and dashes), in order: the readers of segments jump from one to the next, where
+    /// (commas and dashes, a lone hyphen among them: `PARIS (AFP) - Le ministre`), in order: the readers of segments jump from one to the next, where
     /// a walk over the tokens would mispredict where each one stops.
     pub fn separators(&self) -> &[u32] {
         &self.separators
@@ -1795,7 +1795,7 @@ mod tests {
             assert_eq!(fast.breaks, general.breaks, "{text:?}");
             // The separators noted are the commas and dashes among the tokens.
             let separators: Vec<u32> = (0..fast.len())
-                .filter(|&k| fast.is_punct(k, ',') | fast.is_punct(k, '–') | fast.is_punct(k, '—'))
+                .filter(|&k| [',', '–', '—', '-'].iter().any(|&c| fast.is_punct(k, c)))
                 .map(|k| k as u32)
                 .collect();
             assert_eq!(fast.separators(), separators, "{text:?}");

@@ -274,3 +274,23 @@ fn a_quotation_after_reported_speech_carries_it_on() {
         ],
     );
 }
+
+#[test]
+fn a_wire_dateline_before_the_subject() {
+    quotes(
+        "PARIS (AFP) - Le ministre a affirmé mardi que la police serait renforcée.",
+        &[("la police serait renforcée", Indirect, "Le ministre", "a affirmé")],
+    );
+}
+
+#[test]
+fn reported_speech_in_an_apposition_ends_before_the_main_verb() {
+    quotes(
+        "Jean Dupont, rappelant que la ville paierait, a quitté la salle.",
+        &[("la ville paierait", Indirect, "Jean Dupont", "rappelant")],
+    );
+    quotes(
+        "Le ministre, qui a affirmé que la police serait renforcée, est parti.",
+        &[("la police serait renforcée", Indirect, "Le ministre", "a affirmé")],
+    );
+}
