@@ -1316,8 +1316,9 @@ impl<'h> Tokens<'h> {
     }
 
     /// The indices of the punctuation tokens that may separate the segments of a clause
-    /// (commas and dashes, a lone hyphen among them: `PARIS (AFP) - Le ministre`), in order: the readers of segments jump from one to the next, where
-    /// a walk over the tokens would mispredict where each one stops.
+    /// (commas and dashes, a lone hyphen among them: `PARIS (AFP) - Le ministre`), in order:
+    /// the readers of segments jump from one to the next, where a walk over the tokens would
+    /// mispredict where each one stops.
     pub fn separators(&self) -> &[u32] {
         &self.separators
     }
