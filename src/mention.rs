@@ -137,15 +137,19 @@ fn name_run(t: &Tokens, i: usize, limit: usize) -> usize {
     k
 }
 
-/// Where the person's name starts inside a capitalised run (`Justice Koen Geens` → `Koen`).
+/// Where the person's name starts inside a capitalised run (`Justice Koen Geens` → `Koen`;
+/// `Mamadou Lamine Ndiaye` from its first word, a first name too).
 fn person_start(t: &Tokens, first: usize, end: usize) -> usize {
+    if t.is(first, Class::FirstName) {
+        return first;
+    }
     (first + 1..end.saturating_sub(1))
         .find(|&k| t.is_capitalized(k) && t.is(k, Class::FirstName))
         .unwrap_or(first)
 }
 
 /// Whether a word is an acronym (`PS`, `UDI`): all capitals.
-fn is_acronym(w: &str) -> bool {
+pub(crate) fn is_acronym(w: &str) -> bool {
     w.chars().all(|c| !c.is_lowercase())
 }
 
@@ -348,8 +352,15 @@ fn description<const AGREEMENT: bool>(
     }
     let head = k;
     let mut name: Option<(usize, usize)> = None;
-    // `le Kremlin`, `la Banque mondiale`: a capitalised head is a name of its own.
+    // `le Kremlin`, `la Banque mondiale`: a capitalised head is a name of its own; in
+    // `l'Italien Marco Bellandi`, a first name inside it starts the person's.
     k = if t.is_capitalized(head) { name_run(t, head, limit) } else { head + 1 };
+    if k > head + 2 {
+        let p = person_start(t, head, k);
+        if p > head {
+            name = Some((p, k));
+        }
+    }
     // The normal form of the word after the one read, when it was read: the next one read.
     let mut read_ahead: Option<(usize, &str)> = None;
     loop {
@@ -394,10 +405,11 @@ fn description<const AGREEMENT: bool>(
             let end = name_run(t, k, limit);
             // A name right after the noun is the person's: `le ministre Jan Jambon`,
             // `le sénateur LR Jean-Baptiste Lemoyne` (not `la sénatrice PS de Paris`).
+            // (`le jeune Valenciennois Moussa Traoré`: a first name further on starts it.)
             let start = (k..end)
                 .take_while(|&x| t.is_capitalized(x) || t.is_punct(x, '.'))
                 .find(|&x| t.is_capitalized(x) && !is_acronym(t.str(x)))
-                .unwrap_or(end);
+                .map_or(end, |x| person_start(t, x, end));
             // Not after an article (`par la Banque mondiale`): that is a name of its own; nor
             // after a place or body named after a person (`du lycée Blaise Diagne`).
             let after_article = t.is(k - 1, Class::Determiner) && k - 1 > i;
@@ -419,7 +431,7 @@ fn description<const AGREEMENT: bool>(
             }
             continue;
         }
-        if ends_description(t, k) || looks_finite(w) {
+        if ends_description(t, k) || looks_finite(w) || is_object_clitic(t, k, w) {
             break;
         }
         // A word followed by a determiner or `que` is a verb, not an adjective:
@@ -539,6 +551,12 @@ pub(crate) fn is_named_after_a_person(w: &str) -> bool {
             | "procès"
             | "ère"
     )
+}
+
+/// An object or reflexive pronoun before a verb (`mon éditrice m'a dit`), not an article
+/// (`le`, `la`, `les`, `l'`) nor `en` (`le ministre en charge de`).
+fn is_object_clitic(t: &Tokens, k: usize, w: &str) -> bool {
+    t.is(k, Class::Clitic) && !matches!(w, "le" | "la" | "les" | "l'" | "en" | "y")
 }
 
 /// Whether the word at `k` is a cardinal number (`deux`, `300`).

@@ -5,8 +5,8 @@ use crate::cue::CueForm;
 use crate::document::{Document, WINDOW, kept};
 use crate::lexicon::{Class, grammar, normalize};
 use crate::mention::{
-    MAX_NAME, Mention, MentionKind, is_named_after_a_person, looks_finite, may_open_mention,
-    mention_at,
+    MAX_NAME, Mention, MentionKind, is_acronym, is_named_after_a_person, looks_finite,
+    may_open_mention, mention_at,
 };
 use crate::span::Span;
 
@@ -191,6 +191,16 @@ fn name_before(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention>
         .filter_map(|k| mention_at(t, k, j))
         .find(|m| m.kind == MentionKind::Name && m.end == j)
         .filter(|m| !after_complement(m.first))?;
+    // `Le magistrat PLR a estimé`: a party's acronym after a noun labels it; the noun
+    // phrase is the subject.
+    let label = name.end == name.first + 1
+        && is_acronym(t.str(name.first))
+        && name.first > start
+        && t.is_word(name.first - 1)
+        && !t.is_capitalized(name.first - 1);
+    if label {
+        return None;
+    }
     // `Le Conseil d'État se contente`: the article belongs to the name as written.
     if name.first > start && t.is(name.first - 1, Class::Determiner) {
         if let Some(d) = mention_at(t, name.first - 1, j).filter(|d| d.end == j) {

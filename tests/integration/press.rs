@@ -294,3 +294,33 @@ fn reported_speech_in_an_apposition_ends_before_the_main_verb() {
         &[("la police serait renforcée", Indirect, "Le ministre", "a affirmé")],
     );
 }
+
+#[test]
+fn names_of_three_words_and_names_after_a_demonym_or_a_label() {
+    // Both first words are first names: the name starts at the first.
+    quotes(
+        "Jean Pierre Martin a assuré que le prix serait maintenu.",
+        &[("le prix serait maintenu", Indirect, "Jean Pierre Martin", "a assuré")],
+    );
+    quotes(
+        "« Nous gagnerons », a dit le jeune Valenciennois Moussa Traoré.",
+        &[("Nous gagnerons", Direct, "Moussa Traoré", "a dit")],
+    );
+    quotes(
+        "« Nous gagnerons », a dit l'Italien Marco Bellandi.",
+        &[("Nous gagnerons", Direct, "Marco Bellandi", "a dit")],
+    );
+    // A party's acronym after the noun is no name.
+    quotes(
+        "Le magistrat PLR a estimé que la place financière restait solide.",
+        &[("la place financière restait solide", Indirect, "Le magistrat PLR", "a estimé")],
+    );
+}
+
+#[test]
+fn an_object_pronoun_ends_the_speakers_description() {
+    let text = "Quand mon éditrice m'a dit « on va tirer à 3.000 exemplaires », j'ai ri.";
+    let quotes = extract_quotes(text);
+    let speaker = quotes[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(speaker.text, "mon éditrice");
+}
