@@ -749,8 +749,11 @@ fn incise(doc: &Document, pair: &MarkPair) -> Option<usize> {
             CueForm::Inverted => {
                 between_commas && (doc.t.is_punct(e, ',') || doc.t.is_punct(e, '.'))
             }
-            // `« …, raconte Béatrix Mora, directrice … »`
-            CueForm::Finite => between_commas && subject_after(doc, c).is_some(),
+            // `« …, raconte Béatrix Mora, directrice … »` (not an imperative: `« Non,
+            // appelez un électricien »`).
+            CueForm::Finite => {
+                between_commas && cue.person == Person::Third && subject_after(doc, c).is_some()
+            }
             _ => false,
         }
     })

@@ -431,7 +431,18 @@ fn description<const AGREEMENT: bool>(
             }
             continue;
         }
-        if ends_description(t, k) || looks_finite(w) || is_object_clitic(t, k, w) {
+        // A determiner not after `de` or another preposition opens another phrase (`à l'AFP
+        // une source proche`; not `un de ces conseillers`, `rendue publique par la Banque`).
+        let another_phrase = || {
+            t.is(k, Class::Determiner)
+                && !t.is(k - 1, Class::Preposition)
+                && !matches!(t.norm(k - 1), "de" | "d'" | "du" | "des")
+        };
+        if ends_description(t, k)
+            || looks_finite(w)
+            || is_object_clitic(t, k, w)
+            || another_phrase()
+        {
             break;
         }
         // A word followed by a determiner or `que` is a verb, not an adjective:

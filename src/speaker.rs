@@ -130,8 +130,11 @@ fn find_inversion_context(doc: &Document, c: usize) -> bool {
         // …unless a later segment has a verb of its own: `Le studio, fondé en 2002, va fermer,
         // a précisé X` inverts; or the cue is an incise before the subject's verb: `Les
         // employés, a affirmé X, sont absents`.
+        // (A relative clause's verb is not the clause's: `Le maire, qui est élu depuis 2014,
+        // constate une baisse` does not invert.)
+        let relative = |s: usize| matches!(doc.t.norm(s), "qui" | "que" | "qu'" | "dont" | "où");
         return !bare_subject
-            || segs.any(|(s, e)| has_finite_verb(doc, s, e))
+            || segs.any(|(s, e)| !relative(s) && has_finite_verb(doc, s, e))
             || verb_after_incise(doc, c);
     }
     doc.t.toks[j].kind == crate::token::Kind::Punct && is_closing_mark(doc.t.str(j))
@@ -235,12 +238,18 @@ pub(crate) fn has_finite_verb(doc: &Document, s: usize, e: usize) -> bool {
         let w = doc.t.norm(i);
         // Infinitives and participles (`raconter`, `évoquant`) are not finite.
         let non_finite = || ["er", "ir", "re", "ant"].iter().any(|x| w.ends_with(x));
-        // After `se` or `ne`, a word that is no infinitive is a verb (`s'élèvent`).
+        // After `se` or `ne`, a word that is no infinitive is a verb (`s'élèvent`); after a
+        // subject pronoun, any word that is no pronoun (`il attend`).
         let after_clitic = || {
             i > s
-                && matches!(doc.t.norm(i - 1), "se" | "s'" | "ne" | "n'")
-                && !non_finite()
                 && !doc.t.is(i, Class::Clitic)
+                && match doc.t.norm(i - 1) {
+                    "se" | "s'" | "ne" | "n'" => !non_finite(),
+                    "il" | "elle" | "ils" | "elles" | "on" | "je" | "j'" | "tu" => {
+                        !doc.t.is_any(i, Class::Pronoun.bit() | Class::Preposition.bit())
+                    }
+                    _ => false,
+                }
         };
         doc.t.is(i, Class::Verb) && !matches!(w, "ne" | "n'" | "se" | "s'" | "y")
             || doc.t.is(i, Class::CueWord) && !non_finite()

@@ -324,3 +324,37 @@ fn an_object_pronoun_ends_the_speakers_description() {
     let speaker = quotes[0].speaker.as_ref().expect("a speaker");
     assert_eq!(speaker.text, "mon éditrice");
 }
+
+#[test]
+fn a_relative_clause_gives_the_subject_no_verb_of_its_own() {
+    // `constate` has its subject before it: nothing is reported, and `une baisse` says nothing.
+    quotes("Le maire, qui est élu depuis 2014, constate une baisse de la population.", &[]);
+    quotes(
+        "Un proche du dossier, qui a requis l'anonymat, résume : « Tout le monde attend. »",
+        &[("Tout le monde attend.", Direct, "Un proche du dossier", "résume")],
+    );
+}
+
+#[test]
+fn an_imperative_inside_a_quotation_is_no_incise() {
+    quotes(
+        "« Non, appelez un électricien », a dit le propriétaire.",
+        &[("Non, appelez un électricien", Direct, "le propriétaire", "a dit")],
+    );
+}
+
+#[test]
+fn a_verb_after_a_subject_pronoun_makes_a_clause() {
+    quotes(
+        "Il attend la réponse, a précisé la présidente.",
+        &[("Il attend la réponse", Indirect, "la présidente", "a précisé")],
+    );
+}
+
+#[test]
+fn a_determiner_opens_another_phrase_after_a_complement() {
+    quotes(
+        "« Tout va bien », a déclaré à l'AFP une source proche du dossier.",
+        &[("Tout va bien", Direct, "une source proche du dossier", "a déclaré")],
+    );
+}
