@@ -41,6 +41,11 @@ pub(crate) enum Class {
     MasculineName,
     /// A word of the built-in cue index that a cue may start at (its slot's `starts_cue`).
     CueStart,
+    /// A noun for a person by role, trade or tie (`ministre`, `avocate`, `voisin`), of
+    /// `speaker_nouns.txt`.
+    PersonNoun,
+    /// A noun for a body, a document or a medium that speaks (`syndicat`, `communiqué`).
+    BodyNoun,
 }
 
 impl Class {
@@ -62,6 +67,8 @@ impl Class {
             "verb" => Class::Verb,
             "notsource" => Class::NotSource,
             "clitic" => Class::Clitic,
+            "person" => Class::PersonNoun,
+            "body" => Class::BodyNoun,
             _ => return None,
         })
     }
@@ -641,6 +648,11 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
     for phrases in adverbs.values_mut() {
         phrases.sort_by_key(|a| std::cmp::Reverse(a.len()));
     }
+    for (section, entry) in sections(include_str!("data/speaker_nouns.txt")) {
+        if let Some(class) = Class::from_name(section) {
+            classes.entry_mut(normalize(entry).into_owned()).flags |= class.bit();
+        }
+    }
     let mut first_names = WordMap::default();
     for (section, entry) in sections(include_str!("data/first_names.txt")) {
         let gender = match section {
@@ -789,6 +801,20 @@ impl Grammar {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn speaker_nouns_are_people_or_bodies_and_no_time_word_is_either() {
+        let g = grammar();
+        for w in ["ministre", "ministres", "avocate", "porte-parole", "voisine", "élu"] {
+            assert!(g.is(Class::PersonNoun, w), "{w}");
+        }
+        for w in ["syndicat", "communiqué", "quotidien", "gouvernement"] {
+            assert!(g.is(Class::BodyNoun, w) && !g.is(Class::PersonNoun, w), "{w}");
+        }
+        for w in ["moment", "instant", "fois", "raison", "chiffres", "loi"] {
+            assert!(!g.is(Class::PersonNoun, w) && !g.is(Class::BodyNoun, w), "{w}");
+        }
+    }
+
     #[test]
     fn elided_words_of_list_entries_are_split_as_tokens_are() {
         let split = |w| split_elision(w).collect::<Vec<_>>();

@@ -570,6 +570,70 @@ fn is_object_clitic(t: &Tokens, k: usize, w: &str) -> bool {
     t.is(k, Class::Clitic) && !matches!(w, "le" | "la" | "les" | "l'" | "en" | "y")
 }
 
+/// The token of a description's noun: the word after its determiner, past an adjective
+/// that comes before the noun (`l'ancienne eurodéputée`, `le jeune défenseur`) or a number.
+pub(crate) fn head_noun(t: &Tokens, m: &Mention) -> usize {
+    let mut k = m.first + 1;
+    while k + 1 < m.end
+        && (is_cardinal(t, k)
+            || matches!(
+                t.norm(k),
+                "ancien"
+                    | "ancienne"
+                    | "anciens"
+                    | "anciennes"
+                    | "nouveau"
+                    | "nouvel"
+                    | "nouvelle"
+                    | "nouveaux"
+                    | "nouvelles"
+                    | "jeune"
+                    | "jeunes"
+                    | "vieux"
+                    | "vieille"
+                    | "futur"
+                    | "future"
+                    | "actuel"
+                    | "actuelle"
+                    | "ex"
+                    | "premier"
+                    | "première"
+                    | "seul"
+                    | "seule"
+                    | "principal"
+                    | "principale"
+                    | "autre"
+                    | "haut"
+                    | "haute"
+            ))
+    {
+        k += 1;
+    }
+    k
+}
+
+/// Whether a mention may name who speaks: a name, a personal pronoun, or a description of a
+/// person, a body, a document or a medium (`le syndicat`, not `le moment`).
+pub(crate) fn may_speak(t: &Tokens, m: &Mention) -> bool {
+    match m.kind {
+        MentionKind::Name | MentionKind::Pronoun | MentionKind::FirstPerson => true,
+        MentionKind::Relative => false,
+        MentionKind::Description | MentionKind::Demonstrative => {
+            let head = head_noun(t, m);
+            m.name.is_some()
+                || t.is_capitalized(head)
+                || t.is_any(head, Class::PersonNoun.bit() | Class::BodyNoun.bit())
+                || matches!(t.norm(m.first + 1), "dernier" | "dernière")
+        }
+    }
+}
+
+/// Whether a description stands for a person (`le ministre`, `la voisine`), not a body.
+#[allow(dead_code)]
+pub(crate) fn is_person_description(t: &Tokens, m: &Mention) -> bool {
+    matches!(m.kind, MentionKind::Description) && t.is(head_noun(t, m), Class::PersonNoun)
+}
+
 /// Whether the word at `k` is a cardinal number (`deux`, `300`).
 fn is_cardinal(t: &Tokens, k: usize) -> bool {
     let w = t.norm(k);

@@ -6,7 +6,7 @@ use crate::document::{Document, WINDOW, kept};
 use crate::lexicon::{Class, grammar, normalize};
 use crate::mention::{
     MAX_NAME, Mention, MentionKind, is_acronym, is_named_after_a_person, looks_finite,
-    may_open_mention, mention_at,
+    may_open_mention, may_speak, mention_at,
 };
 use crate::span::Span;
 
@@ -41,8 +41,10 @@ fn find_is_phrase_cue_ok(doc: &Document, c: usize) -> bool {
         || doc.t.is_break(i - 1)
         || doc.t.is_punct(i - 1, '.')
         || matches!(doc.t.norm(i - 1), "mais" | "et");
+    // `Pour la ministre,`, `Pour le syndicat,`; not `Pour le moment,`, `Pour la première fois,`.
     let person_like = !matches!(m.kind, MentionKind::Relative | MentionKind::FirstPerson)
-        && !matches!(doc.t.norm(e), "cela" | "ça" | "ce" | "autant");
+        && !matches!(doc.t.norm(e), "cela" | "ça" | "ce" | "autant")
+        && may_speak(doc.t, &m);
     clause_head && person_like && doc.t.is_punct(m.end, ',')
 }
 

@@ -1151,7 +1151,7 @@ pub(crate) const WORD: u32 = 1 << 30;
 pub(crate) const DOTTED: u32 = 1 << 29;
 
 // The flag bits above lie above the classes' bits.
-const _: () = assert!(Class::CueStart.bit() < DOTTED);
+const _: () = assert!(Class::BodyNoun.bit() < DOTTED);
 
 /// The flags of a word a name or a description may start at (see [`Token::may_start_mention`]).
 pub(crate) const MENTION_START: u32 =

@@ -358,3 +358,25 @@ fn a_determiner_opens_another_phrase_after_a_complement() {
         &[("Tout va bien", Direct, "une source proche du dossier", "a déclaré")],
     );
 }
+
+#[test]
+fn pour_names_a_source_only_if_its_noun_may_speak() {
+    for text in [
+        "Pour le moment, les travaux sont suspendus.",
+        "Pour l'instant, rien n'est décidé.",
+        "Pour la première fois, le club a gagné.",
+        "Pour cette raison, la ville a fermé le pont.",
+        "Selon nos informations, la réforme coûtera cher.",
+    ] {
+        quotes(text, &[]);
+    }
+    for (text, source) in [
+        ("Pour la ministre, la réforme est injuste.", "la ministre"),
+        ("Pour l'ancienne ministre, la réforme est injuste.", "l'ancienne ministre"),
+        ("Pour le syndicat, la réforme est injuste.", "le syndicat"),
+        ("Pour la CGT, la réforme est injuste.", "la CGT"),
+        ("Pour Jean Dupont, la réforme est injuste.", "Jean Dupont"),
+    ] {
+        quotes(text, &[("la réforme est injuste", Indirect, source, "Pour")]);
+    }
+}
