@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::indirect::indirect;
 use crate::pool;
 use crate::quote::{Cue, Quote, QuoteKind, Resolution, Speaker};
-use crate::resolve::{Resolver, looks_back};
+use crate::resolve::{Resolver, may_look_back};
 use crate::scan::{MarkPair, protected, scan_at};
 use crate::sentence;
 use crate::span::Span;
@@ -243,13 +243,13 @@ impl Extractor {
         found.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
         // What a quotation says is no antecedent (`Selon X, le feu a pris. « … », dit-il`).
         let quoted = Covered::new(&found);
-        // Only a speaker that looks back (a pronoun, a demonstrative) is resolved from the
+        // Only a speaker that looks back (a pronoun, a demonstrative, a description of a person) is resolved from the
         // subjects before it: those of sentences from the last one on are never asked for, and
         // a text without one needs none.
         let last_pronoun = found
             .iter()
             .filter_map(|a| a.speaker)
-            .filter(|m| looks_back(m.kind))
+            .filter(|m| may_look_back(tokens, m))
             .map(|m| m.span.start)
             .max();
         let asked = last_pronoun.map_or(0, |at| sentences.partition_point(|s| s.start < at));

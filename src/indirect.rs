@@ -430,16 +430,14 @@ fn after_connective(doc: &Document, c: usize, sentence: Span) -> bool {
 /// lowercase words with no verb up to a comma (`directeur de la police,`), within `limit`.
 fn apposition_end(doc: &Document, from: usize, limit: usize) -> Option<usize> {
     let t = doc.t;
-    if !t.is_word(from) || t.is_capitalized(from) || starts_adverbial_word(doc, from) {
+    // (An office: a noun of a person or a body, `directeur de la police`, not `donner la
+    // primauté à …`.)
+    let office = t.is_any(from, Class::PersonNoun.bit() | Class::BodyNoun.bit());
+    if !t.is_word(from) || t.is_capitalized(from) || !office {
         return None;
     }
     let comma = (from..limit.min(from + 10)).find(|&k| !t.is_word(k))?;
     (t.is_punct(comma, ',') && !has_finite_verb(doc, from, comma)).then_some(comma)
-}
-
-/// Whether a word opens an adverbial (a preposition or a listed adverb), not a noun phrase.
-fn starts_adverbial_word(doc: &Document, i: usize) -> bool {
-    doc.t.is(i, Class::Preposition) || doc.t.adverb_len(i) > 0 || doc.t.is(i, Class::Conjunction)
 }
 
 /// Whether only a short complement follows the source to the end of the sentence

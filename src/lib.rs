@@ -72,11 +72,15 @@
 //! A [`Speaker`] is the mention nearest the cue, as written (`Poutine`, `le dirigeant russe`,
 //! `il`), and the [`name`](Speaker::name) it resolves to: the fullest name the article gives for
 //! a surname or title + surname; the name an apposition ties a description to (`le ministre,
-//! Jean Dupont,`); the last subject or speaker of compatible gender and number for a pronoun or
-//! `ce dernier`; the antecedent for a relative `qui`. [`Resolution`] tells which way was taken,
-//! so callers can filter on confidence. With no cue, the speaker is the subject before a colon
-//! (`Larcher : « … »`), the subject of the sentence a fragment sits in, the interviewee of a
-//! `Nom: réponse` interview, or the previous speaker for a quotation standing alone.
+//! Jean Dupont,`); for a definite description of a person tied to no name (`l'élu`, `la
+//! syndicaliste`), the person a pronoun of its gender would point to, when that person is named
+//! in full and no other such description came between; the last subject or speaker of
+//! compatible gender and number for a pronoun; the last person named for `ce dernier`; the
+//! antecedent for a relative `qui`. [`Resolution`] tells which way was taken, so callers can
+//! filter on confidence. With no cue, the speaker is the subject before a colon (`Larcher :
+//! « … »`), the subject of the sentence a fragment sits in, the interviewee of a `Nom: réponse`
+//! interview, the speaker of reported speech just before, or the previous speaker for a
+//! quotation standing alone.
 //!
 //! # Known limitations
 //!

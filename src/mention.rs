@@ -629,7 +629,6 @@ pub(crate) fn may_speak(t: &Tokens, m: &Mention) -> bool {
 }
 
 /// Whether a description stands for a person (`le ministre`, `la voisine`), not a body.
-#[allow(dead_code)]
 pub(crate) fn is_person_description(t: &Tokens, m: &Mention) -> bool {
     matches!(m.kind, MentionKind::Description) && t.is(head_noun(t, m), Class::PersonNoun)
 }

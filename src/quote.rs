@@ -129,7 +129,8 @@ pub enum Resolution {
     Alias,
     /// A pronoun (`il`, `-t-elle`, `selon lui`) resolved to an earlier mention.
     Pronoun,
-    /// A description (`le dirigeant russe`) tied to a name, or kept as written.
+    /// A description (`le dirigeant russe`) tied to a name, standing for the person named
+    /// before it (`l'élu`), or kept as written.
     Description,
     /// No cue: the quote carries on the previous speaker, or follows `Name :`.
     Context,

@@ -18,7 +18,8 @@ use crate::attribute::Covered;
 use crate::document::{Document, WINDOW, kept};
 use crate::lexicon::{Class, Gender, WordHasher, grammar, normalize_into};
 use crate::mention::{
-    DESCRIPTION_ENDER_BITS, Mention, MentionKind, capitalized_head_end, mention_outline_at,
+    DESCRIPTION_ENDER_BITS, Mention, MentionKind, capitalized_head_end, is_person_description,
+    mention_outline_at,
 };
 use crate::quote::Resolution;
 use crate::scan::is_space;
@@ -707,6 +708,22 @@ pub(crate) fn looks_back(kind: MentionKind) -> bool {
     matches!(kind, MentionKind::Pronoun | MentionKind::Demonstrative)
 }
 
+/// Whether a mention may look back as a pronoun does, for the person it stands for: a pronoun,
+/// a demonstrative, or a definite description of a person (`l'élu`; see
+/// [`Resolver::person_described`]).
+pub(crate) fn may_look_back(t: &Tokens, m: &Mention) -> bool {
+    looks_back(m.kind) || is_definite_person(t, m)
+}
+
+/// A singular description of a person with a definite article and no name: `le banquier`,
+/// `l'ancienne eurodéputée`.
+fn is_definite_person(t: &Tokens, m: &Mention) -> bool {
+    m.name.is_none()
+        && !m.plural
+        && matches!(t.norm(m.first), "le" | "la" | "l'")
+        && is_person_description(t, m)
+}
+
 impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     /// The resolver of the speakers of `doc`, whose pronouns look back at the subjects of its
     /// first `subject_sentences` sentences (outside `quotations`).
@@ -1077,7 +1094,15 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         quoted: Span,
     ) -> Result<Resolved<'h>, usize> {
         if !looks_back(m.kind) {
-            return Ok(self.resolve_now(m));
+            let r = self.resolve_now(m);
+            // A description of a person the text ties to no name (`l'élu`, `la syndicaliste`)
+            // points back as a pronoun does, to a person named in full.
+            if r.how == Resolution::Description && r.name == &self.doc.text[m.span] {
+                if let Some(a) = self.person_described(m, visible, quoted)? {
+                    return Ok(a);
+                }
+            }
+            return Ok(r);
         }
         let as_written = Resolved {
             name: &self.doc.text[m.span],
@@ -1094,7 +1119,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         if let Some(r) = self.last_named(m, quoted) {
             return Ok(r);
         }
-        Ok(self.antecedent(m, visible, quoted)?.map_or(as_written, |a| Resolved {
+        Ok(self.antecedent(m, visible, quoted)?.map_or(as_written, |(a, _)| Resolved {
             how: Resolution::Pronoun,
             gender: a.gender.or(m.gender),
             ..a
@@ -1185,13 +1210,14 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
 
     /// The most recent of the last [`ANTECEDENT_WINDOW`] subjects and speakers before `m`
     /// (of the first `visible` speakers) outside `quoted`, compatible with it, that did not
-    /// resolve to a pronoun; `Err` with the sentence of a subject to resolve first.
+    /// resolve to a pronoun, and where it stands; `Err` with the sentence of a subject to
+    /// resolve first.
     fn antecedent(
         &self,
         m: &Mention,
         visible: usize,
         quoted: Span,
-    ) -> Result<Option<Resolved<'h>>, usize> {
+    ) -> Result<Option<(Resolved<'h>, usize)>, usize> {
         let before = m.span.start;
         let mut speaker_k = self.speakers.partition_point(|a| a.at < before);
         let mut next_speaker = || {
@@ -1238,25 +1264,70 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 (None, Some(_)) => false,
                 (None, None) => break,
             };
-            let (resolved, pronoun) = if speaker_later {
+            let (resolved, pronoun, at) = if speaker_later {
                 let a = speaker.expect("a speaker");
                 speaker = next_speaker();
                 if inside_quoted(a.at) {
                     continue;
                 }
-                (a.resolved, &a.pronoun)
+                (a.resolved, &a.pronoun, a.at)
             } else {
                 let (s, at) = subject.take().expect("a subject");
                 if inside_quoted(at) {
                     continue;
                 }
-                (self.try_subject_resolution(s)?, &self.subjects[s].pronoun)
+                (self.try_subject_resolution(s)?, &self.subjects[s].pronoun, at)
             };
             if Self::compatible(m, &resolved) && !resolved_to_pronoun(&resolved, pronoun) {
-                return Ok(Some(resolved));
+                return Ok(Some((resolved, at)));
             }
         }
         Ok(None)
+    }
+
+    /// The person a definite description of a person tied to no name stands for: the
+    /// antecedent a pronoun of its gender would have, if that is a person named in full (`Paul
+    /// Morin, maire de Vire, a présenté le budget. L'élu a annoncé …`). Not a possessive (`son
+    /// avocat` is somebody else), nor a body (`le syndicat`). `Err` as [`Self::antecedent`].
+    fn person_described(
+        &self,
+        m: &Mention,
+        visible: usize,
+        quoted: Span,
+    ) -> Result<Option<Resolved<'h>>, usize> {
+        if !is_definite_person(self.doc.t, m) {
+            return Ok(None);
+        }
+        let found = self.antecedent(m, visible, quoted)?;
+        Ok(found
+            .filter(|&(a, at)| {
+                self.gender_of_name(a.name).is_some() && !self.another_person_between(m, at)
+            })
+            .map(|(a, _)| Resolved {
+                how: Resolution::Description,
+                gender: a.gender.or(m.gender),
+                ..a
+            }))
+    }
+
+    /// Whether a description of another person that `m` could stand for too lies between byte
+    /// `at` and `m`, outside quotations (`Alexandre T. … La présidente interroge le prévenu. Le
+    /// policier …`): then which one `m` is, is left open.
+    fn another_person_between(&self, m: &Mention, at: usize) -> bool {
+        let t = self.doc.t;
+        let from = t.at_or_after(at) + 1;
+        (from..m.first).any(|k| {
+            t.is(k, Class::Determiner)
+                && !self.doc.quoted(k)
+                && mention_outline_at(t, k, m.first).is_some_and(|d| {
+                    d.name.is_none()
+                        && is_person_description(t, &d)
+                        && match (t.gender(k), m.gender) {
+                            (Some(a), Some(b)) => a == b,
+                            _ => true,
+                        }
+                })
+        })
     }
 
     /// `ce dernier`, `cette dernière` point to the last person named before them, whatever

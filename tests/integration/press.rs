@@ -380,3 +380,44 @@ fn pour_names_a_source_only_if_its_noun_may_speak() {
         quotes(text, &[("la réforme est injuste", Indirect, source, "Pour")]);
     }
 }
+
+#[test]
+fn a_description_of_a_person_stands_for_the_person_named_before() {
+    quotes(
+        "Paul Morin, maire de Vire, a présenté le budget. L'élu a annoncé que les impôts baisseraient.",
+        &[("les impôts baisseraient", Indirect, "Paul Morin", "a annoncé")],
+    );
+    quotes(
+        "Marie Dubois est déléguée CGT. « On ne lâchera rien », affirme la syndicaliste.",
+        &[("On ne lâchera rien", Direct, "Marie Dubois", "affirme")],
+    );
+    // Of its gender: Paul Morin, named last, is not `la syndicaliste`.
+    quotes(
+        "Marie Dubois a parlé à Paul Morin. « Rien n'est fait », a dit la syndicaliste.",
+        &[("Rien n'est fait", Direct, "Marie Dubois", "a dit")],
+    );
+    // A pronoun that points back through the description reaches the name.
+    quotes(
+        "Laurent Dufresne savourait. L'entraîneur valenciennois avait vécu une première période \
+         difficile. « Ils ont été forts », a-t-il confié.",
+        &[("Ils ont été forts", Direct, "Laurent Dufresne", "a-t-il confié")],
+    );
+}
+
+#[test]
+fn a_description_is_left_as_written_where_it_may_be_someone_else() {
+    // `le préfet` was spoken of in between: the speaker may be him.
+    quotes(
+        "Paul Morin a reçu le préfet. « Rien n'est fait », a dit le préfet.",
+        &[("Rien n'est fait", Direct, "le préfet", "a dit")],
+    );
+    // A possessive names somebody else; a body is no person.
+    quotes(
+        "Paul Morin est poursuivi. « Il est innocent », a dit son avocat.",
+        &[("Il est innocent", Direct, "son avocat", "a dit")],
+    );
+    quotes(
+        "Paul Morin a présenté le budget. « Il est injuste », a dit le syndicat.",
+        &[("Il est injuste", Direct, "le syndicat", "a dit")],
+    );
+}
