@@ -14,7 +14,7 @@ use crate::cue::{CueForm, Person};
 use crate::dialogue::{dash_turns, dialogue_turns, interview};
 use crate::document::{Document, WINDOW};
 use crate::lexicon::{normal_form_at_most, normalize, with_normal};
-use crate::mention::{Mention, MentionKind, mention_at};
+use crate::mention::{Mention, MentionKind, is_person_description, mention_at};
 use crate::pool;
 use crate::quote::{Marks, QuoteKind};
 use crate::scan::{MarkPair, is_alphanumeric, is_space};
@@ -603,8 +603,8 @@ fn attribute_top(
     }
     // A quotation that opens its sentence right after reported speech carries on what was
     // reported (`X a affirmé que … « … »`), unless a later quotation's speaker is nearer.
-    if let Some((c, m)) = reporter_before(doc, p, sentence) {
-        if last.is_none_or(|l| l.span.start < doc.cues[c].span.start) {
+    if let Some((at, m)) = reporter_before(doc, p, sentence) {
+        if last.is_none_or(|l| l.span.start < at) {
             found.speaker = Some(m);
             found.via = Via::Continuation;
             return Some(found);
@@ -615,8 +615,10 @@ fn attribute_top(
     Some(found)
 }
 
-/// The first cue of the sentence before pair `p`'s and its speaker, when the pair opens its
-/// own sentence (`sentence`) and that cue reports the words of a third person.
+/// Who spoke or was spoken of in the sentence before pair `p`'s, when the pair opens its own
+/// sentence (`sentence`): the speaker of that sentence's first cue that reports the words of a
+/// third person, or else its subject if it is a person named; with where the cue or the
+/// subject stands.
 fn reporter_before(doc: &Document, p: usize, sentence: Span) -> Option<(usize, Mention)> {
     let (first, _) = doc.pair_sentence_tokens(p);
     if doc.tok_open(p) != first || sentence.start == 0 {
@@ -632,9 +634,16 @@ fn reporter_before(doc: &Document, p: usize, sentence: Span) -> Option<(usize, M
             && matches!(cue.form, CueForm::Finite | CueForm::Inverted | CueForm::Phrase)
             && !doc.quoted(doc.tok_cue_start(c))
             && (cue.form != CueForm::Phrase || is_phrase_cue_ok(doc, c))
-    })?;
+    });
+    let Some(c) = c else {
+        // No cue: the person the sentence before is about (`Paul Morin était furieux. « … »`).
+        let m = clause_subject(doc, before, Subject::Strict)?;
+        let person = m.kind == MentionKind::Name && m.gender.is_some()
+            || is_person_description(doc.t, &m) && m.name.is_some();
+        return (person && !doc.quoted(m.first)).then_some((m.span.start, m));
+    };
     let m = speaker_of_cue(doc, c).filter(|m| m.kind != MentionKind::FirstPerson)?;
-    Some((c, m))
+    Some((doc.cues[c].span.start, m))
 }
 
 fn attribute_nested(

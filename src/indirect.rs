@@ -252,6 +252,11 @@ fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
             _ => {}
         }
         if !t.is_word(i) {
+            // `a indiqué, dans un communiqué, que`: a complement between commas.
+            if let Some(next) = comma_complement_end(doc, i, sentence_end) {
+                i = next;
+                continue;
+            }
             return None;
         }
         let adv = t.adverb_len(i);
@@ -261,6 +266,20 @@ fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
         }
         if is_date_word(t.norm(i)) {
             i += 1;
+            continue;
+        }
+        // `l'an dernier`, `la semaine dernière`, `la veille`.
+        let time = time_phrase_len(doc, i);
+        if time > 0 {
+            i += time;
+            continue;
+        }
+        // `sur France Bleu`, `sur RTL`: a medium.
+        if w == "sur" && t.is_capitalized(i + 1) {
+            i += 2;
+            while i < sentence_end && t.is_capitalized(i) {
+                i += 1;
+            }
             continue;
         }
         if AUDIENCE.contains(&t.norm(i)) {
@@ -282,6 +301,57 @@ fn complement_start(doc: &Document, c: usize, cue: &CueMatch) -> Option<usize> {
         return None;
     }
     None
+}
+
+/// The token after a complement between commas that starts at the comma `comma` (`, dans un
+/// communiqué,`, `, mardi,`): a few words with no verb, then a comma.
+fn comma_complement_end(doc: &Document, comma: usize, end: usize) -> Option<usize> {
+    let t = doc.t;
+    if !t.is_punct(comma, ',') {
+        return None;
+    }
+    let close = (comma + 1..end.min(comma + 9)).find(|&k| !t.is_word(k))?;
+    let complement = close > comma + 1
+        && t.is_punct(close, ',')
+        && !has_finite_verb(doc, comma + 1, close)
+        && !matches!(t.norm(comma + 1), "que" | "qu'" | "qui" | "et" | "mais");
+    complement.then_some(close + 1)
+}
+
+/// The length of a time phrase with a determiner at token `i` (`l'an dernier`, `la semaine
+/// dernière`, `le lendemain`, `cet été`), or 0.
+fn time_phrase_len(doc: &Document, i: usize) -> usize {
+    let t = doc.t;
+    if !matches!(t.norm(i), "l'" | "le" | "la" | "ce" | "cet" | "cette") {
+        return 0;
+    }
+    let noun = matches!(
+        t.norm(i + 1),
+        "an" | "année"
+            | "semaine"
+            | "mois"
+            | "été"
+            | "hiver"
+            | "printemps"
+            | "automne"
+            | "week-end"
+            | "veille"
+            | "lendemain"
+            | "matin"
+            | "soir"
+            | "nuit"
+            | "jour"
+            | "midi"
+            | "après-midi"
+    );
+    if !noun {
+        return 0;
+    }
+    let last = matches!(
+        t.norm(i + 2),
+        "dernier" | "dernière" | "prochain" | "prochaine" | "passé" | "passée" | "même"
+    );
+    2 + usize::from(last)
 }
 
 /// Where the reported clause ends: before the sentence's closing punctuation, a semicolon, a

@@ -421,3 +421,45 @@ fn a_description_is_left_as_written_where_it_may_be_someone_else() {
         &[("Il est injuste", Direct, "le syndicat", "a dit")],
     );
 }
+
+#[test]
+fn a_time_phrase_or_a_complement_between_the_verb_and_que() {
+    quotes(
+        "Ma sœur a affirmé la semaine dernière que les études ne servaient à rien.",
+        &[("les études ne servaient à rien", Indirect, "Ma sœur", "a affirmé")],
+    );
+    quotes(
+        "Ma sœur a demandé l'an dernier si ça valait la peine.",
+        &[("ça valait la peine", Indirect, "Ma sœur", "a demandé")],
+    );
+    quotes(
+        "Le groupe a indiqué, dans un communiqué, que les départs seraient volontaires.",
+        &[("les départs seraient volontaires", Indirect, "Le groupe", "a indiqué")],
+    );
+    quotes(
+        "Le maire Paul Morin a déclaré, mardi, que la salle resterait fermée.",
+        &[("la salle resterait fermée", Indirect, "Paul Morin", "a déclaré")],
+    );
+    quotes(
+        "Olivier Fouquet a déclaré sur France Bleu que les négociations reprendraient.",
+        &[("les négociations reprendraient", Indirect, "Olivier Fouquet", "a déclaré")],
+    );
+    // An object before `que` makes it a relative: nothing is reported.
+    quotes("Il a annoncé la mesure que tout le monde attendait.", &[]);
+}
+
+#[test]
+fn a_quotation_standing_alone_after_a_sentence_about_a_person() {
+    quotes(
+        "Paul Morin était furieux. « C'est un scandale. »",
+        &[("C'est un scandale.", Direct, "Paul Morin", "")],
+    );
+    quotes(
+        "« On attend », a dit Jean Roux. À ses côtés, Nathalie Pierrard se veut combative. \
+         « On ne lâchera rien. »",
+        &[
+            ("On attend", Direct, "Jean Roux", "a dit"),
+            ("On ne lâchera rien.", Direct, "Nathalie Pierrard", ""),
+        ],
+    );
+}
