@@ -13,7 +13,7 @@
 use crate::cue::{CueForm, Person};
 use crate::dialogue::{dash_turns, dialogue_turns, interview};
 use crate::document::{Document, WINDOW};
-use crate::lexicon::{normal_form_at_most, normalize, with_normal};
+use crate::lexicon::{Class, normal_form_at_most, normalize, with_normal};
 use crate::mention::{Mention, MentionKind, is_person_description, mention_at};
 use crate::pool;
 use crate::quote::{Marks, QuoteKind};
@@ -443,6 +443,10 @@ fn is_quotation(doc: &Document, p: usize, words: usize, lines: &LineBreaks) -> b
     if !capital && words <= 2 && pair.depth == 0 && noun_complement(doc, p) {
         return false;
     }
+    // Names and titles given (`une tribune intitulée « … »`, `le dossier dit du « … »`).
+    if named_not_said(doc, p) {
+        return false;
+    }
     if !capital && words <= 2 && pair.depth == 0 {
         let sentence = doc.pair_sentence(p);
         let has_cue = doc.cues_in(sentence).any(|c| {
@@ -454,6 +458,36 @@ fn is_quotation(doc: &Document, p: usize, words: usize, lines: &LineBreaks) -> b
         }
     }
     true
+}
+
+/// Whether the marks of pair `p` hold a name or a title given to something: after `intitulé`,
+/// `baptisé`, `surnommé`, `dénommé` (any gender and number), or `dit du`, `dite`.
+fn named_not_said(doc: &Document, p: usize) -> bool {
+    let t = doc.t;
+    let open = doc.tok_open(p);
+    let word = |back: usize| -> &str {
+        if open >= back && t.is_word(open - back) { t.norm(open - back) } else { "" }
+    };
+    let naming = |w: &str| {
+        let stem = w.trim_end_matches('s').trim_end_matches('e');
+        matches!(stem, "intitulé" | "baptisé" | "surnommé" | "dénommé")
+            || matches!(w, "dite" | "dites")
+    };
+    // (`dit` after a noun of a thing, not after its subject or auxiliary: `il dit des « … »`,
+    // `le prévenu dit des « … »`.)
+    let noun_at = |back: usize| {
+        let not_a_subject = Class::Pronoun.bit()
+            | Class::Clitic.bit()
+            | Class::Verb.bit()
+            | Class::PersonNoun.bit()
+            | Class::BodyNoun.bit();
+        open >= back && t.is_word(open - back) && !t.is_any(open - back, not_a_subject)
+    };
+    naming(word(1))
+        || matches!(word(1), "du" | "des" | "de")
+            && matches!(word(2), "dit" | "dite" | "dits" | "dites")
+            && noun_at(3)
+        || matches!(word(1), "la" | "l'") && word(2) == "de" && word(3) == "dit" && noun_at(4)
 }
 
 /// Whether the marks of pair `p` follow `du`, `de la` or `de l'`: what they hold is the
@@ -580,6 +614,13 @@ fn attribute_top(
     if let Some(c) = inverted_cue_later(doc, p, sentence) {
         found.cue = Some(c);
         found.speaker = speaker_of_cue(doc, c);
+        return Some(found);
+    }
+    // 4b. `« … » C'est ce qu'a déclaré X.`: a cue after `c'est ce que` sums it up.
+    if let Some(c) = cue_summing_up(doc, p) {
+        found.cue = Some(c);
+        // (The subject is after the verb, though no comma nor mark stands before it.)
+        found.speaker = subject_after(doc, c).or_else(|| speaker_of_cue(doc, c));
         return Some(found);
     }
     found.cue = None;
@@ -856,6 +897,31 @@ fn introduces(doc: &Document, c: usize, pair: &MarkPair) -> bool {
     between.is_empty()
         || between == ":"
         || normal_form_at_most(between, 3) && matches!(normalize(between).as_ref(), "que" | "qu'")
+}
+
+/// A cue with its subject after it, right after `c'est ce que` or `voilà ce que` after the
+/// quotation (`« … » C'est ce qu'a déclaré X.`, `« … », voilà ce qu'affirme X`).
+fn cue_summing_up(doc: &Document, p: usize) -> Option<usize> {
+    let t = doc.t;
+    let mut i = doc.tok_after_close(p);
+    if t.is_punct(i, ',') || t.is_punct(i, '.') {
+        i += 1;
+    }
+    let lead = match t.norm(i) {
+        "c'" if t.norm(i + 1) == "est" => 2,
+        "voilà" | "voici" => 1,
+        _ => return None,
+    };
+    i += lead;
+    if t.norm(i) != "ce" || !matches!(t.norm(i + 1), "que" | "qu'") || !t.is_word(i + 2) {
+        return None;
+    }
+    let c = doc.cue_starting_at(t.span(i + 2).start)?;
+    match doc.cues[c].form {
+        CueForm::Inverted => Some(c),
+        CueForm::Finite => subject_after(doc, c).map(|_| c),
+        _ => None,
+    }
 }
 
 /// An inverted cue after the quotation, later in its sentence: `…, affirme X.`

@@ -155,6 +155,10 @@ fn inverted_statement(doc: &Document, sentence: Span, comma: usize) -> Option<(u
     if let Some(colon) = colon {
         first = colon + 1;
         start = doc.t.span(first).start;
+    } else if let Some(after) = dateline_end(doc, first, comma) {
+        // `PARIS (AFP) - Le pont rouvrira, a annoncé X`: the statement follows the dateline.
+        first = after;
+        start = doc.t.span(first).start;
     }
     Some((first, trim(doc, Span::new(start, doc.t.span(comma).start))))
 }
@@ -179,6 +183,23 @@ fn incise_statement(doc: &Document, c: usize, cue: &CueMatch, sentence: Span) ->
     }
     let start = clause_start(doc, sentence);
     Some(trim(doc, Span::new(start, t.span(words_end - 1).end)))
+}
+
+/// The token after a wire dateline that opens a clause at token `first` (`PARIS (AFP) -`,
+/// `NEW YORK, 3 mai (Reuters) —`): capitalised words, a date and an agency in brackets, then a
+/// dash, before token `end`.
+fn dateline_end(doc: &Document, first: usize, end: usize) -> Option<usize> {
+    let t = doc.t;
+    if !t.is_capitalized(first) {
+        return None;
+    }
+    let dash = (first + 1..end.min(first + 10)).find(|&k| {
+        !(t.is_word(k) || t.is_punct(k, '(') || t.is_punct(k, ')') || t.is_punct(k, ','))
+    })?;
+    let is_dash = ['-', '—', '–'].iter().any(|&d| t.is_punct(dash, d));
+    let lowercase_word =
+        (first..dash).any(|k| t.is_word(k) && !t.is_capitalized(k) && !is_date_word(t.norm(k)));
+    (is_dash && !lowercase_word).then_some(dash + 1)
 }
 
 /// Whether a quotation of `marked` overlaps the pair of marks that closes right before the

@@ -488,6 +488,8 @@ pub(crate) struct Resolver<'a, 'b, 'h> {
     reach: Vec<usize>,
     /// For each speaker resolved, in order: the quotation it speaks.
     quoted: Vec<Span>,
+    /// For each speaker resolved, in order: the name it resolved to.
+    said_by: Vec<&'h str>,
 }
 
 /// The index goes back to the thread for the next text.
@@ -916,6 +918,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             speakers: Vec::with_capacity(SPEAKERS_ROOM),
             reach: Vec::with_capacity(SPEAKERS_ROOM),
             quoted: Vec::with_capacity(SPEAKERS_ROOM),
+            said_by: Vec::with_capacity(SPEAKERS_ROOM),
         }
     }
 
@@ -1076,6 +1079,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         self.reach.push(self.reach.last().map_or(at, |&r| r.max(at)));
         self.quoted.push(quoted);
         let r = self.resolve_after(m, order, quoted);
+        self.said_by.push(r.name);
         if !taken {
             let i = self.speakers.partition_point(|a| a.at < at);
             let pronoun = Cell::new(None);
@@ -1251,6 +1255,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             None
         };
         let inside_quoted = |at: usize| quoted.start <= at && at < quoted.end;
+        let speaking_m = self.speaker_around(before, visible);
         let (mut speaker, mut subject) = (next_speaker(), None);
         for _ in 0..ANTECEDENT_WINDOW {
             // Before the next speaker back, only a subject after it is read: a subject before
@@ -1278,11 +1283,27 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 }
                 (self.try_subject_resolution(s)?, &self.subjects[s].pronoun, at)
             };
-            if Self::compatible(m, &resolved) && !resolved_to_pronoun(&resolved, pronoun) {
+            if Self::compatible(m, &resolved)
+                && !resolved_to_pronoun(&resolved, pronoun)
+                && Some(resolved.name) != speaking_m
+            {
                 return Ok(Some((resolved, at)));
             }
         }
         Ok(None)
+    }
+
+    /// Who says the quotation that byte `at` lies in, of the first `visible` speakers, if it
+    /// lies in one: `elle` said by X is not X.
+    fn speaker_around(&self, at: usize, visible: usize) -> Option<&'h str> {
+        let visible = visible.min(self.said_by.len());
+        // (Quotations are resolved in text order: the one around `at` is among the last to
+        // open before it.)
+        let opened = self.quoted[..visible].partition_point(|q| q.start <= at);
+        (opened.saturating_sub(4)..opened)
+            .rev()
+            .find(|&j| self.quoted[j].start <= at && at < self.quoted[j].end)
+            .map(|j| self.said_by[j])
     }
 
     /// The person a definite description of a person tied to no name stands for: the

@@ -463,3 +463,55 @@ fn a_quotation_standing_alone_after_a_sentence_about_a_person() {
         ],
     );
 }
+
+#[test]
+fn names_and_titles_given_are_no_quotations() {
+    quotes("Le député a publié une tribune intitulée « Prenons le temps d'écouter ».", &[]);
+    quotes("Le parquet a requis quatre ans dans le dossier dit du « gang des sacs à main ».", &[]);
+    // `dit` after its subject is the verb.
+    quotes(
+        "À la barre, le prévenu dit des « peut-être ».",
+        &[("peut-être", Partial, "le prévenu", "dit")],
+    );
+}
+
+#[test]
+fn a_pronoun_inside_a_quotation_is_not_its_speaker() {
+    quotes(
+        "La ministre Sandrine Morel refuse une pause. L'écologiste Inès Carpentier a commenté : \
+         « Elle dit \"il n'y aura pas de pause\". Les Français, eux, n'en ont pas. »",
+        &[
+            (
+                "Elle dit \"il n'y aura pas de pause\". Les Français, eux, n'en ont pas.",
+                Direct,
+                "Inès Carpentier",
+                "a commenté",
+            ),
+            ("il n'y aura pas de pause", Direct, "Sandrine Morel", "dit"),
+        ],
+    );
+}
+
+#[test]
+fn a_cue_summing_up_the_quotation_before_it() {
+    quotes(
+        "« Nous ne lâcherons rien. » C'est ce qu'a déclaré Paul Morin lundi.",
+        &[("Nous ne lâcherons rien.", Direct, "Paul Morin", "a déclaré")],
+    );
+    quotes(
+        "« Nous ne lâcherons rien », voilà ce qu'affirme Paul Morin.",
+        &[("Nous ne lâcherons rien", Direct, "Paul Morin", "affirme")],
+    );
+}
+
+#[test]
+fn a_wire_dateline_is_not_part_of_the_statement() {
+    quotes(
+        "PARIS (AFP) - Le pont sera rouvert en mai, a annoncé mardi le ministre.",
+        &[("Le pont sera rouvert en mai", Indirect, "le ministre", "a annoncé")],
+    );
+    quotes(
+        "NEW YORK, 3 mai (Reuters) - Le pont sera rouvert en mai, a annoncé le ministre.",
+        &[("Le pont sera rouvert en mai", Indirect, "le ministre", "a annoncé")],
+    );
+}
