@@ -868,11 +868,16 @@ fn cue_before(doc: &Document, p: usize, sentence: Span) -> Option<usize> {
     let nearest = range.clone().rev().find(|&c| eligible(c))?;
     // A verb inside the clause another verb reports is part of what is said: `X a assuré que
     // les États-Unis continueraient de soutenir Kiev « … »` is X's.
+    // (Not past `, mais` or `;`, which open a clause of the writer's: `X a reconnu que …, mais
+    // il a soutenu que « … »` is said under `a soutenu`.)
+    let new_clause =
+        |k: usize| doc.t.is_punct(k, ';') || doc.t.is_punct(k, ',') && doc.t.norm(k + 1) == "mais";
     let governing = range.take_while(|&c| c < nearest).find(|&c| {
+        let between = doc.tok_cue_end(c)..doc.tok_cue_start(nearest);
         matches!(doc.cues[c].form, CueForm::Finite | CueForm::Inverted)
             && eligible(c)
-            && (doc.tok_cue_end(c)..doc.tok_cue_start(nearest))
-                .any(|k| matches!(doc.t.norm(k), "que" | "qu'") && !doc.quoted(k))
+            && between.clone().any(|k| matches!(doc.t.norm(k), "que" | "qu'") && !doc.quoted(k))
+            && !between.into_iter().any(|k| new_clause(k) && !doc.quoted(k))
     });
     let chosen = governing.unwrap_or(nearest);
     // A source at the head of the sentence (`Pour Poutine, les USA accusent la Russie de « … »`)

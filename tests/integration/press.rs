@@ -515,3 +515,23 @@ fn a_wire_dateline_is_not_part_of_the_statement() {
         &[("Le pont sera rouvert en mai", Indirect, "le ministre", "a annoncé")],
     );
 }
+
+#[test]
+fn a_clause_after_mais_has_its_own_verb_of_saying() {
+    quotes(
+        "Paul Morin a reconnu que les coûts avaient « largement dépassé » les prévisions, \
+         mais il a soutenu que l'argent serait « bien investi ».",
+        &[
+            ("largement dépassé", Partial, "Paul Morin", "a reconnu"),
+            ("bien investi", Partial, "Paul Morin", "a soutenu"),
+        ],
+    );
+}
+
+#[test]
+fn parler_de_introduces_a_term_quoted() {
+    quotes(
+        "Le ministre a parlé d'un « scandale d'État ».",
+        &[("scandale d'État", Partial, "Le ministre", "a parlé")],
+    );
+}
