@@ -526,7 +526,8 @@ fn preceded_by_colon(doc: &Document, p: usize) -> bool {
 }
 
 /// The token index right after the closing mark, past a comma and an indirect-object
-/// pronoun before an inverted verb (`« … », lui répond X`, `« … », nous a confié X`).
+/// pronoun before an inverted verb (`« … », lui répond X`, `« … », nous a confié X`) or
+/// `comme` and its object pronoun (`« … », comme l'a dit X`).
 fn after_close(doc: &Document, p: usize) -> usize {
     let mut i = doc.tok_after_close(p);
     if doc.t.is_punct(i, ',') {
@@ -534,6 +535,10 @@ fn after_close(doc: &Document, p: usize) -> usize {
     }
     if is_dative_clitic(doc, i) && doc.t.is_word(i + 1) {
         i += 1;
+    }
+    // `« … », comme l'a dit X`
+    if doc.t.norm(i) == "comme" && doc.t.is_word(i + 1) {
+        i += 1 + usize::from(matches!(doc.t.norm(i + 1), "l'" | "le"));
     }
     i
 }

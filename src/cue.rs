@@ -889,7 +889,7 @@ impl Mark {
             Mark::BeforeObject,
             &[
                 "je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ne", "n",
-                "me", "m", "te", "t",
+                "me", "m", "te", "t", "comme",
             ],
         ),
         (Mark::D, &["d"]),

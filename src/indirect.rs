@@ -20,7 +20,7 @@ use crate::quote::QuoteKind;
 use crate::scan::{is_alphanumeric, is_space};
 use crate::span::Span;
 use crate::speaker::{
-    has_finite_verb, inversion_context, is_date_word, is_phrase_cue_ok, source_after,
+    after_comme, has_finite_verb, inversion_context, is_date_word, is_phrase_cue_ok, source_after,
     speaker_of_cue, subject_after,
 };
 
@@ -96,6 +96,9 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch, marked: &Covered) -
     let sentence = doc.cue_sentence(c);
     match cue.form {
         CueForm::Phrase => source_clause(doc, c, sentence),
+        CueForm::Finite | CueForm::Inverted if after_comme(doc, c) => {
+            comme_clause(doc, c, sentence)
+        }
         CueForm::Inverted | CueForm::Finite if ends_sentence_inverted(doc, c, cue) => {
             // `La réforme est nécessaire, a estimé le ministre.`
             let comma = doc.tok_cue_start(c) - 1;
@@ -135,6 +138,35 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch, marked: &Covered) -
             Some(trim(doc, Span::new(open, end)))
         }
     }
+}
+
+/// The clause `comme l'a dit X` vouches for, as a source phrase does: after `Comme l'a dit X,`
+/// at the head of the sentence, or before `, comme l'a dit X.` at its end. The subject is
+/// after the verb.
+fn comme_clause(doc: &Document, c: usize, sentence: Span) -> Option<Span> {
+    let t = doc.t;
+    let speaker = subject_after(doc, c)?;
+    let i = doc.tok_cue_start(c);
+    let comme = if t.norm(i - 1) == "comme" { i - 1 } else { i - 2 };
+    let (first, sentence_end) = doc.cue_sentence_tokens(c);
+    let head = t.at_or_after(clause_start(doc, sentence));
+    if comme == head || comme == first {
+        if !t.is_punct(speaker.end, ',') || speaker.end + 1 >= sentence_end {
+            return None;
+        }
+        let start = t.span(speaker.end + 1).start;
+        let end = clause_end_plain(doc, speaker.end + 1, sentence, sentence_end)?;
+        return Some(trim(doc, Span::new(start, end)));
+    }
+    // (Only complements may follow the subject: `…, comme le confirme X dans un communiqué.`)
+    if comme > 0 && t.is_punct(comme - 1, ',') && !has_finite_verb(doc, speaker.end, sentence_end) {
+        let start = clause_start(doc, sentence);
+        if !has_finite_verb(doc, t.at_or_after(start), comme - 1) {
+            return None;
+        }
+        return Some(trim(doc, Span::new(start, t.span(comme - 1).start)));
+    }
+    None
 }
 
 /// The statement before the comma at token `comma` of an inverted cue (`La réforme est

@@ -75,7 +75,7 @@ fn find_speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
         }
         CueForm::Phrase => source_after(doc, c).map(|m| with_apposition(doc, m)),
         CueForm::Finite => {
-            if inversion_context(doc, c) {
+            if inversion_context(doc, c) || after_comme(doc, c) {
                 if let Some(m) = subject_after(doc, c) {
                     return Some(m);
                 }
@@ -105,6 +105,15 @@ fn find_speaker_of_cue(doc: &Document, c: usize) -> Option<Mention> {
             clause_subject(doc, Span::new(sentence.start, cue.span.start), Subject::Loose)
         }
     }
+}
+
+/// Whether cue `c` follows `comme` (and an object pronoun), which puts its subject after it:
+/// `comme l'a confirmé le ministre`, `comme le dit X`.
+pub(crate) fn after_comme(doc: &Document, c: usize) -> bool {
+    let t = doc.t;
+    let i = doc.tok_cue_start(c);
+    let k = if i >= 1 && matches!(t.norm(i - 1), "l'" | "le") { i - 1 } else { i };
+    k >= 1 && t.norm(k - 1) == "comme"
 }
 
 /// Whether a finite cue stands where French puts the subject after the verb: after a

@@ -535,3 +535,26 @@ fn parler_de_introduces_a_term_quoted() {
         &[("scandale d'État", Partial, "Le ministre", "a parlé")],
     );
 }
+
+#[test]
+fn comme_l_a_dit_x_vouches_for_a_clause() {
+    quotes(
+        "Comme l'a confirmé le ministre, la ville paiera.",
+        &[("la ville paiera", Indirect, "le ministre", "a confirmé")],
+    );
+    quotes(
+        "La ville paiera, comme le confirme le ministre dans un communiqué.",
+        &[("La ville paiera", Indirect, "le ministre", "confirme")],
+    );
+    // `comme` with no verb of saying, or comparing manners, reports nothing.
+    quotes("Comme prévu, la ville paiera.", &[]);
+    quotes("Il parle comme le disait son père.", &[]);
+}
+
+#[test]
+fn a_quotation_followed_by_comme_l_a_dit_x() {
+    quotes(
+        "« Bienvenue à tous », comme l'a dit Paul Morin.",
+        &[("Bienvenue à tous", Direct, "Paul Morin", "a dit")],
+    );
+}
