@@ -1322,7 +1322,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         let found = self.antecedent(m, visible, quoted)?;
         Ok(found
             .filter(|&(a, at)| {
-                self.gender_of_name(a.name).is_some() && !self.another_person_between(m, at)
+                self.gender_of_name(a.name).is_some() && !self.another_person_between(m, at, a.name)
             })
             .map(|(a, _)| Resolved {
                 how: Resolution::Description,
@@ -1331,23 +1331,30 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             }))
     }
 
-    /// Whether a description of another person that `m` could stand for too lies between byte
-    /// `at` and `m`, outside quotations (`Alexandre T. … La présidente interroge le prévenu. Le
-    /// policier …`): then which one `m` is, is left open.
-    fn another_person_between(&self, m: &Mention, at: usize) -> bool {
+    /// Whether another person `m` could stand for too is spoken of between byte `at` (where
+    /// its antecedent `named` stands) and `m`, outside quotations: a person named otherwise, of a
+    /// compatible gender (`Poutine a félicité Joe Biden. … le dirigeant russe`), or a description
+    /// of a person (`Alexandre T. … La présidente interroge le prévenu. Le policier …`). Then
+    /// which one `m` is, is left open.
+    fn another_person_between(&self, m: &Mention, at: usize, named: &str) -> bool {
         let t = self.doc.t;
+        let gender_ok = |g: Option<Gender>| match (g, m.gender) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
         let from = t.at_or_after(at) + 1;
         (from..m.first).any(|k| {
-            t.is(k, Class::Determiner)
-                && !self.doc.quoted(k)
-                && mention_outline_at(t, k, m.first).is_some_and(|d| {
-                    d.name.is_none()
-                        && is_person_description(t, &d)
-                        && match (t.gender(k), m.gender) {
-                            (Some(a), Some(b)) => a == b,
-                            _ => true,
-                        }
-                })
+            if self.doc.quoted(k) || !t.is_any(k, Class::Determiner.bit() | CAPITALIZED) {
+                return false;
+            }
+            let Some(d) = mention_outline_at(t, k, m.first) else { return false };
+            match d.kind {
+                MentionKind::Name => {
+                    let name = d.name.unwrap_or(d.span);
+                    d.gender.is_some() && gender_ok(d.gender) && self.fullest(name) != named
+                }
+                _ => d.name.is_none() && is_person_description(t, &d) && gender_ok(t.gender(k)),
+            }
         })
     }
 

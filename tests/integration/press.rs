@@ -411,6 +411,12 @@ fn a_description_is_left_as_written_where_it_may_be_someone_else() {
         "Paul Morin a reçu le préfet. « Rien n'est fait », a dit le préfet.",
         &[("Rien n'est fait", Direct, "le préfet", "a dit")],
     );
+    // Two men were named: `le chancelier` may be either.
+    quotes(
+        "Le président Emmanuel Macron a reçu Olaf Scholz. « Rien n'est fait », a déclaré le \
+         chancelier.",
+        &[("Rien n'est fait", Direct, "le chancelier", "a déclaré")],
+    );
     // A possessive names somebody else; a body is no person.
     quotes(
         "Paul Morin est poursuivi. « Il est innocent », a dit son avocat.",
