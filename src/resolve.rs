@@ -18,8 +18,8 @@ use crate::attribute::Covered;
 use crate::document::{Document, WINDOW, kept};
 use crate::lexicon::{Class, Gender, WordHasher, grammar, normalize_into};
 use crate::mention::{
-    DESCRIPTION_ENDER_BITS, Mention, MentionKind, capitalized_head_end, is_person_description,
-    mention_outline_at,
+    DESCRIPTION_ENDER_BITS, Mention, MentionKind, capitalized_head_end, head_noun,
+    is_person_description, mention_outline_at,
 };
 use crate::quote::Resolution;
 use crate::scan::is_space;
@@ -91,12 +91,16 @@ struct Ties {
     /// The latest tie by the hash of its first two words; those before it with the same hash
     /// follow in [`Tie::previous`].
     latest: FastMap<u64, usize>,
+    /// Every description tied to a name, one word long too (`l'attaquant Jean Martin`), as
+    /// (description, name): the roles the text gives people.
+    roles: Vec<(Span, Span)>,
 }
 
 impl Ties {
     /// Tie to `name` the description at `description`, whose words are read from token `from`
     /// (see [`join_span_words`]): one of fewer than two words is not.
     fn add(&mut self, t: &Tokens, from: usize, description: Span, name: Span) {
+        self.roles.push((description, name));
         let words = self.words.get_mut();
         if join_span_first_two_words(t, from, description, words) < 2 {
             return;
@@ -110,6 +114,7 @@ impl Ties {
     /// Forgets every tie, keeping the room.
     fn clear(&mut self) {
         self.listed.clear();
+        self.roles.clear();
         self.words.get_mut().clear();
         self.latest.clear();
     }
@@ -717,6 +722,47 @@ pub(crate) fn may_look_back(t: &Tokens, m: &Mention) -> bool {
     looks_back(m.kind) || is_definite_person(t, m)
 }
 
+/// Nouns of a person that say nothing of a role, and may stand for anyone named before them
+/// (`Paul Morin, maire de Vire, … L'élu`). `w` is a normal form.
+fn is_generic_person(w: &str) -> bool {
+    matches!(
+        w,
+        "élu"
+            | "élue"
+            | "édile"
+            | "homme"
+            | "femme"
+            | "jeune"
+            | "intéressé"
+            | "intéressée"
+            | "responsable"
+            | "dirigeant"
+            | "dirigeante"
+            | "personnalité"
+            | "chef"
+            | "cheffe"
+            | "patron"
+            | "patronne"
+            | "natif"
+            | "native"
+            | "trentenaire"
+            | "quadragénaire"
+            | "quinquagénaire"
+            | "sexagénaire"
+            | "septuagénaire"
+            | "octogénaire"
+            | "nonagénaire"
+            | "centenaire"
+    )
+}
+
+/// Whether two normal forms are the same noun, in either gender or number (`député`,
+/// `députée`, `députés`).
+fn same_noun(a: &str, b: &str) -> bool {
+    let stem = |w: &'_ str| w.trim_end_matches('s').trim_end_matches('e').to_owned();
+    a == b || stem(a) == stem(b)
+}
+
 /// A singular description of a person with a definite article and no name: `le banquier`,
 /// `l'ancienne eurodéputée`.
 fn is_definite_person(t: &Tokens, m: &Mention) -> bool {
@@ -1322,13 +1368,37 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         let found = self.antecedent(m, visible, quoted)?;
         Ok(found
             .filter(|&(a, at)| {
-                self.gender_of_name(a.name).is_some() && !self.another_person_between(m, at, a.name)
+                self.gender_of_name(a.name).is_some()
+                    && !self.another_person_between(m, at, a.name)
+                    && !self.has_other_role(m, a.name)
             })
             .map(|(a, _)| Resolved {
                 how: Resolution::Description,
                 gender: a.gender.or(m.gender),
                 ..a
             }))
+    }
+
+    /// Whether the text gave the person `named` a role other than `m`'s before `m`: `L'attaquant
+    /// Jean Martin … a salué l'entraîneur` speaks of two people. A generic noun (`l'élu`,
+    /// `l'homme`, `le quinquagénaire`) may stand for anyone: it conflicts with no role.
+    fn has_other_role(&self, m: &Mention, named: &str) -> bool {
+        let t = self.doc.t;
+        let head = t.norm(head_noun(t, m));
+        if is_generic_person(head) {
+            return false;
+        }
+        let role_of = |description: Span| {
+            let first = t.at_or_after(description.start);
+            let last = t.at_or_after(description.end).min(first + 8);
+            (first..last).find(|&k| t.is(k, Class::PersonNoun)).map(|k| t.norm(k))
+        };
+        let roles = &self.index.ties.roles;
+        roles.iter().filter(|(_, name)| name.start < m.span.start).any(|&(description, name)| {
+            role_of(description).is_some_and(|role| {
+                !is_generic_person(role) && !same_noun(role, head) && self.fullest(name) == named
+            })
+        })
     }
 
     /// Whether another person `m` could stand for too is spoken of between byte `at` (where

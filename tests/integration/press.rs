@@ -417,6 +417,11 @@ fn a_description_is_left_as_written_where_it_may_be_someone_else() {
          chancelier.",
         &[("Rien n'est fait", Direct, "le chancelier", "a déclaré")],
     );
+    // The text gave the person named another role: `l'entraîneur` is somebody else.
+    quotes(
+        "L'attaquant Jean Martin a marqué deux fois. « Il a été énorme », a salué l'entraîneur.",
+        &[("Il a été énorme", Direct, "l'entraîneur", "a salué")],
+    );
     // A possessive names somebody else; a body is no person.
     quotes(
         "Paul Morin est poursuivi. « Il est innocent », a dit son avocat.",
