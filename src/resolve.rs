@@ -19,7 +19,7 @@ use crate::document::{Document, WINDOW, kept};
 use crate::lexicon::{Class, Gender, WordHasher, grammar, normalize_into};
 use crate::mention::{
     DESCRIPTION_ENDER_BITS, Mention, MentionKind, capitalized_head_end, head_noun,
-    is_person_description, mention_outline_at,
+    is_person_description, may_speak, mention_outline_at,
 };
 use crate::quote::Resolution;
 use crate::scan::is_space;
@@ -921,6 +921,10 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                                 {
                                     tie(d.span, d.first, n);
                                 }
+                            } else if t.is(m.end + 1, Class::PersonNoun) {
+                                // `Gilles Fabre, maire de la commune,`: a role with no
+                                // article (one word: a role, no tie to look up).
+                                tie(t.span(m.end + 1), m.end + 1, n);
                             }
                         }
                     }
@@ -1030,13 +1034,14 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         grammar().first_name(first).flatten()
     }
 
-    /// The subject of sentence `s` (one of [`Self::subjects`]), outside quotations.
+    /// The subject of sentence `s` (one of [`Self::subjects`]), outside quotations, if it may
+    /// speak: `Le parking est fermé. « … », a-t-il dit` — `il` is not the car park.
     fn subject(&self, s: usize) -> Option<Mention> {
         kept(&self.subjects[s].mention, || {
             let (first, end) = self.doc.sentence_tokens(s);
             let m = clause_subject_in(self.doc, first, end, Subject::Strict)?;
             let quoted = self.quotations.overlaps(Span::new(m.span.start, m.span.start + 1));
-            (!quoted).then_some(m)
+            (!quoted && may_speak(self.doc.t, &m)).then_some(m)
         })
     }
 

@@ -348,9 +348,13 @@ fn find_subject_after(doc: &Document, c: usize) -> Option<Mention> {
         if t.is(i, Class::Preposition) && w != "selon" {
             i += 1;
             match mention_at(t, i, limit) {
-                // `en France Gérard Larcher`: the person starts at the first name.
+                // `en France Gérard Larcher`, `à l'AFP Rémi Castellan`: the person starts at
+                // the first name.
                 Some(m)
-                    if m.kind == MentionKind::Name
+                    if matches!(m.kind, MentionKind::Name | MentionKind::Description)
+                        && t.is_capitalized(
+                            m.first + usize::from(m.kind == MentionKind::Description),
+                        )
                         && m.name.is_some_and(|n| n.start > m.span.start) =>
                 {
                     let n = m.name.unwrap_or(m.span);

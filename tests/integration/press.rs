@@ -422,6 +422,11 @@ fn a_description_is_left_as_written_where_it_may_be_someone_else() {
         "L'attaquant Jean Martin a marqué deux fois. « Il a été énorme », a salué l'entraîneur.",
         &[("Il a été énorme", Direct, "l'entraîneur", "a salué")],
     );
+    quotes(
+        "Gilles Fabre, maire de la commune, est arrivé en retard. Le préfet a salué « \
+         l'engagement des secours ».",
+        &[("l'engagement des secours", Partial, "Le préfet", "a salué")],
+    );
     // A possessive names somebody else; a body is no person.
     quotes(
         "Paul Morin est poursuivi. « Il est innocent », a dit son avocat.",
@@ -567,5 +572,22 @@ fn a_quotation_followed_by_comme_l_a_dit_x() {
     quotes(
         "« Bienvenue à tous », comme l'a dit Paul Morin.",
         &[("Bienvenue à tous", Direct, "Paul Morin", "a dit")],
+    );
+}
+
+#[test]
+fn a_pronoun_points_to_no_thing() {
+    // `Le parking` cannot speak: `il` is Paul Morin.
+    quotes(
+        "Paul Morin est arrivé. Le parking est fermé depuis lundi. « Nous attendons », a-t-il dit.",
+        &[("Nous attendons", Direct, "Paul Morin", "a-t-il dit")],
+    );
+}
+
+#[test]
+fn a_medium_between_the_verb_and_the_inverted_name() {
+    quotes(
+        "« Aucun conteneur ne sortira », a déclaré à l'AFP Rémi Castellan.",
+        &[("Aucun conteneur ne sortira", Direct, "Rémi Castellan", "a déclaré")],
     );
 }
