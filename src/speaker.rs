@@ -286,15 +286,23 @@ pub(crate) fn with_apposition_reading(
     m: Mention,
     mut mention_at_token: impl FnMut(usize) -> Option<Mention>,
 ) -> Mention {
-    if m.name.is_some() || m.kind != MentionKind::Description {
+    let t = doc.t;
+    // (A name inside it that is no person's, `le président du groupe Écologistes`, leaves the
+    // apposition to name the person.)
+    if m.kind != MentionKind::Description || m.name.is_some_and(|n| names_a_person(t, n)) {
         return m;
     }
     // The description may carry a short complement before its comma: `l'adjoint aux finances,
     // Paul Rivière,`.
-    let t = doc.t;
     let comma = (m.end..(m.end + 4).min(t.len())).find(|&k| !t.is_word(k) || t.is(k, Class::Verb));
     let Some(comma) = comma.filter(|&k| t.is_punct(k, ',')) else { return m };
-    let Some(n) = mention_at_token(comma + 1).filter(|n| n.kind == MentionKind::Name) else {
+    // A name, or a description with a person's name (`La cheffe de file, la députée X,`).
+    let person = |n: &Mention| match n.kind {
+        MentionKind::Name => true,
+        MentionKind::Description => n.name.is_some_and(|s| names_a_person(t, s)),
+        _ => false,
+    };
+    let Some(n) = mention_at_token(comma + 1).filter(person) else {
         return m;
     };
     let closes = t.is_break(n.end)
@@ -303,6 +311,12 @@ pub(crate) fn with_apposition_reading(
         || t.is(n.end, Class::Verb)
         || t.is(n.end, Class::CueWord);
     if closes { n } else { m }
+}
+
+/// Whether the name at `span` is a person's: it opens on a first name (`Thomas Revel`, not
+/// `Écologistes` nor `Grains de Provence`).
+fn names_a_person(t: &crate::token::Tokens, span: Span) -> bool {
+    t.is(t.at_or_after(span.start), Class::FirstName)
 }
 
 /// The inverted subject after a finite cue: `a déclaré Poutine`, `explique vendredi dans Le
@@ -452,7 +466,10 @@ pub(crate) fn subject_in(
     let mut subject: Option<Mention> = None;
     for (s, e) in segments {
         let Some(m) = mention_at(t, s, e) else { continue };
-        if m.kind == MentionKind::Name && m.end == e && subject.is_some() {
+        // (A description with a person's name too: `La cheffe de file, la députée X, a dit`.)
+        let named = m.kind == MentionKind::Name
+            || m.kind == MentionKind::Description && m.name.is_some_and(|n| names_a_person(t, n));
+        if named && m.end == e && subject.is_some() {
             return Some(m);
         }
         if subject.is_none() && !starts_adverbial(doc, s) {
@@ -663,6 +680,11 @@ pub(crate) fn clause_subject_in(
         let Some(m) = mention_at(t, s, e) else { continue };
         if matches!(m.kind, MentionKind::FirstPerson) {
             continue;
+        }
+        // `La ministre, X, a remis sa lettre au préfet, qui l'a lue`: a relative clause after
+        // the subject found is not the clause's.
+        if m.kind == MentionKind::Relative && fallback.is_some() {
+            break;
         }
         // `Mme Morel et M. Petit se sont rencontrés`: the first of the pair.
         let pair_end = matches!(t.norm(m.end), "et" | "ou")

@@ -591,3 +591,25 @@ fn a_medium_between_the_verb_and_the_inverted_name() {
         &[("Aucun conteneur ne sortira", Direct, "Rémi Castellan", "a déclaré")],
     );
 }
+
+#[test]
+fn a_name_in_apposition_after_a_description_holding_another_name() {
+    quotes(
+        "« C'est un aveu de faiblesse », a déclaré le président du groupe Écologistes, Thomas Revel.",
+        &[("C'est un aveu de faiblesse", Direct, "Thomas Revel", "a déclaré")],
+    );
+    quotes(
+        "La cheffe de file, la députée Anne-Sophie Kerhervé, a dénoncé un article « contraire à \
+         nos valeurs ».",
+        &[("contraire à nos valeurs", Partial, "Anne-Sophie Kerhervé", "a dénoncé")],
+    );
+}
+
+#[test]
+fn a_relative_clause_after_the_subject_is_not_the_sentences_subject() {
+    quotes(
+        "La ministre, Valérie Roussel, a remis sa lettre au préfet, qui l'a lue. Elle a dénoncé \
+         une « campagne de calomnies ».",
+        &[("campagne de calomnies", Partial, "Valérie Roussel", "a dénoncé")],
+    );
+}
