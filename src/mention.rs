@@ -101,7 +101,11 @@ fn is_title(t: &Tokens, i: usize) -> bool {
     // `M.` `Mme` `Me`: abbreviations need their period (`me` alone is a pronoun).
     let abbreviated = w.len() <= 3;
     let after = if abbreviated && t.is_punct(i + 1, '.') { i + 2 } else { i + 1 };
-    (!abbreviated || t.is_punct(i + 1, '.') || matches!(t.norm(i), "mme" | "mgr" | "dr" | "pr"))
+    // (`Me` with its capital is Maître, a lawyer's title: `me` is a pronoun.)
+    (!abbreviated
+        || t.is_punct(i + 1, '.')
+        || matches!(t.norm(i), "mme" | "mgr" | "dr" | "pr")
+        || t.str(i) == "Me")
         && t.is_capitalized(after)
 }
 

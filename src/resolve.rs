@@ -159,6 +159,9 @@ impl Ties {
 /// How far back a pronoun looks for its antecedent, in subjects and speakers.
 const ANTECEDENT_WINDOW: usize = 40;
 
+/// How far back (in bytes) a description looks for the person last named: a few sentences.
+const PERSON_REACH: usize = 500;
+
 /// The room a resolver makes at first for the speakers it resolves.
 const SPEAKERS_ROOM: usize = 32;
 
@@ -722,8 +725,9 @@ pub(crate) fn may_look_back(t: &Tokens, m: &Mention) -> bool {
     looks_back(m.kind) || is_definite_person(t, m)
 }
 
-/// Nouns of a person that say nothing of a role, and may stand for anyone named before them
-/// (`Paul Morin, maire de Vire, … L'élu`). `w` is a normal form.
+/// Nouns of a person that say nothing of a role, or of a passing one, and may stand for anyone
+/// named before them (`Paul Morin, maire de Vire, … L'élu`; `Manuel Valls, invité de RTL, … Le
+/// Premier ministre`). `w` is a normal form.
 fn is_generic_person(w: &str) -> bool {
     matches!(
         w,
@@ -745,6 +749,14 @@ fn is_generic_person(w: &str) -> bool {
             | "patronne"
             | "natif"
             | "native"
+            | "invité"
+            | "invitée"
+            | "interlocuteur"
+            | "interlocutrice"
+            | "hôte"
+            | "auteur"
+            | "auteure"
+            | "autrice"
             | "trentenaire"
             | "quadragénaire"
             | "quinquagénaire"
@@ -953,7 +965,17 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 }
                 _ => {}
             }
-            i = m.end.max(i + 1);
+            // A person named in a description's complement (`le procès de Bernard Lacombe`,
+            // `l'avocat de Paul Martin`) is named all the same: read on from there.
+            let complement_name = || {
+                (m.first + 2..m.end).find(|&k| {
+                    t.is(k, Class::FirstName) && matches!(t.norm(k - 1), "de" | "d'" | "du" | "des")
+                })
+            };
+            let inner = (m.kind == MentionKind::Description && m.name.is_none())
+                .then(complement_name)
+                .flatten();
+            i = inner.unwrap_or(m.end).max(i + 1);
         }
         names.index_edge_words();
         fullest_of.resize(names.distinct.len(), Cell::new(None));
@@ -1370,18 +1392,50 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         if !is_definite_person(self.doc.t, m) {
             return Ok(None);
         }
-        let found = self.antecedent(m, visible, quoted)?;
+        // The antecedent a pronoun would have, if that is a person named; else the person last
+        // named, as an object or a complement (`La cour a entendu Paul Martin. … a répété le
+        // quinquagénaire`, `Le procès de Bernard Lacombe … L'ancien dirigeant`).
+        let found = match self.antecedent(m, visible, quoted)? {
+            Some((a, at)) if self.gender_of_name(a.name).is_some() => Some((a, at)),
+            // (A person never named, `L'avocat de Paul Martin a plaidé. … a dit l'avocat`.)
+            Some((_, at)) if self.unnamed_person_at(at) => None,
+            _ => self.person_named_last(m),
+        };
         Ok(found
             .filter(|&(a, at)| {
-                self.gender_of_name(a.name).is_some()
-                    && !self.another_person_between(m, at, a.name)
-                    && !self.has_other_role(m, a.name)
+                !self.another_person_between(m, at, a.name) && !self.has_other_role(m, a.name)
             })
             .map(|(a, _)| Resolved {
                 how: Resolution::Description,
                 gender: a.gender.or(m.gender),
                 ..a
             }))
+    }
+
+    /// Whether a description of a person stands at byte `at`.
+    fn unnamed_person_at(&self, at: usize) -> bool {
+        let t = self.doc.t;
+        let k = t.at_or_after(at);
+        mention_outline_at(t, k, t.len()).is_some_and(|d| is_person_description(t, &d))
+    }
+
+    /// The person named last before the sentence of `m`, a few sentences back at most, outside
+    /// quotations, whose first name tells a gender compatible with `m`'s; and where.
+    fn person_named_last(&self, m: &Mention) -> Option<(Resolved<'h>, usize)> {
+        let t = self.doc.t;
+        let sentence = self.doc.sentence_of(m.span.start);
+        let occ = &self.index.names.occurrences;
+        let to = occ.partition_point(|(s, _)| s.end <= sentence.start);
+        let &(span, _) = occ[..to]
+            .iter()
+            .rev()
+            .take_while(|(s, _)| m.span.start - s.start <= PERSON_REACH)
+            .find(|(s, _)| !self.doc.quoted(t.at_or_after(s.start)))?;
+        let name = self.fullest(span);
+        let gender = self.gender_of_name(name)?;
+        let r =
+            Resolved { name, how: Resolution::Description, gender: Some(gender), plural: false };
+        Self::compatible(m, &r).then_some((r, span.start))
     }
 
     /// Whether the text gave the person `named` a role other than `m`'s before `m`: `L'attaquant

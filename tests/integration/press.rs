@@ -613,3 +613,29 @@ fn a_relative_clause_after_the_subject_is_not_the_sentences_subject() {
         &[("campagne de calomnies", Partial, "Valérie Roussel", "a dénoncé")],
     );
 }
+
+#[test]
+fn a_description_may_stand_for_a_person_named_as_an_object_or_a_complement() {
+    quotes(
+        "La cour a entendu Paul Martin mardi. « Je ne voulais pas ça », a répété le quinquagénaire.",
+        &[("Je ne voulais pas ça", Direct, "Paul Martin", "a répété")],
+    );
+    quotes(
+        "Le procès de Bernard Lacombe s'est ouvert jeudi. L'ancien dirigeant a reconnu « des \
+         erreurs de gestion ».",
+        &[("des erreurs de gestion", Partial, "Bernard Lacombe", "a reconnu")],
+    );
+    // `l'avocat` is Paul Martin's lawyer, never named.
+    quotes(
+        "L'avocat de Paul Martin a plaidé. « Il est innocent », a dit l'avocat.",
+        &[("Il est innocent", Direct, "l'avocat", "a dit")],
+    );
+}
+
+#[test]
+fn maitre_is_a_lawyers_title() {
+    quotes(
+        "Me Laurent Cazals a plaidé la relaxe. Me Cazals a indiqué qu'il ferait appel.",
+        &[("il ferait appel", Indirect, "Laurent Cazals", "a indiqué")],
+    );
+}
