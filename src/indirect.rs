@@ -21,7 +21,7 @@ use crate::scan::{is_alphanumeric, is_space};
 use crate::span::Span;
 use crate::speaker::{
     after_comme, has_finite_verb, inversion_context, is_date_word, is_phrase_cue_ok, source_after,
-    speaker_of_cue, subject_after,
+    speaker_of_cue, subject_after, verb_follows,
 };
 
 /// Prepositions of audience, place and time that may stand between a verb and its `que`
@@ -119,7 +119,7 @@ fn reported_clause(doc: &Document, c: usize, cue: &CueMatch, marked: &Covered) -
             }
             // The fronted words must make a clause: `Au point de s'éponger le front,
             // précise-t-elle` reports no statement, unless the clause goes on after the incise.
-            if has_finite_verb(doc, first, comma) {
+            if has_finite_verb(doc, first, comma) || verb_after_subject(doc, first, comma) {
                 Some(span)
             } else {
                 incise_statement(doc, c, cue, sentence)
@@ -193,6 +193,14 @@ fn inverted_statement(doc: &Document, sentence: Span, comma: usize) -> Option<(u
         start = doc.t.span(first).start;
     }
     Some((first, trim(doc, Span::new(start, doc.t.span(comma).start))))
+}
+
+/// Whether the words from token `first` to `end` open on a noun phrase followed by its verb
+/// (`Le taux dépasse un record`): a lowercase word right after a whole noun phrase is its verb.
+fn verb_after_subject(doc: &Document, first: usize, end: usize) -> bool {
+    mention_at(doc.t, first, end).is_some_and(|m| {
+        m.kind == MentionKind::Description && m.end < end && verb_follows(doc, m.end)
+    })
 }
 
 /// A statement an incise interrupts: `Dans le réseau public, a affirmé X, les employés sont

@@ -417,7 +417,8 @@ fn description<const AGREEMENT: bool>(
             // Not after an article (`par la Banque mondiale`): that is a name of its own; nor
             // after a place or body named after a person (`du lycée Blaise Diagne`).
             let after_article = t.is(k - 1, Class::Determiner) && k - 1 > i;
-            let eponym = is_named_after_a_person(t.norm(k - 1));
+            // (Nor after the noun of a body: `du parti Renaissance`, `le syndicat CGT`.)
+            let eponym = is_named_after_a_person(t.norm(k - 1)) || t.is(k - 1, Class::BodyNoun);
             let attached = start < end && name.is_none() && !after_article && !eponym;
             if attached {
                 name = Some((start, end));

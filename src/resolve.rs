@@ -18,7 +18,7 @@ use crate::attribute::Covered;
 use crate::document::{Document, WINDOW, kept};
 use crate::lexicon::{Class, Gender, WordHasher, grammar, normalize_into};
 use crate::mention::{
-    DESCRIPTION_ENDER_BITS, Mention, MentionKind, capitalized_head_end, head_noun,
+    DESCRIPTION_ENDER_BITS, MAX_NAME, Mention, MentionKind, capitalized_head_end, head_noun,
     is_person_description, may_speak, mention_outline_at,
 };
 use crate::quote::Resolution;
@@ -1187,6 +1187,9 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             gender: m.gender,
             plural: m.plural,
         };
+        if let Some(topic) = self.topic_before(m) {
+            return Ok(Resolved { how: Resolution::Pronoun, ..self.resolve_now(&topic) });
+        }
         let enclosing = self.doc.enclosing_pair(self.doc.t.at_or_after(m.span.start));
         if let Some(q) = enclosing {
             if let Some(r) = self.antecedent_in_quote(m, q) {
@@ -1410,6 +1413,25 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                 gender: a.gender.or(m.gender),
                 ..a
             }))
+    }
+
+    /// The topic a subject pronoun takes up: `Quant à Paul Martin, il a déclaré` — the name
+    /// right before the pronoun's comma, after `quant à`.
+    fn topic_before(&self, m: &Mention) -> Option<Mention> {
+        let t = self.doc.t;
+        if m.kind != MentionKind::Pronoun || m.first < 4 || !t.is_punct(m.first - 1, ',') {
+            return None;
+        }
+        let comma = m.first - 1;
+        let from = comma.saturating_sub(MAX_NAME + 2);
+        (from..comma).find_map(|k| {
+            let quant = t.norm(k) == "quant" && matches!(t.norm(k + 1), "à" | "a");
+            quant.then(|| mention_outline_at(t, k + 2, comma)).flatten().filter(|n| {
+                n.end == comma
+                    && n.kind == MentionKind::Name
+                    && Self::compatible(m, &self.resolve_now(n))
+            })
+        })
     }
 
     /// Whether a description of a person stands at byte `at`.

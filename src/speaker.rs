@@ -207,11 +207,13 @@ fn name_before(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention>
         .filter(|m| !after_complement(m.first))?;
     // `Le magistrat PLR a estimé`: a party's acronym after a noun labels it; the noun
     // phrase is the subject.
-    let label = name.end == name.first + 1
-        && is_acronym(t.str(name.first))
+    // So is a name after the noun of a body (`Le président du parti Renaissance estime`).
+    let after_noun = name.end == name.first + 1
         && name.first > start
         && t.is_word(name.first - 1)
         && !t.is_capitalized(name.first - 1);
+    let label =
+        after_noun && (is_acronym(t.str(name.first)) || t.is(name.first - 1, Class::BodyNoun));
     if label {
         return None;
     }
@@ -251,8 +253,10 @@ pub(crate) fn has_finite_verb(doc: &Document, s: usize, e: usize) -> bool {
         let non_finite = || ["er", "ir", "re", "ant"].iter().any(|x| w.ends_with(x));
         // After `se` or `ne`, a word that is no infinitive is a verb (`s'élèvent`); after a
         // subject pronoun, any word that is no pronoun (`il attend`).
+        // (The flags first: most words follow no clitic nor pronoun, and are not compared.)
         let after_clitic = || {
             i > s
+                && doc.t.is_any(i - 1, Class::Clitic.bit() | Class::Pronoun.bit())
                 && !doc.t.is(i, Class::Clitic)
                 && match doc.t.norm(i - 1) {
                     "se" | "s'" | "ne" | "n'" => !non_finite(),
@@ -719,7 +723,7 @@ pub(crate) enum Subject {
 }
 
 /// Whether a verb (or a clitic before one) stands at token `i`.
-fn verb_follows(doc: &Document, i: usize) -> bool {
+pub(crate) fn verb_follows(doc: &Document, i: usize) -> bool {
     let t = doc.t;
     if !t.is_word(i) {
         return false;

@@ -639,3 +639,27 @@ fn maitre_is_a_lawyers_title() {
         &[("il ferait appel", Indirect, "Laurent Cazals", "a indiqué")],
     );
 }
+
+#[test]
+fn quant_a_names_the_pronouns_person() {
+    quotes(
+        "Quant à Paul Martin, il a déclaré : « Rien n'est fait ».",
+        &[("Rien n'est fait", Direct, "Paul Martin", "a déclaré")],
+    );
+}
+
+#[test]
+fn a_present_tense_verb_after_its_subject_makes_a_statement() {
+    quotes(
+        "Paul Martin est économiste. Le taux dépasse un record, a-t-il annoncé.",
+        &[("Le taux dépasse un record", Indirect, "Paul Martin", "a-t-il annoncé")],
+    );
+}
+
+#[test]
+fn the_name_of_a_body_is_not_its_presidents() {
+    quotes(
+        "Le président du parti Renaissance estime que la loi passera.",
+        &[("la loi passera", Indirect, "Le président du parti Renaissance", "estime")],
+    );
+}
