@@ -749,6 +749,20 @@ fn is_generic_person(w: &str) -> bool {
             | "patronne"
             | "natif"
             | "native"
+            | "bénévole"
+            | "universitaire"
+            | "spécialiste"
+            | "expert"
+            | "experte"
+            | "militant"
+            | "militante"
+            | "habitant"
+            | "habitante"
+            | "résident"
+            | "résidente"
+            | "professionnel"
+            | "professionnelle"
+            | "locataire"
             | "invité"
             | "invitée"
             | "interlocuteur"
@@ -768,12 +782,41 @@ fn is_generic_person(w: &str) -> bool {
     )
 }
 
-/// Whether two normal forms are the same noun, in either gender or number (`député`,
-/// `députée`, `députés`).
+/// Whether two normal forms name the same role: the same noun in either gender or number
+/// (`député`, `députée`), or nouns the press uses for one another (`l'entraîneur` … `le
+/// technicien`, `le réalisateur` … `le cinéaste`).
 fn same_noun(a: &str, b: &str) -> bool {
-    let stem = |w: &'_ str| w.trim_end_matches('s').trim_end_matches('e').to_owned();
-    a == b || stem(a) == stem(b)
+    let stem = |w: &str| -> String {
+        let w = w.trim_end_matches('s');
+        let w = w.strip_suffix("rice").map_or_else(|| w.to_owned(), |s| format!("{s}eur"));
+        w.trim_end_matches('e').to_owned()
+    };
+    let (a, b) = (stem(a), stem(b));
+    a == b
+        || SAME_ROLES.iter().any(|group| group.contains(&a.as_str()) && group.contains(&b.as_str()))
 }
+
+/// Nouns the press uses for one another's role, as stems of [`same_noun`].
+const SAME_ROLES: &[&[&str]] = &[
+    &["entraîneur", "technicien", "coach", "sélectionneur", "manager"],
+    &["réalisateur", "cinéast", "metteur"],
+    &["acteur", "comédien", "interprèt"],
+    &["chanteur", "artist", "musicien", "interprèt"],
+    &["avocat", "conseil", "défenseur", "pénalist"],
+    &["juge", "magistrat"],
+    &["procureur", "magistrat", "parquetier"],
+    &["policier", "agent", "fonctionnair", "enquêteur"],
+    &["gendarm", "militair", "enquêteur"],
+    &["député", "parlementair", "élu"],
+    &["sénateur", "parlementair", "élu", "président"],
+    &["maire", "édil", "élu"],
+    &["prévenu", "accusé", "suspect", "mis en caus"],
+    &["président", "dirigeant", "patron"],
+    &["directeur", "dirigeant", "patron", "responsabl"],
+    &["chercheur", "scientifiqu", "universitair", "spécialist", "expert"],
+    &["médecin", "docteur", "praticien", "soignant"],
+    &["joueur", "attaquant", "défenseur", "milieu", "gardien", "buteur", "capitain", "ailier"],
+];
 
 /// A singular description of a person with a definite article and no name: `le banquier`,
 /// `l'ancienne eurodéputée`.
@@ -1466,7 +1509,9 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     fn has_other_role(&self, m: &Mention, named: &str) -> bool {
         let t = self.doc.t;
         let head = t.norm(head_noun(t, m));
-        if is_generic_person(head) {
+        // (A former role, `l'ancien joueur`, may be anyone's too.)
+        let former = matches!(t.norm(m.first + 1), "ancien" | "ancienne" | "ex");
+        if is_generic_person(head) || former {
             return false;
         }
         let role_of = |description: Span| {

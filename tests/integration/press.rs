@@ -663,3 +663,18 @@ fn the_name_of_a_body_is_not_its_presidents() {
         &[("la loi passera", Indirect, "Le président du parti Renaissance", "estime")],
     );
 }
+
+#[test]
+fn the_press_names_one_role_many_ways() {
+    // `le technicien` is the coach; `l'ancien joueur` a former role, anyone's.
+    quotes(
+        "L'entraîneur valmontais, Didier Garnier, était satisfait. « On a réagi », a raconté le \
+         technicien.",
+        &[("On a réagi", Direct, "Didier Garnier", "a raconté")],
+    );
+    quotes(
+        "Son entraîneur, Olivier Kessler, n'a pas été surpris. « Léa a un tennis complet », a \
+         analysé l'ancien joueur suisse.",
+        &[("Léa a un tennis complet", Direct, "Olivier Kessler", "a analysé")],
+    );
+}
