@@ -159,6 +159,10 @@ impl Ties {
 /// How far back a pronoun looks for its antecedent, in subjects and speakers.
 const ANTECEDENT_WINDOW: usize = 40;
 
+/// How far back a description of a person looks for the person it stands for, in subjects
+/// and speakers: a description takes up someone just spoken of.
+const DESCRIBED_WINDOW: usize = 6;
+
 /// How far back (in bytes) a description looks for the person last named: a few sentences.
 const PERSON_REACH: usize = 500;
 
@@ -1242,10 +1246,8 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         if let Some(r) = self.last_named(m, quoted) {
             return Ok(r);
         }
-        Ok(self.antecedent(m, visible, quoted)?.map_or(as_written, |(a, _)| Resolved {
-            how: Resolution::Pronoun,
-            gender: a.gender.or(m.gender),
-            ..a
+        Ok(self.antecedent(m, visible, quoted, ANTECEDENT_WINDOW)?.map_or(as_written, |(a, _)| {
+            Resolved { how: Resolution::Pronoun, gender: a.gender.or(m.gender), ..a }
         }))
     }
 
@@ -1331,7 +1333,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         gender_ok && (m.plural == r.plural || m.kind == MentionKind::Demonstrative)
     }
 
-    /// The most recent of the last [`ANTECEDENT_WINDOW`] subjects and speakers before `m`
+    /// The most recent of the last `window` subjects and speakers before `m`
     /// (of the first `visible` speakers) outside `quoted`, compatible with it, that did not
     /// resolve to a pronoun, and where it stands; `Err` with the sentence of a subject to
     /// resolve first.
@@ -1340,6 +1342,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         m: &Mention,
         visible: usize,
         quoted: Span,
+        window: usize,
     ) -> Result<Option<(Resolved<'h>, usize)>, usize> {
         let before = m.span.start;
         let mut speaker_k = self.speakers.partition_point(|a| a.at < before);
@@ -1376,7 +1379,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         let inside_quoted = |at: usize| quoted.start <= at && at < quoted.end;
         let speaking_m = self.speaker_around(before, visible);
         let (mut speaker, mut subject) = (next_speaker(), None);
-        for _ in 0..ANTECEDENT_WINDOW {
+        for _ in 0..window {
             // Before the next speaker back, only a subject after it is read: a subject before
             // it is not needed yet (and most look backs end at that speaker).
             if subject.is_none() {
@@ -1441,7 +1444,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         // The antecedent a pronoun would have, if that is a person named; else the person last
         // named, as an object or a complement (`La cour a entendu Paul Martin. … a répété le
         // quinquagénaire`, `Le procès de Bernard Lacombe … L'ancien dirigeant`).
-        let found = match self.antecedent(m, visible, quoted)? {
+        let found = match self.antecedent(m, visible, quoted, DESCRIBED_WINDOW)? {
             Some((a, at)) if self.gender_of_name(a.name).is_some() => Some((a, at)),
             // (A person never named, `L'avocat de Paul Martin a plaidé. … a dit l'avocat`.)
             Some((_, at)) if self.unnamed_person_at(at) => None,
