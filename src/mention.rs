@@ -418,7 +418,9 @@ fn description<const AGREEMENT: bool>(
             // after a place or body named after a person (`du lycée Blaise Diagne`).
             let after_article = t.is(k - 1, Class::Determiner) && k - 1 > i;
             // (Nor after the noun of a body: `du parti Renaissance`, `le syndicat CGT`.)
-            let eponym = is_named_after_a_person(t.norm(k - 1)) || t.is(k - 1, Class::BodyNoun);
+            // (The body's own name when the body is the head: `le groupe Valdorne`.)
+            let eponym = is_named_after_a_person(t.norm(k - 1))
+                || t.is(k - 1, Class::BodyNoun) && k - 1 != head;
             let attached = start < end && name.is_none() && !after_article && !eponym;
             if attached {
                 name = Some((start, end));
@@ -629,13 +631,29 @@ pub(crate) fn may_speak(t: &Tokens, m: &Mention) -> bool {
                 || t.is_capitalized(head)
                 || t.is_any(head, Class::PersonNoun.bit() | Class::BodyNoun.bit())
                 || matches!(t.norm(m.first + 1), "dernier" | "dernière")
+                || compound_of_speaker_noun(t.norm(head))
         }
     }
 }
 
+/// Whether a hyphenated noun ends with a noun of a person or a body (`ex-ministre`,
+/// `vice-présidente`, `co-fondateur`). `w` is a normal form.
+fn compound_of_speaker_noun(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(_, last)| {
+        let g = crate::lexicon::grammar();
+        g.is(Class::PersonNoun, last) || g.is(Class::BodyNoun, last)
+    })
+}
+
 /// Whether a description stands for a person (`le ministre`, `la voisine`), not a body.
 pub(crate) fn is_person_description(t: &Tokens, m: &Mention) -> bool {
-    matches!(m.kind, MentionKind::Description) && t.is(head_noun(t, m), Class::PersonNoun)
+    matches!(m.kind, MentionKind::Description) && {
+        let head = head_noun(t, m);
+        t.is(head, Class::PersonNoun)
+            || t.norm(head)
+                .rsplit_once('-')
+                .is_some_and(|(_, last)| crate::lexicon::grammar().is(Class::PersonNoun, last))
+    }
 }
 
 /// Whether the word at `k` is a cardinal number (`deux`, `300`).

@@ -159,6 +159,13 @@ impl Ties {
 /// How far back a pronoun looks for its antecedent, in subjects and speakers.
 const ANTECEDENT_WINDOW: usize = 40;
 
+/// How many of the roles given last before a description [`Resolver::has_other_role`] reads.
+const ROLES_READ: usize = 32;
+
+/// The most tokens between a description and the person it may stand for that
+/// [`Resolver::another_person_between`] reads: beyond, it is left as written.
+const BETWEEN_READ: usize = 300;
+
 /// How far back a description of a person looks for the person it stands for, in subjects
 /// and speakers: a description takes up someone just spoken of.
 const DESCRIBED_WINDOW: usize = 6;
@@ -790,9 +797,16 @@ fn is_generic_person(w: &str) -> bool {
 /// (`député`, `députée`), or nouns the press uses for one another (`l'entraîneur` … `le
 /// technicien`, `le réalisateur` … `le cinéaste`).
 fn same_noun(a: &str, b: &str) -> bool {
+    // (`directrice`, `chercheuse` → `directeur`, `chercheur`; `praticienne` → `praticien`.)
     let stem = |w: &str| -> String {
         let w = w.trim_end_matches('s');
-        let w = w.strip_suffix("rice").map_or_else(|| w.to_owned(), |s| format!("{s}eur"));
+        let w = if let Some(s) = w.strip_suffix("rice").or_else(|| w.strip_suffix("euse")) {
+            format!("{s}eur")
+        } else if let Some(s) = w.strip_suffix("nne") {
+            format!("{s}n")
+        } else {
+            w.to_owned()
+        };
         w.trim_end_matches('e').to_owned()
     };
     let (a, b) = (stem(a), stem(b));
@@ -800,24 +814,32 @@ fn same_noun(a: &str, b: &str) -> bool {
         || SAME_ROLES.iter().any(|group| group.contains(&a.as_str()) && group.contains(&b.as_str()))
 }
 
-/// Nouns the press uses for one another's role, as stems of [`same_noun`].
+/// Nouns the press uses for one another's role, as stems of [`same_noun`] (no final `e`).
 const SAME_ROLES: &[&[&str]] = &[
     &["entraîneur", "technicien", "coach", "sélectionneur", "manager"],
     &["réalisateur", "cinéast", "metteur"],
     &["acteur", "comédien", "interprèt"],
     &["chanteur", "artist", "musicien", "interprèt"],
     &["avocat", "conseil", "défenseur", "pénalist"],
-    &["juge", "magistrat"],
+    &["jug", "magistrat"],
     &["procureur", "magistrat", "parquetier"],
     &["policier", "agent", "fonctionnair", "enquêteur"],
     &["gendarm", "militair", "enquêteur"],
     &["député", "parlementair", "élu"],
     &["sénateur", "parlementair", "élu", "président"],
-    &["maire", "édil", "élu"],
+    &["mair", "édil", "élu"],
     &["prévenu", "accusé", "suspect", "mis en caus"],
     &["président", "dirigeant", "patron"],
     &["directeur", "dirigeant", "patron", "responsabl"],
-    &["chercheur", "scientifiqu", "universitair", "spécialist", "expert"],
+    &[
+        "chercheur",
+        "scientifiqu",
+        "universitair",
+        "spécialist",
+        "expert",
+        "économist",
+        "climatologu",
+    ],
     &["médecin", "docteur", "praticien", "soignant"],
     &["joueur", "attaquant", "défenseur", "milieu", "gardien", "buteur", "capitain", "ailier"],
 ];
@@ -1444,6 +1466,11 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         // The antecedent a pronoun would have, if that is a person named; else the person last
         // named, as an object or a complement (`La cour a entendu Paul Martin. … a répété le
         // quinquagénaire`, `Le procès de Bernard Lacombe … L'ancien dirigeant`).
+        // The person the text gave that role, in other words: no other person named later
+        // makes it less sure.
+        if let Some((r, _)) = self.person_of_role(m) {
+            return Ok(Some(r));
+        }
         let found = match self.antecedent(m, visible, quoted, DESCRIBED_WINDOW)? {
             Some((a, at)) if self.gender_of_name(a.name).is_some() => Some((a, at)),
             // (A person never named, `L'avocat de Paul Martin a plaidé. … a dit l'avocat`.)
@@ -1517,17 +1544,43 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         if is_generic_person(head) || former {
             return false;
         }
-        let role_of = |description: Span| {
-            let first = t.at_or_after(description.start);
-            let last = t.at_or_after(description.end).min(first + 8);
-            (first..last).find(|&k| t.is(k, Class::PersonNoun)).map(|k| t.norm(k))
-        };
-        let roles = &self.index.ties.roles;
-        roles.iter().filter(|(_, name)| name.start < m.span.start).any(|&(description, name)| {
-            role_of(description).is_some_and(|role| {
-                !is_generic_person(role) && !same_noun(role, head) && self.fullest(name) == named
-            })
+        self.roles_before(m).any(|(role, name)| {
+            !is_generic_person(role) && !same_noun(role, head) && self.fullest(name) == named
         })
+    }
+
+    /// The roles the text gave people before `m`, latest first, as (the role's noun in normal
+    /// form, the name). (Roles are in text order: the last few given before `m` are read, so
+    /// that a text of many roles and descriptions is read in linear time.)
+    fn roles_before(&self, m: &Mention) -> impl Iterator<Item = (&str, Span)> + '_ {
+        let t = self.doc.t;
+        let roles = &self.index.ties.roles;
+        let before = roles.partition_point(|(_, name)| name.start < m.span.start);
+        roles[before.saturating_sub(ROLES_READ)..before].iter().rev().filter_map(
+            move |&(description, name)| {
+                let first = t.at_or_after(description.start);
+                let last = t.at_or_after(description.end).min(first + 8);
+                let role = (first..last).find(|&k| t.is(k, Class::PersonNoun))?;
+                Some((t.norm(role), name))
+            },
+        )
+    }
+
+    /// The person last given the role `m` names, in other words (`Le procureur, Mathieu
+    /// Carrère, … Le magistrat`; `Le maire, X, … L'élu`), if a person named.
+    fn person_of_role(&self, m: &Mention) -> Option<(Resolved<'h>, usize)> {
+        let t = self.doc.t;
+        let head = t.norm(head_noun(t, m));
+        let (_, name) = self.roles_before(m).find(|&(role, _)| same_noun(role, head))?;
+        let full = self.fullest(name);
+        let gender = self.gender_of_name(full)?;
+        let r = Resolved {
+            name: full,
+            how: Resolution::Description,
+            gender: Some(gender),
+            plural: false,
+        };
+        Self::compatible(m, &r).then_some((r, name.start))
     }
 
     /// Whether another person `m` could stand for too is spoken of between byte `at` (where
@@ -1542,6 +1595,10 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             _ => true,
         };
         let from = t.at_or_after(at) + 1;
+        // (Far back, too much lies between to be sure: and the walk stays short.)
+        if m.first.saturating_sub(from) > BETWEEN_READ {
+            return true;
+        }
         (from..m.first).any(|k| {
             if self.doc.quoted(k) || !t.is_any(k, Class::Determiner.bit() | CAPITALIZED) {
                 return false;

@@ -300,10 +300,10 @@ pub(crate) fn with_apposition_reading(
     // Paul Rivière,`.
     let comma = (m.end..(m.end + 4).min(t.len())).find(|&k| !t.is_word(k) || t.is(k, Class::Verb));
     let Some(comma) = comma.filter(|&k| t.is_punct(k, ',')) else { return m };
-    // A name, or a description with a person's name (`La cheffe de file, la députée X,`).
+    // A name, or a description with a name (`La cheffe de file, la députée X,`).
     let person = |n: &Mention| match n.kind {
         MentionKind::Name => true,
-        MentionKind::Description => n.name.is_some_and(|s| names_a_person(t, s)),
+        MentionKind::Description => n.name.is_some(),
         _ => false,
     };
     let Some(n) = mention_at_token(comma + 1).filter(person) else {
@@ -471,8 +471,8 @@ pub(crate) fn subject_in(
     for (s, e) in segments {
         let Some(m) = mention_at(t, s, e) else { continue };
         // (A description with a person's name too: `La cheffe de file, la députée X, a dit`.)
-        let named = m.kind == MentionKind::Name
-            || m.kind == MentionKind::Description && m.name.is_some_and(|n| names_a_person(t, n));
+        let named =
+            m.kind == MentionKind::Name || m.kind == MentionKind::Description && m.name.is_some();
         if named && m.end == e && subject.is_some() {
             return Some(m);
         }

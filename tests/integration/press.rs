@@ -678,3 +678,36 @@ fn the_press_names_one_role_many_ways() {
         &[("Léa a un tennis complet", Direct, "Olivier Kessler", "a analysé")],
     );
 }
+
+#[test]
+fn a_description_stands_for_the_person_given_that_role_in_other_words() {
+    quotes(
+        "Le procureur, Mathieu Carrère, a parlé. Le magistrat précise que l'enquête avance.",
+        &[("l'enquête avance", Indirect, "Mathieu Carrère", "précise")],
+    );
+    // `Philippe`, named later, was given no role: `l'élu` is the mayor.
+    quotes(
+        "Le maire, Jean-Yves Le Bihan, est arrivé. Philippe était là. L'élu a annoncé qu'il \
+         reviendrait.",
+        &[("il reviendrait", Indirect, "Jean-Yves Le Bihan", "a annoncé")],
+    );
+    // A body is named by its own name.
+    quotes(
+        "Le groupe Valdorne supprime des postes. Le groupe a assuré que les départs seraient \
+         volontaires.",
+        &[("les départs seraient volontaires", Indirect, "Valdorne", "a assuré")],
+    );
+}
+
+#[test]
+fn a_titled_name_in_apposition_and_a_former_office() {
+    quotes(
+        "Emil Hradec a démenti. Le chef d'état-major, le général Petar Lukanov, a déclaré : « Ils \
+         sont restés six heures. »",
+        &[("Ils sont restés six heures.", Direct, "Petar Lukanov", "a déclaré")],
+    );
+    quotes(
+        "Le maire est venu. L'ex-ministre est arrivé ensuite. Il a assuré qu'il restait.",
+        &[("il restait", Indirect, "L'ex-ministre", "a assuré")],
+    );
+}

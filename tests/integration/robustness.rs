@@ -967,3 +967,21 @@ fn a_title_alone_resolves_to_itself_not_to_nothing() {
         }
     }
 }
+
+#[test]
+fn many_descriptions_pointing_back() {
+    // Each description looks back for a person named, past roles and other people: the look
+    // back is bounded, so a text of many of them is read in linear time.
+    let text = "Le ministre Jean Dupont parle. « Oui », a dit le préfet. ".repeat(20_000);
+    let found = finishes("20,000 roles and descriptions", text);
+    assert_eq!(found.len(), 20_000);
+    let text = format!("Paul Martin arrive. {}", "« Oui », a dit le ministre. ".repeat(50_000));
+    let found = finishes("50,000 descriptions after one name", text);
+    assert_eq!(found.len(), 50_000);
+    let text = format!(
+        "Marie Curie arrive. {}",
+        "Le policier Jean Roux passe. « Non », a dit la juge. ".repeat(20_000)
+    );
+    let found = finishes("20,000 descriptions of the other gender", text);
+    assert_eq!(found.len(), 20_000);
+}
