@@ -493,7 +493,7 @@ fn description<const AGREEMENT: bool>(
     if AGREEMENT {
         gender = t.gender(i);
         if gender.is_none() {
-            gender = noun_gender(t.norm(head));
+            gender = noun_gender(t.norm(head)).or_else(|| paired_noun_gender(t, head));
         }
         if let Some((s, _)) = name {
             if let Some(ng) = t.first_name_gender(s) {
@@ -691,6 +691,20 @@ pub(crate) fn looks_finite(w: &str) -> bool {
     ["ait", "aient", "ra", "ront", "rait", "raient", "ient"]
         .iter()
         .any(|x| w.ends_with(x) && w.chars().count() > x.len() + 2)
+}
+
+/// Gender from the speaker nouns, for a noun of a person whose other gender adds or drops an
+/// `e` (`élu`, `élue`; `avocat`, `avocate`): `l'élu` is a man.
+fn paired_noun_gender(t: &Tokens, head: usize) -> Option<Gender> {
+    if !t.is(head, Class::PersonNoun) {
+        return None;
+    }
+    let w = t.norm(head);
+    let g = crate::lexicon::grammar();
+    if let Some(stem) = w.strip_suffix('e') {
+        return g.is(Class::PersonNoun, stem).then_some(Gender::Feminine);
+    }
+    g.is(Class::PersonNoun, &format!("{w}e")).then_some(Gender::Masculine)
 }
 
 /// Gender from the ending of a noun in normal form, where French morphology is clear about it.

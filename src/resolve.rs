@@ -793,9 +793,9 @@ fn is_generic_person(w: &str) -> bool {
     )
 }
 
-/// Whether two normal forms name the same role: the same noun in either gender or number
-/// (`député`, `députée`), or nouns the press uses for one another (`l'entraîneur` … `le
-/// technicien`, `le réalisateur` … `le cinéaste`).
+/// Whether two normal forms name the same role: the same noun (in either number), or nouns
+/// the press uses for one another (`l'entraîneur` … `le technicien`, `le réalisateur` … `le
+/// cinéaste`), in any gender.
 fn same_noun(a: &str, b: &str) -> bool {
     // (`directrice`, `chercheuse` → `directeur`, `chercheur`; `praticienne` → `praticien`.)
     let stem = |w: &str| -> String {
@@ -809,9 +809,13 @@ fn same_noun(a: &str, b: &str) -> bool {
         };
         w.trim_end_matches('e').to_owned()
     };
+    // (The same noun in the other gender is somebody else: `l'avocate` is not `l'avocat`.)
+    if a.trim_end_matches('s') == b.trim_end_matches('s') {
+        return true;
+    }
     let (a, b) = (stem(a), stem(b));
-    a == b
-        || SAME_ROLES.iter().any(|group| group.contains(&a.as_str()) && group.contains(&b.as_str()))
+    a != b
+        && SAME_ROLES.iter().any(|group| group.contains(&a.as_str()) && group.contains(&b.as_str()))
 }
 
 /// Nouns the press uses for one another's role, as stems of [`same_noun`] (no final `e`).
@@ -829,8 +833,7 @@ const SAME_ROLES: &[&[&str]] = &[
     &["sénateur", "parlementair", "élu", "président"],
     &["mair", "édil", "élu"],
     &["prévenu", "accusé", "suspect", "mis en caus"],
-    &["président", "dirigeant", "patron"],
-    &["directeur", "dirigeant", "patron", "responsabl"],
+    &["directeur", "responsabl"],
     &[
         "chercheur",
         "scientifiqu",
@@ -1571,7 +1574,13 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
     fn person_of_role(&self, m: &Mention) -> Option<(Resolved<'h>, usize)> {
         let t = self.doc.t;
         let head = t.norm(head_noun(t, m));
-        let (_, name) = self.roles_before(m).find(|&(role, _)| same_noun(role, head))?;
+        // `l'élu`, `l'édile` stand for any elected person: the one last given a role. Other
+        // nouns that say no role (`le quinquagénaire`) are for someone given none.
+        let elected = matches!(head, "élu" | "élue" | "édile");
+        if is_generic_person(head) && !elected {
+            return None;
+        }
+        let (_, name) = self.roles_before(m).find(|&(role, _)| elected || same_noun(role, head))?;
         let full = self.fullest(name);
         let gender = self.gender_of_name(full)?;
         let r = Resolved {

@@ -711,3 +711,21 @@ fn a_titled_name_in_apposition_and_a_former_office() {
         &[("il restait", Indirect, "L'ex-ministre", "a assuré")],
     );
 }
+
+#[test]
+fn l_elu_is_the_elected_person_last_given_a_role() {
+    quotes(
+        "La députée Anne Kerhervé a parlé. Pour le vice-président du parti, Jordan Mallet, le \
+         texte est mauvais. L'élu a assuré que son groupe voterait contre.",
+        &[
+            ("le texte est mauvais", Indirect, "Jordan Mallet", "Pour"),
+            ("son groupe voterait contre", Indirect, "Jordan Mallet", "a assuré"),
+        ],
+    );
+    // `l'avocat` is not `l'avocate générale`: he is the lawyer who pleaded.
+    quotes(
+        "L'avocate générale, Hélène Ruaud, a requis vingt ans. Me Laurent Cazals a plaidé. \
+         L'avocat a estimé que l'enquête était partiale.",
+        &[("l'enquête était partiale", Indirect, "Laurent Cazals", "a estimé")],
+    );
+}
