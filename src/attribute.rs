@@ -465,9 +465,7 @@ fn is_quotation(doc: &Document, p: usize, words: usize, lines: &LineBreaks) -> b
 fn named_not_said(doc: &Document, p: usize) -> bool {
     let t = doc.t;
     let open = doc.tok_open(p);
-    let word = |back: usize| -> &str {
-        if open >= back && t.is_word(open - back) { t.norm(open - back) } else { "" }
-    };
+    let word = |back: usize| word_before_open(doc, p, back);
     let naming = |w: &str| {
         let stem = w.trim_end_matches('s').trim_end_matches('e');
         matches!(stem, "intitulé" | "baptisé" | "surnommé" | "dénommé")
@@ -493,12 +491,15 @@ fn named_not_said(doc: &Document, p: usize) -> bool {
 /// Whether the marks of pair `p` follow `du`, `de la` or `de l'`: what they hold is the
 /// complement of a noun, a term.
 fn noun_complement(doc: &Document, p: usize) -> bool {
-    let t = doc.t;
-    let open = doc.tok_open(p);
-    let word = |back: usize| -> &str {
-        if open >= back && t.is_word(open - back) { t.norm(open - back) } else { "" }
-    };
+    let word = |back: usize| word_before_open(doc, p, back);
     word(1) == "du" || matches!(word(1), "la" | "l'") && word(2) == "de"
+}
+
+/// The normal form of the word `back` tokens before the opening mark of pair `p` (empty if
+/// that token is no word).
+fn word_before_open<'d>(doc: &'d Document, p: usize, back: usize) -> &'d str {
+    let (t, open) = (doc.t, doc.tok_open(p));
+    if open >= back && t.is_word(open - back) { t.norm(open - back) } else { "" }
 }
 
 /// Whether the normal form of `word` is one of `forms` (built on the stack: no copy).

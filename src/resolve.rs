@@ -832,7 +832,7 @@ const SAME_ROLES: &[&[&str]] = &[
     &["député", "parlementair", "élu"],
     &["sénateur", "parlementair", "élu", "président"],
     &["mair", "édil", "élu"],
-    &["prévenu", "accusé", "suspect", "mis en caus"],
+    &["prévenu", "accusé", "suspect"],
     &["directeur", "responsabl"],
     &[
         "chercheur",
@@ -1453,10 +1453,12 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             .map(|j| self.said_by[j])
     }
 
-    /// The person a definite description of a person tied to no name stands for: the
-    /// antecedent a pronoun of its gender would have, if that is a person named in full (`Paul
-    /// Morin, maire de Vire, a présenté le budget. L'élu a annoncé …`). Not a possessive (`son
-    /// avocat` is somebody else), nor a body (`le syndicat`). `Err` as [`Self::antecedent`].
+    /// The person a definite description of a person tied to no name stands for: the person
+    /// given that role in other words, or the antecedent a pronoun of its gender would have, if
+    /// that is a person named in full (`Paul Morin, maire de Vire, a présenté le budget. L'élu
+    /// a annoncé …`), unless another person or another role makes it unsure. Not a possessive
+    /// (`son avocat` is somebody else), nor a body (`le syndicat`). `Err` as
+    /// [`Self::antecedent`].
     fn person_described(
         &self,
         m: &Mention,
@@ -1466,14 +1468,14 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         if !is_definite_person(self.doc.t, m) {
             return Ok(None);
         }
-        // The antecedent a pronoun would have, if that is a person named; else the person last
-        // named, as an object or a complement (`La cour a entendu Paul Martin. … a répété le
-        // quinquagénaire`, `Le procès de Bernard Lacombe … L'ancien dirigeant`).
         // The person the text gave that role, in other words: no other person named later
         // makes it less sure.
         if let Some((r, _)) = self.person_of_role(m) {
             return Ok(Some(r));
         }
+        // Else the antecedent a pronoun would have, if that is a person named; else the person
+        // last named, as an object or a complement (`La cour a entendu Paul Martin. … a répété
+        // le quinquagénaire`, `Le procès de Bernard Lacombe … L'ancien dirigeant`).
         let found = match self.antecedent(m, visible, quoted, DESCRIBED_WINDOW)? {
             Some((a, at)) if self.gender_of_name(a.name).is_some() => Some((a, at)),
             // (A person never named, `L'avocat de Paul Martin a plaidé. … a dit l'avocat`.)
