@@ -14,7 +14,7 @@ use crate::cue::{CueForm, Person};
 use crate::dialogue::{dash_turns, dialogue_turns, interview};
 use crate::document::{Document, WINDOW};
 use crate::lexicon::{Class, normal_form_at_most, normalize, with_normal};
-use crate::mention::{Mention, MentionKind, is_person_description, mention_at};
+use crate::mention::{Mention, MentionKind, is_person_description, may_speak, mention_at};
 use crate::pool;
 use crate::quote::{Marks, QuoteKind};
 use crate::scan::{MarkPair, is_alphanumeric, is_space};
@@ -838,10 +838,8 @@ fn cue_after(doc: &Document, p: usize) -> Option<usize> {
     match cue.form {
         CueForm::Inverted => Some(c),
         CueForm::Finite | CueForm::Participle => subject_after(doc, c).map(|_| c),
-        // `« … », selon X`: a source named after a comma.
-        CueForm::Phrase => {
-            (doc.t.is_punct(doc.tok_after_close(p), ',') && is_phrase_cue_ok(doc, c)).then_some(c)
-        }
+        // `« … », selon X`, `jugée « insuffisante » selon X`: a source named after it.
+        CueForm::Phrase => is_phrase_cue_ok(doc, c).then_some(c),
         _ => None,
     }
 }
@@ -895,8 +893,12 @@ fn cue_before(doc: &Document, p: usize, sentence: Span) -> Option<usize> {
             && doc.tok_cue_start(c) <= head + 1
             && is_phrase_cue_ok(doc, c)
     });
+    // (Nor a verb whose subject cannot speak: `Selon X, les haies expliquent « … »`.)
+    let mute = || speaker_of_cue(doc, chosen).is_some_and(|m| !may_speak(doc.t, &m));
     match head_phrase {
-        Some(phrase) if phrase != chosen && !introduces(doc, chosen, pair) => Some(phrase),
+        Some(phrase) if phrase != chosen && (!introduces(doc, chosen, pair) || mute()) => {
+            Some(phrase)
+        }
         _ => Some(chosen),
     }
 }

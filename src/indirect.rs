@@ -521,6 +521,10 @@ fn source_clause(doc: &Document, c: usize, sentence: Span) -> Option<Span> {
                 k = next;
             }
         }
+        // `Selon le décompte de la préfecture, publié jeudi, …`: a participle in apposition.
+        if let Some(next) = participle_apposition_end(doc, k + 1, limit) {
+            k = next;
+        }
         if k + 1 >= limit {
             return None; // the comma ends the sentence: no clause after it
         }
@@ -555,6 +559,20 @@ fn after_connective(doc: &Document, c: usize, sentence: Span) -> bool {
     }
     let adverb = t.adverb_len(first);
     adverb == i - 1 - first || i - 1 - first == 1 && coordinating(first)
+}
+
+/// Where a past participle's phrase in apposition that starts at token `from` ends (its
+/// closing comma): `publié jeudi,`, `citée par l'AFP,` — a few words with no verb.
+fn participle_apposition_end(doc: &Document, from: usize, limit: usize) -> Option<usize> {
+    let t = doc.t;
+    let w = t.norm(from);
+    let participle =
+        ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e)) && w.chars().count() > 3;
+    if !t.is_word(from) || t.is_capitalized(from) || !participle {
+        return None;
+    }
+    let comma = (from + 1..limit.min(from + 8)).find(|&k| !t.is_word(k))?;
+    (t.is_punct(comma, ',') && !has_finite_verb(doc, from + 1, comma)).then_some(comma)
 }
 
 /// Where an office in apposition that starts at token `from` ends (its closing comma):

@@ -405,6 +405,11 @@ fn description<const AGREEMENT: bool>(
             }
             break;
         }
+        // `l'ancien Premier ministre`: a capital opening an office is no name.
+        if t.is_capitalized(k) && t.is(k + 1, Class::PersonNoun) && !t.is_capitalized(k + 1) {
+            k += 2;
+            continue;
+        }
         if t.is_capitalized(k) {
             let end = name_run(t, k, limit);
             // A name right after the noun is the person's: `le ministre Jan Jambon`,

@@ -729,3 +729,27 @@ fn l_elu_is_the_elected_person_last_given_a_role() {
         &[("l'enquête était partiale", Indirect, "Laurent Cazals", "a estimé")],
     );
 }
+
+#[test]
+fn a_source_at_the_head_speaks_for_a_verb_whose_subject_cannot() {
+    quotes(
+        "Selon Anne-Sophie Rivière, les haies expliquent « l'essentiel » du phénomène.",
+        &[("l'essentiel", Partial, "Anne-Sophie Rivière", "Selon")],
+    );
+    quotes(
+        "La hausse est jugée « insuffisante » selon les syndicats.",
+        &[("insuffisante", Partial, "les syndicats", "selon")],
+    );
+}
+
+#[test]
+fn an_office_with_a_capital_and_a_participle_in_apposition() {
+    quotes(
+        "« Nous gagnerons », a dit l'ancien Premier ministre.",
+        &[("Nous gagnerons", Direct, "l'ancien Premier ministre", "a dit")],
+    );
+    quotes(
+        "Selon le décompte de la préfecture, publié jeudi, 300 personnes ont défilé.",
+        &[("300 personnes ont défilé", Indirect, "le décompte de la préfecture", "Selon")],
+    );
+}
