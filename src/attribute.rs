@@ -838,8 +838,13 @@ fn cue_after(doc: &Document, p: usize) -> Option<usize> {
     match cue.form {
         CueForm::Inverted => Some(c),
         CueForm::Finite | CueForm::Participle => subject_after(doc, c).map(|_| c),
-        // `« … », selon X`, `jugée « insuffisante » selon X`: a source named after it.
-        CueForm::Phrase => is_phrase_cue_ok(doc, c).then_some(c),
+        // `« … », selon X`, `jugée « insuffisante » selon X`: a source named after it, in its
+        // sentence (not `« … » Selon X, …`, which opens the next).
+        CueForm::Phrase => {
+            let same_sentence = doc.t.is_punct(doc.tok_after_close(p), ',')
+                || !doc.t.is_capitalized(doc.tok_cue_start(c));
+            (same_sentence && is_phrase_cue_ok(doc, c)).then_some(c)
+        }
         _ => None,
     }
 }

@@ -753,3 +753,15 @@ fn an_office_with_a_capital_and_a_participle_in_apposition() {
         &[("300 personnes ont défilé", Indirect, "le décompte de la préfecture", "Selon")],
     );
 }
+
+#[test]
+fn a_source_opening_the_next_sentence_is_not_the_quotations() {
+    quotes(
+        "Élodie Marchand a parlé : « Arkéon le savait. » Selon Me Thomas Guérin, la plainte vise \
+         la direction.",
+        &[
+            ("Arkéon le savait.", Direct, "Élodie Marchand", "a parlé"),
+            ("la plainte vise la direction", Indirect, "Thomas Guérin", "Selon"),
+        ],
+    );
+}
