@@ -474,12 +474,12 @@ fn named_not_said(doc: &Document, p: usize) -> bool {
     // (`dit` after a noun of a thing, not after its subject or auxiliary: `il dit des « … »`,
     // `le prévenu dit des « … »`.)
     let noun_at = |back: usize| {
-        let not_a_subject = Class::Pronoun.bit()
-            | Class::Clitic.bit()
-            | Class::Verb.bit()
-            | Class::PersonNoun.bit()
-            | Class::BodyNoun.bit();
-        open >= back && t.is_word(open - back) && !t.is_any(open - back, not_a_subject)
+        let k = open.wrapping_sub(back);
+        let (function_word, speaker_noun) = (
+            Class::Pronoun.bit() | Class::Clitic.bit() | Class::Verb.bit(),
+            Class::PersonNoun.bit() | Class::BodyNoun.bit(),
+        );
+        open >= back && t.is_word(k) && !t.is_any(k, function_word) && !t.is_noun(k, speaker_noun)
     };
     naming(word(1))
         || matches!(word(1), "du" | "des" | "de")

@@ -581,7 +581,7 @@ fn apposition_end(doc: &Document, from: usize, limit: usize) -> Option<usize> {
     let t = doc.t;
     // (An office: a noun of a person or a body, `directeur de la police`, not `donner la
     // primauté à …`.)
-    let office = t.is_any(from, Class::PersonNoun.bit() | Class::BodyNoun.bit());
+    let office = t.is_noun(from, Class::PersonNoun.bit() | Class::BodyNoun.bit());
     if !t.is_word(from) || t.is_capitalized(from) || !office {
         return None;
     }

@@ -42,7 +42,9 @@ pub(crate) enum Class {
     /// A word of the built-in cue index that a cue may start at (its slot's `starts_cue`).
     CueStart,
     /// A noun for a person by role, trade or tie (`ministre`, `avocate`, `voisin`), of
-    /// `speaker_nouns.txt`.
+    /// `speaker_nouns.txt` (not in the word table: see [`Tokens::is_noun`]).
+    ///
+    /// [`Tokens::is_noun`]: crate::token::Tokens::is_noun
     PersonNoun,
     /// A noun for a body, a document or a medium that speaks (`syndicat`, `communiqué`).
     BodyNoun,
@@ -351,7 +353,7 @@ impl WordTableBuilder {
             // A twelfth full at most (1 MB): the words asked most are here, and a word whose
             // home slot another holds costs a probe out of line, and often a mispredicted
             // branch (an eighth full, one word in eight; the tokenizer ran 4 % slower). A
-            // sixteenth would double it to 2 MB past 4,096 words (there are 4,659).
+            // sixteenth would double it to 2 MB past 4,096 words (there are 4,159).
             short: ProbeTable::build(short, 12),
             // An eighth full at most: a few MB, of which a text touches the slots of its own
             // words only.
@@ -398,6 +400,10 @@ pub(crate) struct Grammar {
     /// Adverbial phrases by their first word, each as its words in normal form, longest first.
     adverbs: WordMap<Vec<Vec<String>>>,
     first_names: WordMap<Option<Gender>>,
+    /// The nouns of `speaker_nouns.txt`, with their [`Class::PersonNoun`] and
+    /// [`Class::BodyNoun`] bits: apart from the word table, as only the heads of descriptions
+    /// ask (the table, probed for every token, stays small).
+    nouns: WordMap<u32>,
 }
 
 /// Longest word the lexicons hold; longer words are in no class.
@@ -649,9 +655,10 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
     for phrases in adverbs.values_mut() {
         phrases.sort_by_key(|a| std::cmp::Reverse(a.len()));
     }
+    let mut nouns: WordMap<u32> = WordMap::default();
     for (section, entry) in sections(include_str!("data/speaker_nouns.txt")) {
         if let Some(class) = Class::from_name(section) {
-            classes.entry_mut(normalize(entry).into_owned()).flags |= class.bit();
+            *nouns.entry(normalize(entry).into_owned()).or_default() |= class.bit();
         }
     }
     let mut first_names = WordMap::default();
@@ -679,7 +686,7 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
             entry.flags |= Class::CueStart.bit();
         }
     }
-    Grammar { classes: classes.build(), adverbs, first_names }
+    Grammar { classes: classes.build(), adverbs, first_names, nouns }
 });
 
 /// The class bits [`name_bits`] gives, of any gender: those only a first name has.
@@ -757,7 +764,15 @@ impl Grammar {
 
     /// Whether `word` (any case, any apostrophe) belongs to `class`.
     pub fn is(&self, class: Class, word: &str) -> bool {
+        if matches!(class, Class::PersonNoun | Class::BodyNoun) {
+            return with_normal(word, |n| n.is_some_and(|n| self.noun_bits(n) & class.bit() != 0));
+        }
         self.flags(word) & class.bit() != 0
+    }
+
+    /// The [`Class::PersonNoun`] and [`Class::BodyNoun`] bits of a word in normal form.
+    pub fn noun_bits(&self, n: &str) -> u32 {
+        self.nouns.get(n).copied().unwrap_or(0)
     }
 
     /// How many words of an adverbial phrase start `words` (0 when none does).

@@ -406,7 +406,10 @@ fn description<const AGREEMENT: bool>(
             break;
         }
         // `l'ancien Premier ministre`: a capital opening an office is no name.
-        if t.is_capitalized(k) && t.is(k + 1, Class::PersonNoun) && !t.is_capitalized(k + 1) {
+        if t.is_capitalized(k)
+            && t.is_noun(k + 1, Class::PersonNoun.bit())
+            && !t.is_capitalized(k + 1)
+        {
             k += 2;
             continue;
         }
@@ -425,7 +428,7 @@ fn description<const AGREEMENT: bool>(
             // (Nor after the noun of a body: `du parti Renaissance`, `le syndicat CGT`.)
             // (The body's own name when the body is the head: `le groupe Valdorne`.)
             let eponym = is_named_after_a_person(t.norm(k - 1))
-                || t.is(k - 1, Class::BodyNoun) && k - 1 != head;
+                || t.is_noun(k - 1, Class::BodyNoun.bit()) && k - 1 != head;
             let attached = start < end && name.is_none() && !after_article && !eponym;
             if attached {
                 name = Some((start, end));
@@ -634,7 +637,7 @@ pub(crate) fn may_speak(t: &Tokens, m: &Mention) -> bool {
             let head = head_noun(t, m);
             m.name.is_some()
                 || t.is_capitalized(head)
-                || t.is_any(head, Class::PersonNoun.bit() | Class::BodyNoun.bit())
+                || t.is_noun(head, Class::PersonNoun.bit() | Class::BodyNoun.bit())
                 || matches!(t.norm(m.first + 1), "dernier" | "dernière")
                 || compound_of_speaker_noun(t.norm(head))
         }
@@ -654,7 +657,7 @@ fn compound_of_speaker_noun(w: &str) -> bool {
 pub(crate) fn is_person_description(t: &Tokens, m: &Mention) -> bool {
     matches!(m.kind, MentionKind::Description) && {
         let head = head_noun(t, m);
-        t.is(head, Class::PersonNoun)
+        t.is_noun(head, Class::PersonNoun.bit())
             || t.norm(head)
                 .rsplit_once('-')
                 .is_some_and(|(_, last)| crate::lexicon::grammar().is(Class::PersonNoun, last))
@@ -701,7 +704,7 @@ pub(crate) fn looks_finite(w: &str) -> bool {
 /// Gender from the speaker nouns, for a noun of a person whose other gender adds or drops an
 /// `e` (`élu`, `élue`; `avocat`, `avocate`): `l'élu` is a man.
 fn paired_noun_gender(t: &Tokens, head: usize) -> Option<Gender> {
-    if !t.is(head, Class::PersonNoun) {
+    if !t.is_noun(head, Class::PersonNoun.bit()) {
         return None;
     }
     let w = t.norm(head);

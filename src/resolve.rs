@@ -1005,7 +1005,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                                 {
                                     tie(d.span, d.first, n);
                                 }
-                            } else if t.is(m.end + 1, Class::PersonNoun) {
+                            } else if t.is_noun(m.end + 1, Class::PersonNoun.bit()) {
                                 // `Gilles Fabre, maire de la commune,`: a role with no
                                 // article (one word: a role, no tie to look up).
                                 tie(t.span(m.end + 1), m.end + 1, n);
@@ -1565,7 +1565,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             move |&(description, name)| {
                 let first = t.at_or_after(description.start);
                 let last = t.at_or_after(description.end).min(first + 8);
-                let role = (first..last).find(|&k| t.is(k, Class::PersonNoun))?;
+                let role = (first..last).find(|&k| t.is_noun(k, Class::PersonNoun.bit()))?;
                 Some((t.norm(role), name))
             },
         )

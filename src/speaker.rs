@@ -212,8 +212,8 @@ fn name_before(doc: &Document, start: usize, verb_tok: usize) -> Option<Mention>
         && name.first > start
         && t.is_word(name.first - 1)
         && !t.is_capitalized(name.first - 1);
-    let label =
-        after_noun && (is_acronym(t.str(name.first)) || t.is(name.first - 1, Class::BodyNoun));
+    let label = after_noun
+        && (is_acronym(t.str(name.first)) || t.is_noun(name.first - 1, Class::BodyNoun.bit()));
     if label {
         return None;
     }

@@ -1214,6 +1214,12 @@ impl<'h> Tokens<'h> {
         self.toks.get(i).map(|t| t.facts).is_some_and(|f| f.flags & class.bit() != 0)
     }
 
+    /// Whether word `i` is a noun of any of `bits` ([`Class::PersonNoun`], [`Class::BodyNoun`]):
+    /// a look-up in the nouns' own table, made only for the heads of descriptions.
+    pub fn is_noun(&self, i: usize, bits: u32) -> bool {
+        self.is_word(i) && grammar().noun_bits(self.norm(i)) & bits != 0
+    }
+
     /// The flags of token `i`: its classes' bits ([`Class::bit`]), [`WORD`], [`CAPITALIZED`]
     /// and [`DOTTED`]; none for a token that is no word, nor past the end. One load for all
     /// the tests a rule makes of a token, each then a test of a bit.
