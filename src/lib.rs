@@ -131,19 +131,19 @@
 //!
 //! | what | throughput |
 //! |---|---|
-//! | end to end ([`extract_quotes`]) | 72 MB/s |
-//! | tokens with their word classes, then cues | 182 MB/s |
-//! | quotations, speakers and names | 177 MB/s |
-//! | unicode-segmentation's sentence iterator, for scale | 55 MB/s |
-//! | end to end on one article read again and again | 115 MB/s |
+//! | end to end ([`extract_quotes`]) | 71 MB/s |
+//! | tokens with their word classes, then cues | 208 MB/s |
+//! | quotations, speakers and names | 153 MB/s |
+//! | unicode-segmentation's sentence iterator, for scale | 56 MB/s |
+//! | end to end on one article read again and again | 125 MB/s |
 //!
 //! An archive's articles are all new to the processor, which cannot learn their branches or
 //! keep their words' table slots in cache as it does for one text read again and again: the
 //! first figure is the one an archive sees, and a benchmark repeating one text overstates it
-//! by more than half. One document of 10 MB runs at 65 MB/s (94 % of a 100 kB one), 113 MB/s on two
-//! cores with [`Extractor::extract_parallel`]. A text over 1 MiB is read a block at a time
+//! by more than half. One document of 10 MB runs at 59 MB/s (92 % of a 100 kB one), 104 MB/s on
+//! two cores with [`Extractor::extract_parallel`]. A text over 1 MiB is read a block at a time
 //! (cut at a line break outside quotations), so working memory is that of a block (11 to
-//! 15 MB) however long the text; a name or pronoun in one block does not reach back
+//! 16 MB) however long the text; a name or pronoun in one block does not reach back
 //! into an earlier one. Many documents: give each thread its own and call
 //! [`Extractor::extract`] (each thread keeps its last text's buffers for the next); the
 //! `extract` example does so (`--jobs`).
