@@ -661,7 +661,22 @@ pub(crate) fn is_person_description(t: &Tokens, m: &Mention) -> bool {
             || t.norm(head)
                 .rsplit_once('-')
                 .is_some_and(|(_, last)| crate::lexicon::grammar().is(Class::PersonNoun, last))
+            || is_demonym(t, m, head)
     }
+}
+
+/// A people's name used as a noun after a lowercase article, with no name after it: `le
+/// Gersois`, `l'Américaine`, `le Congolais` (not `Le Parisien`, a newspaper's name with its
+/// capital article, nor `le Japon`).
+fn is_demonym(t: &Tokens, m: &Mention, head: usize) -> bool {
+    const ENDINGS: &[&str] =
+        &["ois", "oise", "ais", "aise", "ien", "ienne", "ain", "aine", "ol", "ole", "and", "ande"];
+    let w = t.norm(head);
+    head + 1 == m.end
+        && t.is_capitalized(head)
+        && !t.is_capitalized(m.first)
+        && w.chars().count() > 4
+        && ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 /// Whether the word at `k` is a cardinal number (`deux`, `300`).

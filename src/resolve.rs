@@ -774,6 +774,8 @@ fn is_generic_person(w: &str) -> bool {
             | "professionnel"
             | "professionnelle"
             | "locataire"
+            | "mère"
+            | "père"
             | "invité"
             | "invitée"
             | "interlocuteur"
@@ -842,7 +844,20 @@ const SAME_ROLES: &[&[&str]] = &[
         "expert",
         "économist",
         "climatologu",
+        "sociologu",
+        "politologu",
+        "historien",
+        "géograph",
+        "démograph",
+        "philosoph",
+        "anthropologu",
+        "agronom",
+        "écologu",
+        "épidémiologist",
+        "biologist",
+        "physicien",
     ],
+    &["syndicalist", "délégué", "représentant", "militant"],
     &["médecin", "docteur", "praticien", "soignant"],
     &["joueur", "attaquant", "défenseur", "milieu", "gardien", "buteur", "capitain", "ailier"],
 ];

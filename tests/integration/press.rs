@@ -765,3 +765,20 @@ fn a_source_opening_the_next_sentence_is_not_the_quotations() {
         ],
     );
 }
+
+#[test]
+fn a_demonym_and_a_field_of_research_stand_for_the_person() {
+    quotes(
+        "Jean-Pierre Lartigue a parlé. « On a souffert », a reconnu le Gersois.",
+        &[("On a souffert", Direct, "Jean-Pierre Lartigue", "a reconnu")],
+    );
+    quotes(
+        "Le sociologue Yann Kerhervé a publié une étude. Le chercheur juge que l'école trie.",
+        &[("l'école trie", Indirect, "Yann Kerhervé", "juge")],
+    );
+    // A newspaper's name keeps its capital article.
+    quotes(
+        "Selon Le Parisien, la loi passera.",
+        &[("la loi passera", Indirect, "Le Parisien", "Selon")],
+    );
+}
