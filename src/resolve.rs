@@ -1635,7 +1635,15 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
                     let name = d.name.unwrap_or(d.span);
                     d.gender.is_some() && gender_ok(d.gender) && self.fullest(name) != named
                 }
-                _ => d.name.is_none() && is_person_description(t, &d) && gender_ok(t.gender(k)),
+                // (A person newly brought in, `un chauffeur`, is not `le prévenu`.)
+                _ => {
+                    let newcomer = matches!(t.norm(k), "un" | "une")
+                        && !same_noun(t.norm(head_noun(t, &d)), t.norm(head_noun(t, m)));
+                    d.name.is_none()
+                        && is_person_description(t, &d)
+                        && gender_ok(t.gender(k))
+                        && !newcomer
+                }
             }
         })
     }

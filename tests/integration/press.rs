@@ -782,3 +782,16 @@ fn a_demonym_and_a_field_of_research_stand_for_the_person() {
         &[("la loi passera", Indirect, "Le Parisien", "Selon")],
     );
 }
+
+#[test]
+fn a_person_newly_brought_in_leaves_the_description_to_the_one_named() {
+    quotes(
+        "Kevin Lemarchand a frappé un chauffeur. « J'avais bu », a expliqué le prévenu.",
+        &[("J'avais bu", Direct, "Kevin Lemarchand", "a expliqué")],
+    );
+    // …unless it is the same noun: `le préfet` is that prefect.
+    quotes(
+        "Paul Morin a reçu un préfet. « Rien n'est fait », a dit le préfet.",
+        &[("Rien n'est fait", Direct, "le préfet", "a dit")],
+    );
+}
