@@ -372,9 +372,11 @@ fn comma_complement_end(doc: &Document, comma: usize, end: usize) -> Option<usiz
         return None;
     }
     let close = (comma + 1..end.min(comma + 9)).find(|&k| !t.is_word(k))?;
+    // (A preposition opens a complement whatever its noun spells: `par l'intermédiaire de son
+    // interprète`, not a verb.)
     let complement = close > comma + 1
         && t.is_punct(close, ',')
-        && !has_finite_verb(doc, comma + 1, close)
+        && (t.is(comma + 1, Class::Preposition) || !has_finite_verb(doc, comma + 1, close))
         && !matches!(t.norm(comma + 1), "que" | "qu'" | "qui" | "et" | "mais");
     complement.then_some(close + 1)
 }
@@ -432,9 +434,12 @@ fn clause_end(doc: &Document, c: usize, open: usize, sentence: Span) -> Option<u
         if t.is_word(i) || doc.quoted(i) {
             continue;
         }
-        // `qu'il lui disait : « … »`: the clause only introduces a quotation.
+        // `qu'il lui disait, visiblement stressé : « … »`: the clause only introduces a
+        // quotation, with its verb of saying; one with none (`qu'elle avait changé de tactique
+        // : « … »`) is reported, up to the colon.
         if t.is_punct(i, ':') {
-            return None;
+            let introduces = i < first + 4 || (first..i).any(|k| t.is(k, Class::CueWord));
+            return (!introduces).then(|| t.span(i).start);
         }
         if t.is_punct(i, ';') || t.is_break(i) {
             return Some(t.span(i).start);

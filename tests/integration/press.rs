@@ -795,3 +795,25 @@ fn a_person_newly_brought_in_leaves_the_description_to_the_one_named() {
         &[("Rien n'est fait", Direct, "le préfet", "a dit")],
     );
 }
+
+#[test]
+fn a_reported_clause_before_a_colon_and_a_complement_with_a_preposition() {
+    quotes(
+        "Elle a expliqué qu'elle avait changé de tactique au troisième set : « J'ai arrêté de \
+         jouer son jeu. »",
+        &[
+            ("elle avait changé de tactique au troisième set", Indirect, "Elle", "a expliqué"),
+            ("J'ai arrêté de jouer son jeu.", Direct, "Elle", "a expliqué"),
+        ],
+    );
+    // With its own verb of saying, the clause only introduces the quotation.
+    quotes(
+        "Le maire a dit qu'il lui disait, visiblement stressé : « Partez. »",
+        &[("Partez.", Direct, "Le maire", "a dit")],
+    );
+    // `interprète` spells a verb, but a preposition opens the complement.
+    quotes(
+        "Il a indiqué, par l'intermédiaire de son interprète, que le spectacle partirait.",
+        &[("le spectacle partirait", Indirect, "Il", "a indiqué")],
+    );
+}
