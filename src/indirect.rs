@@ -151,20 +151,13 @@ fn comme_clause(doc: &Document, c: usize, sentence: Span) -> Option<Span> {
     let (first, sentence_end) = doc.cue_sentence_tokens(c);
     let head = t.at_or_after(clause_start(doc, sentence));
     if comme == head || comme == first {
-        if !t.is_punct(speaker.end, ',') || speaker.end + 1 >= sentence_end {
-            return None;
-        }
-        let start = t.span(speaker.end + 1).start;
-        let end = clause_end_plain(doc, speaker.end + 1, sentence, sentence_end)?;
-        return Some(trim(doc, Span::new(start, end)));
+        return t
+            .is_punct(speaker.end, ',')
+            .then(|| clause_after(doc, speaker.end, sentence, sentence_end))?;
     }
     // (Only complements may follow the subject: `…, comme le confirme X dans un communiqué.`)
     if comme > 0 && t.is_punct(comme - 1, ',') && !has_finite_verb(doc, speaker.end, sentence_end) {
-        let start = clause_start(doc, sentence);
-        if !has_finite_verb(doc, t.at_or_after(start), comme - 1) {
-            return None;
-        }
-        return Some(trim(doc, Span::new(start, t.span(comme - 1).start)));
+        return clause_before(doc, comme - 1, sentence);
     }
     None
 }
@@ -371,14 +364,21 @@ fn comma_complement_end(doc: &Document, comma: usize, end: usize) -> Option<usiz
     if !t.is_punct(comma, ',') {
         return None;
     }
-    let close = (comma + 1..end.min(comma + 9)).find(|&k| !t.is_word(k))?;
+    let close = comma_after_words(doc, comma + 1, end, 7)?;
     // (A preposition opens a complement whatever its noun spells: `par l'intermédiaire de son
     // interprète`, not a verb.)
     let complement = close > comma + 1
-        && t.is_punct(close, ',')
         && (t.is(comma + 1, Class::Preposition) || !has_finite_verb(doc, comma + 1, close))
         && !matches!(t.norm(comma + 1), "que" | "qu'" | "qui" | "et" | "mais");
     complement.then_some(close + 1)
+}
+
+/// The comma that closes the words from token `from` on, if the first token that is no word,
+/// within `most` tokens and before `limit`, is a comma.
+fn comma_after_words(doc: &Document, from: usize, limit: usize, most: usize) -> Option<usize> {
+    let t = doc.t;
+    let comma = (from..limit.min(from + most + 1)).find(|&k| !t.is_word(k))?;
+    t.is_punct(comma, ',').then_some(comma)
 }
 
 /// The length of a time phrase with a determiner at token `i` (`l'an dernier`, `la semaine
@@ -530,22 +530,38 @@ fn source_clause(doc: &Document, c: usize, sentence: Span) -> Option<Span> {
         if let Some(next) = participle_apposition_end(doc, k + 1, limit) {
             k = next;
         }
-        if k + 1 >= limit {
-            return None; // the comma ends the sentence: no clause after it
-        }
-        let start = t.span(k + 1).start;
-        let end = clause_end_plain(doc, k + 1, sentence, sentence_end)?;
-        return Some(trim(doc, Span::new(start, end)));
+        // (The comma may end the sentence: then there is no clause after it.)
+        return (k + 1 < limit).then(|| clause_after(doc, k, sentence, sentence_end)).flatten();
     }
     if i > 0 && t.is_punct(i - 1, ',') && ends_clause(doc, source.end, sentence_end) {
-        // `Clause, selon X.`: a clause, with a verb of its own.
-        let start = clause_start(doc, sentence);
-        if !has_finite_verb(doc, t.at_or_after(start), i - 1) {
-            return None;
-        }
-        return Some(trim(doc, Span::new(start, t.span(i - 1).start)));
+        // `Clause, selon X.`
+        return clause_before(doc, i - 1, sentence);
     }
     None
+}
+
+/// The clause after the comma at token `comma` that a source before it vouches for (`Selon X,
+/// clause.`, `Comme l'a dit X, clause.`): to the end of `sentence`.
+/// `sentence_end` is the token after the sentence.
+fn clause_after(doc: &Document, comma: usize, sentence: Span, sentence_end: usize) -> Option<Span> {
+    let t = doc.t;
+    if comma + 1 >= sentence_end {
+        return None;
+    }
+    let end = clause_end_plain(doc, comma + 1, sentence, sentence_end)?;
+    Some(trim(doc, Span::new(t.span(comma + 1).start, end)))
+}
+
+/// The clause before the comma at token `comma` that a source after it vouches for (`Clause,
+/// selon X.`, `Clause, comme l'a dit X.`): from the start of `sentence`, with a verb of its
+/// own.
+fn clause_before(doc: &Document, comma: usize, sentence: Span) -> Option<Span> {
+    let t = doc.t;
+    let start = clause_start(doc, sentence);
+    if !has_finite_verb(doc, t.at_or_after(start), comma) {
+        return None;
+    }
+    Some(trim(doc, Span::new(start, t.span(comma).start)))
 }
 
 /// Whether only a connective and its comma stand before the cue in its sentence
@@ -576,8 +592,8 @@ fn participle_apposition_end(doc: &Document, from: usize, limit: usize) -> Optio
     if !t.is_word(from) || t.is_capitalized(from) || !participle {
         return None;
     }
-    let comma = (from + 1..limit.min(from + 8)).find(|&k| !t.is_word(k))?;
-    (t.is_punct(comma, ',') && !has_finite_verb(doc, from + 1, comma)).then_some(comma)
+    let comma = comma_after_words(doc, from + 1, limit, 6)?;
+    (!has_finite_verb(doc, from + 1, comma)).then_some(comma)
 }
 
 /// Where an office in apposition that starts at token `from` ends (its closing comma):
@@ -590,8 +606,8 @@ fn apposition_end(doc: &Document, from: usize, limit: usize) -> Option<usize> {
     if !t.is_word(from) || t.is_capitalized(from) || !office {
         return None;
     }
-    let comma = (from..limit.min(from + 10)).find(|&k| !t.is_word(k))?;
-    (t.is_punct(comma, ',') && !has_finite_verb(doc, from, comma)).then_some(comma)
+    let comma = comma_after_words(doc, from, limit, 9)?;
+    (!has_finite_verb(doc, from, comma)).then_some(comma)
 }
 
 /// Whether only a short complement follows the source to the end of the sentence

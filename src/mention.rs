@@ -639,29 +639,15 @@ pub(crate) fn may_speak(t: &Tokens, m: &Mention) -> bool {
                 || t.is_capitalized(head)
                 || t.is_noun(head, Class::PersonNoun.bit() | Class::BodyNoun.bit())
                 || matches!(t.norm(m.first + 1), "dernier" | "dernière")
-                || compound_of_speaker_noun(t.norm(head))
         }
     }
-}
-
-/// Whether a hyphenated noun ends with a noun of a person or a body (`ex-ministre`,
-/// `vice-présidente`, `co-fondateur`). `w` is a normal form.
-fn compound_of_speaker_noun(w: &str) -> bool {
-    w.rsplit_once('-').is_some_and(|(_, last)| {
-        let g = crate::lexicon::grammar();
-        g.is(Class::PersonNoun, last) || g.is(Class::BodyNoun, last)
-    })
 }
 
 /// Whether a description stands for a person (`le ministre`, `la voisine`), not a body.
 pub(crate) fn is_person_description(t: &Tokens, m: &Mention) -> bool {
     matches!(m.kind, MentionKind::Description) && {
         let head = head_noun(t, m);
-        t.is_noun(head, Class::PersonNoun.bit())
-            || t.norm(head)
-                .rsplit_once('-')
-                .is_some_and(|(_, last)| crate::lexicon::grammar().is(Class::PersonNoun, last))
-            || is_demonym(t, m, head)
+        t.is_noun(head, Class::PersonNoun.bit()) || is_demonym(t, m, head)
     }
 }
 
@@ -682,7 +668,7 @@ fn is_demonym(t: &Tokens, m: &Mention, head: usize) -> bool {
 /// Whether the word at `k` is a cardinal number (`deux`, `300`).
 fn is_cardinal(t: &Tokens, k: usize) -> bool {
     let w = t.norm(k);
-    w.bytes().all(|b| b.is_ascii_digit())
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
         || matches!(
             w,
             "deux"
@@ -723,11 +709,11 @@ fn paired_noun_gender(t: &Tokens, head: usize) -> Option<Gender> {
         return None;
     }
     let w = t.norm(head);
-    let g = crate::lexicon::grammar();
+    let person = |n: &str| crate::lexicon::grammar().noun_bits(n) & Class::PersonNoun.bit() != 0;
     if let Some(stem) = w.strip_suffix('e') {
-        return g.is(Class::PersonNoun, stem).then_some(Gender::Feminine);
+        return person(stem).then_some(Gender::Feminine);
     }
-    g.is(Class::PersonNoun, &format!("{w}e")).then_some(Gender::Masculine)
+    person(&format!("{w}e")).then_some(Gender::Masculine)
 }
 
 /// Gender from the ending of a noun in normal form, where French morphology is clear about it.

@@ -1485,7 +1485,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
         }
         // The person the text gave that role, in other words: no other person named later
         // makes it less sure.
-        if let Some((r, _)) = self.person_of_role(m) {
+        if let Some(r) = self.person_of_role(m) {
             return Ok(Some(r));
         }
         // Else the antecedent a pronoun would have, if that is a person named; else the person
@@ -1546,11 +1546,16 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             .rev()
             .take_while(|(s, _)| m.span.start - s.start <= PERSON_REACH)
             .find(|(s, _)| !self.doc.quoted(t.at_or_after(s.start)))?;
-        let name = self.fullest(span);
-        let gender = self.gender_of_name(name)?;
-        let r =
-            Resolved { name, how: Resolution::Description, gender: Some(gender), plural: false };
-        Self::compatible(m, &r).then_some((r, span.start))
+        Some((self.person_for(m, span, Resolution::Description)?, span.start))
+    }
+
+    /// The person named at `name`, by its fullest name, if its first name tells a gender
+    /// compatible with `m`'s: what `m` resolves to, `how`.
+    fn person_for(&self, m: &Mention, name: Span, how: Resolution) -> Option<Resolved<'h>> {
+        let full = self.fullest(name);
+        let gender = self.gender_of_name(full)?;
+        let r = Resolved { name: full, how, gender: Some(gender), plural: false };
+        Self::compatible(m, &r).then_some(r)
     }
 
     /// Whether the text gave the person `named` a role other than `m`'s before `m`: `L'attaquant
@@ -1588,7 +1593,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
 
     /// The person last given the role `m` names, in other words (`Le procureur, Mathieu
     /// Carrère, … Le magistrat`; `Le maire, X, … L'élu`), if a person named.
-    fn person_of_role(&self, m: &Mention) -> Option<(Resolved<'h>, usize)> {
+    fn person_of_role(&self, m: &Mention) -> Option<Resolved<'h>> {
         let t = self.doc.t;
         let head = t.norm(head_noun(t, m));
         // `l'élu`, `l'édile` stand for any elected person: the one last given a role. Other
@@ -1598,15 +1603,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             return None;
         }
         let (_, name) = self.roles_before(m).find(|&(role, _)| elected || same_noun(role, head))?;
-        let full = self.fullest(name);
-        let gender = self.gender_of_name(full)?;
-        let r = Resolved {
-            name: full,
-            how: Resolution::Description,
-            gender: Some(gender),
-            plural: false,
-        };
-        Self::compatible(m, &r).then_some((r, name.start))
+        self.person_for(m, name, Resolution::Description)
     }
 
     /// Whether another person `m` could stand for too is spoken of between byte `at` (where
@@ -1667,17 +1664,7 @@ impl<'a, 'b, 'h> Resolver<'a, 'b, 'h> {
             .rev()
             .filter(|(span, _)| !(quoted.start <= span.start && span.start < quoted.end))
             .take(4)
-            .find_map(|&(span, _)| {
-                let name = self.fullest(span);
-                let gender = self.gender_of_name(name)?;
-                let r = Resolved {
-                    name,
-                    how: Resolution::Pronoun,
-                    gender: Some(gender),
-                    plural: false,
-                };
-                Self::compatible(m, &r).then_some(r)
-            })
+            .find_map(|&(span, _)| self.person_for(m, span, Resolution::Pronoun))
     }
 
     /// Inside a quotation, `il` points to a name said earlier in it.

@@ -1214,10 +1214,17 @@ impl<'h> Tokens<'h> {
         self.toks.get(i).map(|t| t.facts).is_some_and(|f| f.flags & class.bit() != 0)
     }
 
-    /// Whether word `i` is a noun of any of `bits` ([`Class::PersonNoun`], [`Class::BodyNoun`]):
-    /// a look-up in the nouns' own table, made only for the heads of descriptions.
+    /// Whether word `i` is a noun of any of `bits` ([`Class::PersonNoun`], [`Class::BodyNoun`]),
+    /// or a compound ending with one (`ex-ministre`, `vice-présidente`): a look-up in the
+    /// nouns' own table, made only for the heads of descriptions.
     pub fn is_noun(&self, i: usize, bits: u32) -> bool {
-        self.is_word(i) && grammar().noun_bits(self.norm(i)) & bits != 0
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.norm(i);
+        let g = grammar();
+        g.noun_bits(w) & bits != 0
+            || w.rsplit_once('-').is_some_and(|(_, last)| g.noun_bits(last) & bits != 0)
     }
 
     /// The flags of token `i`: its classes' bits ([`Class::bit`]), [`WORD`], [`CAPITALIZED`]
